@@ -1,0 +1,15 @@
+using DataProductDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DataProductDashboard.Data.Configurations;
+
+public sealed class BatchConfiguration : IEntityTypeConfiguration<Batch>
+{
+    public void Configure(EntityTypeBuilder<Batch> builder)
+    {
+        builder.HasIndex(b => new { b.ProductId, b.ReceivedAt });
+        builder.Property(b => b.FileHash).HasMaxLength(64);
+        builder.HasOne(b => b.ModelVersion).WithMany().HasForeignKey(b => b.ModelVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,18 @@
+using DataProductDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DataProductDashboard.Data.Configurations;
+
+public sealed class PredictionConfiguration : IEntityTypeConfiguration<Prediction>
+{
+    public const string TableName = "Predictions";
+
+    public void Configure(EntityTypeBuilder<Prediction> builder)
+    {
+        builder.ToTable(TableName);
+        builder.HasKey(p => new { p.BatchId, p.RowIndex });
+        builder.HasIndex(p => p.RowKey);
+        builder.HasOne<Batch>().WithMany().HasForeignKey(p => p.BatchId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

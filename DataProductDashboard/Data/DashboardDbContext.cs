@@ -1,0 +1,24 @@
+using DataProductDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Data;
+
+/// <summary>The one EF Core context of the app; services create short-lived instances through a factory.</summary>
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+{
+    public DbSet<DataProduct> Products => Set<DataProduct>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<Batch> Batches => Set<Batch>();
+    public DbSet<Prediction> Predictions => Set<Prediction>();
+    public DbSet<MetricRun> MetricRuns => Set<MetricRun>();
+    public DbSet<MetricPoint> MetricPoints => Set<MetricPoint>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,32 @@
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Data.Entities;
+
+/// <summary>One CSV batch of production data, scored by one model version.</summary>
+public sealed class Batch
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public DataProduct? Product { get; set; }
+    public int ModelVersionId { get; set; }
+    public ModelVersion? ModelVersion { get; set; }
+    public BatchSource Source { get; set; }
+    public string FileName { get; set; } = "";
+    public required string FileHash { get; set; }
+    public long FileSizeBytes { get; set; }
+    public DateTime ReceivedAt { get; set; }
+    public int RowCount { get; set; }
+    public BatchStatus Status { get; set; }
+    public double ParseSeconds { get; set; }
+    public double ScoringSeconds { get; set; }
+    public double StoreSeconds { get; set; }
+    public double LatencyP50Micros { get; set; }
+    public double LatencyP95Micros { get; set; }
+    public double LatencyP99Micros { get; set; }
+    public DateTime? EventTimeFrom { get; set; }
+    public DateTime? EventTimeTo { get; set; }
+    public double? PredictionMean { get; set; }
+    public int LabelledRows { get; set; }
+    /// <summary>Why a background batch failed, if it did.</summary>
+    public string? Error { get; set; }
+}

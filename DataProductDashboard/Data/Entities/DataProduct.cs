@@ -1,0 +1,18 @@
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Data.Entities;
+
+/// <summary>A model in production plus its data and business goals.</summary>
+public sealed class DataProduct
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    public string Owner { get; set; } = "";
+    public TaskType Task { get; set; }
+    public required ProductSchema Schema { get; set; }
+    public int? ChampionVersionId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<ModelVersion> ModelVersions { get; set; } = [];
+    public List<Batch> Batches { get; set; } = [];
+}

@@ -1,0 +1,26 @@
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Data.Entities;
+
+/// <summary>One registered model of a product: an ML.NET zip stored under data/models by SHA-256.</summary>
+public sealed class ModelVersion
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public DataProduct? Product { get; set; }
+    public int Number { get; set; }
+    public ModelSource Source { get; set; }
+    public string Trainer { get; set; } = "";
+    public required string FileHash { get; set; }
+    public string FileName { get; set; } = "";
+    public long FileSizeBytes { get; set; }
+    public double? TrainingSeconds { get; set; }
+    public int? TrainingRows { get; set; }
+    public int? HoldoutRows { get; set; }
+    public Dictionary<string, double> HoldoutMetrics { get; set; } = [];
+    /// <summary>SHA-256 of the training data file kept under data/reference (the drift reference).</summary>
+    public string? ReferenceFileHash { get; set; }
+    public ModelStatus Status { get; set; }
+    public string Notes { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}

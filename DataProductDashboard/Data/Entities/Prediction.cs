@@ -1,0 +1,16 @@
+namespace DataProductDashboard.Data.Entities;
+
+/// <summary>The model's output for one row of a batch; the label joins later by row key.</summary>
+public sealed class Prediction
+{
+    public int BatchId { get; set; }
+    /// <summary>0-based position of the row in the batch file.</summary>
+    public int RowIndex { get; set; }
+    public required string RowKey { get; set; }
+    /// <summary>Regression: the predicted value. Binary: 1 for the positive class, 0 otherwise.</summary>
+    public double Predicted { get; set; }
+    /// <summary>Binary: probability of the positive class.</summary>
+    public double? Score { get; set; }
+    public double? Label { get; set; }
+    public DateTime? LabelAt { get; set; }
+}

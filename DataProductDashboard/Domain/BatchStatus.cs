@@ -1,0 +1,4 @@
+namespace DataProductDashboard.Domain;
+
+/// <summary>Processing state of a batch.</summary>
+public enum BatchStatus { Queued, Scoring, Analyzed, Rejected, Failed }

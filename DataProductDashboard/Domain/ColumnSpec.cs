@@ -1,0 +1,24 @@
+namespace DataProductDashboard.Domain;
+
+/// <summary>One column of a product schema.</summary>
+/// <param name="Name">Column header in the CSV files.</param>
+/// <param name="Kind">How values are parsed.</param>
+/// <param name="Role">What the column is used for.</param>
+/// <param name="Nullable">Whether an empty cell is allowed.</param>
+/// <param name="Min">Declared minimum for numeric columns.</param>
+/// <param name="Max">Declared maximum for numeric columns.</param>
+/// <param name="AllowedValues">Declared categories for categorical columns (null: any value).</param>
+/// <param name="IsSegment">Whether the column also slices the population (fairness, coverage).</param>
+public sealed record ColumnSpec(
+    string Name,
+    ColumnKind Kind,
+    ColumnRole Role = ColumnRole.Feature,
+    bool Nullable = false,
+    double? Min = null,
+    double? Max = null,
+    IReadOnlyList<string>? AllowedValues = null,
+    bool IsSegment = false)
+{
+    /// <summary>A feature column is an input of the model.</summary>
+    public bool IsFeature => Role == ColumnRole.Feature;
+}

@@ -1,0 +1,46 @@
+namespace DataProductDashboard.Domain;
+
+/// <summary>The columns of a data product and what they mean.</summary>
+public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? PositiveClass = null)
+{
+    public IEnumerable<ColumnSpec> Features => Columns.Where(c => c.IsFeature);
+
+    public ColumnSpec? Label => Columns.FirstOrDefault(c => c.Role == ColumnRole.Label);
+
+    public ColumnSpec? RowKey => Columns.FirstOrDefault(c => c.Role == ColumnRole.RowKey);
+
+    public ColumnSpec? EventTime => Columns.FirstOrDefault(c => c.Role == ColumnRole.EventTime);
+
+    public ColumnSpec? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Columns a production batch must contain: everything but the label (labels arrive later).</summary>
+    public IEnumerable<ColumnSpec> RequiredInBatch => Columns.Where(c => c.Role != ColumnRole.Label);
+
+    /// <summary>Checks the schema itself; returns problems keyed by field.</summary>
+    public Dictionary<string, string[]> Validate(TaskType task)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Columns.Count == 0)
+        {
+            errors["schema.columns"] = ["A schema needs at least one column."];
+            return errors;
+        }
+        foreach (var dup in Columns.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors[$"schema.columns['{dup.Key}']"] = [$"Column '{dup.Key}' is declared {dup.Count()} times."];
+        foreach (var blank in Columns.Where(c => string.IsNullOrWhiteSpace(c.Name)))
+            errors["schema.columns"] = ["A column has an empty name."];
+        if (!Features.Any())
+            errors["schema.features"] = ["At least one column must have the role Feature."];
+        if (Columns.Count(c => c.Role == ColumnRole.Label) > 1)
+            errors["schema.label"] = ["Only one column can have the role Label."];
+        if (Columns.Count(c => c.Role == ColumnRole.RowKey) > 1)
+            errors["schema.rowKey"] = ["Only one column can have the role RowKey."];
+        if (Label is { } label && task == TaskType.Regression && label.Kind != ColumnKind.Numeric)
+            errors[$"schema.columns['{label.Name}']"] = ["A regression label must be Numeric."];
+        if (task == TaskType.BinaryClassification && string.IsNullOrWhiteSpace(PositiveClass))
+            errors["schema.positiveClass"] = ["Binary classification needs the positive class value of the label."];
+        foreach (var c in Columns.Where(c => c.Min is { } min && c.Max is { } max && min > max))
+            errors[$"schema.columns['{c.Name}']"] = [$"Minimum {c.Min} is greater than maximum {c.Max}."];
+        return errors;
+    }
+}

@@ -1,0 +1,4 @@
+namespace DataProductDashboard.Domain;
+
+/// <summary>What the model of a data product predicts.</summary>
+public enum TaskType { BinaryClassification, MulticlassClassification, Regression }

@@ -1,0 +1,184 @@
+using System.Globalization;
+using DataProductDashboard.Domain;
+using nietras.SeparatedValues;
+
+namespace DataProductDashboard.Ingestion;
+
+/// <summary>Parses one schema column of a CSV file into a growing typed array, reporting bad cells.</summary>
+internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollector errors)
+{
+    protected ColumnSpec Spec { get; } = spec;
+
+    public static ColumnParser For(ColumnSpec spec, int index, CsvErrorCollector errors) => spec.Kind switch
+    {
+        ColumnKind.Numeric => new NumericColumnParser(spec, index, errors),
+        ColumnKind.Categorical or ColumnKind.Text => new CategoryColumnParser(spec, index, errors),
+        ColumnKind.Timestamp => new TimestampColumnParser(spec, index, errors),
+        _ => new IdColumnParser(spec, index, errors),
+    };
+
+    public void Parse(SepReader.Row row, int rowIndex, int line)
+    {
+        var span = row[index].Span;
+        if (span.IsEmpty)
+        {
+            if (!Spec.Nullable)
+                Error(line, "a value is required here (the column is not nullable)");
+            SetMissing(rowIndex);
+            return;
+        }
+        if (span.ContainsAny('\n', '\r'))
+        {
+            Error(line, "the value spans several lines: a quoted value is probably not closed (a missing \")");
+            SetMissing(rowIndex);
+            return;
+        }
+        Parse(span, rowIndex, line);
+    }
+
+    protected abstract void Parse(ReadOnlySpan<char> value, int rowIndex, int line);
+
+    protected abstract void SetMissing(int rowIndex);
+
+    public abstract void AddTo(ColumnTable table, int rowCount);
+
+    protected void Error(int line, string message) => errors.AddCell(line, Spec.Name, message);
+
+    protected static string Quote(ReadOnlySpan<char> value) => value.Length > 40 ? $"'{value[..40]}…'" : $"'{value}'";
+
+    protected static void Grow<T>(ref T[] array, int index)
+    {
+        if (index >= array.Length)
+            Array.Resize(ref array, Math.Max(1024, array.Length * 2));
+    }
+
+    protected static T[] Trim<T>(T[] array, int count)
+    {
+        if (array.Length != count)
+            Array.Resize(ref array, count);
+        return array;
+    }
+}
+
+internal sealed class NumericColumnParser(ColumnSpec spec, int index, CsvErrorCollector errors) : ColumnParser(spec, index, errors)
+{
+    private double[] _values = [];
+
+    protected override void Parse(ReadOnlySpan<char> value, int rowIndex, int line)
+    {
+        Grow(ref _values, rowIndex);
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            Error(line, $"{Quote(value)} is not a number");
+            number = double.NaN;
+        }
+        else if (!double.IsFinite(number))
+        {
+            if (!double.IsNaN(number))
+                Error(line, $"{Quote(value)} is not a finite number");
+            else if (!Spec.Nullable)
+                Error(line, "a value is required here (the column is not nullable)");
+        }
+        else if (Spec.Min is { } min && number < min)
+        {
+            Error(line, $"{Quote(value)} is below the declared minimum {min.ToString(CultureInfo.InvariantCulture)}");
+        }
+        else if (Spec.Max is { } max && number > max)
+        {
+            Error(line, $"{Quote(value)} is above the declared maximum {max.ToString(CultureInfo.InvariantCulture)}");
+        }
+        _values[rowIndex] = number;
+    }
+
+    protected override void SetMissing(int rowIndex)
+    {
+        Grow(ref _values, rowIndex);
+        _values[rowIndex] = double.NaN;
+    }
+
+    public override void AddTo(ColumnTable table, int rowCount) => table.AddNumeric(Spec.Name, Trim(_values, rowCount));
+}
+
+/// <summary>Categorical and text values; equal values share one string instance.</summary>
+internal sealed class CategoryColumnParser : ColumnParser
+{
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<string>? _allowed;
+    private string?[] _values = [];
+
+    public CategoryColumnParser(ColumnSpec spec, int index, CsvErrorCollector errors) : base(spec, index, errors)
+    {
+        _lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        _allowed = spec.Kind == ColumnKind.Categorical && spec.AllowedValues is { Count: > 0 } allowed
+            ? new HashSet<string>(allowed, StringComparer.Ordinal)
+            : null;
+    }
+
+    protected override void Parse(ReadOnlySpan<char> value, int rowIndex, int line)
+    {
+        Grow(ref _values, rowIndex);
+        if (!_lookup.TryGetValue(value, out var text))
+        {
+            text = value.ToString();
+            _interned[text] = text;
+        }
+        if (_allowed is not null && !_allowed.Contains(text))
+            Error(line, $"{Quote(value)} is not one of the declared categories ({string.Join(", ", Spec.AllowedValues!.Take(12))}{(Spec.AllowedValues!.Count > 12 ? ", …" : "")})");
+        _values[rowIndex] = text;
+    }
+
+    protected override void SetMissing(int rowIndex)
+    {
+        Grow(ref _values, rowIndex);
+        _values[rowIndex] = null;
+    }
+
+    public override void AddTo(ColumnTable table, int rowCount) => table.AddStrings(Spec.Name, Trim(_values, rowCount));
+}
+
+internal sealed class IdColumnParser(ColumnSpec spec, int index, CsvErrorCollector errors) : ColumnParser(spec, index, errors)
+{
+    private string?[] _values = [];
+
+    protected override void Parse(ReadOnlySpan<char> value, int rowIndex, int line)
+    {
+        Grow(ref _values, rowIndex);
+        _values[rowIndex] = value.ToString();
+    }
+
+    protected override void SetMissing(int rowIndex)
+    {
+        Grow(ref _values, rowIndex);
+        _values[rowIndex] = null;
+    }
+
+    public override void AddTo(ColumnTable table, int rowCount) => table.AddStrings(Spec.Name, Trim(_values, rowCount));
+}
+
+internal sealed class TimestampColumnParser(ColumnSpec spec, int index, CsvErrorCollector errors) : ColumnParser(spec, index, errors)
+{
+    private DateTime?[] _values = [];
+
+    protected override void Parse(ReadOnlySpan<char> value, int rowIndex, int line)
+    {
+        Grow(ref _values, rowIndex);
+        if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+        {
+            _values[rowIndex] = at;
+        }
+        else
+        {
+            Error(line, $"{Quote(value)} is not a date/time (use ISO 8601, e.g. 2012-03-31 or 2012-03-31T17:00:00Z)");
+            _values[rowIndex] = null;
+        }
+    }
+
+    protected override void SetMissing(int rowIndex)
+    {
+        Grow(ref _values, rowIndex);
+        _values[rowIndex] = null;
+    }
+
+    public override void AddTo(ColumnTable table, int rowCount) => table.AddTimestamps(Spec.Name, Trim(_values, rowCount));
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using DataProductDashboard.Domain;
+using nietras.SeparatedValues;
+
+namespace DataProductDashboard.Ingestion;
+
+/// <summary>Reads a comma-separated UTF-8 file (parsed by Sep) into typed columns, checking it against the product
+/// schema. Every problem names its row (the line of the file; the header is row 1) and column. Nothing partial is
+/// returned: a file with any problem raises <see cref="InputValidationException"/>.</summary>
+public static class CsvBatchReader
+{
+    private const int MaxErrors = 50;
+    private static readonly char[] OtherDelimiters = [';', '\t', '|'];
+
+    public static ParsedCsv Read(ReadOnlyMemory<byte> content, string fileName, ProductSchema schema, CsvReadMode mode,
+        CancellationToken ct = default)
+    {
+        var bytes = CheckEncoding(content, fileName);
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer })
+            .From(new ReadOnlyMemoryStream(bytes));
+        var header = reader.Header.ColNames.ToArray();
+        var columns = MapHeader(header, fileName, schema, mode);
+        var errors = new CsvErrorCollector(MaxErrors);
+        var parsers = columns.Select(c => ColumnParser.For(c.Spec, c.Index, errors)).ToArray();
+
+        var rows = 0;
+        foreach (var row in reader)
+        {
+            if ((rows & 0xFFFF) == 0)
+                ct.ThrowIfCancellationRequested();
+            var line = row.LineNumberFrom;
+            if (row.ColCount != header.Length)
+            {
+                errors.Add($"row {line}", row.LineNumberToExcl - line > 1
+                    ? $"a quoted value that starts on row {line} is never closed (a missing \")"
+                    : $"expected {header.Length} values (one per header column) but found {row.ColCount}");
+            }
+            else
+            {
+                foreach (var parser in parsers)
+                    parser.Parse(row, rows, line);
+            }
+            rows++;
+            if (errors.IsFull)
+                break;
+        }
+
+        if (rows == 0 && !errors.HasErrors)
+            throw new InputValidationException("file", $"'{fileName}' has a header but no data rows.");
+        if (errors.HasErrors)
+            throw new InputValidationException(errors.Summary(fileName), errors.ToDictionary());
+
+        var table = new ColumnTable(rows);
+        foreach (var parser in parsers)
+            parser.AddTo(table, rows);
+        var rowKeys = schema.RowKey is { } key && table.TryGetStrings(key.Name, out var keys)
+            ? keys.Select(k => k ?? "").ToArray()
+            : Enumerable.Range(1, rows).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var hasLabels = schema.Label is { } label && table.Contains(label.Name);
+        return new ParsedCsv(table, rowKeys, hasLabels);
+    }
+
+    /// <summary>Rejects empty, UTF-16 / binary and non-UTF-8 content; returns the bytes without a UTF-8 BOM.</summary>
+    private static ReadOnlyMemory<byte> CheckEncoding(ReadOnlyMemory<byte> content, string fileName)
+    {
+        var span = content.Span;
+        if (span.IsEmpty || span.Trim("\r\n\t "u8).IsEmpty)
+            throw new InputValidationException("file", $"'{fileName}' is empty.");
+        if (span.StartsWith(new byte[] { 0xFF, 0xFE }) || span.StartsWith(new byte[] { 0xFE, 0xFF }) || span[..Math.Min(span.Length, 4096)].Contains((byte)0))
+            throw new InputValidationException("file", $"'{fileName}' is not UTF-8 text (it looks UTF-16 encoded or binary); save it as CSV UTF-8.");
+        if (span.StartsWith(Encoding.UTF8.Preamble))
+            content = content[3..];
+        span = content.Span;
+        if (!Utf8.IsValid(span))
+        {
+            var offset = FirstInvalidUtf8Offset(span);
+            var row = span[..offset].Count((byte)'\n') + 1;
+            throw new InputValidationException($"row {row}",
+                $"'{fileName}' is not valid UTF-8: row {row} has the byte 0x{span[offset]:X2} (perhaps Latin-1 / Windows-1252); save it as CSV UTF-8.");
+        }
+        return content;
+    }
+
+    private static int FirstInvalidUtf8Offset(ReadOnlySpan<byte> span)
+    {
+        Span<char> sink = stackalloc char[1024];
+        var consumed = 0;
+        while (consumed < span.Length)
+        {
+            var status = Utf8.ToUtf16(span[consumed..], sink, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            consumed += read;
+            if (status == System.Buffers.OperationStatus.InvalidData)
+                return consumed;
+            if (status == System.Buffers.OperationStatus.Done)
+                break;
+        }
+        return Math.Min(consumed, span.Length - 1);
+    }
+
+    private static List<(ColumnSpec Spec, int Index)> MapHeader(string[] header, string fileName, ProductSchema schema, CsvReadMode mode)
+    {
+        if (header.Length == 1 && OtherDelimiters.FirstOrDefault(d => header[0].Contains(d)) is var d and not '\0')
+        {
+            throw new InputValidationException("header",
+                $"'{fileName}' looks {(d == '\t' ? "tab" : $"'{d}'")}-separated; the dashboard reads comma-separated files (save as CSV with ',' as the delimiter).");
+        }
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var dup in header.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors[$"column '{dup.Key}'"] = [$"the header names column '{dup.Key}' {dup.Count()} times"];
+        var required = mode == CsvReadMode.Batch
+            ? schema.RequiredInBatch.ToList()
+            : schema.Features.Append(schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.")).ToList();
+        var missing = required.Where(c => Array.IndexOf(header, c.Name) < 0).ToList();
+        var extra = mode == CsvReadMode.Batch ? header.Where(h => schema.Find(h) is null).Distinct().ToList() : [];
+        foreach (var m in missing)
+        {
+            var hint = extra.FirstOrDefault(e => Similar(e, m.Name)) is { } near ? $" (is '{near}' meant to be '{m.Name}'?)" : "";
+            errors[$"column '{m.Name}'"] = [$"required column '{m.Name}' ({m.Kind}, {m.Role}) is missing from the header{hint}"];
+        }
+        foreach (var e in extra)
+            errors[$"column '{e}'"] = [$"column '{e}' is not in the product schema; remove it or add it to the schema"];
+        if (errors.Count > 0)
+        {
+            var summary = string.Join("; ", errors.Take(4).Select(e => e.Value[0]));
+            throw new InputValidationException($"The header of '{fileName}' does not match the product schema: {summary}.", errors);
+        }
+        return schema.Columns
+            .Select(c => (Spec: c, Index: Array.IndexOf(header, c.Name)))
+            .Where(c => c.Index >= 0)
+            .ToList();
+    }
+
+    /// <summary>Case-insensitive equal, or at most two edits apart: a likely rename or typo.</summary>
+    private static bool Similar(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (Math.Abs(a.Length - b.Length) > 2)
+            return false;
+        var prev = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var cur = new int[b.Length + 1];
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
+            prev = cur;
+        }
+        return prev[b.Length] <= 2;
+    }
+}

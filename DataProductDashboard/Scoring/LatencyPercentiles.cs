@@ -1,0 +1,24 @@
+namespace DataProductDashboard.Scoring;
+
+/// <summary>Percentiles of per-row latency, in microseconds.</summary>
+public sealed record LatencyPercentiles(double P50, double P95, double P99)
+{
+    public static readonly LatencyPercentiles Zero = new(0, 0, 0);
+
+    /// <summary>Linear-interpolated percentiles (numpy's default) of the values; sorts them in place.</summary>
+    public static LatencyPercentiles From(float[] micros)
+    {
+        if (micros.Length == 0)
+            return Zero;
+        Array.Sort(micros);
+        return new LatencyPercentiles(Percentile(micros, 0.50), Percentile(micros, 0.95), Percentile(micros, 0.99));
+    }
+
+    public static double Percentile(float[] sorted, double q)
+    {
+        var pos = q * (sorted.Length - 1);
+        var lo = (int)Math.Floor(pos);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using DataProductDashboard.Domain;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace DataProductDashboard.Scoring;
+
+/// <summary>Scores a table with a loaded model, timing each row. Large tables are split into chunks scored on all
+/// cores; each chunk has its own cursor.</summary>
+public static class ModelScorer
+{
+    private const int ChunkRows = 65_536;
+
+    public static ScoreResult Score(ITransformer model, ColumnTable table, ProductSchema schema, TaskType task,
+        IProgress<int>? rowsDone = null, CancellationToken ct = default)
+    {
+        var n = table.RowCount;
+        var predicted = new float[n];
+        var probability = task == TaskType.BinaryClassification ? new float[n] : null;
+        var latency = new float[n];
+        var hasProbability = true;
+        var done = 0;
+        var stopwatch = Stopwatch.StartNew();
+        var chunks = (n + ChunkRows - 1) / ChunkRows;
+        Parallel.For(0, chunks, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
+        {
+            var from = chunk * ChunkRows;
+            var to = Math.Min(n, from + ChunkRows);
+            var view = new ColumnarDataView(table, schema, task, from, to);
+            var output = model.Transform(view);
+            var chunkHasProbability = ScoreChunk(output, task, from, predicted, probability, latency, ct);
+            if (!chunkHasProbability)
+                hasProbability = false;
+            rowsDone?.Report(Interlocked.Add(ref done, to - from));
+        });
+        stopwatch.Stop();
+        return new ScoreResult(predicted, hasProbability ? probability : null, stopwatch.Elapsed, LatencyPercentiles.From(latency));
+    }
+
+    private static bool ScoreChunk(IDataView output, TaskType task, int offset, float[] predicted, float[]? probability,
+        float[] latency, CancellationToken ct)
+    {
+        var outSchema = output.Schema;
+        var ticksToMicros = 1_000_000.0 / Stopwatch.Frequency;
+        if (task == TaskType.Regression)
+        {
+            var scoreColumn = outSchema["Score"];
+            using var cursor = output.GetRowCursor([scoreColumn]);
+            var getScore = cursor.GetGetter<float>(scoreColumn);
+            float score = 0;
+            var i = offset;
+            var t0 = Stopwatch.GetTimestamp();
+            while (cursor.MoveNext())
+            {
+                getScore(ref score);
+                var t1 = Stopwatch.GetTimestamp();
+                predicted[i] = score;
+                latency[i] = (float)((t1 - t0) * ticksToMicros);
+                t0 = t1;
+                if ((++i & 0x3FFF) == 0)
+                    ct.ThrowIfCancellationRequested();
+            }
+            return true;
+        }
+
+        var labelColumn = outSchema["PredictedLabel"];
+        var probabilityColumn = outSchema.GetColumnOrNull("Probability");
+        using var binaryCursor = output.GetRowCursor(probabilityColumn is { } p ? [labelColumn, p] : [labelColumn]);
+        var getLabel = binaryCursor.GetGetter<bool>(labelColumn);
+        var getProbability = probabilityColumn is { } pc ? binaryCursor.GetGetter<float>(pc) : null;
+        bool label = false;
+        float prob = 0;
+        var row = offset;
+        var start = Stopwatch.GetTimestamp();
+        while (binaryCursor.MoveNext())
+        {
+            getLabel(ref label);
+            getProbability?.Invoke(ref prob);
+            var end = Stopwatch.GetTimestamp();
+            predicted[row] = label ? 1f : 0f;
+            if (probability is not null)
+                probability[row] = prob;
+            latency[row] = (float)((end - start) * ticksToMicros);
+            start = end;
+            if ((++row & 0x3FFF) == 0)
+                ct.ThrowIfCancellationRequested();
+        }
+        return getProbability is not null;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using DataProductDashboard.Domain;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace DataProductDashboard.Scoring;
+
+/// <summary>Trains an ML.NET model for a product from labelled rows: one-hot categorical features, missing numeric
+/// values replaced by the mean, the chosen trainer; evaluated on a hold-out split with a fixed seed.</summary>
+public static class ModelTrainer
+{
+    public const string FeaturesColumn = "Features";
+
+    public static TrainedModel Train(ColumnTable table, ProductSchema schema, TaskType task, TrainerKind trainer,
+        double holdoutFraction = 0.2, int seed = 42, CancellationToken ct = default)
+    {
+        if (task == TaskType.MulticlassClassification)
+            throw new InputValidationException("task", "Training multiclass models is not supported yet; the app trains regression and binary classification models.");
+        var label = schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.");
+        if (holdoutFraction is <= 0 or >= 0.9)
+            throw new InputValidationException("holdoutFraction", "The hold-out fraction must be above 0 and below 0.9.");
+        if (table.RowCount < 20)
+            throw new InputValidationException("file", $"Training needs at least 20 labelled rows; the file has {table.RowCount}.");
+
+        var ml = new MLContext(seed);
+        var data = new ColumnarDataView(table, schema, task);
+        var split = ml.Data.TrainTestSplit(data, holdoutFraction, seed: seed);
+        var pipeline = Featurize(ml, schema, trainer).Append(CreateTrainer(ml, task, trainer, label.Name));
+
+        ct.ThrowIfCancellationRequested();
+        var stopwatch = Stopwatch.StartNew();
+        var model = pipeline.Fit(split.TrainSet);
+        stopwatch.Stop();
+        ct.ThrowIfCancellationRequested();
+
+        var predictions = model.Transform(split.TestSet);
+        var metrics = Evaluate(ml, predictions, task, label.Name);
+        using var zip = new MemoryStream();
+        ml.Model.Save(model, data.Schema, zip);
+        var trainRows = (int)Count(split.TrainSet);
+        return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics);
+    }
+
+    private static IEstimator<ITransformer> Featurize(MLContext ml, ProductSchema schema, TrainerKind trainer)
+    {
+        var parts = new List<string>();
+        IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
+        var numeric = schema.Features.Where(f => f.Kind == ColumnKind.Numeric).Select(f => f.Name).ToArray();
+        if (numeric.Length > 0)
+        {
+            pipeline = pipeline
+                .Append(ml.Transforms.Concatenate("__numeric", numeric))
+                .Append(ml.Transforms.ReplaceMissingValues("__numeric", replacementMode: Microsoft.ML.Transforms.MissingValueReplacingEstimator.ReplacementMode.Mean));
+            parts.Add("__numeric");
+        }
+        foreach (var feature in schema.Features.Where(f => f.Kind == ColumnKind.Categorical))
+        {
+            pipeline = pipeline.Append(ml.Transforms.Categorical.OneHotEncoding("__onehot_" + feature.Name, feature.Name));
+            parts.Add("__onehot_" + feature.Name);
+        }
+        foreach (var feature in schema.Features.Where(f => f.Kind == ColumnKind.Text))
+        {
+            pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText("__text_" + feature.Name, feature.Name));
+            parts.Add("__text_" + feature.Name);
+        }
+        pipeline = pipeline.Append(ml.Transforms.Concatenate(FeaturesColumn, [.. parts]));
+        if (trainer == TrainerKind.Sdca)
+            pipeline = pipeline.Append(ml.Transforms.NormalizeMinMax(FeaturesColumn));
+        return pipeline;
+    }
+
+    private static IEstimator<ITransformer> CreateTrainer(MLContext ml, TaskType task, TrainerKind trainer, string label) =>
+        (task, trainer) switch
+        {
+            (TaskType.Regression, TrainerKind.FastTree) => ml.Regression.Trainers.FastTree(label, FeaturesColumn, numberOfLeaves: 31, numberOfTrees: 100, minimumExampleCountPerLeaf: 10),
+            (TaskType.Regression, TrainerKind.LightGbm) => ml.Regression.Trainers.LightGbm(label, FeaturesColumn, numberOfLeaves: 31, numberOfIterations: 100),
+            (TaskType.Regression, TrainerKind.Sdca) => ml.Regression.Trainers.Sdca(label, FeaturesColumn),
+            (TaskType.Regression, TrainerKind.FastForest) => ml.Regression.Trainers.FastForest(label, FeaturesColumn, numberOfTrees: 100),
+            (TaskType.BinaryClassification, TrainerKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(label, FeaturesColumn, numberOfLeaves: 15, numberOfTrees: 100, minimumExampleCountPerLeaf: 10),
+            (TaskType.BinaryClassification, TrainerKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(label, FeaturesColumn, numberOfLeaves: 15, numberOfIterations: 100),
+            (TaskType.BinaryClassification, TrainerKind.Sdca) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(label, FeaturesColumn),
+            (TaskType.BinaryClassification, TrainerKind.FastForest) => ml.BinaryClassification.Trainers.FastForest(label, FeaturesColumn, numberOfTrees: 100),
+            _ => throw new InputValidationException("trainer", $"Trainer {trainer} is not available for {task}."),
+        };
+
+    private static Dictionary<string, double> Evaluate(MLContext ml, IDataView predictions, TaskType task, string label)
+    {
+        if (task == TaskType.Regression)
+        {
+            var r = ml.Regression.Evaluate(predictions, label);
+            return new() { ["mae"] = r.MeanAbsoluteError, ["rmse"] = r.RootMeanSquaredError, ["r2"] = r.RSquared };
+        }
+        if (predictions.Schema.GetColumnOrNull("Probability") is not null)
+        {
+            var b = ml.BinaryClassification.Evaluate(predictions, label);
+            return new()
+            {
+                ["accuracy"] = b.Accuracy, ["roc_auc"] = b.AreaUnderRocCurve, ["f1"] = b.F1Score,
+                ["precision"] = b.PositivePrecision, ["recall"] = b.PositiveRecall, ["log_loss"] = b.LogLoss,
+            };
+        }
+        var n = ml.BinaryClassification.EvaluateNonCalibrated(predictions, label);
+        return new()
+        {
+            ["accuracy"] = n.Accuracy, ["roc_auc"] = n.AreaUnderRocCurve, ["f1"] = n.F1Score,
+            ["precision"] = n.PositivePrecision, ["recall"] = n.PositiveRecall,
+        };
+    }
+
+    private static long Count(IDataView view)
+    {
+        if (view.GetRowCount() is { } known)
+            return known;
+        long count = 0;
+        using var cursor = view.GetRowCursor([]);
+        while (cursor.MoveNext())
+            count++;
+        return count;
+    }
+}
