@@ -1,23 +1,19 @@
-using DataProductDashboard.Components;
+using DataProductDashboard.Bench;
+using DataProductDashboard.Hosting;
+
+if (args is ["bench", .. var benchArgs])
+    return await BenchCommand.RunAsync(benchArgs);
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddRootSettings(args);
+builder.Services.AddDashboardCore();
+builder.Services.AddDashboardUi();
+builder.AddDashboardApi();
 
 var app = builder.Build();
+app.MapDashboard();
+await app.RunAsync();
+return 0;
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>Entry point; public so that tests can host the app.</summary>
+public partial class Program;

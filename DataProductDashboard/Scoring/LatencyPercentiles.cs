@@ -5,13 +5,14 @@ public sealed record LatencyPercentiles(double P50, double P95, double P99)
 {
     public static readonly LatencyPercentiles Zero = new(0, 0, 0);
 
-    /// <summary>Linear-interpolated percentiles (numpy's default) of the values; sorts them in place.</summary>
+    /// <summary>Linear-interpolated percentiles (numpy's default) of the values that are not NaN (NaN marks a row whose time was not measured).</summary>
     public static LatencyPercentiles From(float[] micros)
     {
-        if (micros.Length == 0)
+        var measured = micros.Where(m => !float.IsNaN(m)).ToArray();
+        if (measured.Length == 0)
             return Zero;
-        Array.Sort(micros);
-        return new LatencyPercentiles(Percentile(micros, 0.50), Percentile(micros, 0.95), Percentile(micros, 0.99));
+        Array.Sort(measured);
+        return new LatencyPercentiles(Percentile(measured, 0.50), Percentile(measured, 0.95), Percentile(measured, 0.99));
     }
 
     public static double Percentile(float[] sorted, double q)

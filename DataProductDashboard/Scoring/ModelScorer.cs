@@ -55,7 +55,7 @@ public static class ModelScorer
                 getScore(ref score);
                 var t1 = Stopwatch.GetTimestamp();
                 predicted[i] = score;
-                latency[i] = (float)((t1 - t0) * ticksToMicros);
+                latency[i] = i == offset ? float.NaN : (float)((t1 - t0) * ticksToMicros);
                 t0 = t1;
                 if ((++i & 0x3FFF) == 0)
                     ct.ThrowIfCancellationRequested();
@@ -80,7 +80,7 @@ public static class ModelScorer
             predicted[row] = label ? 1f : 0f;
             if (probability is not null)
                 probability[row] = prob;
-            latency[row] = (float)((end - start) * ticksToMicros);
+            latency[row] = row == offset ? float.NaN : (float)((end - start) * ticksToMicros);
             start = end;
             if ((++row & 0x3FFF) == 0)
                 ct.ThrowIfCancellationRequested();

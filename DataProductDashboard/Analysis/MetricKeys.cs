@@ -1,0 +1,14 @@
+namespace DataProductDashboard.Analysis;
+
+/// <summary>Names of the metric points stored for every batch.</summary>
+public static class MetricKeys
+{
+    public const string Rows = "batch.rows";
+    public const string ScoringSeconds = "scoring.seconds";
+    public const string LatencyP50 = "scoring.latency_p50_us";
+    public const string LatencyP95 = "scoring.latency_p95_us";
+    public const string LatencyP99 = "scoring.latency_p99_us";
+    public const string PredictionMean = "prediction.mean";
+    public const string PredictionStd = "prediction.std";
+    public const string PositiveShare = "prediction.positive_share";
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Batches;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DataProductDashboard.Api;
+
+/// <summary>/api/products/{productId}/batches and /api/batches/{batchId}: integration.</summary>
+public static class BatchesApi
+{
+    public static RouteGroupBuilder MapBatchesApi(this RouteGroupBuilder api)
+    {
+        var product = api.MapGroup("/products/{productId:int}/batches").WithTags("Batches");
+        product.MapPost("/", UploadAsync).WithSummary("Score a CSV batch (multipart field 'file', or a text/csv body with ?fileName=): 201 when done, 202 + status URL when queued.");
+        product.MapGet("/", ListAsync).WithSummary("Batches, newest first, paged ({ items, totalCount }); Accept: text/csv or ?format=csv exports all.");
+        var batch = api.MapGroup("/batches/{batchId:int}").WithTags("Batches");
+        batch.MapGet("/", GetAsync).WithSummary("A batch: summary, latency and prediction distribution.");
+        batch.MapGet("/predictions", PredictionsAsync).WithSummary("Predictions, paged JSON; Accept: text/csv or ?format=csv streams all as CSV.");
+        return api;
+    }
+
+    private static async Task<Results<Created<BatchSummary>, Accepted<Services.Jobs.JobStatus>>> UploadAsync(
+        int productId, HttpRequest request, BatchIntake intake, ProductsLookup lookup, CancellationToken ct)
+    {
+        await lookup.EnsureExistsAsync(productId, ct);
+        var upload = await UploadReader.ReadAsync(request, ["text/csv"], "batch.csv", ct);
+        var result = await intake.SubmitAsync(productId, upload.Content, upload.FileName, BatchSource.Api, progress: null, ct);
+        return result.Batch is { } stored
+            ? TypedResults.Created($"/api/batches/{stored.Id}", stored)
+            : TypedResults.Accepted($"/api/jobs/{result.Job!.Id}", result.Job);
+    }
+
+    private static async Task<IResult> ListAsync(int productId, HttpRequest request, BatchService batches, CancellationToken ct,
+        int page = 1, int pageSize = 50, BatchSort sort = BatchSort.ReceivedAt, bool descending = true)
+    {
+        if (!WantsCsv(request))
+            return TypedResults.Ok(await batches.ListAsync(productId, page, pageSize, sort, descending, ct));
+        var all = new List<BatchSummary>();
+        for (var p = 1; ; p++)
+        {
+            var chunk = await batches.ListAsync(productId, p, 1000, sort, descending, ct);
+            all.AddRange(chunk.Items);
+            if (all.Count >= chunk.TotalCount || chunk.Items.Count == 0)
+                break;
+        }
+        return TypedResults.Text(BatchCsv.Write(all), "text/csv", Encoding.UTF8);
+    }
+
+    private static async Task<Ok<BatchDetail>> GetAsync(int batchId, BatchService batches, CancellationToken ct) =>
+        TypedResults.Ok(await batches.GetDetailAsync(batchId, ct));
+
+    private static async Task<IResult> PredictionsAsync(int batchId, HttpRequest request, HttpResponse response, BatchService batches,
+        CancellationToken ct, int page = 1, int pageSize = 100)
+    {
+        if (!WantsCsv(request))
+            return TypedResults.Ok(await batches.GetPredictionsAsync(batchId, page, pageSize, ct));
+        await batches.GetSummaryAsync(batchId, ct);
+        return TypedResults.Stream(async stream => await batches.WritePredictionsCsvAsync(batchId, stream, ct), "text/csv",
+            string.Create(CultureInfo.InvariantCulture, $"batch-{batchId}-predictions.csv"));
+    }
+
+    private static bool WantsCsv(HttpRequest request) =>
+        string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
+        || request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
+}

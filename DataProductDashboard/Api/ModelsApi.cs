@@ -1,0 +1,80 @@
+using System.Globalization;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Jobs;
+using DataProductDashboard.Services.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DataProductDashboard.Api;
+
+/// <summary>/api/products/{productId}/models: model activation.</summary>
+public static class ModelsApi
+{
+    public const string TrainJobKind = "train";
+
+    public static RouteGroupBuilder MapModelsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/products/{productId:int}/models").WithTags("Models");
+        group.MapGet("/", ListAsync).WithSummary("The model registry of a product, newest version first.");
+        group.MapGet("/{version:int}", GetAsync).WithSummary("One model version.");
+        group.MapPost("/", UploadAsync).WithSummary("Register an ML.NET model zip (multipart: file, notes).");
+        group.MapPost("/train", TrainAsync).WithSummary("Train a model in the app from a labelled CSV (multipart: file, trainer, holdoutFraction, seed); 202 + status URL.");
+        group.MapPost("/{version:int}/promote", PromoteAsync).WithSummary("Make a version the champion.");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<ModelVersionSummary>>> ListAsync(int productId, ModelRegistryService registry, CancellationToken ct) =>
+        TypedResults.Ok(await registry.ListAsync(productId, ct));
+
+    private static async Task<Ok<ModelVersionSummary>> GetAsync(int productId, int version, ModelRegistryService registry, CancellationToken ct) =>
+        TypedResults.Ok(await registry.GetAsync(productId, version, ct));
+
+    private static async Task<Created<ModelVersionSummary>> UploadAsync(int productId, HttpRequest request, ModelRegistryService registry, CancellationToken ct)
+    {
+        var upload = await UploadReader.ReadAsync(request, ["application/zip", "application/octet-stream"], "model.zip", ct);
+        var version = await registry.RegisterUploadAsync(productId, upload.Content, upload.FileName, upload.Field("notes"), ct);
+        return TypedResults.Created($"/api/products/{productId}/models/{version.Number}", version);
+    }
+
+    private static async Task<Accepted<JobStatus>> TrainAsync(int productId, HttpRequest request, ModelRegistryService registry,
+        ProductsLookup lookup, JobTracker jobs, BackgroundWorkQueue queue, CancellationToken ct)
+    {
+        await lookup.EnsureExistsAsync(productId, ct);
+        var upload = await UploadReader.ReadAsync(request, ["text/csv"], "training.csv", ct);
+        var trainRequest = ParseTrainRequest(upload);
+        var job = jobs.Create(TrainJobKind, productId, 0);
+        queue.Enqueue(async stoppingToken =>
+        {
+            jobs.Update(job.Id, j => j with { State = JobState.Running, Stage = "Training" });
+            try
+            {
+                var version = await registry.TrainAsync(productId, upload.Content, upload.FileName, trainRequest, stoppingToken);
+                jobs.Update(job.Id, j => j with { State = JobState.Succeeded, Stage = "Done", ModelVersion = version.Number, Fraction = 1 });
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                jobs.Update(job.Id, j => j with { State = JobState.Failed, Stage = "Failed", Error = ex.Message });
+            }
+        });
+        return TypedResults.Accepted($"/api/jobs/{job.Id}", job);
+    }
+
+    private static async Task<Ok<ModelVersionSummary>> PromoteAsync(int productId, int version, ModelRegistryService registry, CancellationToken ct) =>
+        TypedResults.Ok(await registry.PromoteAsync(productId, version, ct));
+
+    private static TrainModelRequest ParseTrainRequest(Upload upload)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var trainer = TrainerKind.FastTree;
+        if (upload.Field("trainer") is { } t && !Enum.TryParse(t, ignoreCase: true, out trainer))
+            errors["trainer"] = [$"'{t}' is not a trainer; use one of {string.Join(", ", Enum.GetNames<TrainerKind>())}."];
+        var holdout = 0.2;
+        if (upload.Field("holdoutFraction") is { } h && (!double.TryParse(h, CultureInfo.InvariantCulture, out holdout) || holdout is <= 0 or >= 0.9))
+            errors["holdoutFraction"] = [$"'{h}' is not a fraction above 0 and below 0.9."];
+        var seed = 42;
+        if (upload.Field("seed") is { } s && !int.TryParse(s, CultureInfo.InvariantCulture, out seed))
+            errors["seed"] = [$"'{s}' is not an integer."];
+        if (errors.Count > 0)
+            throw new InputValidationException("The training options are not valid.", errors);
+        return new TrainModelRequest(trainer, holdout, seed, upload.Field("notes"));
+    }
+}

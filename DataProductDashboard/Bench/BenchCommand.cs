@@ -1,0 +1,17 @@
+namespace DataProductDashboard.Bench;
+
+/// <summary>The "bench" command-line verbs.</summary>
+public static class BenchCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        switch (args)
+        {
+            case ["ingest", .. var rest]:
+                return await IngestBench.RunAsync(rest);
+            default:
+                await Console.Error.WriteLineAsync("usage: bench ingest [--rows N] [--runs R] [--out-dir DIR]");
+                return 2;
+        }
+    }
+}

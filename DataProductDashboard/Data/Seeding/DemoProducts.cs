@@ -1,0 +1,72 @@
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Data.Seeding;
+
+/// <summary>Names and schemas of the two demo data products.</summary>
+public static class DemoProducts
+{
+    public const string BikeName = "Bike rental demand";
+    public const string CreditName = "Credit risk";
+
+    public static readonly ProductSchema BikeSchema = new(
+    [
+        new("instant", ColumnKind.Id, ColumnRole.RowKey),
+        new("dteday", ColumnKind.Timestamp, ColumnRole.EventTime),
+        new("season", ColumnKind.Categorical, AllowedValues: ["1", "2", "3", "4"]),
+        new("yr", ColumnKind.Numeric, Min: 0, Max: 1),
+        new("mnth", ColumnKind.Numeric, Min: 1, Max: 12),
+        new("hr", ColumnKind.Numeric, Min: 0, Max: 23),
+        new("holiday", ColumnKind.Numeric, Min: 0, Max: 1),
+        new("weekday", ColumnKind.Numeric, Min: 0, Max: 6),
+        new("workingday", ColumnKind.Numeric, Min: 0, Max: 1),
+        new("weathersit", ColumnKind.Categorical, AllowedValues: ["1", "2", "3", "4"]),
+        new("temp", ColumnKind.Numeric, Min: 0, Max: 1),
+        new("atemp", ColumnKind.Numeric, Min: 0, Max: 1),
+        new("hum", ColumnKind.Numeric, Min: 0, Max: 1),
+        new("windspeed", ColumnKind.Numeric, Min: 0, Max: 1),
+        new("cnt", ColumnKind.Numeric, ColumnRole.Label, Min: 0),
+    ]);
+
+    public static readonly ProductSchema CreditSchema = new(
+    [
+        new("application_id", ColumnKind.Id, ColumnRole.RowKey),
+        new("checking_account_status", ColumnKind.Categorical, AllowedValues: Codes("A1", 1, 4)),
+        new("duration_months", ColumnKind.Numeric, Min: 1, Max: 120),
+        new("credit_history", ColumnKind.Categorical, AllowedValues: Codes("A3", 0, 4)),
+        new("purpose", ColumnKind.Categorical, AllowedValues: [.. Codes("A4", 0, 9), "A410"]),
+        new("credit_amount", ColumnKind.Numeric, Min: 0, Max: 1_000_000),
+        new("savings_account", ColumnKind.Categorical, AllowedValues: Codes("A6", 1, 5)),
+        new("employment_since", ColumnKind.Categorical, AllowedValues: Codes("A7", 1, 5)),
+        new("installment_rate_pct", ColumnKind.Numeric, Min: 1, Max: 4),
+        new("personal_status_sex", ColumnKind.Categorical, AllowedValues: Codes("A9", 1, 5)),
+        new("other_debtors", ColumnKind.Categorical, AllowedValues: Codes("A10", 1, 3)),
+        new("residence_since", ColumnKind.Numeric, Min: 1, Max: 4),
+        new("property", ColumnKind.Categorical, AllowedValues: Codes("A12", 1, 4)),
+        new("age_years", ColumnKind.Numeric, Min: 18, Max: 100),
+        new("other_installment_plans", ColumnKind.Categorical, AllowedValues: Codes("A14", 1, 3)),
+        new("housing", ColumnKind.Categorical, AllowedValues: Codes("A15", 1, 3)),
+        new("existing_credits", ColumnKind.Numeric, Min: 0, Max: 10),
+        new("job", ColumnKind.Categorical, AllowedValues: Codes("A17", 1, 4)),
+        new("people_liable", ColumnKind.Numeric, Min: 0, Max: 10),
+        new("telephone", ColumnKind.Categorical, AllowedValues: Codes("A19", 1, 2)),
+        new("foreign_worker", ColumnKind.Categorical, AllowedValues: Codes("A20", 1, 2), IsSegment: true),
+        new("sex", ColumnKind.Categorical, ColumnRole.Segment, AllowedValues: ["male", "female"], IsSegment: true),
+        new("age_band", ColumnKind.Categorical, ColumnRole.Segment, AllowedValues: AgeBands, IsSegment: true),
+        new("credit_risk", ColumnKind.Categorical, ColumnRole.Label, AllowedValues: ["1", "2"]),
+    ], PositiveClass: "2");
+
+    public static readonly string[] AgeBands = ["<25", "25-34", "35-49", "50+"];
+
+    public static string AgeBand(int age) => age switch
+    {
+        < 25 => "<25",
+        < 35 => "25-34",
+        < 50 => "35-49",
+        _ => "50+",
+    };
+
+    public static string Sex(string personalStatusSex) => personalStatusSex is "A92" or "A95" ? "female" : "male";
+
+    private static string[] Codes(string prefix, int from, int to) =>
+        Enumerable.Range(from, to - from + 1).Select(i => prefix + i).ToArray();
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Models;
+using DataProductDashboard.Services.Products;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Data.Seeding;
+
+/// <summary>Seeds the two demo data products on first start, through the same services the UI and API use.
+/// Idempotent: a product that already exists is left alone. Fixed seeds throughout.</summary>
+public sealed class DemoSeeder(
+    IDbContextFactory<DashboardDbContext> dbFactory,
+    ProductService products,
+    ModelRegistryService registry,
+    BatchService batches,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public const int Seed = 20261124;
+
+    public static string DemoDataDirectory => Path.Combine(AppContext.BaseDirectory, "DemoData");
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        var seededBike = await SeedBikeAsync(ct);
+        var seededCredit = await SeedCreditAsync(ct);
+        if (seededBike || seededCredit)
+            logger.LogInformation("Seeded the demo in {Seconds:F1} s", clock.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private async Task<bool> ExistsAsync(string name, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Products.AnyAsync(p => p.Name == name, ct);
+    }
+
+    private async Task<bool> SeedBikeAsync(CancellationToken ct)
+    {
+        if (await ExistsAsync(DemoProducts.BikeName, ct))
+            return false;
+        var lines = await File.ReadAllLinesAsync(Path.Combine(DemoDataDirectory, "hour.csv"), ct);
+        var header = lines[0].Split(',');
+        var keep = Enumerable.Range(0, header.Length).Where(i => header[i] is not ("casual" or "registered")).ToArray();
+        var featureColumns = keep.Where(i => header[i] != "cnt").ToArray();
+        var day = Array.IndexOf(header, "dteday");
+        var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+
+        var product = await products.CreateAsync(new CreateProductRequest(DemoProducts.BikeName,
+            "Hourly bike rentals in Washington D.C. (Capital Bikeshare, UCI). Forecasts demand from calendar and weather so that the operator can rebalance bikes.",
+            "Operations · Mobility team", TaskType.Regression, DemoProducts.BikeSchema), ct);
+
+        var training = rows.Where(r => DateTime.Parse(r[day], CultureInfo.InvariantCulture) < new DateTime(2011, 7, 1));
+        await registry.TrainAsync(product.Id, Csv(header, keep, training), "bike-2011-h1.csv",
+            new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v1: FastTree on January–June 2011."), ct);
+
+        var production = rows.Where(r => DateTime.Parse(r[day], CultureInfo.InvariantCulture) >= new DateTime(2011, 7, 1))
+            .GroupBy(r => WeekStart(DateTime.Parse(r[day], CultureInfo.InvariantCulture)));
+        foreach (var week in production)
+        {
+            var received = DateTime.SpecifyKind(week.Key.AddDays(7).AddHours(6), DateTimeKind.Utc);
+            await batches.ImportAsync(product.Id, Csv(header, featureColumns, week), $"rentals-{week.Key:yyyy-MM-dd}.csv",
+                BatchSource.Demo, received, progress: null, ct);
+        }
+        return true;
+    }
+
+    private async Task<bool> SeedCreditAsync(CancellationToken ct)
+    {
+        if (await ExistsAsync(DemoProducts.CreditName, ct))
+            return false;
+        var lines = await File.ReadAllLinesAsync(Path.Combine(DemoDataDirectory, "german-credit.csv"), ct);
+        var source = lines[0].Split(',');
+        var status = Array.IndexOf(source, "personal_status_sex");
+        var age = Array.IndexOf(source, "age_years");
+        string[] header = ["application_id", .. source, "sex", "age_band"];
+        var rows = lines.Skip(1).Where(l => l.Length > 0).Select((l, i) =>
+        {
+            var v = l.Split(',');
+            return (string[])[$"APP-{i + 1:D4}", .. v, DemoProducts.Sex(v[status]), DemoProducts.AgeBand(int.Parse(v[age], CultureInfo.InvariantCulture))];
+        }).ToArray();
+        new Random(Seed).Shuffle(rows);
+        var all = Enumerable.Range(0, header.Length).ToArray();
+        var withoutLabel = all.Where(i => header[i] != "credit_risk").ToArray();
+
+        var product = await products.CreateAsync(new CreateProductRequest(DemoProducts.CreditName,
+            "Scores consumer-credit applications as good or bad risk (Statlog German Credit, UCI). Bad risk (2) is the positive class; sex, age band and foreign worker are watched for fairness.",
+            "Retail lending · Risk team", TaskType.BinaryClassification, DemoProducts.CreditSchema), ct);
+        await registry.TrainAsync(product.Id, Csv(header, all, rows.Take(700)), "credit-training-700.csv",
+            new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v1: FastTree on 700 applications."), ct);
+
+        var today = clock.GetUtcNow().UtcDateTime.Date;
+        var production = rows.Skip(700).Chunk(50).ToArray();
+        for (var i = 0; i < production.Length; i++)
+        {
+            var received = DateTime.SpecifyKind(today.AddDays(-7 * (production.Length - i)).AddHours(9), DateTimeKind.Utc);
+            await batches.ImportAsync(product.Id, Csv(header, withoutLabel, production[i]), $"applications-{received:yyyy-MM-dd}.csv",
+                BatchSource.Demo, received, progress: null, ct);
+        }
+        return true;
+    }
+
+    private static DateTime WeekStart(DateTime day) => day.Date.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    private static byte[] Csv(string[] header, int[] columns, IEnumerable<string[]> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendJoin(',', columns.Select(i => header[i])).Append('\n');
+        foreach (var row in rows)
+            text.AppendJoin(',', columns.Select(i => row[i])).Append('\n');
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+}

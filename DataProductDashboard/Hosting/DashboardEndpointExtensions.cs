@@ -1,0 +1,24 @@
+using DataProductDashboard.Api;
+using DataProductDashboard.Components;
+
+namespace DataProductDashboard.Hosting;
+
+/// <summary>The Map* extensions Program.cs composes.</summary>
+public static class DashboardEndpointExtensions
+{
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        var api = app.MapGroup("/api").DisableAntiforgery();
+        api.MapProductsApi().MapModelsApi().MapBatchesApi().MapJobsApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

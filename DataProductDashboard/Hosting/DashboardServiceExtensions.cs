@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+using DataProductDashboard.Configuration;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Scoring;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Jobs;
+using DataProductDashboard.Services.Models;
+using DataProductDashboard.Services.Products;
+using DataProductDashboard.Storage;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace DataProductDashboard.Hosting;
+
+/// <summary>The Add* extensions Program.cs composes.</summary>
+public static class DashboardServiceExtensions
+{
+    /// <summary>Loads the root appsettings.json (the one settings file a user edits); environment variables and the
+    /// command line still override it.</summary>
+    public static WebApplicationBuilder AddRootSettings(this WebApplicationBuilder builder, string[] args)
+    {
+        var root = RootSettings.FindRootDirectory();
+        builder.Configuration.AddJsonFile(Path.Combine(root, RootSettings.FileName), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        builder.Configuration[$"{DashboardOptions.SectionName}:{nameof(DashboardOptions.RootDirectory)}"] ??= root;
+        return builder;
+    }
+
+    /// <summary>Options, storage, ML.NET, application services, background work and the migrate+seed start-up.</summary>
+    public static IServiceCollection AddDashboardCore(this IServiceCollection services)
+    {
+        services.AddOptions<DashboardOptions>()
+            .BindConfiguration(DashboardOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<DashboardDbContext>((sp, db) =>
+        {
+            var options = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
+            db.UseSqlite($"Data Source={options.DatabasePath};Cache=Shared;Default Timeout=30")
+              .AddInterceptors(new SqlitePragmaInterceptor());
+        });
+        services.AddSingleton<ContentStore>();
+        services.AddSingleton<ModelCache>();
+        services.AddSingleton<ProductService>();
+        services.AddSingleton<ModelRegistryService>();
+        services.AddSingleton<BatchService>();
+        services.AddSingleton<BatchIntake>();
+        services.AddSingleton<JobTracker>();
+        services.AddSingleton<BackgroundWorkQueue>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<BackgroundWorkService>();
+        return services;
+    }
+
+    /// <summary>Blazor (interactive server) with MudBlazor.</summary>
+    public static IServiceCollection AddDashboardUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return services;
+    }
+
+    /// <summary>Problem details for every API error, JSON enums as strings, upload limits, the OpenAPI document.</summary>
+    public static WebApplicationBuilder AddDashboardApi(this WebApplicationBuilder builder)
+    {
+        var maxUpload = (builder.Configuration.GetValue<int?>($"{DashboardOptions.SectionName}:{nameof(DashboardOptions.MaxUploadMegabytes)}") ?? 256) * 1024L * 1024L;
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload + (1 << 20));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload + (1 << 20));
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<Api.ProductsLookup>();
+        return builder;
+    }
+}

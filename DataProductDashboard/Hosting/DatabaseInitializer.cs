@@ -1,0 +1,29 @@
+using DataProductDashboard.Configuration;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataProductDashboard.Hosting;
+
+/// <summary>At start: creates data/, applies the committed migrations, and seeds the demo when enabled and absent.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<DashboardDbContext> dbFactory,
+    DemoSeeder seeder,
+    IOptions<DashboardOptions> options,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.Value.DataPath);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        logger.LogInformation("Database ready at {Path}", options.Value.DatabasePath);
+        if (options.Value.SeedDemo)
+            await seeder.SeedAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

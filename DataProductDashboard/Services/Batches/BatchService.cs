@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using DataProductDashboard.Analysis;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Scoring;
+using DataProductDashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DataProductDashboard.Services.Batches;
+
+/// <summary>Integration: a CSV batch is read and validated (Ingestion), scored by the champion (Scoring), profiled
+/// (Analysis) and stored with its predictions and metric points in one transaction (Data).</summary>
+public sealed class BatchService(
+    IDbContextFactory<DashboardDbContext> dbFactory,
+    ContentStore store,
+    ModelCache models,
+    TimeProvider clock,
+    ILogger<BatchService> logger)
+{
+    public const string ScoringRunKind = "scoring";
+
+    /// <summary>Reads and validates a batch file; throws before anything is stored.</summary>
+    public async Task<PreparedBatch> PrepareAsync(int productId, ReadOnlyMemory<byte> content, string fileName, BatchSource source,
+        DateTime? receivedAt, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct)
+            ?? throw new NotFoundException("Data product", productId);
+        var champion = product.ChampionVersionId is { } championId
+            ? await db.ModelVersions.AsNoTracking().FirstAsync(v => v.Id == championId, ct)
+            : throw new ConflictException($"'{product.Name}' has no model version yet; register or train one before sending batches.");
+        var stopwatch = Stopwatch.StartNew();
+        var parsed = await Task.Run(() => CsvBatchReader.Read(content, fileName, product.Schema, CsvReadMode.Batch, ct), ct);
+        return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.FileHash, parsed, content,
+            Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed);
+    }
+
+    /// <summary>Reads, scores and stores a batch in one go.</summary>
+    public async Task<BatchSummary> ImportAsync(int productId, ReadOnlyMemory<byte> content, string fileName, BatchSource source,
+        DateTime? receivedAt = null, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        progress?.Report(new ImportProgress(ImportStage.Parsing, 0, 0));
+        var prepared = await PrepareAsync(productId, content, fileName, source, receivedAt, ct);
+        return await ImportAsync(prepared, progress, ct);
+    }
+
+    /// <summary>Scores a prepared batch with the champion and stores batch, predictions and metrics in one transaction.</summary>
+    public async Task<BatchSummary> ImportAsync(PreparedBatch prepared, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var rows = prepared.RowCount;
+        var model = models.Get(prepared.ChampionFileHash);
+        var scoringProgress = progress is null ? null : new Progress<int>(done => progress.Report(new ImportProgress(ImportStage.Scoring, done, rows)));
+        var scores = await Task.Run(() => ModelScorer.Score(model, prepared.Parsed.Table, prepared.Schema, prepared.Task, scoringProgress, ct), ct);
+        var profile = prepared.Task == TaskType.Regression
+            ? PredictionProfile.Regression(scores.Predicted)
+            : PredictionProfile.Binary(scores.Predicted, scores.Probability);
+
+        var file = await store.SaveAsync(ContentStore.Batches, prepared.Content, ".csv", ct);
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var batch = await Task.Run(() => PersistAsync(prepared, scores, profile, file.Hash, progress, stopwatch, ct), ct);
+            logger.LogInformation("Batch {BatchId} of product {ProductId}: {Rows} rows scored by version {VersionId} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
+                batch.Id, prepared.ProductId, rows, prepared.ChampionVersionId, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
+            progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
+            return await GetSummaryAsync(batch.Id, ct);
+        }
+        catch
+        {
+            store.Discard(file);
+            throw;
+        }
+    }
+
+    private async Task<Batch> PersistAsync(PreparedBatch prepared, ScoreResult scores, PredictionProfile profile, string fileHash,
+        IProgress<ImportProgress>? progress, Stopwatch stopwatch, CancellationToken ct)
+    {
+        var rows = prepared.RowCount;
+        var labels = LabelsOf(prepared);
+        var (eventFrom, eventTo) = EventTimeRange(prepared);
+        var batch = new Batch
+        {
+            ProductId = prepared.ProductId,
+            ModelVersionId = prepared.ChampionVersionId,
+            Source = prepared.Source,
+            FileName = prepared.FileName,
+            FileHash = fileHash,
+            FileSizeBytes = prepared.Content.Length,
+            ReceivedAt = prepared.ReceivedAt ?? clock.GetUtcNow().UtcDateTime,
+            RowCount = rows,
+            Status = BatchStatus.Analyzed,
+            ParseSeconds = prepared.ParseTime.TotalSeconds,
+            ScoringSeconds = scores.Duration.TotalSeconds,
+            LatencyP50Micros = scores.LatencyMicros.P50,
+            LatencyP95Micros = scores.LatencyMicros.P95,
+            LatencyP99Micros = scores.LatencyMicros.P99,
+            EventTimeFrom = eventFrom,
+            EventTimeTo = eventTo,
+            PredictionMean = profile.Values?.Mean,
+            LabelledRows = labels is null ? 0 : labels.Count(l => !double.IsNaN(l)),
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Batches.Add(batch);
+        await db.SaveChangesAsync(ct);
+
+        var storeProgress = progress is null ? null : new SyncProgress<int>(done => progress.Report(new ImportProgress(ImportStage.Storing, done, rows)));
+        PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), batch.Id, prepared.Parsed.RowKeys,
+            scores.Predicted, scores.Probability, labels, storeProgress, ct);
+
+        var run = new MetricRun
+        {
+            ProductId = prepared.ProductId,
+            BatchId = batch.Id,
+            ModelVersionId = prepared.ChampionVersionId,
+            Kind = ScoringRunKind,
+            At = batch.ReceivedAt,
+            ResultJson = JsonSerializer.Serialize(profile, JsonValueConverter.Options),
+        };
+        db.MetricRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        db.MetricPoints.AddRange(ScoringPoints(batch, profile, run.Id));
+        batch.StoreSeconds = stopwatch.Elapsed.TotalSeconds;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return batch;
+    }
+
+    private static IEnumerable<MetricPoint> ScoringPoints(Batch batch, PredictionProfile profile, long runId)
+    {
+        MetricPoint Point(string key, double value) => new()
+        {
+            ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = batch.ModelVersionId, MetricRunId = runId,
+            MetricKey = key, Value = value, At = batch.ReceivedAt,
+        };
+        yield return Point(MetricKeys.Rows, batch.RowCount);
+        yield return Point(MetricKeys.ScoringSeconds, batch.ScoringSeconds);
+        yield return Point(MetricKeys.LatencyP50, batch.LatencyP50Micros);
+        yield return Point(MetricKeys.LatencyP95, batch.LatencyP95Micros);
+        yield return Point(MetricKeys.LatencyP99, batch.LatencyP99Micros);
+        if (profile.Values is { } values)
+        {
+            yield return Point(MetricKeys.PredictionMean, values.Mean);
+            yield return Point(MetricKeys.PredictionStd, values.Std);
+        }
+        if (profile.PositiveShare is { } share)
+            yield return Point(MetricKeys.PositiveShare, share);
+    }
+
+    private static double[]? LabelsOf(PreparedBatch prepared)
+    {
+        if (!prepared.Parsed.HasLabels || prepared.Schema.Label is not { } label)
+            return null;
+        var table = prepared.Parsed.Table;
+        if (table.TryGetNumeric(label.Name, out var numbers))
+        {
+            if (prepared.Task == TaskType.Regression)
+                return numbers;
+            var positive = double.Parse(prepared.Schema.PositiveClass ?? "1", CultureInfo.InvariantCulture);
+            return numbers.Select(v => double.IsNaN(v) ? double.NaN : v == positive ? 1.0 : 0.0).ToArray();
+        }
+        var texts = table.Strings(label.Name);
+        return texts.Select(v => v is null ? double.NaN : v == prepared.Schema.PositiveClass ? 1.0 : 0.0).ToArray();
+    }
+
+    private static (DateTime? From, DateTime? To) EventTimeRange(PreparedBatch prepared)
+    {
+        if (prepared.Schema.EventTime is not { } column || !prepared.Parsed.Table.TryGetTimestamps(column.Name, out var times))
+            return (null, null);
+        DateTime? min = null, max = null;
+        foreach (var t in times)
+        {
+            if (t is not { } v)
+                continue;
+            if (min is null || v < min)
+                min = v;
+            if (max is null || v > max)
+                max = v;
+        }
+        return (min, max);
+    }
+
+    public async Task<PagedResult<BatchSummary>> ListAsync(int productId, int page, int pageSize, BatchSort sort, bool descending, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Products.AnyAsync(p => p.Id == productId, ct))
+            throw new NotFoundException("Data product", productId);
+        if (page < 1 || pageSize is < 1 or > 1000)
+            throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 1000.");
+        var query = db.Batches.AsNoTracking().Where(b => b.ProductId == productId);
+        var total = await query.CountAsync(ct);
+        var ordered = (sort, descending) switch
+        {
+            (BatchSort.FileName, false) => query.OrderBy(b => b.FileName).ThenBy(b => b.Id),
+            (BatchSort.FileName, true) => query.OrderByDescending(b => b.FileName).ThenByDescending(b => b.Id),
+            (BatchSort.Rows, false) => query.OrderBy(b => b.RowCount).ThenBy(b => b.Id),
+            (BatchSort.Rows, true) => query.OrderByDescending(b => b.RowCount).ThenByDescending(b => b.Id),
+            (BatchSort.ModelVersion, false) => query.OrderBy(b => b.ModelVersion!.Number).ThenBy(b => b.Id),
+            (BatchSort.ModelVersion, true) => query.OrderByDescending(b => b.ModelVersion!.Number).ThenByDescending(b => b.Id),
+            (BatchSort.ScoringSeconds, false) => query.OrderBy(b => b.ScoringSeconds).ThenBy(b => b.Id),
+            (BatchSort.ScoringSeconds, true) => query.OrderByDescending(b => b.ScoringSeconds).ThenByDescending(b => b.Id),
+            (BatchSort.LatencyP95, false) => query.OrderBy(b => b.LatencyP95Micros).ThenBy(b => b.Id),
+            (BatchSort.LatencyP95, true) => query.OrderByDescending(b => b.LatencyP95Micros).ThenByDescending(b => b.Id),
+            (BatchSort.PredictionMean, false) => query.OrderBy(b => b.PredictionMean).ThenBy(b => b.Id),
+            (BatchSort.PredictionMean, true) => query.OrderByDescending(b => b.PredictionMean).ThenByDescending(b => b.Id),
+            (_, false) => query.OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id),
+            _ => query.OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id),
+        };
+        var items = await Project(ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new PagedResult<BatchSummary>(items, total);
+    }
+
+    public async Task<BatchSummary> GetSummaryAsync(int batchId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Project(db.Batches.AsNoTracking().Where(b => b.Id == batchId)).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Batch", batchId);
+    }
+
+    public async Task<BatchDetail> GetDetailAsync(int batchId, CancellationToken ct)
+    {
+        var summary = await GetSummaryAsync(batchId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == summary.ProductId)
+            .Select(p => new { p.Name, p.Task, p.Schema }).FirstAsync(ct);
+        var json = await db.MetricRuns.AsNoTracking().Where(r => r.BatchId == batchId && r.Kind == ScoringRunKind)
+            .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
+        var profile = json is null ? null : JsonSerializer.Deserialize<PredictionProfile>(json, JsonValueConverter.Options);
+        return new BatchDetail(summary, product.Name, product.Task, product.Schema.PositiveClass, profile);
+    }
+
+    public async Task<PagedResult<PredictionRow>> GetPredictionsAsync(int batchId, int page, int pageSize, CancellationToken ct)
+    {
+        if (page < 1 || pageSize is < 1 or > 10_000)
+            throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 10000.");
+        var summary = await GetSummaryAsync(batchId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var items = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new PredictionRow(p.RowIndex, p.RowKey, p.Predicted, p.Score, p.Label)).ToListAsync(ct);
+        return new PagedResult<PredictionRow>(items, summary.RowCount);
+    }
+
+    /// <summary>Streams all predictions of a batch as CSV.</summary>
+    public async Task WritePredictionsCsvAsync(int batchId, Stream output, CancellationToken ct)
+    {
+        await GetSummaryAsync(batchId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var writer = new StreamWriter(output, leaveOpen: true);
+        await writer.WriteLineAsync("row_index,row_key,predicted,score,label");
+        await foreach (var p in db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{p.RowIndex},{CsvText.Escape(p.RowKey)},{p.Predicted:R},{p.Score:R},{p.Label:R}"));
+        }
+    }
+
+    private static IQueryable<BatchSummary> Project(IQueryable<Batch> batches) => batches.Select(b => new BatchSummary(
+        b.Id, b.ProductId, b.ModelVersionId, b.ModelVersion!.Number, b.Source, b.FileName, b.FileHash, b.FileSizeBytes,
+        b.ReceivedAt, b.RowCount, b.Status, b.ParseSeconds, b.ScoringSeconds, b.StoreSeconds,
+        b.LatencyP50Micros, b.LatencyP95Micros, b.LatencyP99Micros, b.EventTimeFrom, b.EventTimeTo, b.PredictionMean, b.LabelledRows));
+}

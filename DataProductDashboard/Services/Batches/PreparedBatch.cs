@@ -1,0 +1,21 @@
+using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+
+namespace DataProductDashboard.Services.Batches;
+
+/// <summary>A batch file that has been read and validated and is ready to be scored by <see cref="ChampionVersionId"/>.</summary>
+public sealed record PreparedBatch(
+    int ProductId,
+    TaskType Task,
+    ProductSchema Schema,
+    int ChampionVersionId,
+    string ChampionFileHash,
+    ParsedCsv Parsed,
+    ReadOnlyMemory<byte> Content,
+    string FileName,
+    BatchSource Source,
+    DateTime? ReceivedAt,
+    TimeSpan ParseTime)
+{
+    public int RowCount => Parsed.RowCount;
+}

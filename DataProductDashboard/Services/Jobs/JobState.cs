@@ -1,0 +1,4 @@
+namespace DataProductDashboard.Services.Jobs;
+
+/// <summary>Lifecycle of a background job.</summary>
+public enum JobState { Queued, Running, Succeeded, Failed }

@@ -1,0 +1,140 @@
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Scoring;
+using DataProductDashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Services.Models;
+
+/// <summary>Model activation: registers uploaded ML.NET zips and models trained in the app, and promotes versions.
+/// The first version of a product becomes its champion.</summary>
+public sealed class ModelRegistryService(
+    IDbContextFactory<DashboardDbContext> dbFactory,
+    ContentStore store,
+    TimeProvider clock,
+    ILogger<ModelRegistryService> logger)
+{
+    public async Task<IReadOnlyList<ModelVersionSummary>> ListAsync(int productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Products.AnyAsync(p => p.Id == productId, ct))
+            throw new NotFoundException("Data product", productId);
+        var versions = await db.ModelVersions.AsNoTracking().Where(v => v.ProductId == productId).OrderByDescending(v => v.Number).ToListAsync(ct);
+        var batchCounts = await db.Batches.Where(b => b.ProductId == productId).GroupBy(b => b.ModelVersionId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return versions.Select(v => ToSummary(v, batchCounts.GetValueOrDefault(v.Id))).ToList();
+    }
+
+    public async Task<ModelVersionSummary> GetAsync(int productId, int number, CancellationToken ct)
+    {
+        var versions = await ListAsync(productId, ct);
+        return versions.FirstOrDefault(v => v.Number == number) ?? throw new NotFoundException($"Model version of product {productId}", number);
+    }
+
+    /// <summary>Registers an uploaded ML.NET zip after checking it loads and fits the product schema.</summary>
+    public async Task<ModelVersionSummary> RegisterUploadAsync(int productId, ReadOnlyMemory<byte> zip, string fileName, string? notes, CancellationToken ct)
+    {
+        var product = await FindProductAsync(productId, ct);
+        var model = ModelLoader.Load(zip, fileName, out var inputSchema);
+        ModelLoader.CheckFits(model, inputSchema, product.Schema, product.Task);
+        var entity = new ModelVersion
+        {
+            ProductId = productId,
+            Source = ModelSource.Uploaded,
+            Trainer = "uploaded ML.NET model",
+            FileHash = "",
+            FileName = Path.GetFileName(fileName),
+            FileSizeBytes = zip.Length,
+            Notes = notes?.Trim() ?? "",
+        };
+        return await AddVersionAsync(entity, zip, reference: null, ct);
+    }
+
+    /// <summary>Trains a model on a labelled CSV (columns: the features and the label) and registers it.</summary>
+    public async Task<ModelVersionSummary> TrainAsync(int productId, ReadOnlyMemory<byte> csv, string fileName, TrainModelRequest request, CancellationToken ct)
+    {
+        var product = await FindProductAsync(productId, ct);
+        var parsed = CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ct);
+        var trained = await Task.Run(() => ModelTrainer.Train(parsed.Table, product.Schema, product.Task, request.Trainer, request.HoldoutFraction, request.Seed, ct), ct);
+        logger.LogInformation("Trained {Trainer} for product {ProductId} on {Rows} rows in {Seconds:F2} s", trained.Trainer, productId, trained.TrainingRows, trained.TrainingTime.TotalSeconds);
+        var entity = new ModelVersion
+        {
+            ProductId = productId,
+            Source = ModelSource.TrainedInApp,
+            Trainer = trained.Trainer,
+            FileHash = "",
+            FileName = $"{request.Trainer.ToString().ToLowerInvariant()}-{Path.GetFileNameWithoutExtension(fileName)}.zip",
+            FileSizeBytes = trained.Zip.Length,
+            TrainingSeconds = trained.TrainingTime.TotalSeconds,
+            TrainingRows = trained.TrainingRows,
+            HoldoutRows = trained.HoldoutRows,
+            HoldoutMetrics = new Dictionary<string, double>(trained.HoldoutMetrics),
+            Notes = request.Notes?.Trim() ?? "",
+        };
+        return await AddVersionAsync(entity, trained.Zip, csv, ct);
+    }
+
+    /// <summary>Makes a version the champion; the previous champion becomes a challenger.</summary>
+    public async Task<ModelVersionSummary> PromoteAsync(int productId, int number, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
+        var version = await db.ModelVersions.FirstOrDefaultAsync(v => v.ProductId == productId && v.Number == number, ct)
+            ?? throw new NotFoundException($"Model version of product {productId}", number);
+        if (version.Status == ModelStatus.Champion)
+            throw new ConflictException($"Version {number} is already the champion.");
+        if (product.ChampionVersionId is { } previousId && await db.ModelVersions.FindAsync([previousId], ct) is { } previous)
+            previous.Status = ModelStatus.Challenger;
+        version.Status = ModelStatus.Champion;
+        product.ChampionVersionId = version.Id;
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Promoted version {Number} of product {ProductId} to champion", number, productId);
+        return await GetAsync(productId, number, ct);
+    }
+
+    private async Task<DataProduct> FindProductAsync(int productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
+    }
+
+    private async Task<ModelVersionSummary> AddVersionAsync(ModelVersion entity, ReadOnlyMemory<byte> zip, ReadOnlyMemory<byte>? reference, CancellationToken ct)
+    {
+        var modelFile = await store.SaveAsync(ContentStore.Models, zip, ".zip", ct);
+        StoredFile? referenceFile = reference is { } r ? await store.SaveAsync(ContentStore.Reference, r, ".csv", ct) : null;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var product = await db.Products.FirstAsync(p => p.Id == entity.ProductId, ct);
+            entity.FileHash = modelFile.Hash;
+            entity.ReferenceFileHash = referenceFile?.Hash;
+            entity.Number = (await db.ModelVersions.Where(v => v.ProductId == entity.ProductId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
+            entity.CreatedAt = clock.GetUtcNow().UtcDateTime;
+            entity.Status = product.ChampionVersionId is null ? ModelStatus.Champion : ModelStatus.Candidate;
+            db.ModelVersions.Add(entity);
+            await db.SaveChangesAsync(ct);
+            if (product.ChampionVersionId is null)
+            {
+                product.ChampionVersionId = entity.Id;
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            store.Discard(modelFile);
+            if (referenceFile is not null)
+                store.Discard(referenceFile);
+            throw;
+        }
+        logger.LogInformation("Registered model version {Number} ({Source}) for product {ProductId}", entity.Number, entity.Source, entity.ProductId);
+        return ToSummary(entity, 0);
+    }
+
+    private static ModelVersionSummary ToSummary(ModelVersion v, int batchCount) => new(
+        v.Id, v.ProductId, v.Number, v.Source, v.Trainer, v.Status, v.FileName, v.FileHash, v.FileSizeBytes,
+        v.TrainingSeconds, v.TrainingRows, v.HoldoutRows, v.HoldoutMetrics, v.Notes, v.CreatedAt, batchCount);
+}

@@ -1,0 +1,72 @@
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Services.Products;
+
+/// <summary>Creates and lists data products.</summary>
+public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, ILogger<ProductService> logger)
+{
+    public async Task<IReadOnlyList<ProductSummary>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await ProjectAsync(db.Products.AsNoTracking(), db, ct);
+        return rows.Select(r => new ProductSummary(r.Id, r.Name, r.Description, r.Owner, r.Task, r.ChampionVersion,
+            r.ModelCount, r.BatchCount, r.RowsScored, r.LastBatchAt)).ToList();
+    }
+
+    public async Task<ProductDetail> GetAsync(int productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await ProjectAsync(db.Products.AsNoTracking().Where(p => p.Id == productId), db, ct);
+        return rows.SingleOrDefault() ?? throw new NotFoundException("Data product", productId);
+    }
+
+    public async Task<ProductDetail> CreateAsync(CreateProductRequest request, CancellationToken ct)
+    {
+        var errors = request.Schema?.Validate(request.Task) ?? new() { ["schema"] = ["A schema is required."] };
+        if (string.IsNullOrWhiteSpace(request.Name))
+            errors["name"] = ["A name is required."];
+        else if (request.Name.Length > 200)
+            errors["name"] = ["The name is longer than 200 characters."];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!string.IsNullOrWhiteSpace(request.Name) && await db.Products.AnyAsync(p => p.Name == request.Name.Trim(), ct))
+            errors["name"] = [$"A data product named '{request.Name.Trim()}' already exists."];
+        if (errors.Count > 0)
+            throw new InputValidationException($"The data product is not valid: {string.Join("; ", errors.Values.Select(v => v[0]))}", errors);
+
+        var product = new DataProduct
+        {
+            Name = request.Name.Trim(),
+            Description = request.Description?.Trim() ?? "",
+            Owner = request.Owner?.Trim() ?? "",
+            Task = request.Task,
+            Schema = request.Schema!,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Products.Add(product);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Created data product {ProductId} '{Name}' ({Task})", product.Id, product.Name, product.Task);
+        return await GetAsync(product.Id, ct);
+    }
+
+    private static async Task<List<ProductDetail>> ProjectAsync(IQueryable<DataProduct> products, DashboardDbContext db, CancellationToken ct)
+    {
+        var rows = await products
+            .OrderBy(p => p.Name)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Description, p.Owner, p.Task, p.Schema, p.CreatedAt,
+                Champion = db.ModelVersions.Where(v => v.Id == p.ChampionVersionId).Select(v => (int?)v.Number).FirstOrDefault(),
+                ModelCount = p.ModelVersions.Count,
+                BatchCount = p.Batches.Count(b => b.Status == BatchStatus.Analyzed),
+                RowsScored = p.Batches.Where(b => b.Status == BatchStatus.Analyzed).Sum(b => (long)b.RowCount),
+                LastBatchAt = p.Batches.Where(b => b.Status == BatchStatus.Analyzed).Max(b => (DateTime?)b.ReceivedAt),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new ProductDetail(r.Id, r.Name, r.Description, r.Owner, r.Task, r.Schema, r.Champion,
+            r.ModelCount, r.BatchCount, r.RowsScored,
+            r.LastBatchAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, r.CreatedAt)).ToList();
+    }
+}

@@ -1,0 +1,16 @@
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Services.Products;
+
+/// <summary>One row of the portfolio.</summary>
+public sealed record ProductSummary(
+    int Id,
+    string Name,
+    string Description,
+    string Owner,
+    TaskType Task,
+    int? ChampionVersion,
+    int ModelCount,
+    int BatchCount,
+    long RowsScored,
+    DateTime? LastBatchAt);
