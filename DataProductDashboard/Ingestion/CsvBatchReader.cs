@@ -18,6 +18,7 @@ public static class CsvBatchReader
         CancellationToken ct = default)
     {
         var bytes = CheckEncoding(content, fileName);
+        RejectDuplicateHeader(bytes.Span, fileName);
         using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer })
             .From(new ReadOnlyMemoryStream(bytes));
         var header = reader.Header.ColNames.ToArray();
@@ -99,6 +100,17 @@ public static class CsvBatchReader
         return Math.Min(consumed, span.Length - 1);
     }
 
+    /// <summary>Sep refuses a header with repeated names; say which name repeats instead.</summary>
+    private static void RejectDuplicateHeader(ReadOnlySpan<byte> bytes, string fileName)
+    {
+        var end = bytes.IndexOf((byte)'\n');
+        var names = Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]).TrimEnd('\r').Split(',').Select(n => n.Trim().Trim('"'));
+        var errors = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .ToDictionary(g => $"column '{g.Key}'", g => new[] { $"the header names column '{g.Key}' {g.Count()} times" });
+        if (errors.Count > 0)
+            throw new InputValidationException($"The header of '{fileName}' repeats column names: {string.Join("; ", errors.Values.Select(v => v[0]))}.", errors);
+    }
+
     private static List<(ColumnSpec Spec, int Index)> MapHeader(string[] header, string fileName, ProductSchema schema, CsvReadMode mode)
     {
         if (header.Length == 1 && OtherDelimiters.FirstOrDefault(d => header[0].Contains(d)) is var d and not '\0')
@@ -107,8 +119,6 @@ public static class CsvBatchReader
                 $"'{fileName}' looks {(d == '\t' ? "tab" : $"'{d}'")}-separated; the dashboard reads comma-separated files (save as CSV with ',' as the delimiter).");
         }
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var dup in header.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            errors[$"column '{dup.Key}'"] = [$"the header names column '{dup.Key}' {dup.Count()} times"];
         var required = mode == CsvReadMode.Batch
             ? schema.RequiredInBatch.ToList()
             : schema.Features.Append(schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.")).ToList();

@@ -29,7 +29,8 @@ public sealed class CsvErrorCollector(int limit = 50)
     public string Summary(string fileName)
     {
         var first = _errors.Take(3).Select(e => $"{e.Key}: {e.Value[0]}");
-        var more = Count > 3 ? $" (and {Count - 3} more{(Count > limit ? $"; the first {limit} are listed" : "")})" : "";
-        return $"'{fileName}' has {Count} problem{(Count == 1 ? "" : "s")}: {string.Join("; ", first)}{more}.";
+        var more = Count > 3 ? $" (and {Count - 3} more)" : "";
+        var count = IsFull ? $"at least {limit} problems (reading stopped there)" : $"{Count} problem{(Count == 1 ? "" : "s")}";
+        return $"'{fileName}' has {count}: {string.Join("; ", first)}{more}.";
     }
 }

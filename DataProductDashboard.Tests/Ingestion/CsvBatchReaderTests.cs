@@ -1,0 +1,256 @@
+using System.Text;
+using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Tests.TestSupport;
+
+namespace DataProductDashboard.Tests.Ingestion;
+
+public sealed class CsvBatchReaderTests
+{
+    private const string Header = TestSchemas.RegressionHeader;
+
+    private static ParsedCsv Read(string text, CsvReadMode mode = CsvReadMode.Batch) =>
+        CsvBatchReader.Read(Encoding.UTF8.GetBytes(text), "batch.csv", TestSchemas.Regression, mode);
+
+    private static InputValidationException Reject(string text) =>
+        Assert.Throws<InputValidationException>(() => Read(text));
+
+    private static InputValidationException Reject(byte[] bytes) =>
+        Assert.Throws<InputValidationException>(() => CsvBatchReader.Read(bytes, "batch.csv", TestSchemas.Regression, CsvReadMode.Batch));
+
+    [Fact]
+    public void Read_ValidBatch_ReturnsTypedColumnsAndRowKeys()
+    {
+        var parsed = Read($"{Header}\nr1,2024-03-01,12.5,0.4,summer\nr2,2024-03-02,-3,,winter\n");
+
+        Assert.Equal(2, parsed.RowCount);
+        Assert.Equal(["r1", "r2"], parsed.RowKeys);
+        Assert.Equal([12.5, -3], parsed.Table.Numeric("temp"));
+        Assert.Equal(0.4, parsed.Table.Numeric("hum")[0]);
+        Assert.True(double.IsNaN(parsed.Table.Numeric("hum")[1]));
+        Assert.Equal(new string?[] { "summer", "winter" }, parsed.Table.Strings("season"));
+        Assert.Equal(new DateTime(2024, 3, 2, 0, 0, 0, DateTimeKind.Utc), parsed.Table.Timestamps("day")[1]);
+        Assert.False(parsed.HasLabels);
+    }
+
+    [Fact]
+    public void Read_RepeatedCategory_SharesOneStringInstance()
+    {
+        var parsed = Read($"{Header}\nr1,2024-03-01,1,0.1,summer\nr2,2024-03-01,2,0.2,summer\n");
+
+        var seasons = parsed.Table.Strings("season");
+        Assert.Same(seasons[0], seasons[1]);
+    }
+
+    [Fact]
+    public void Read_LabelColumnPresent_IsOptionalInBatchAndRead()
+    {
+        var parsed = Read($"{Header},cnt\nr1,2024-03-01,1,0.1,summer,42\n");
+
+        Assert.True(parsed.HasLabels);
+        Assert.Equal(42, parsed.Table.Numeric("cnt")[0]);
+    }
+
+    [Fact]
+    public void Read_Utf8ByteOrderMark_IsIgnored()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes($"{Header}\nr1,2024-03-01,1,0.1,summer\n")).ToArray();
+
+        var parsed = CsvBatchReader.Read(bytes, "bom.csv", TestSchemas.Regression, CsvReadMode.Batch);
+
+        Assert.Equal(1, parsed.RowCount);
+    }
+
+    [Fact]
+    public void Read_QuotedValueWithComma_IsUnescaped()
+    {
+        var schema = TestSchemas.Regression with
+        {
+            Columns = [.. TestSchemas.Regression.Columns.Where(c => c.Name != "season"), new ColumnSpec("note", ColumnKind.Text, Nullable: true)],
+        };
+        var parsed = CsvBatchReader.Read(Encoding.UTF8.GetBytes("id,day,temp,hum,note\nr1,2024-03-01,1,0.1,\"sunny, dry\"\n"), "q.csv", schema, CsvReadMode.Batch);
+
+        Assert.Equal("sunny, dry", parsed.Table.Strings("note")[0]);
+    }
+
+    [Fact]
+    public void Read_EmptyFile_SaysTheFileIsEmpty()
+    {
+        var error = Reject("");
+
+        Assert.Contains("is empty", error.Message);
+        Assert.True(error.Errors.ContainsKey("file"));
+    }
+
+    [Fact]
+    public void Read_HeaderOnly_SaysThereAreNoDataRows()
+    {
+        var error = Reject(Header + "\n");
+
+        Assert.Contains("no data rows", error.Message);
+    }
+
+    [Fact]
+    public void Read_MissingColumn_NamesTheColumn()
+    {
+        var error = Reject("id,day,temp,season\nr1,2024-03-01,1,summer\n");
+
+        Assert.Contains("required column 'hum'", error.Errors["column 'hum'"][0]);
+    }
+
+    [Fact]
+    public void Read_ExtraColumn_NamesTheColumn()
+    {
+        var error = Reject($"{Header},wind\nr1,2024-03-01,1,0.1,summer,3\n");
+
+        Assert.Contains("'wind' is not in the product schema", error.Errors["column 'wind'"][0]);
+    }
+
+    [Fact]
+    public void Read_RenamedColumn_SuggestsTheSchemaName()
+    {
+        var error = Reject("id,day,tmp,hum,season\nr1,2024-03-01,1,0.1,summer\n");
+
+        Assert.Contains("is 'tmp' meant to be 'temp'?", error.Errors["column 'temp'"][0]);
+        Assert.True(error.Errors.ContainsKey("column 'tmp'"));
+    }
+
+    [Fact]
+    public void Read_DuplicateHeader_NamesTheColumn()
+    {
+        var error = Reject("id,day,temp,temp,hum,season\nr1,2024-03-01,1,1,0.1,summer\n");
+
+        Assert.Contains("2 times", error.Errors["column 'temp'"][0]);
+    }
+
+    [Fact]
+    public void Read_RaggedRow_NamesTheRowAndCounts()
+    {
+        var error = Reject($"{Header}\nr1,2024-03-01,1,0.1,summer\nr2,2024-03-01,1,0.1\n");
+
+        Assert.Equal("expected 5 values (one per header column) but found 4", error.Errors["row 3"][0]);
+    }
+
+    [Fact]
+    public void Read_UnclosedQuote_NamesTheRowWhereItStarts()
+    {
+        var error = Reject($"{Header}\nr1,2024-03-01,1,0.1,summer\nr2,2024-03-01,1,0.1,\"summer\nr3,2024-03-01,1,0.1,winter\n");
+
+        var message = Assert.Single(error.Errors, e => e.Key.StartsWith("row 3", StringComparison.Ordinal)).Value[0];
+        Assert.Contains("not closed", message.Replace("never closed", "not closed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_NonNumericValue_NamesRowAndColumn()
+    {
+        var error = Reject($"{Header}\nr1,2024-03-01,1,0.1,summer\nr2,2024-03-01,1,0.1,summer\nr3,2024-03-01,abc,0.1,summer\n");
+
+        Assert.Equal("'abc' is not a number", error.Errors["row 4, column 'temp'"][0]);
+        Assert.Contains("row 4, column 'temp': 'abc' is not a number", error.Message);
+    }
+
+    [Fact]
+    public void Read_ValueOutsideDeclaredCategories_NamesRowColumnAndCategories()
+    {
+        var error = Reject($"{Header}\nr1,2024-03-01,1,0.1,monsoon\n");
+
+        Assert.StartsWith("'monsoon' is not one of the declared categories (spring, summer, autumn, winter)", error.Errors["row 2, column 'season'"][0]);
+    }
+
+    [Fact]
+    public void Read_ValueAboveDeclaredMaximum_NamesRowAndColumn()
+    {
+        var error = Reject($"{Header}\nr1,2024-03-01,1,1.5,summer\n");
+
+        Assert.Equal("'1.5' is above the declared maximum 1", error.Errors["row 2, column 'hum'"][0]);
+    }
+
+    [Fact]
+    public void Read_MissingValueInNonNullableColumn_NamesRowAndColumn()
+    {
+        var error = Reject($"{Header}\nr1,2024-03-01,,0.1,summer\n");
+
+        Assert.Contains("a value is required", error.Errors["row 2, column 'temp'"][0]);
+    }
+
+    [Fact]
+    public void Read_InfiniteNumber_IsRejected()
+    {
+        var error = Reject($"{Header}\nr1,2024-03-01,Infinity,0.1,summer\n");
+
+        Assert.Equal("'Infinity' is not a finite number", error.Errors["row 2, column 'temp'"][0]);
+    }
+
+    [Fact]
+    public void Read_BadTimestamp_NamesRowAndColumn()
+    {
+        var error = Reject($"{Header}\nr1,31/02/2024,1,0.1,summer\n");
+
+        Assert.Contains("'31/02/2024' is not a date/time", error.Errors["row 2, column 'day'"][0]);
+    }
+
+    [Theory]
+    [InlineData(';', "';'-separated")]
+    [InlineData('\t', "tab-separated")]
+    public void Read_WrongDelimiter_SaysWhichDelimiterItFound(char delimiter, string expected)
+    {
+        var error = Reject($"id{delimiter}day{delimiter}temp{delimiter}hum{delimiter}season\nr1{delimiter}2024-03-01{delimiter}1{delimiter}0.1{delimiter}summer\n");
+
+        Assert.Contains(expected, error.Errors["header"][0]);
+    }
+
+    [Fact]
+    public void Read_Latin1Encoding_NamesTheRowWithTheBadByte()
+    {
+        var bytes = Encoding.Latin1.GetBytes($"{Header}\nr1,2024-03-01,1,0.1,summer\nr2,2024-03-01,1,0.1,été\n");
+
+        var error = Reject(bytes);
+
+        Assert.Contains("row 3 has the byte 0xE9", error.Errors["row 3"][0]);
+    }
+
+    [Fact]
+    public void Read_Utf16Encoding_AsksForUtf8()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes($"{Header}\nr1,2024-03-01,1,0.1,summer\n")).ToArray();
+
+        var error = Reject(bytes);
+
+        Assert.Contains("UTF-16", error.Errors["file"][0]);
+    }
+
+    [Fact]
+    public void Read_ManyBadCells_ListsAtMostFiftyAndCountsAll()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 80).Select(i => $"r{i},2024-03-01,x{i},0.1,summer\n"));
+
+        var error = Reject(Header + "\n" + rows);
+
+        Assert.Equal(50, error.Errors.Count);
+        Assert.Contains("has at least 50 problems", error.Message);
+    }
+
+    [Fact]
+    public void Read_TrainingMode_IgnoresExtraColumnsButRequiresLabel()
+    {
+        var parsed = Read($"{Header},cnt,wind\nr1,2024-03-01,1,0.1,summer,5,3\n", CsvReadMode.Training);
+        Assert.True(parsed.HasLabels);
+
+        var error = Assert.Throws<InputValidationException>(() => Read($"{Header}\nr1,2024-03-01,1,0.1,summer\n", CsvReadMode.Training));
+        Assert.True(error.Errors.ContainsKey("column 'cnt'"));
+    }
+
+    [Fact]
+    public void Read_SharedBikeSharingHourly_ParsesEveryRowForTraining()
+    {
+        var bytes = File.ReadAllBytes(RepoPaths.BikeHourCsv);
+
+        var parsed = CsvBatchReader.Read(bytes, "hour.csv", DemoProducts.BikeSchema, CsvReadMode.Training);
+
+        Assert.Equal(17379, parsed.RowCount);
+        Assert.Equal("17379", parsed.RowKeys[^1]);
+        Assert.Equal(16, parsed.Table.Numeric("cnt")[0]);
+        Assert.Equal(new DateTime(2012, 12, 31, 0, 0, 0, DateTimeKind.Utc), parsed.Table.Timestamps("dteday")[^1]);
+    }
+}

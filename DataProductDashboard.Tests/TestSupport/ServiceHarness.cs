@@ -1,0 +1,108 @@
+using DataProductDashboard.Configuration;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Scoring;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Jobs;
+using DataProductDashboard.Services.Models;
+using DataProductDashboard.Services.Products;
+using DataProductDashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DataProductDashboard.Tests.TestSupport;
+
+/// <summary>The real application services over a temp SQLite file and data folder, without a web host.</summary>
+public sealed class ServiceHarness : IAsyncDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    private ServiceHarness(int backgroundBatchRows)
+    {
+        Options = Microsoft.Extensions.Options.Options.Create(new DashboardOptions
+        {
+            RootDirectory = _temp.Path,
+            DataDirectory = "data",
+            SeedDemo = false,
+            BackgroundBatchRows = backgroundBatchRows,
+        });
+        Directory.CreateDirectory(Options.Value.DataPath);
+        DbFactory = new TestDbContextFactory(Options.Value.DatabasePath);
+        Store = new ContentStore(Options, NullLogger<ContentStore>.Instance);
+        Products = new ProductService(DbFactory, Clock, NullLogger<ProductService>.Instance);
+        Registry = new ModelRegistryService(DbFactory, Store, Clock, NullLogger<ModelRegistryService>.Instance);
+        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Clock, NullLogger<BatchService>.Instance);
+        Jobs = new JobTracker(Clock);
+        Queue = new BackgroundWorkQueue();
+        Intake = new BatchIntake(Batches, Queue, Jobs, Options, NullLogger<BatchIntake>.Instance);
+        Seeder = new DemoSeeder(DbFactory, Products, Registry, Batches, Clock, NullLogger<DemoSeeder>.Instance);
+    }
+
+    public static async Task<ServiceHarness> CreateAsync(int backgroundBatchRows = 100_000)
+    {
+        var harness = new ServiceHarness(backgroundBatchRows);
+        await using var db = await harness.DbFactory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        return harness;
+    }
+
+    public IOptions<DashboardOptions> Options { get; }
+    public TimeProvider Clock { get; } = TimeProvider.System;
+    public IDbContextFactory<DashboardDbContext> DbFactory { get; }
+    public ContentStore Store { get; }
+    public ProductService Products { get; }
+    public ModelRegistryService Registry { get; }
+    public BatchService Batches { get; }
+    public JobTracker Jobs { get; }
+    public BackgroundWorkQueue Queue { get; }
+    public BatchIntake Intake { get; }
+    public DemoSeeder Seeder { get; }
+    public string DataPath => Options.Value.DataPath;
+
+    /// <summary>A regression product with a FastTree v1 trained on 200 fixed-seed rows.</summary>
+    public async Task<ProductDetail> CreateRegressionProductAsync(string name = "Rentals", bool withModel = true)
+    {
+        var product = await Products.CreateAsync(new CreateProductRequest(name, "test product", "tests", TaskType.Regression, TestSchemas.Regression), default);
+        if (withModel)
+        {
+            await Registry.TrainAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(200)), "train.csv",
+                new TrainModelRequest(TrainerKind.FastTree), default);
+        }
+        return await Products.GetAsync(product.Id, default);
+    }
+
+    public async Task<ProductDetail> CreateBinaryProductAsync(string name = "Risk")
+    {
+        var product = await Products.CreateAsync(new CreateProductRequest(name, "test product", "tests", TaskType.BinaryClassification, TestSchemas.Binary), default);
+        await Registry.TrainAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(300)), "train.csv",
+            new TrainModelRequest(TrainerKind.FastTree), default);
+        return await Products.GetAsync(product.Id, default);
+    }
+
+    public async Task<int> CountAsync<T>(Func<DashboardDbContext, IQueryable<T>> query)
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        return await query(db).CountAsync();
+    }
+
+    public IEnumerable<string> StoredFiles(string area) =>
+        Directory.Exists(Path.Combine(DataPath, area)) ? Directory.EnumerateFiles(Path.Combine(DataPath, area)) : [];
+
+    public ValueTask DisposeAsync()
+    {
+        _temp.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class TestDbContextFactory(string path) : IDbContextFactory<DashboardDbContext>
+    {
+        private readonly DbContextOptions<DashboardDbContext> _options = new DbContextOptionsBuilder<DashboardDbContext>()
+            .UseSqlite($"Data Source={path}")
+            .AddInterceptors(new SqlitePragmaInterceptor())
+            .Options;
+
+        public DashboardDbContext CreateDbContext() => new(_options);
+    }
+}
