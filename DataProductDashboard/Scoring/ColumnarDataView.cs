@@ -6,7 +6,7 @@ namespace DataProductDashboard.Scoring;
 
 /// <summary>An ML.NET <see cref="IDataView"/> over a <see cref="ColumnTable"/> without copying it: numeric features as
 /// Single, categorical and text features as text, the label as Single (regression) or Boolean (binary), or its
-/// default when the table has no labels. Rows [<paramref name="from"/>, <paramref name="to"/>).</summary>
+/// default when the table has no labels (a column missing from the table reads as missing values). Rows [<paramref name="from"/>, <paramref name="to"/>).</summary>
 public sealed class ColumnarDataView : IDataView
 {
     private readonly ColumnTable _table;
@@ -27,13 +27,17 @@ public sealed class ColumnarDataView : IDataView
             {
                 case ColumnKind.Numeric:
                     builder.AddColumn(feature.Name, NumberDataViewType.Single);
-                    var numbers = table.Numeric(feature.Name);
-                    factories.Add((_, c) => (ValueGetter<float>)((ref float v) => v = (float)numbers[c.Position + _from]));
+                    if (table.TryGetNumeric(feature.Name, out var numbers))
+                        factories.Add((_, c) => (ValueGetter<float>)((ref float v) => v = (float)numbers[c.Position + _from]));
+                    else
+                        factories.Add((_, _) => (ValueGetter<float>)((ref float v) => v = float.NaN));
                     break;
                 case ColumnKind.Categorical or ColumnKind.Text:
                     builder.AddColumn(feature.Name, TextDataViewType.Instance);
-                    var texts = table.Strings(feature.Name);
-                    factories.Add((_, c) => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = (texts[c.Position + _from] ?? "").AsMemory()));
+                    if (table.TryGetStrings(feature.Name, out var texts))
+                        factories.Add((_, c) => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = (texts[c.Position + _from] ?? "").AsMemory()));
+                    else
+                        factories.Add((_, _) => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = ReadOnlyMemory<char>.Empty));
                     break;
                 default:
                     throw new InputValidationException($"schema.columns['{feature.Name}']",

@@ -1,0 +1,52 @@
+using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Tests.TestSupport;
+
+namespace DataProductDashboard.Tests.Data;
+
+public sealed class DemoSeederTests
+{
+    [Fact]
+    public async Task Seed_Twice_CreatesTheDemoOnce()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+
+        await harness.Seeder.SeedAsync(default);
+        var first = await harness.Products.ListAsync(default);
+        await harness.Seeder.SeedAsync(default);
+        var second = await harness.Products.ListAsync(default);
+
+        Assert.Equal(first, second);
+        var bike = Assert.Single(second, p => p.Name == DemoProducts.BikeName);
+        var credit = Assert.Single(second, p => p.Name == DemoProducts.CreditName);
+        Assert.Equal(TaskType.Regression, bike.Task);
+        Assert.Equal(1, bike.ChampionVersion);
+        Assert.Equal(17379 - 4250, bike.RowsScored);
+        Assert.True(bike.BatchCount >= 78, $"{bike.BatchCount} weekly batches");
+        Assert.Equal(TaskType.BinaryClassification, credit.Task);
+        Assert.Equal(300, credit.RowsScored);
+        Assert.Equal(6, credit.BatchCount);
+    }
+
+    [Fact]
+    public async Task Seed_BikeModel_IsTrainedInAppOnFirstHalfOf2011WithHoldoutMetrics()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await harness.Seeder.SeedAsync(default);
+        var bike = (await harness.Products.ListAsync(default)).Single(p => p.Name == DemoProducts.BikeName);
+
+        var version = Assert.Single(await harness.Registry.ListAsync(bike.Id, default));
+
+        Assert.Equal(ModelSource.TrainedInApp, version.Source);
+        Assert.Equal(ModelStatus.Champion, version.Status);
+        Assert.Equal(4250, version.TrainingRows + version.HoldoutRows);
+        Assert.True(version.HoldoutMetrics["r2"] > 0.8);
+    }
+
+    [Fact]
+    public void DemoData_AreByteCopiesOfTheSharedDatasets()
+    {
+        Assert.Equal(File.ReadAllBytes(RepoPaths.BikeHourCsv), File.ReadAllBytes(Path.Combine(DemoSeeder.DemoDataDirectory, "hour.csv")));
+        Assert.Equal(File.ReadAllBytes(RepoPaths.GermanCreditCsv), File.ReadAllBytes(Path.Combine(DemoSeeder.DemoDataDirectory, "german-credit.csv")));
+    }
+}

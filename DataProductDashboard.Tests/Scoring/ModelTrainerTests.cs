@@ -1,0 +1,71 @@
+using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Scoring;
+using DataProductDashboard.Tests.TestSupport;
+
+namespace DataProductDashboard.Tests.Scoring;
+
+public sealed class ModelTrainerTests
+{
+    private static ColumnTable Regression(int rows, int seed = 7) =>
+        CsvBatchReader.Read(TestSchemas.Utf8(TestSchemas.RegressionCsv(rows, seed)), "t.csv", TestSchemas.Regression, CsvReadMode.Training).Table;
+
+    private static ColumnTable Binary(int rows) =>
+        CsvBatchReader.Read(TestSchemas.Utf8(TestSchemas.BinaryCsv(rows)), "t.csv", TestSchemas.Binary, CsvReadMode.Training).Table;
+
+    [Theory]
+    [InlineData(TrainerKind.FastTree)]
+    [InlineData(TrainerKind.LightGbm)]
+    [InlineData(TrainerKind.Sdca)]
+    [InlineData(TrainerKind.FastForest)]
+    public void Train_Regression_LearnsTheSignalAndReportsHoldoutMetrics(TrainerKind trainer)
+    {
+        var model = ModelTrainer.Train(Regression(400), TestSchemas.Regression, TaskType.Regression, trainer);
+
+        Assert.True(model.HoldoutMetrics["r2"] > 0.8, $"R² {model.HoldoutMetrics["r2"]}");
+        Assert.True(model.HoldoutMetrics["rmse"] > 0);
+        Assert.Equal(400, model.TrainingRows + model.HoldoutRows);
+        Assert.InRange(model.HoldoutRows, 40, 130);
+        Assert.True(model.Zip.Length > 0);
+        Assert.Contains(trainer.ToString(), model.Trainer);
+    }
+
+    [Theory]
+    [InlineData(TrainerKind.FastTree)]
+    [InlineData(TrainerKind.LightGbm)]
+    [InlineData(TrainerKind.Sdca)]
+    public void Train_Binary_BeatsChanceOnHoldout(TrainerKind trainer)
+    {
+        var model = ModelTrainer.Train(Binary(600), TestSchemas.Binary, TaskType.BinaryClassification, trainer);
+
+        Assert.True(model.HoldoutMetrics["roc_auc"] > 0.75, $"AUC {model.HoldoutMetrics["roc_auc"]}");
+        Assert.InRange(model.HoldoutMetrics["accuracy"], 0.6, 1.0);
+        Assert.Contains("log_loss", model.HoldoutMetrics.Keys);
+    }
+
+    [Fact]
+    public void Train_SameSeed_GivesTheSameModel()
+    {
+        var a = ModelTrainer.Train(Regression(200), TestSchemas.Regression, TaskType.Regression, TrainerKind.FastTree, seed: 3);
+        var b = ModelTrainer.Train(Regression(200), TestSchemas.Regression, TaskType.Regression, TrainerKind.FastTree, seed: 3);
+
+        Assert.Equal(a.HoldoutMetrics["rmse"], b.HoldoutMetrics["rmse"]);
+    }
+
+    [Fact]
+    public void Train_TooFewRows_SaysHowManyAreNeeded()
+    {
+        var error = Assert.Throws<InputValidationException>(() => ModelTrainer.Train(Regression(10), TestSchemas.Regression, TaskType.Regression, TrainerKind.FastTree));
+
+        Assert.Contains("at least 20 labelled rows", error.Message);
+    }
+
+    [Fact]
+    public void Train_SavedZip_LoadsAndFitsTheSchema()
+    {
+        var model = ModelTrainer.Train(Regression(200), TestSchemas.Regression, TaskType.Regression, TrainerKind.Sdca);
+
+        var loaded = ModelLoader.Load(model.Zip, "m.zip", out var input);
+        ModelLoader.CheckFits(loaded, input, TestSchemas.Regression, TaskType.Regression);
+    }
+}

@@ -1,0 +1,210 @@
+using DataProductDashboard.Analysis;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Storage;
+using DataProductDashboard.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Tests.Services;
+
+public sealed class BatchServiceTests
+{
+    [Fact]
+    public async Task Import_ValidBatch_StoresBatchPredictionsFileAndMetricPoints()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        var csv = TestSchemas.Utf8(TestSchemas.RegressionCsv(500, seed: 21, withLabel: false));
+
+        var batch = await h.Batches.ImportAsync(product.Id, csv, "week-1.csv", BatchSource.Api);
+
+        Assert.Equal(500, batch.RowCount);
+        Assert.Equal(BatchStatus.Analyzed, batch.Status);
+        Assert.Equal(1, batch.ModelVersion);
+        Assert.Equal(ContentStore.Hash(csv), batch.FileHash);
+        Assert.True(File.Exists(h.Store.PathFor(ContentStore.Batches, batch.FileHash, ".csv")));
+        Assert.Equal(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), batch.EventTimeFrom);
+        Assert.Equal(new DateTime(2024, 1, 28, 0, 0, 0, DateTimeKind.Utc), batch.EventTimeTo);
+        Assert.True(batch.LatencyP99Micros >= batch.LatencyP50Micros && batch.LatencyP50Micros > 0);
+        Assert.Equal(500, await h.CountAsync(db => db.Predictions.Where(p => p.BatchId == batch.Id)));
+        var points = await h.CountAsync(db => db.MetricPoints.Where(p => p.BatchId == batch.Id && p.MetricKey == MetricKeys.PredictionMean));
+        Assert.Equal(1, points);
+    }
+
+    [Fact]
+    public async Task Import_PredictionsAreKeyedByTheRowKeyColumnInFileOrder()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(5, seed: 2, withLabel: false, firstId: 100)), "b.csv", BatchSource.Api);
+
+        var page = await h.Batches.GetPredictionsAsync(batch.Id, 1, 10, default);
+
+        Assert.Equal(["r100", "r101", "r102", "r103", "r104"], page.Items.Select(p => p.RowKey));
+        Assert.Equal(5, page.TotalCount);
+        Assert.All(page.Items, p => Assert.Null(p.Label));
+    }
+
+    [Fact]
+    public async Task Import_BatchWithLabels_StoresTheLabels()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(20, seed: 4)), "b.csv", BatchSource.Api);
+
+        var page = await h.Batches.GetPredictionsAsync(batch.Id, 1, 20, default);
+
+        Assert.Equal(20, batch.LabelledRows);
+        Assert.All(page.Items, p => Assert.NotNull(p.Label));
+    }
+
+    [Fact]
+    public async Task Import_BinaryProduct_StoresClassAndProbabilityAndPositiveShare()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateBinaryProductAsync();
+
+        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(200, seed: 8, withLabel: false)), "b.csv", BatchSource.Ui);
+        var detail = await h.Batches.GetDetailAsync(batch.Id, default);
+
+        Assert.NotNull(detail.Predictions?.PositiveShare);
+        Assert.InRange(detail.Predictions!.PositiveShare!.Value, 0.01, 0.99);
+        Assert.Equal(20, detail.Predictions.Histogram.Counts.Length);
+        Assert.Equal(200, detail.Predictions.Histogram.Counts.Sum());
+        var rows = await h.Batches.GetPredictionsAsync(batch.Id, 1, 200, default);
+        Assert.All(rows.Items, r => Assert.InRange(r.Score!.Value, 0, 1));
+    }
+
+    [Fact]
+    public async Task Import_InvalidCsv_StoresNothingAndKeepsEarlierBatches()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(50, withLabel: false)), "good.csv", BatchSource.Api);
+        var files = h.StoredFiles(ContentStore.Batches).Count();
+
+        var bad = TestSchemas.RegressionHeader + "\nr1,2024-01-01,abc,0.5,summer\n";
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(bad), "bad.csv", BatchSource.Api));
+
+        Assert.Equal("'abc' is not a number", error.Errors["row 2, column 'temp'"][0]);
+        Assert.Equal(1, await h.CountAsync(db => db.Batches));
+        Assert.Equal(50, await h.CountAsync(db => db.Predictions));
+        Assert.Equal(files, h.StoredFiles(ContentStore.Batches).Count());
+    }
+
+    [Fact]
+    public async Task Import_FailureWhileStoring_RollsBackAndRemovesTheNewFile()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        var prepared = await h.Batches.PrepareAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(100, withLabel: false)), "b.csv", BatchSource.Api, null, default);
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress<ImportProgress>(p =>
+        {
+            if (p.Stage == ImportStage.Storing)
+                cancel.Cancel();
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Batches.ImportAsync(prepared, progress, cancel.Token));
+
+        Assert.Equal(0, await h.CountAsync(db => db.Batches));
+        Assert.Equal(0, await h.CountAsync(db => db.Predictions));
+        Assert.Equal(0, await h.CountAsync(db => db.MetricPoints));
+        Assert.Empty(h.StoredFiles(ContentStore.Batches));
+    }
+
+    [Fact]
+    public async Task Import_ProductWithoutModel_SaysToRegisterOneFirst()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync(withModel: false);
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() => h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(5, withLabel: false)), "b.csv", BatchSource.Api));
+
+        Assert.Contains("has no model version yet", error.Message);
+    }
+
+    [Fact]
+    public async Task Import_UnknownProduct_IsNotFound()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+
+        await Assert.ThrowsAsync<NotFoundException>(() => h.Batches.ImportAsync(999, TestSchemas.Utf8("x"), "b.csv", BatchSource.Api));
+    }
+
+    [Fact]
+    public async Task List_DefaultSort_IsNewestFirstAndPaged()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(10 + i, seed: i, withLabel: false)), $"b{i}.csv", BatchSource.Api,
+                new DateTime(2024, 1, 1 + i, 0, 0, 0, DateTimeKind.Utc));
+        }
+
+        var page = await h.Batches.ListAsync(product.Id, 1, 2, BatchSort.ReceivedAt, descending: true, default);
+        var byRows = await h.Batches.ListAsync(product.Id, 1, 3, BatchSort.Rows, descending: false, default);
+
+        Assert.Equal(3, page.TotalCount);
+        Assert.Equal(["b2.csv", "b1.csv"], page.Items.Select(b => b.FileName));
+        Assert.Equal([10, 11, 12], byRows.Items.Select(b => b.RowCount));
+    }
+
+    [Fact]
+    public async Task Intake_LargeBatch_IsQueuedAndReportsProgressUntilStored()
+    {
+        await using var h = await ServiceHarness.CreateAsync(backgroundBatchRows: 100);
+        var product = await h.CreateRegressionProductAsync();
+
+        var result = await h.Intake.SubmitAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(300, withLabel: false)), "big.csv", BatchSource.Api, null, default);
+
+        Assert.Null(result.Batch);
+        var job = Assert.IsType<DataProductDashboard.Services.Jobs.JobStatus>(result.Job);
+        Assert.Equal(300, job.RowsTotal);
+        Assert.Equal(0, await h.CountAsync(db => db.Batches));
+        await foreach (var work in h.Queue.ReadAllAsync(default))
+        {
+            await work(default);
+            break;
+        }
+        var done = h.Jobs.Get(job.Id)!;
+        Assert.Equal(DataProductDashboard.Services.Jobs.JobState.Succeeded, done.State);
+        Assert.Equal(300, done.RowsDone);
+        Assert.Equal(300, (await h.Batches.GetSummaryAsync(done.BatchId!.Value, default)).RowCount);
+    }
+
+    [Fact]
+    public async Task Intake_SmallBatch_IsStoredInline()
+    {
+        await using var h = await ServiceHarness.CreateAsync(backgroundBatchRows: 100);
+        var product = await h.CreateRegressionProductAsync();
+        var stages = new List<ImportStage>();
+
+        var result = await h.Intake.SubmitAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(99, withLabel: false)), "small.csv", BatchSource.Ui,
+            new SyncProgress<ImportProgress>(p => stages.Add(p.Stage)), default);
+
+        Assert.Equal(99, result.Batch!.RowCount);
+        Assert.Null(result.Job);
+        Assert.Equal(ImportStage.Parsing, stages[0]);
+        Assert.Equal(ImportStage.Done, stages[^1]);
+        Assert.Contains(ImportStage.Storing, stages);
+    }
+
+    [Fact]
+    public async Task WritePredictionsCsv_WritesHeaderAndOneLinePerRow()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(7, withLabel: false)), "b.csv", BatchSource.Api);
+        using var output = new MemoryStream();
+
+        await h.Batches.WritePredictionsCsvAsync(batch.Id, output, default);
+
+        var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimEnd().Split('\n');
+        Assert.Equal("row_index,row_key,predicted,score,label", lines[0]);
+        Assert.Equal(8, lines.Length);
+        Assert.StartsWith("0,r1,", lines[1]);
+    }
+}
