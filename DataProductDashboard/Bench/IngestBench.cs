@@ -1,6 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Hosting;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Models;
+using DataProductDashboard.Services.Products;
+
 namespace DataProductDashboard.Bench;
 
+/// <summary>`bench ingest --rows N [--runs R] [--out-dir DIR]`: generates a fixed-seed bike-shaped CSV, then times
+/// parse + validate, scoring and storing through <see cref="BatchService"/> (the path the UI and the API use) on a
+/// fresh SQLite store, and reports rows/s per stage (median of the runs) and peak RSS.</summary>
 public static class IngestBench
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(args.Length);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new BenchArguments(args);
+        var rows = options.Int("rows", 1_000_000);
+        var runs = options.Int("runs", 3);
+        var outDir = Path.GetFullPath(options.String("out-dir", Path.Combine(Path.GetTempPath(), "dpd-bench-ingest")));
+        Directory.CreateDirectory(outDir);
+        var dataDir = Path.Combine(outDir, "store-" + Guid.NewGuid().ToString("N")[..8]);
+
+        var csvPath = Path.Combine(outDir, $"bike-{rows}.csv");
+        var generate = Stopwatch.StartNew();
+        var csv = BikeShapedCsv.Generate(rows, seed: 42);
+        await File.WriteAllBytesAsync(csvPath, csv);
+        Console.WriteLine($"generated {rows:N0} rows ({csv.Length / 1e6:F1} MB) in {generate.Elapsed.TotalSeconds:F2} s → {csvPath}");
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Dashboard:RootDirectory"] = outDir,
+            ["Dashboard:DataDirectory"] = dataDir,
+            ["Dashboard:SeedDemo"] = "false",
+        });
+        builder.Services.AddDashboardCore();
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var products = host.Services.GetRequiredService<ProductService>();
+            var registry = host.Services.GetRequiredService<ModelRegistryService>();
+            var batches = host.Services.GetRequiredService<BatchService>();
+            var product = await products.CreateAsync(new CreateProductRequest("bench", null, null, TaskType.Regression, DemoProducts.BikeSchema), default);
+            var model = await registry.TrainAsync(product.Id, BikeShapedCsv.Generate(20_000, seed: 7, withLabel: true), "train.csv",
+                new TrainModelRequest(TrainerKind.FastTree), default);
+            Console.WriteLine($"model: {model.Trainer}, trained in {model.TrainingSeconds:F2} s");
+
+            var results = new List<StageTimes>();
+            for (var run = 1; run <= runs; run++)
+            {
+                var total = Stopwatch.StartNew();
+                var prepared = await batches.PrepareAsync(product.Id, csv, $"bench-{run}.csv", BatchSource.Api, null, default);
+                var batch = await batches.ImportAsync(prepared, null, default);
+                total.Stop();
+                var times = new StageTimes(batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds, total.Elapsed.TotalSeconds);
+                results.Add(times);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run {run}: parse+validate {times.Parse:F2} s, score {times.Score:F2} s, store {times.Store:F2} s, total {times.Total:F2} s = {rows / times.Total:N0} rows/s (p50 {batch.LatencyP50Micros:F2} µs/row)"));
+            }
+
+            var median = new StageTimes(Median(results.Select(r => r.Parse)), Median(results.Select(r => r.Score)),
+                Median(results.Select(r => r.Store)), Median(results.Select(r => r.Total)));
+            var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+            var report = new
+            {
+                rows,
+                runs,
+                median_s = median,
+                rowsPerSecond = new
+                {
+                    parse = rows / median.Parse, score = rows / median.Score, store = rows / median.Store, total = rows / median.Total,
+                },
+                peakMemoryMb = Math.Round(peakMb, 1),
+            };
+            var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
+            await File.WriteAllTextAsync(Path.Combine(outDir, $"bench-ingest-{rows}.json"), json);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"median of {runs}: parse {rows / median.Parse:N0} rows/s, score {rows / median.Score:N0} rows/s, store {rows / median.Store:N0} rows/s, end to end {rows / median.Total:N0} rows/s ({median.Total:F2} s); peak RSS {peakMb:F0} MB"));
+        }
+        finally
+        {
+            await host.StopAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDir, recursive: true);
+        }
+        return 0;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private sealed record StageTimes(double Parse, double Score, double Store, double Total);
 }

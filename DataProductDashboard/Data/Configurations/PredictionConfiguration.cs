@@ -12,7 +12,6 @@ public sealed class PredictionConfiguration : IEntityTypeConfiguration<Predictio
     {
         builder.ToTable(TableName);
         builder.HasKey(p => new { p.BatchId, p.RowIndex });
-        builder.HasIndex(p => p.RowKey);
         builder.HasOne<Batch>().WithMany().HasForeignKey(p => p.BatchId).OnDelete(DeleteBehavior.Cascade);
     }
 }

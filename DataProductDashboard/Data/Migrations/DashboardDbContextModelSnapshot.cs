@@ -15,7 +15,7 @@ namespace DataProductDashboard.Data.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.Batch", b =>
                 {
@@ -315,8 +315,6 @@ namespace DataProductDashboard.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("BatchId", "RowIndex");
-
-                    b.HasIndex("RowKey");
 
                     b.ToTable("Predictions", (string)null);
                 });

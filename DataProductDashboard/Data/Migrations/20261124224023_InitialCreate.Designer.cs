@@ -11,14 +11,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataProductDashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261124223123_InitialCreate")]
+    [Migration("20261124224023_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.Batch", b =>
                 {
@@ -318,8 +318,6 @@ namespace DataProductDashboard.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("BatchId", "RowIndex");
-
-                    b.HasIndex("RowKey");
 
                     b.ToTable("Predictions", (string)null);
                 });
