@@ -27,6 +27,9 @@ public static class DashboardServiceExtensions
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(args);
         builder.Configuration[$"{DashboardOptions.SectionName}:{nameof(DashboardOptions.RootDirectory)}"] ??= root;
+        // Serve MudBlazor's and Plotly.Blazor's assets from the build output in every environment, not only in
+        // Development (a no-op for a published app, whose wwwroot already holds them).
+        builder.WebHost.UseStaticWebAssets();
         return builder;
     }
 
