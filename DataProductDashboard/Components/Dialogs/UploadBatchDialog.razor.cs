@@ -42,8 +42,7 @@ public sealed partial class UploadBatchDialog : IDisposable
             _error = TooLarge(file.Name, file.Size);
     }
 
-    private string TooLarge(string name, long size) =>
-        $"'{name}' is {Display.Bytes(size)}; the upload limit is {Display.Bytes(MaxBytes)} (Dashboard:MaxUploadMegabytes in appsettings.json).";
+    private string TooLarge(string name, long size) => BrowserFiles.TooLarge(name, size, MaxBytes);
 
     private async Task SubmitAsync()
     {
@@ -60,7 +59,7 @@ public sealed partial class UploadBatchDialog : IDisposable
         Report("Reading the file", 0);
         try
         {
-            var content = await ReadAsync(file, _cts.Token);
+            var content = await BrowserFiles.ReadAsync(file, MaxBytes, _cts.Token);
             var progress = new SyncProgress<ImportProgress>(p => { Report(StageText(p), p.Fraction); _ = InvokeAsync(StateHasChanged); });
             var result = await Intake.SubmitAsync(ProductId, content, file.Name, BatchSource.Ui, progress, _cts.Token);
             var batch = result.Batch ?? await FollowJobAsync(result.Job!, _cts.Token);
@@ -94,14 +93,6 @@ public sealed partial class UploadBatchDialog : IDisposable
         {
             _busy = false;
         }
-    }
-
-    private async Task<ReadOnlyMemory<byte>> ReadAsync(IBrowserFile file, CancellationToken ct)
-    {
-        await using var stream = file.OpenReadStream(MaxBytes, ct);
-        using var buffer = new MemoryStream((int)Math.Min(file.Size, int.MaxValue));
-        await stream.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
     }
 
     /// <summary>Waits for a queued import to end, mirroring its progress; returns the stored batch or null on failure.</summary>
