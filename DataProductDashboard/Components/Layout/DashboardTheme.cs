@@ -13,6 +13,7 @@ public static class DashboardTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1e5aa8",
+            Secondary = "#5f6b7a",
             AppbarBackground = "#16324f",
             DrawerBackground = "#f7f9fc",
             Background = "#f3f5f8",
