@@ -185,7 +185,13 @@ public sealed class BatchService(
         return (min, max);
     }
 
-    public async Task<PagedResult<BatchSummary>> ListAsync(int productId, int page, int pageSize, BatchSort sort, bool descending, CancellationToken ct)
+    public Task<PagedResult<BatchSummary>> ListAsync(int productId, int page, int pageSize, BatchSort sort, bool descending, CancellationToken ct) =>
+        ListAsync(productId, page, pageSize, sort, descending, fileNameContains: null, ct);
+
+    /// <summary>A page of a product's batches, optionally only those whose file name contains <paramref name="fileNameContains"/>
+    /// (case-insensitive for ASCII); <see cref="PagedResult{T}.TotalCount"/> counts the filtered batches.</summary>
+    public async Task<PagedResult<BatchSummary>> ListAsync(int productId, int page, int pageSize, BatchSort sort, bool descending,
+        string? fileNameContains, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Products.AnyAsync(p => p.Id == productId, ct))
@@ -193,6 +199,12 @@ public sealed class BatchService(
         if (page < 1 || pageSize is < 1 or > 1000)
             throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 1000.");
         var query = db.Batches.AsNoTracking().Where(b => b.ProductId == productId);
+        if (!string.IsNullOrWhiteSpace(fileNameContains))
+        {
+            var pattern = "%" + fileNameContains.Trim().Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(b => EF.Functions.Like(b.FileName, pattern, "\\"));
+        }
         var total = await query.CountAsync(ct);
         var ordered = (sort, descending) switch
         {

@@ -1,0 +1,37 @@
+using Bunit;
+using DataProductDashboard.Components.Pages.Batches;
+using DataProductDashboard.Tests.TestSupport;
+
+namespace DataProductDashboard.Tests.Components;
+
+public sealed class BatchListTests : BunitTestContext
+{
+    [Fact]
+    public async Task Render_ProductWithBatches_ListsThemNewestFirstWithLinks()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+
+        var cut = Render<BatchList>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=batch-row]").Count));
+        var ids = cut.FindAll("[data-testid=batch-row]").Select(r => r.GetAttribute("data-batch-id")).ToList();
+        Assert.Equal([data.NewBatchId.ToString(), data.OldBatchId.ToString()], ids);
+        Assert.Contains($"/batches/{data.NewBatchId}", cut.Find("[data-testid=batches-table]").InnerHtml);
+        Assert.Equal($"/api/products/{data.RentalsId}/batches?format=csv", cut.Find("#export-batches-csv").GetAttribute("href"));
+        Assert.NotNull(cut.Find("#upload-batch-button"));
+    }
+
+    [Fact]
+    public async Task Render_ProductWithoutBatches_ShowsEmptyStateWithExpectedColumns()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+
+        var cut = Render<BatchList>(ps => ps.Add(p => p.ProductId, data.EmptyProductId));
+
+        cut.WaitForAssertion(() => Assert.Contains("No batches yet", cut.Find("[data-testid=batches-empty]").TextContent));
+        Assert.Equal("id, hr, temp", cut.Find("[data-testid=expected-columns]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=batch-row]"));
+    }
+}

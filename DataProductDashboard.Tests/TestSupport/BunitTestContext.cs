@@ -1,0 +1,31 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace DataProductDashboard.Tests.TestSupport;
+
+/// <summary>A bUnit context with MudBlazor (loose JS interop, popover and dialog providers rendered) and the
+/// dashboard's real services over a test data folder. Disposed asynchronously (MudBlazor services are IAsyncDisposable only).</summary>
+public class BunitTestContext : BunitContext, IAsyncLifetime
+{
+    private IRenderedComponent<MudDialogProvider>? _dialogs;
+
+    protected void UseData(string root)
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        UiTestData.AddDashboard(Services, root);
+        Render<MudPopoverProvider>();
+        _dialogs = Render<MudDialogProvider>();
+    }
+
+    protected IRenderedComponent<MudDialogProvider> DialogProvider =>
+        _dialogs ?? throw new InvalidOperationException("Call UseData first.");
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using DataProductDashboard.Data;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Hosting;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Models;
+using DataProductDashboard.Services.Products;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataProductDashboard.Tests.TestSupport;
+
+/// <summary>Data folders for UI tests, built through the real services on temp SQLite files: a seeded one (shared,
+/// read-only by convention) and fresh empty ones.</summary>
+public static class UiTestData
+{
+    public const string RentalsName = "Test rentals";
+    public const string EmptyName = "Empty product";
+    public const string OldBatchFile = "batch-old.csv";
+    public const string NewBatchFile = "batch-new.csv";
+    public const int Seed = 42;
+
+    public static readonly ProductSchema RentalsSchema = new(
+    [
+        new("id", ColumnKind.Id, ColumnRole.RowKey),
+        new("hr", ColumnKind.Numeric, Min: 0, Max: 23),
+        new("temp", ColumnKind.Numeric, Min: 0, Max: 1),
+        new("cnt", ColumnKind.Numeric, ColumnRole.Label, Min: 0),
+    ]);
+
+    private static readonly Lazy<Task<SeededData>> Seeded = new(SeedAsync);
+
+    /// <summary>Two products: "Test rentals" (a FastTree champion trained on 60 rows, two batches received a month
+    /// apart) and "Empty product" (no model, no batch).</summary>
+    public static Task<SeededData> GetSeededAsync() => Seeded.Value;
+
+    /// <summary>A migrated database without any product.</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var root = NewRoot();
+        await using var provider = BuildProvider(root);
+        await MigrateAsync(provider);
+        return root;
+    }
+
+    /// <summary>The dashboard's services over the data folder <paramref name="root"/>.</summary>
+    public static void AddDashboard(IServiceCollection services, string root)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Dashboard:RootDirectory"] = root,
+            ["Dashboard:DataDirectory"] = "data",
+            ["Dashboard:DatabaseFile"] = "dashboard.db",
+            ["Dashboard:SeedDemo"] = "false",
+        }).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddDashboardCore();
+    }
+
+    /// <summary>A batch CSV of <paramref name="rows"/> rows; data row <paramref name="badTempRow"/> (1-based; file line badTempRow + 1,
+    /// which is the row number errors use) gets temp "abc".</summary>
+    public static string BatchCsv(int rows, int firstId, int? badTempRow = null)
+    {
+        var text = new StringBuilder("id,hr,temp\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var temp = badTempRow == i + 1 ? "abc" : ((i % 10) / 10.0).ToString("0.0", CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"r{firstId + i},{i % 24},{temp}\n");
+        }
+        return text.ToString();
+    }
+
+    private static string TrainingCsv(int rows)
+    {
+        var random = new Random(Seed);
+        var text = new StringBuilder("id,hr,temp,cnt\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var hr = i % 24;
+            var temp = random.NextDouble();
+            var cnt = 10 + (5 * hr) + (100 * temp) + random.Next(0, 10);
+            text.Append(CultureInfo.InvariantCulture, $"t{i},{hr},{temp:0.000},{cnt:0}\n");
+        }
+        return text.ToString();
+    }
+
+    private static async Task<SeededData> SeedAsync()
+    {
+        var root = NewRoot();
+        await using var provider = BuildProvider(root);
+        await MigrateAsync(provider);
+        var products = provider.GetRequiredService<ProductService>();
+        var registry = provider.GetRequiredService<ModelRegistryService>();
+        var batches = provider.GetRequiredService<BatchService>();
+        var ct = CancellationToken.None;
+
+        var rentals = await products.CreateAsync(new CreateProductRequest(RentalsName, "Hourly rentals for UI tests.", "UI tests",
+            TaskType.Regression, RentalsSchema), ct);
+        var version = await registry.TrainAsync(rentals.Id, Encoding.UTF8.GetBytes(TrainingCsv(60)), "training.csv",
+            new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "UI test model"), ct);
+        var old = await batches.ImportAsync(rentals.Id, Encoding.UTF8.GetBytes(BatchCsv(10, 1000)), OldBatchFile, BatchSource.Api,
+            new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc), null, ct);
+        var recent = await batches.ImportAsync(rentals.Id, Encoding.UTF8.GetBytes(BatchCsv(12, 2000)), NewBatchFile, BatchSource.Api,
+            new DateTime(2026, 2, 1, 8, 0, 0, DateTimeKind.Utc), null, ct);
+        var empty = await products.CreateAsync(new CreateProductRequest(EmptyName, "Nothing here yet.", "UI tests",
+            TaskType.Regression, RentalsSchema), ct);
+        return new SeededData(root, rentals.Id, empty.Id, version.Number, old.Id, recent.Id);
+    }
+
+    private static ServiceProvider BuildProvider(string root)
+    {
+        var services = new ServiceCollection();
+        AddDashboard(services, root);
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task MigrateAsync(IServiceProvider provider)
+    {
+        var factory = provider.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        Directory.CreateDirectory(Path.Combine(provider.GetRequiredService<IConfiguration>()["Dashboard:RootDirectory"]!, "data"));
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+
+    private static string NewRoot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "dpd-ui-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        return root;
+    }
+}

@@ -1,0 +1,47 @@
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.ViewModels.Batches;
+
+namespace DataProductDashboard.Tests.ViewModels;
+
+public sealed class BatchListQueryTests
+{
+    [Fact]
+    public void From_NoValues_IsNewestFirstPageOne()
+    {
+        Assert.Equal(BatchListQuery.Default, BatchListQuery.From(null, null, null, null, null));
+    }
+
+    [Fact]
+    public void From_ValidValues_KeepsThem()
+    {
+        var query = BatchListQuery.From(2, 50, "rows", false, "  2011 ");
+
+        Assert.Equal(new BatchListQuery(2, 50, BatchSort.Rows, false, "2011"), query);
+    }
+
+    [Fact]
+    public void From_OutOfRangeValues_FallsBackToDefaults()
+    {
+        var query = BatchListQuery.From(-3, 7, "NoSuchColumn", null, " ");
+
+        Assert.Equal(BatchListQuery.Default, query);
+    }
+
+    [Fact]
+    public void ToQueryParameters_Defaults_RemovesEveryParameter()
+    {
+        Assert.All(BatchListQuery.Default.ToQueryParameters().Values, Assert.Null);
+    }
+
+    [Fact]
+    public void ToQueryParameters_NonDefaults_WritesShareableValues()
+    {
+        var parameters = new BatchListQuery(2, 25, BatchSort.Rows, false, "x").ToQueryParameters();
+
+        Assert.Equal(2, parameters["page"]);
+        Assert.Equal("Rows", parameters["sort"]);
+        Assert.Equal("false", parameters["desc"]);
+        Assert.Equal("x", parameters["q"]);
+        Assert.Null(parameters["size"]);
+    }
+}

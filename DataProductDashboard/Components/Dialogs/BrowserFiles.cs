@@ -1,0 +1,19 @@
+using DataProductDashboard.ViewModels.Formatting;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace DataProductDashboard.Components.Dialogs;
+
+/// <summary>Reads a file chosen in the browser, within the configured upload limit.</summary>
+public static class BrowserFiles
+{
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(IBrowserFile file, long maxBytes, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream(maxBytes, ct);
+        using var buffer = new MemoryStream((int)Math.Min(file.Size, int.MaxValue));
+        await stream.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    public static string TooLarge(string name, long size, long maxBytes) =>
+        $"'{name}' is {Display.Bytes(size)}; the upload limit is {Display.Bytes(maxBytes)} (Dashboard:MaxUploadMegabytes in appsettings.json).";
+}

@@ -1,0 +1,88 @@
+using DataProductDashboard.Configuration;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Models;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Dialogs;
+
+/// <summary>Registers an uploaded ML.NET zip; closes with the new <see cref="ModelVersionSummary"/>, keeps errors in the dialog.</summary>
+public sealed partial class UploadModelDialog : IDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private IBrowserFile? _file;
+    private string? _notes;
+    private bool _busy;
+    private string? _error;
+    private IReadOnlyDictionary<string, string[]>? _errors;
+
+    [CascadingParameter] public IMudDialogInstance MudDialog { get; set; } = null!;
+    [Parameter] public int ProductId { get; set; }
+    [Inject] public required ModelRegistryService Registry { get; init; }
+    [Inject] public required IOptions<DashboardOptions> Options { get; init; }
+    [Inject] public required ILogger<UploadModelDialog> Logger { get; init; }
+
+    private long MaxBytes => Options.Value.MaxUploadBytes;
+
+    private void OnFileChosen(IBrowserFile? file)
+    {
+        _file = file;
+        _errors = null;
+        _error = file is not null && file.Size > MaxBytes ? BrowserFiles.TooLarge(file.Name, file.Size, MaxBytes) : null;
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (_file is not { } file || _busy)
+            return;
+        _error = null;
+        _errors = null;
+        if (file.Size > MaxBytes)
+        {
+            _error = BrowserFiles.TooLarge(file.Name, file.Size, MaxBytes);
+            return;
+        }
+        _busy = true;
+        try
+        {
+            var zip = await BrowserFiles.ReadAsync(file, MaxBytes, _cts.Token);
+            var version = await Registry.RegisterUploadAsync(ProductId, zip, file.Name, _notes, _cts.Token);
+            MudDialog.Close(DialogResult.Ok(version));
+        }
+        catch (InputValidationException ex)
+        {
+            _error = ex.Message;
+            _errors = ex.Errors;
+        }
+        catch (DashboardException ex)
+        {
+            _error = ex.Message;
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(ex, "Registering model {FileName} for product {ProductId} failed", file.Name, ProductId);
+            _error = $"The model could not be registered: {ex.Message}";
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void Cancel()
+    {
+        _cts.Cancel();
+        MudDialog.Cancel();
+    }
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}

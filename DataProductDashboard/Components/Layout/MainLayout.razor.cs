@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Products;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Layout;
+
+/// <summary>App bar and navigation; the product section of the drawer follows the product in the URL
+/// (<c>/products/{id}/…</c>, or the product of <c>/batches/{id}</c>).</summary>
+public sealed partial class MainLayout : IDisposable
+{
+    private readonly MudTheme _theme = DashboardTheme.Create();
+    private bool _drawerOpen = true;
+    private bool _onBatchPage;
+    private ProductDetail? _product;
+    private CancellationTokenSource _cts = new();
+
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required ProductService Products { get; init; }
+    [Inject] public required BatchService Batches { get; init; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Navigation.LocationChanged += OnLocationChanged;
+        await ResolveProductAsync(Navigation.Uri);
+    }
+
+    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) =>
+        _ = InvokeAsync(async () =>
+        {
+            await ResolveProductAsync(e.Location);
+            StateHasChanged();
+        });
+
+    private async Task ResolveProductAsync(string uri)
+    {
+        await _cts.CancelAsync();
+        _cts.Dispose();
+        _cts = new CancellationTokenSource();
+        var ct = _cts.Token;
+        var path = Navigation.ToBaseRelativePath(uri);
+        _onBatchPage = false;
+        int? productId = null;
+        try
+        {
+            if (ProductPath().Match(path) is { Success: true } p)
+            {
+                productId = int.Parse(p.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (BatchPath().Match(path) is { Success: true } b)
+            {
+                _onBatchPage = true;
+                var batchId = int.Parse(b.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                productId = (await Batches.GetSummaryAsync(batchId, ct)).ProductId;
+            }
+            _product = productId is { } id
+                ? (_product?.Id == id ? _product : await Products.GetAsync(id, ct))
+                : null;
+        }
+        catch (Exception ex) when (ex is NotFoundException or OverflowException or FormatException)
+        {
+            _product = null;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    [GeneratedRegex(@"^products/(\d{1,9})(?:[/?#]|$)")]
+    private static partial Regex ProductPath();
+
+    [GeneratedRegex(@"^batches/(\d{1,9})(?:[/?#]|$)")]
+    private static partial Regex BatchPath();
+
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Products;
+using DataProductDashboard.ViewModels.Charts;
+using DataProductDashboard.ViewModels.Formatting;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Pages.Batches;
+
+/// <summary>One batch: where it came from, how fast it was scored, its prediction distribution and a preview.</summary>
+public sealed partial class BatchDetailPage : IDisposable
+{
+    private const int PreviewRows = 100;
+    private readonly CancellationTokenSource _cts = new();
+    private BatchDetail? _detail;
+    private HistogramFigure _figure = HistogramFigureBuilder.Build(null, "");
+    private IReadOnlyList<PredictionRow> _predictions = [];
+    private List<BreadcrumbItem> _breadcrumbs = [];
+    private bool _notFound;
+    private string? _error;
+
+    [Parameter] public int BatchId { get; set; }
+    [Inject] public required BatchService Batches { get; init; }
+    [Inject] public required ProductService Products { get; init; }
+
+    private string EventRange => _detail?.Batch is { EventTimeFrom: { } from, EventTimeTo: { } to }
+        ? $"{Display.Date(from)} → {Display.Date(to)}"
+        : "–";
+
+    private string? PredictionDetail => _detail switch
+    {
+        { Predictions.PositiveShare: { } share } => string.Create(CultureInfo.InvariantCulture, $"{share:P1} predicted positive ({_detail.PositiveClass})"),
+        { Predictions.Values: { } v } => $"std {Display.Number(v.Std)} · min {Display.Number(v.Min)} · max {Display.Number(v.Max)}",
+        _ => null,
+    };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _notFound = false;
+        _error = null;
+        _detail = null;
+        try
+        {
+            var detail = await Batches.GetDetailAsync(BatchId, _cts.Token);
+            var product = await Products.GetAsync(detail.Batch.ProductId, _cts.Token);
+            _predictions = (await Batches.GetPredictionsAsync(BatchId, 1, PreviewRows, _cts.Token)).Items;
+            var axis = HistogramFigureBuilder.PredictionAxisTitle(detail.Task, product.Schema.Label?.Name, detail.PositiveClass);
+            _figure = HistogramFigureBuilder.Build(detail.Predictions?.Histogram, axis, "Rows", detail.Predictions?.Values?.Mean,
+                detail.Predictions?.Values is { } v ? $"mean {Display.Number(v.Mean)}" : null);
+            _breadcrumbs =
+            [
+                new("Portfolio", "/"),
+                new(detail.ProductName, $"/products/{detail.Batch.ProductId}"),
+                new("Batches", $"/products/{detail.Batch.ProductId}/batches"),
+                new($"Batch {BatchId}", null, disabled: true),
+            ];
+            _detail = detail;
+        }
+        catch (NotFoundException)
+        {
+            _notFound = true;
+        }
+        catch (DashboardException ex)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}

@@ -1,0 +1,111 @@
+using DataProductDashboard.Components.Dialogs;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Models;
+using DataProductDashboard.Services.Products;
+using DataProductDashboard.ViewModels.Formatting;
+using DataProductDashboard.ViewModels.Models;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Pages.Models;
+
+/// <summary>Model activation: the versions of a product's model, with upload, training, promotion and CSV export.</summary>
+public sealed partial class ModelRegistry : IDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private ProductDetail? _product;
+    private IReadOnlyList<ModelVersionSummary>? _versions;
+    private string? _search;
+    private bool _promoting;
+    private bool _notFound;
+    private string? _error;
+
+    [Parameter] public int ProductId { get; set; }
+    [Inject] public required ProductService Products { get; init; }
+    [Inject] public required ModelRegistryService Registry { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _notFound = false;
+        _error = null;
+        try
+        {
+            _product = await Products.GetAsync(ProductId, _cts.Token);
+            _versions = await Registry.ListAsync(ProductId, _cts.Token);
+        }
+        catch (NotFoundException)
+        {
+            _notFound = true;
+        }
+        catch (DashboardException ex)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    private bool Matches(ModelVersionSummary v) => string.IsNullOrWhiteSpace(_search)
+        || $"v{v.Number} {v.Status} {v.Source} {v.Trainer} {v.Notes} {v.FileName} {v.FileHash}".Contains(_search.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static Color StatusColor(ModelStatus status) => status switch
+    {
+        ModelStatus.Champion => Color.Success,
+        ModelStatus.Challenger => Color.Info,
+        ModelStatus.Retired => Color.Default,
+        _ => Color.Primary,
+    };
+
+    private async Task PromoteAsync(ModelVersionSummary version)
+    {
+        _promoting = true;
+        try
+        {
+            await Registry.PromoteAsync(ProductId, version.Number, _cts.Token);
+            Snackbar.Add($"Version {version.Number} is now the champion; new batches are scored by it.", Severity.Success);
+            await LoadAsync();
+        }
+        catch (DashboardException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _promoting = false;
+        }
+    }
+
+    private async Task ExportAsync()
+    {
+        if (_versions is null || _product is null)
+            return;
+        var rows = _versions.Where(Matches).ToList();
+        await JS.InvokeVoidAsync("dpdDownload", _cts.Token, $"product-{ProductId}-models.csv", "text/csv", ModelVersionsCsv.Write(rows));
+    }
+
+    private Task UploadAsync() => ShowAsync<UploadModelDialog>("Upload a model");
+
+    private Task TrainAsync() => ShowAsync<TrainModelDialog>("Train a model");
+
+    private async Task ShowAsync<TDialog>(string title) where TDialog : ComponentBase
+    {
+        var dialog = await Dialogs.ShowAsync<TDialog>(title, new DialogParameters { ["ProductId"] = ProductId },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        if (result is not { Canceled: false, Data: ModelVersionSummary version })
+            return;
+        Snackbar.Add($"Version {version.Number} registered ({version.Status}). Hold-out: {Display.Metrics(version.HoldoutMetrics)}", Severity.Success);
+        await LoadAsync();
+        StateHasChanged();
+    }
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}

@@ -1,0 +1,34 @@
+using DataProductDashboard.Services.Products;
+using Microsoft.AspNetCore.Components;
+
+namespace DataProductDashboard.Components.Pages.Portfolio;
+
+/// <summary>The portfolio: one card per data product.</summary>
+public sealed partial class PortfolioPage : IDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private IReadOnlyList<ProductSummary>? _products;
+    private string? _error;
+
+    [Inject] public required ProductService Products { get; init; }
+    [Inject] public required ILogger<PortfolioPage> Logger { get; init; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        try
+        {
+            _products = await Products.ListAsync(_cts.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Could not load the portfolio");
+            _error = $"The portfolio could not be loaded: {ex.Message}";
+        }
+    }
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}

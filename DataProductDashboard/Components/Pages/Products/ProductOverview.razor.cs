@@ -1,0 +1,90 @@
+using System.Globalization;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Models;
+using DataProductDashboard.Services.Products;
+using DataProductDashboard.ViewModels.Products;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Pages.Products;
+
+/// <summary>A product's overview: the operationalization cycle, the champion, headline numbers and the schema.</summary>
+public sealed partial class ProductOverview : IDisposable
+{
+    private const int LatencyWindow = 50;
+    private readonly CancellationTokenSource _cts = new();
+    private ProductDetail? _product;
+    private ModelVersionSummary? _champion;
+    private IReadOnlyList<CycleStage> _cycle = [];
+    private double? _medianP95;
+    private int _latencyBatches;
+    private bool _notFound;
+    private string? _error;
+
+    [Parameter] public int ProductId { get; set; }
+    [Inject] public required ProductService Products { get; init; }
+    [Inject] public required ModelRegistryService Models { get; init; }
+    [Inject] public required BatchService Batches { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _notFound = false;
+        _error = null;
+        _product = null;
+        _champion = null;
+        try
+        {
+            var product = await Products.GetAsync(ProductId, _cts.Token);
+            if (product.ChampionVersion is { } number)
+                _champion = await Models.GetAsync(ProductId, number, _cts.Token);
+            var recent = await Batches.ListAsync(ProductId, 1, LatencyWindow, BatchSort.ReceivedAt, true, _cts.Token);
+            _latencyBatches = recent.Items.Count;
+            _medianP95 = Median(recent.Items.Select(b => b.LatencyP95Micros));
+            _cycle = OperationalizationCycle.For(product);
+            _product = product;
+        }
+        catch (NotFoundException)
+        {
+            _notFound = true;
+        }
+        catch (DashboardException ex)
+        {
+            _error = ex.Message;
+        }
+    }
+
+    private static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(double.IsFinite).Order().ToArray();
+        return sorted.Length == 0 ? null : Analysis.Statistics.Summary.Quantile(sorted, 0.5);
+    }
+
+    private static Color ChipColor(CycleStageState state) => state switch
+    {
+        CycleStageState.Done => Color.Success,
+        CycleStageState.ActionNeeded => Color.Warning,
+        _ => Color.Default,
+    };
+
+    private static string ChipIcon(CycleStageState state) => state switch
+    {
+        CycleStageState.Done => Icons.Material.Filled.CheckCircle,
+        CycleStageState.ActionNeeded => Icons.Material.Filled.ErrorOutline,
+        _ => Icons.Material.Outlined.Schedule,
+    };
+
+    private static string Allowed(ColumnSpec column) => column switch
+    {
+        { AllowedValues: { Count: > 0 } values } => string.Join(", ", values),
+        { Min: not null } or { Max: not null } => string.Create(CultureInfo.InvariantCulture, $"{column.Min?.ToString(CultureInfo.InvariantCulture) ?? "−∞"} … {column.Max?.ToString(CultureInfo.InvariantCulture) ?? "∞"}"),
+        _ => column.Nullable ? "any (may be empty)" : "any",
+    };
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}
