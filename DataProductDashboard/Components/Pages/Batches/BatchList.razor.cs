@@ -119,10 +119,12 @@ public sealed partial class BatchList : IDisposable
             [nameof(UploadBatchDialog.ExpectedColumns)] = ExpectedColumns.ToList(),
         }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true });
         var result = await dialog.Result;
-        if (result is not { Canceled: false, Data: BatchSummary batch })
-            return;
-        Snackbar.Add($"Batch {batch.Id} scored: {Display.Count(batch.RowCount)} rows", Severity.Success);
-        _query = _query with { Page = 1 };
+        if (result is { Canceled: false, Data: BatchSummary batch })
+        {
+            Snackbar.Add($"Batch {batch.Id} scored: {Display.Count(batch.RowCount)} rows", Severity.Success);
+            _query = _query with { Page = 1 };
+        }
+        // Reload however the dialog closed: a queued batch keeps scoring after the dialog is gone.
         await LoadProductAsync();
         StateHasChanged();
     }

@@ -96,9 +96,9 @@ public sealed partial class ModelRegistry : IDisposable
         var dialog = await Dialogs.ShowAsync<TDialog>(title, new DialogParameters { ["ProductId"] = ProductId },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true });
         var result = await dialog.Result;
-        if (result is not { Canceled: false, Data: ModelVersionSummary version })
-            return;
-        Snackbar.Add($"Version {version.Number} registered ({version.Status}). Hold-out: {Display.Metrics(version.HoldoutMetrics)}", Severity.Success);
+        if (result is { Canceled: false, Data: ModelVersionSummary version })
+            Snackbar.Add($"Version {version.Number} registered ({version.Status}). Hold-out: {Display.Metrics(version.HoldoutMetrics)}", Severity.Success);
+        // Reload however the dialog closed: a version trained before Escape or ✕ is registered all the same.
         await LoadAsync();
         StateHasChanged();
     }

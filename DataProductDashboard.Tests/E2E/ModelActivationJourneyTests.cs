@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using DataProductDashboard.Bench;
+using Microsoft.Playwright;
+
+namespace DataProductDashboard.Tests.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ModelActivationJourneyTests(DashboardServerFixture server)
+{
+    [Fact]
+    public async Task Journey_TrainCandidateInTheAppAndPromoteIt()
+    {
+        var page = await server.NewPageAsync();
+        var csv = Path.Combine(server.DataPath, "journey-train.csv");
+        await File.WriteAllBytesAsync(csv, BikeShapedCsv.Generate(600, seed: 12, withLabel: true));
+
+        await page.GotoAsync(server.BaseUrl + "/");
+        await page.Locator("[data-testid=product-card]", new() { HasText = "Bike rental demand" }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/products/\d+/?$"));
+        await page.GotoAsync(page.Url.TrimEnd('/') + "/models");
+        await Assertions.Expect(page.Locator("[data-testid=model-row]").First).ToBeVisibleAsync();
+        var before = await page.Locator("[data-testid=model-row]").CountAsync();
+
+        await page.ClickAsync("#train-model-button");
+        await page.Locator(".mud-dialog input[type=file]").SetInputFilesAsync(csv);
+        await page.ClickAsync("#train-model-submit");
+        var result = page.Locator("[data-testid=train-result]");
+        await Assertions.Expect(result).ToContainTextAsync("trained with FastTree", new() { Timeout = 60_000 });
+        await Assertions.Expect(result).ToContainTextAsync("Status: Candidate");
+        var number = int.Parse(Regex.Match(await result.InnerTextAsync(), @"Version (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await page.ClickAsync("[data-testid=train-done]");
+
+        await Assertions.Expect(page.Locator("[data-testid=model-row]")).ToHaveCountAsync(before + 1);
+        var row = page.Locator("#models-table tbody tr", new() { Has = page.Locator($"[data-version='{number}']") });
+        await Assertions.Expect(row).ToContainTextAsync("Candidate");
+        await row.Locator("[data-testid=promote-button]").ClickAsync();
+        var confirm = page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("promote", RegexOptions.IgnoreCase) });
+        if (await confirm.CountAsync() > 0)
+            await confirm.First.ClickAsync();
+
+        await Assertions.Expect(row).ToContainTextAsync("Champion");
+        await page.GotoAsync(page.Url.Replace("/models", "", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("[data-testid=cycle-activation]")).ToContainTextAsync($"version {number}");
+    }
+}
