@@ -39,6 +39,21 @@ public sealed class ModelsApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Train_BadCsv_Returns400AtOnceNamingRowAndColumn()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateProductAsync(client, "Rentals", TaskType.Regression, TestSchemas.Regression);
+        var csv = TestSchemas.RegressionCsv(30).Replace("\nr5,", "\nr5,not-a-date-", StringComparison.Ordinal);
+
+        var response = await client.PostAsync($"/api/products/{id}/models/train", Multipart(TestSchemas.Utf8(csv), "t.csv", "text/csv"));
+
+        var problem = await ProblemAsync(response, 400);
+        Assert.Contains("row 6, column 'day'", problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/models", Json)).EnumerateArray());
+    }
+
+    [Fact]
     public async Task Upload_TrainedZip_Returns201AsCandidateAndPromoteMakesItChampion()
     {
         await using var app = new DashboardAppFactory();

@@ -41,14 +41,15 @@ public static class ModelsApi
         await lookup.EnsureExistsAsync(productId, ct);
         var upload = await UploadReader.ReadAsync(request, ["text/csv"], "training.csv", ct);
         var trainRequest = ParseTrainRequest(upload);
-        var job = jobs.Create(TrainJobKind, productId, 0);
+        var rows = await registry.CheckTrainingDataAsync(productId, upload.Content, upload.FileName, ct);
+        var job = jobs.Create(TrainJobKind, productId, rows);
         queue.Enqueue(async stoppingToken =>
         {
             jobs.Update(job.Id, j => j with { State = JobState.Running, Stage = "Training" });
             try
             {
                 var version = await registry.TrainAsync(productId, upload.Content, upload.FileName, trainRequest, stoppingToken);
-                jobs.Update(job.Id, j => j with { State = JobState.Succeeded, Stage = "Done", ModelVersion = version.Number, Fraction = 1 });
+                jobs.Update(job.Id, j => j with { State = JobState.Succeeded, Stage = "Done", RowsDone = rows, ModelVersion = version.Number, Fraction = 1 });
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

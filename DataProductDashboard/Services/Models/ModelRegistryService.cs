@@ -52,6 +52,14 @@ public sealed class ModelRegistryService(
         return await AddVersionAsync(entity, zip, reference: null, ct);
     }
 
+    /// <summary>Reads and validates a labelled training CSV without training; returns its row count. Lets the API answer
+    /// 400 at once for a bad file instead of queueing a job that would fail.</summary>
+    public async Task<int> CheckTrainingDataAsync(int productId, ReadOnlyMemory<byte> csv, string fileName, CancellationToken ct)
+    {
+        var product = await FindProductAsync(productId, ct);
+        return await Task.Run(() => CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ct).RowCount, ct);
+    }
+
     /// <summary>Trains a model on a labelled CSV (columns: the features and the label) and registers it.</summary>
     public async Task<ModelVersionSummary> TrainAsync(int productId, ReadOnlyMemory<byte> csv, string fileName, TrainModelRequest request, CancellationToken ct)
     {
