@@ -166,6 +166,39 @@ public sealed class BatchesApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Get_BatchesWithFilterSortAndDescAlias_AppliesThemToJsonAndCsv()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateTrainedRegressionProductAsync(client);
+        foreach (var (name, rows) in new[] { ("north-1.csv", 30), ("south-1.csv", 10), ("north-2.csv", 20) })
+            await client.PostAsync($"/api/products/{id}/batches?fileName={name}", CsvBody(TestSchemas.RegressionCsv(rows, withLabel: false)));
+
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/batches?q=NORTH&sort=rows&desc=false", Json);
+        var csv = await client.GetStringAsync($"/api/products/{id}/batches?format=csv&q=north&sort=Rows&descending=true");
+
+        Assert.Equal(2, page.GetProperty("totalCount").GetInt32());
+        Assert.Equal([20, 30], page.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("rowCount").GetInt32()));
+        var lines = csv.TrimEnd().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("north-1.csv", lines[1]);
+    }
+
+    [Theory]
+    [InlineData("sort=bogus", "sort")]
+    [InlineData("descending=maybe", "descending")]
+    public async Task Get_BatchesWithBadSortParameters_Returns400NamingTheParameter(string query, string field)
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateProductAsync(client, "Rentals", DataProductDashboard.Domain.TaskType.Regression, TestSchemas.Regression);
+
+        var problem = await ProblemAsync(await client.GetAsync($"/api/products/{id}/batches?{query}"), 400);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
     public async Task Get_UnknownBatch_Returns404()
     {
         await using var app = new DashboardAppFactory();

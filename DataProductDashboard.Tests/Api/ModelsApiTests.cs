@@ -59,16 +59,33 @@ public sealed class ModelsApiTests : ApiTestBase
         await using var app = new DashboardAppFactory();
         var client = app.CreateClient();
         var id = await CreateTrainedRegressionProductAsync(client);
-        var hash = (await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/models", Json))[0].GetProperty("fileHash").GetString();
-        var zip = await File.ReadAllBytesAsync(Path.Combine(app.DataPath, "models", hash + ".zip"));
+        var zip = Services.ModelRegistryServiceTests.TrainedElsewhere(seed: 5);
 
         var upload = await client.PostAsync($"/api/products/{id}/models", Multipart(zip, "v2.zip", "application/zip", ("notes", "retrained offline")));
+        var again = await client.PostAsync($"/api/products/{id}/models", Multipart(zip, "v2-again.zip", "application/zip"));
         var promote = await client.PostAsync($"/api/products/{id}/models/2/promote", null);
 
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         Assert.Equal("Candidate", (await upload.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, promote.StatusCode);
+        Assert.Contains("already registered as version 2", (await ProblemAsync(again, 409)).GetProperty("detail").GetString());
         Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}", Json)).GetProperty("championVersion").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("0.9")]
+    [InlineData("0.01")]
+    public async Task Train_HoldoutOutsideTheRange_Returns400WithTheRange(string holdout)
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateProductAsync(client, "Rentals", TaskType.Regression, TestSchemas.Regression);
+
+        var response = await client.PostAsync($"/api/products/{id}/models/train",
+            Multipart(TestSchemas.Utf8(TestSchemas.RegressionCsv(50)), "t.csv", "text/csv", ("holdoutFraction", holdout)));
+
+        var problem = await ProblemAsync(response, 400);
+        Assert.Equal($"The hold-out fraction must be between 0.05 and 0.5; got '{holdout}'.", problem.GetProperty("errors").GetProperty("holdoutFraction")[0].GetString());
     }
 
     [Fact]

@@ -175,6 +175,24 @@ public sealed class CsvBatchReaderTests
     }
 
     [Fact]
+    public void Read_DecimalComma_IsRejectedInsteadOfReadAsThousands()
+    {
+        var error = Reject($"{Header}\nr1,2024-03-01,\"0,5\",0.1,summer\n");
+
+        Assert.Equal("'0,5' is not a number (use '.' as the decimal separator and no thousands separator)", error.Errors["row 2, column 'temp'"][0]);
+    }
+
+    [Fact]
+    public void Read_NaNText_IsMissingInNullableColumnAndAnErrorOtherwise()
+    {
+        var parsed = Read($"{Header}\nr1,2024-03-01,1,NaN,summer\n");
+        Assert.True(double.IsNaN(parsed.Table.Numeric("hum")[0]));
+
+        var error = Reject($"{Header}\nr1,2024-03-01,NaN,0.1,summer\n");
+        Assert.Equal("'NaN' marks a missing value, but the column is not nullable", error.Errors["row 2, column 'temp'"][0]);
+    }
+
+    [Fact]
     public void Read_InfiniteNumber_IsRejected()
     {
         var error = Reject($"{Header}\nr1,2024-03-01,Infinity,0.1,summer\n");

@@ -32,7 +32,7 @@ public sealed class ModelLoaderTests
 
         var error = Assert.Throws<InputValidationException>(() => ModelLoader.Load(buffer.ToArray(), "other.zip", out _));
 
-        Assert.Contains("is a zip but not a loadable ML.NET model", error.Errors["file"][0]);
+        Assert.Contains("is a zip but not an ML.NET model", error.Errors["file"][0]);
     }
 
     [Fact]

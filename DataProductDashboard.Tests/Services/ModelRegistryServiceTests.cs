@@ -33,8 +33,7 @@ public sealed class ModelRegistryServiceTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        var v1 = (await h.Registry.ListAsync(product.Id, default)).Single();
-        var zip = await File.ReadAllBytesAsync(h.Store.PathFor(ContentStore.Models, v1.FileHash, ".zip"));
+        var zip = TrainedElsewhere(seed: 99);
 
         var v2 = await h.Registry.RegisterUploadAsync(product.Id, zip, "uploaded.zip", "from a notebook", default);
         Assert.Equal(ModelStatus.Candidate, v2.Status);
@@ -48,6 +47,26 @@ public sealed class ModelRegistryServiceTests
         Assert.Equal(2, (await h.Products.GetAsync(product.Id, default)).ChampionVersion);
         await Assert.ThrowsAsync<ConflictException>(() => h.Registry.PromoteAsync(product.Id, 2, default));
     }
+
+    [Fact]
+    public async Task Upload_SameZipTwice_IsAConflictNamingTheVersion()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        var v1 = (await h.Registry.ListAsync(product.Id, default)).Single();
+        var zip = await File.ReadAllBytesAsync(h.Store.PathFor(ContentStore.Models, v1.FileHash, ".zip"));
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() => h.Registry.RegisterUploadAsync(product.Id, zip, "again.zip", null, default));
+
+        Assert.Contains("already registered as version 1", error.Message);
+        Assert.Single(await h.Registry.ListAsync(product.Id, default));
+    }
+
+    /// <summary>A zip made outside the app (same schema, another seed), as a data scientist would upload.</summary>
+    internal static byte[] TrainedElsewhere(int seed) => DataProductDashboard.Scoring.ModelTrainer.Train(
+        DataProductDashboard.Ingestion.CsvBatchReader.Read(TestSchemas.Utf8(TestSchemas.RegressionCsv(150, seed)), "t.csv", TestSchemas.Regression,
+            DataProductDashboard.Ingestion.CsvReadMode.Training).Table,
+        TestSchemas.Regression, TaskType.Regression, TrainerKind.Sdca, seed: seed).Zip;
 
     [Fact]
     public async Task Upload_CorruptZip_StoresNothing()

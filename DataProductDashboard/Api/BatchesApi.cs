@@ -12,8 +12,10 @@ public static class BatchesApi
     public static RouteGroupBuilder MapBatchesApi(this RouteGroupBuilder api)
     {
         var product = api.MapGroup("/products/{productId:int}/batches").WithTags("Batches");
-        product.MapPost("/", UploadAsync).WithSummary("Score a CSV batch (multipart field 'file', or a text/csv body with ?fileName=): 201 when done, 202 + status URL when queued.");
-        product.MapGet("/", ListAsync).WithSummary("Batches, newest first, paged ({ items, totalCount }); Accept: text/csv or ?format=csv exports all.");
+        product.MapPost("/", UploadAsync)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Score a CSV batch (multipart field 'file', or a text/csv body with ?fileName=): 201 when done, 202 + status URL when queued.");
+        product.MapGet("/", ListAsync).WithSummary("Batches, newest first, paged ({ items, totalCount }); sort=ReceivedAt|FileName|Rows|ModelVersion|ScoringSeconds|LatencyP95|PredictionMean, descending=true|false, q=file-name filter; Accept: text/csv or ?format=csv exports all that match.");
         var batch = api.MapGroup("/batches/{batchId:int}").WithTags("Batches");
         batch.MapGet("/", GetAsync).WithSummary("A batch: summary, latency and prediction distribution.");
         batch.MapGet("/predictions", PredictionsAsync).WithSummary("Predictions, paged JSON; Accept: text/csv or ?format=csv streams all as CSV.");
@@ -32,14 +34,15 @@ public static class BatchesApi
     }
 
     private static async Task<IResult> ListAsync(int productId, HttpRequest request, BatchService batches, CancellationToken ct,
-        int page = 1, int pageSize = 50, BatchSort sort = BatchSort.ReceivedAt, bool descending = true)
+        int page = 1, int pageSize = 50, string? q = null)
     {
+        var (sort, descending) = ParseSort(request.Query);
         if (!WantsCsv(request))
-            return TypedResults.Ok(await batches.ListAsync(productId, page, pageSize, sort, descending, ct));
+            return TypedResults.Ok(await batches.ListAsync(productId, page, pageSize, sort, descending, q, ct));
         var all = new List<BatchSummary>();
         for (var p = 1; ; p++)
         {
-            var chunk = await batches.ListAsync(productId, p, 1000, sort, descending, ct);
+            var chunk = await batches.ListAsync(productId, p, 1000, sort, descending, q, ct);
             all.AddRange(chunk.Items);
             if (all.Count >= chunk.TotalCount || chunk.Items.Count == 0)
                 break;
@@ -58,6 +61,23 @@ public static class BatchesApi
         await batches.GetSummaryAsync(batchId, ct);
         return TypedResults.Stream(async stream => await batches.WritePredictionsCsvAsync(batchId, stream, ct), "text/csv",
             string.Create(CultureInfo.InvariantCulture, $"batch-{batchId}-predictions.csv"));
+    }
+
+    /// <summary>sort = one of <see cref="BatchSort"/> (case-insensitive, default ReceivedAt); descending (or desc) =
+    /// true|false, default true.</summary>
+    private static (BatchSort Sort, bool Descending) ParseSort(IQueryCollection query)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var sort = BatchSort.ReceivedAt;
+        if (query["sort"].ToString() is { Length: > 0 } s && (!Enum.TryParse(s, ignoreCase: true, out sort) || !Enum.IsDefined(sort)))
+            errors["sort"] = [$"'{s}' is not a sort column; use one of {string.Join(", ", Enum.GetNames<BatchSort>())}."];
+        var descending = true;
+        var d = query["descending"].ToString() is { Length: > 0 } full ? full : query["desc"].ToString();
+        if (d.Length > 0 && !bool.TryParse(d, out descending))
+            errors["descending"] = [$"'{d}' is not true or false."];
+        if (errors.Count > 0)
+            throw new InputValidationException(string.Join(" ", errors.Values.Select(v => v[0])), errors);
+        return (sort, descending);
     }
 
     private static bool WantsCsv(HttpRequest request) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Jobs;
 using DataProductDashboard.Services.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,9 +17,13 @@ public static class ModelsApi
         var group = api.MapGroup("/products/{productId:int}/models").WithTags("Models");
         group.MapGet("/", ListAsync).WithSummary("The model registry of a product, newest version first.");
         group.MapGet("/{version:int}", GetAsync).WithSummary("One model version.");
-        group.MapPost("/", UploadAsync).WithSummary("Register an ML.NET model zip (multipart: file, notes).");
-        group.MapPost("/train", TrainAsync).WithSummary("Train a model in the app from a labelled CSV (multipart: file, trainer, holdoutFraction, seed); 202 + status URL.");
-        group.MapPost("/{version:int}/promote", PromoteAsync).WithSummary("Make a version the champion.");
+        group.MapPost("/", UploadAsync)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Register an ML.NET model zip (multipart: file, notes).");
+        group.MapPost("/train", TrainAsync)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Train a model in the app from a labelled CSV (multipart: file, trainer, holdoutFraction, seed); 202 + status URL.");
+        group.MapPost("/{version:int}/promote", PromoteAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Make a version the champion.");
         return api;
     }
 
@@ -69,8 +74,9 @@ public static class ModelsApi
         if (upload.Field("trainer") is { } t && !Enum.TryParse(t, ignoreCase: true, out trainer))
             errors["trainer"] = [$"'{t}' is not a trainer; use one of {string.Join(", ", Enum.GetNames<TrainerKind>())}."];
         var holdout = 0.2;
-        if (upload.Field("holdoutFraction") is { } h && (!double.TryParse(h, CultureInfo.InvariantCulture, out holdout) || holdout is <= 0 or >= 0.9))
-            errors["holdoutFraction"] = [$"'{h}' is not a fraction above 0 and below 0.9."];
+        if (upload.Field("holdoutFraction") is { } h
+            && (!double.TryParse(h, CultureInfo.InvariantCulture, out holdout) || holdout is < ModelTrainer.MinHoldoutFraction or > ModelTrainer.MaxHoldoutFraction))
+            errors["holdoutFraction"] = [ModelTrainer.HoldoutRangeMessage(h)];
         var seed = 42;
         if (upload.Field("seed") is { } s && !int.TryParse(s, CultureInfo.InvariantCulture, out seed))
             errors["seed"] = [$"'{s}' is not an integer."];

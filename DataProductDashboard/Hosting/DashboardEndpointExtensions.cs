@@ -14,7 +14,10 @@ public static class DashboardEndpointExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi();
-        var api = app.MapGroup("/api").DisableAntiforgery();
+        var api = app.MapGroup("/api").DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapProductsApi().MapModelsApi().MapBatchesApi().MapJobsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

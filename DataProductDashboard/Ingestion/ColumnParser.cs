@@ -68,18 +68,31 @@ internal sealed class NumericColumnParser(ColumnSpec spec, int index, CsvErrorCo
     protected override void Parse(SepReader.Col col, ReadOnlySpan<char> value, int rowIndex, int line)
     {
         Grow(ref _values, rowIndex);
-        // Sep's csFastFloat parser: invariant culture, several times faster than double.TryParse.
+        _values[rowIndex] = Read(col, value, line);
+    }
+
+    private double Read(SepReader.Col col, ReadOnlySpan<char> value, int line)
+    {
+        // Sep's csFastFloat parser: invariant culture, several times faster than double.TryParse. It would read a
+        // comma as a thousands separator ("0,5" → 5), so a comma is refused first.
+        if (value.Contains(','))
+        {
+            Error(line, $"{Quote(value)} is not a number (use '.' as the decimal separator and no thousands separator)");
+            return double.NaN;
+        }
         if (col.TryParse<double>() is not { } number)
         {
             Error(line, $"{Quote(value)} is not a number");
-            number = double.NaN;
+            return double.NaN;
         }
-        else if (!double.IsFinite(number))
+        if (double.IsNaN(number))
         {
-            if (!double.IsNaN(number))
-                Error(line, $"{Quote(value)} is not a finite number");
-            else if (!Spec.Nullable)
-                Error(line, "a value is required here (the column is not nullable)");
+            if (!Spec.Nullable)
+                Error(line, $"{Quote(value)} marks a missing value, but the column is not nullable");
+        }
+        else if (double.IsInfinity(number))
+        {
+            Error(line, $"{Quote(value)} is not a finite number");
         }
         else if (Spec.Min is { } min && number < min)
         {
@@ -89,7 +102,7 @@ internal sealed class NumericColumnParser(ColumnSpec spec, int index, CsvErrorCo
         {
             Error(line, $"{Quote(value)} is above the declared maximum {max.ToString(CultureInfo.InvariantCulture)}");
         }
-        _values[rowIndex] = number;
+        return number;
     }
 
     protected override void SetMissing(int rowIndex)

@@ -22,7 +22,8 @@ public static class ModelLoader
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new InputValidationException("file", $"'{fileName}' is a zip but not a loadable ML.NET model: {FirstLine(ex.Message)}");
+            throw new InputValidationException("file",
+                $"'{fileName}' is a zip but not an ML.NET model (expected the zip that mlContext.Model.Save writes; loading said: {FirstLine(ex.Message)}).");
         }
     }
 
@@ -59,7 +60,17 @@ public static class ModelLoader
             }
         }
         if (errors.Count > 0)
-            throw new InputValidationException($"The model does not fit the product schema: {string.Join("; ", errors.Values.Select(v => v[0]))}.", errors);
+            throw new InputValidationException(FitSummary(errors, modelInput, schema), errors);
+    }
+
+    private static string FitSummary(Dictionary<string, string[]> errors, DataViewSchema modelInput, ProductSchema schema)
+    {
+        var inputs = modelInput.Where(c => !c.IsHidden).Select(c => c.Name).ToList();
+        var known = inputs.Count(n => schema.Find(n) is not null);
+        if (errors.Count <= 3)
+            return $"The model does not fit the product schema: {string.Join("; ", errors.Values.Select(v => v[0]))}.";
+        return $"The model does not fit the product schema: {errors.Count} of its input columns are missing or mistyped "
+            + $"({known} of {inputs.Count} model columns exist in this product). Was it trained for another data product?";
     }
 
     private static void CheckOutput(DataViewSchema output, TaskType task, Dictionary<string, string[]> errors)

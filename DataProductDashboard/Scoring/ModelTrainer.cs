@@ -10,6 +10,11 @@ namespace DataProductDashboard.Scoring;
 public static class ModelTrainer
 {
     public const string FeaturesColumn = "Features";
+    public const double MinHoldoutFraction = 0.05;
+    public const double MaxHoldoutFraction = 0.5;
+
+    public static string HoldoutRangeMessage(object value) =>
+        $"The hold-out fraction must be between {MinHoldoutFraction} and {MaxHoldoutFraction}; got '{value}'.";
 
     public static TrainedModel Train(ColumnTable table, ProductSchema schema, TaskType task, TrainerKind trainer,
         double holdoutFraction = 0.2, int seed = 42, CancellationToken ct = default)
@@ -17,8 +22,8 @@ public static class ModelTrainer
         if (task == TaskType.MulticlassClassification)
             throw new InputValidationException("task", "Training multiclass models is not supported yet; the app trains regression and binary classification models.");
         var label = schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.");
-        if (holdoutFraction is <= 0 or >= 0.9)
-            throw new InputValidationException("holdoutFraction", "The hold-out fraction must be above 0 and below 0.9.");
+        if (holdoutFraction is < MinHoldoutFraction or > MaxHoldoutFraction)
+            throw new InputValidationException("holdoutFraction", HoldoutRangeMessage(holdoutFraction));
         if (table.RowCount < 20)
             throw new InputValidationException("file", $"Training needs at least 20 labelled rows; the file has {table.RowCount}.");
 

@@ -36,7 +36,7 @@ public sealed class BatchService(
             : throw new ConflictException($"'{product.Name}' has no model version yet; register or train one before sending batches.");
         var stopwatch = Stopwatch.StartNew();
         var parsed = await Task.Run(() => CsvBatchReader.Read(content, fileName, product.Schema, CsvReadMode.Batch, ct), ct);
-        return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.FileHash, parsed, content,
+        return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, parsed, content,
             Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed);
     }
 
@@ -65,8 +65,8 @@ public sealed class BatchService(
         try
         {
             var batch = await Task.Run(() => PersistAsync(prepared, scores, profile, file.Hash, progress, stopwatch, ct), ct);
-            logger.LogInformation("Batch {BatchId} of product {ProductId}: {Rows} rows scored by version {VersionId} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
-                batch.Id, prepared.ProductId, rows, prepared.ChampionVersionId, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
+            logger.LogInformation("Batch {BatchId} of product {ProductId}: {Rows} rows scored by model version {Version} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
+                batch.Id, prepared.ProductId, rows, prepared.ChampionNumber, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
             progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
             return await GetSummaryAsync(batch.Id, ct);
         }

@@ -9,6 +9,7 @@ public sealed record PreparedBatch(
     TaskType Task,
     ProductSchema Schema,
     int ChampionVersionId,
+    int ChampionNumber,
     string ChampionFileHash,
     ParsedCsv Parsed,
     ReadOnlyMemory<byte> Content,

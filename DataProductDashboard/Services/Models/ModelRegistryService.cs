@@ -30,13 +30,14 @@ public sealed class ModelRegistryService(
     public async Task<ModelVersionSummary> GetAsync(int productId, int number, CancellationToken ct)
     {
         var versions = await ListAsync(productId, ct);
-        return versions.FirstOrDefault(v => v.Number == number) ?? throw new NotFoundException($"Model version of product {productId}", number);
+        return versions.FirstOrDefault(v => v.Number == number) ?? throw NotFoundException.ModelVersion(productId, number);
     }
 
     /// <summary>Registers an uploaded ML.NET zip after checking it loads and fits the product schema.</summary>
     public async Task<ModelVersionSummary> RegisterUploadAsync(int productId, ReadOnlyMemory<byte> zip, string fileName, string? notes, CancellationToken ct)
     {
         var product = await FindProductAsync(productId, ct);
+        await RejectDuplicateAsync(productId, ContentStore.Hash(zip.Span), ct);
         var model = ModelLoader.Load(zip, fileName, out var inputSchema);
         ModelLoader.CheckFits(model, inputSchema, product.Schema, product.Task);
         var entity = new ModelVersion
@@ -90,7 +91,7 @@ public sealed class ModelRegistryService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
         var version = await db.ModelVersions.FirstOrDefaultAsync(v => v.ProductId == productId && v.Number == number, ct)
-            ?? throw new NotFoundException($"Model version of product {productId}", number);
+            ?? throw NotFoundException.ModelVersion(productId, number);
         if (version.Status == ModelStatus.Champion)
             throw new ConflictException($"Version {number} is already the champion.");
         if (product.ChampionVersionId is { } previousId && await db.ModelVersions.FindAsync([previousId], ct) is { } previous)
@@ -100,6 +101,14 @@ public sealed class ModelRegistryService(
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Promoted version {Number} of product {ProductId} to champion", number, productId);
         return await GetAsync(productId, number, ct);
+    }
+
+    /// <summary>The same zip registered twice would be two versions of one model: refuse and name the existing one.</summary>
+    private async Task RejectDuplicateAsync(int productId, string hash, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.ModelVersions.Where(v => v.ProductId == productId && v.FileHash == hash).Select(v => (int?)v.Number).FirstOrDefaultAsync(ct) is { } number)
+            throw new ConflictException($"This model zip is already registered as version {number} (same SHA-256); promote that version instead.");
     }
 
     private async Task<DataProduct> FindProductAsync(int productId, CancellationToken ct)
