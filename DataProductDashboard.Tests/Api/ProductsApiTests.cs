@@ -82,6 +82,18 @@ public sealed class ProductsApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Get_UnknownPageUrl_Returns404WithTheInAppNotFoundPage()
+    {
+        await using var app = new DashboardAppFactory();
+
+        var response = await app.CreateClient().GetAsync("/this/is/nonsense");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("not found", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Get_Portfolio_ServesTheBlazorPage()
     {
         await using var app = new DashboardAppFactory();

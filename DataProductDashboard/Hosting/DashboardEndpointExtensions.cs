@@ -9,8 +9,10 @@ public static class DashboardEndpointExtensions
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        // Pages: an empty error response re-executes the in-app not-found page. API: the inner middleware writes
+        // problem details first, and the outer one leaves a response that already has a body alone.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
-        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi();
