@@ -1,7 +1,7 @@
 namespace DataProductDashboard.Analysis.Drift;
 
 /// <summary>numpy's pairwise summation (blocks of 8, unrolled, split at 128), so sums agree with numpy to the last bits.</summary>
-internal static class Pairwise
+public static class Pairwise
 {
     public static double Sum(ReadOnlySpan<double> a)
     {
