@@ -1,0 +1,155 @@
+using DataProductDashboard.Analysis.Drift;
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Analysis.DataQuality;
+
+/// <summary>Completeness, validity against the reference, uniqueness, timeliness and volume of a batch.</summary>
+public static class DataQualityAnalyzer
+{
+    public static DataQualityResult Analyze(ProductSchema schema, ColumnTable batch, IReadOnlyList<string> rowKeys,
+        ReferenceProfile? reference, DateTime receivedAt, IReadOnlyList<int> earlierBatchRows)
+    {
+        var rows = batch.RowCount;
+        var columns = schema.RequiredInBatch.Where(c => batch.Contains(c.Name)).ToList();
+        var rowHasMissing = new bool[rows];
+        var cells = 0L;
+        var missingCells = 0L;
+        var qualities = new List<ColumnQuality>();
+        foreach (var column in columns)
+        {
+            var quality = Column(column, batch, reference, rowHasMissing);
+            qualities.Add(quality);
+            cells += rows;
+            missingCells += (long)Math.Round(quality.MissingShare * rows);
+        }
+        var (lag, cadence, gaps) = Timeliness(schema, batch, receivedAt);
+        double? volume = earlierBatchRows.Count == 0 ? null : rows / Median(earlierBatchRows.Select(r => (double)r).ToArray());
+        return new DataQualityResult(
+            rows,
+            cells == 0 ? 0 : (double)missingCells / cells,
+            rows == 0 ? 0 : (double)rowHasMissing.Count(m => m) / rows,
+            DuplicateCount(rowKeys),
+            DuplicateRows(columns, batch),
+            lag, cadence, gaps, volume, qualities);
+    }
+
+    private static ColumnQuality Column(ColumnSpec column, ColumnTable batch, ReferenceProfile? reference, bool[] rowHasMissing)
+    {
+        var rows = batch.RowCount;
+        if (batch.TryGetNumeric(column.Name, out var numbers))
+        {
+            var missing = 0;
+            var outside = 0;
+            var (min, max) = reference?.Numeric(column.Name) is { Count: > 0 } r ? (r.Values[0], r.Values[^1]) : (double.NegativeInfinity, double.PositiveInfinity);
+            var distinct = new HashSet<double>();
+            for (var i = 0; i < rows; i++)
+            {
+                var v = numbers[i];
+                if (!double.IsFinite(v))
+                {
+                    missing++;
+                    rowHasMissing[i] = true;
+                    continue;
+                }
+                if (v < min || v > max)
+                    outside++;
+                if (distinct.Count < 100_000)
+                    distinct.Add(v);
+            }
+            return new ColumnQuality(column.Name, column.Kind, Share(missing, rows), 0, Share(outside, rows), distinct.Count, []);
+        }
+        if (batch.TryGetStrings(column.Name, out var texts))
+        {
+            var missing = 0;
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < rows; i++)
+            {
+                if (texts[i] is not { } t)
+                {
+                    missing++;
+                    rowHasMissing[i] = true;
+                    continue;
+                }
+                if (column.Kind == ColumnKind.Categorical)
+                    counts[t] = counts.GetValueOrDefault(t) + 1;
+            }
+            var known = reference?.Categories(column.Name);
+            var unseen = known is null ? [] : counts.Keys.Where(k => known[k] == 0).Order(StringComparer.Ordinal).ToList();
+            var unseenRows = unseen.Sum(k => counts[k]);
+            return new ColumnQuality(column.Name, column.Kind, Share(missing, rows), Share(unseenRows, rows), 0, counts.Count, unseen);
+        }
+        if (batch.TryGetTimestamps(column.Name, out var times))
+        {
+            var missing = 0;
+            for (var i = 0; i < rows; i++)
+            {
+                if (times[i] is null)
+                {
+                    missing++;
+                    rowHasMissing[i] = true;
+                }
+            }
+            return new ColumnQuality(column.Name, column.Kind, Share(missing, rows), 0, 0, times.Where(t => t is not null).Distinct().Count(), []);
+        }
+        return new ColumnQuality(column.Name, column.Kind, 0, 0, 0, 0, []);
+    }
+
+    private static (double? Lag, double? Cadence, int Gaps) Timeliness(ProductSchema schema, ColumnTable batch, DateTime receivedAt)
+    {
+        if (schema.EventTime is not { } column || !batch.TryGetTimestamps(column.Name, out var times))
+            return (null, null, 0);
+        var distinct = times.Where(t => t is not null).Select(t => t!.Value).Distinct().Order().ToArray();
+        if (distinct.Length == 0)
+            return (null, null, 0);
+        var lag = (receivedAt - distinct[^1]).TotalHours;
+        if (distinct.Length < 3)
+            return (lag, null, 0);
+        var diffs = new double[distinct.Length - 1];
+        for (var i = 1; i < distinct.Length; i++)
+            diffs[i - 1] = (distinct[i] - distinct[i - 1]).TotalHours;
+        var cadence = Median((double[])diffs.Clone());
+        return (lag, cadence, diffs.Count(d => d > 2 * cadence));
+    }
+
+    private static int DuplicateCount(IReadOnlyList<string> keys)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = 0;
+        foreach (var key in keys)
+        {
+            if (!seen.Add(key))
+                duplicates++;
+        }
+        return duplicates;
+    }
+
+    private static int DuplicateRows(IReadOnlyList<ColumnSpec> columns, ColumnTable batch)
+    {
+        var key = columns.Where(c => c.Role != ColumnRole.RowKey).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = 0;
+        var parts = new string[key.Count];
+        for (var i = 0; i < batch.RowCount; i++)
+        {
+            for (var c = 0; c < key.Count; c++)
+            {
+                var name = key[c].Name;
+                parts[c] = batch.TryGetNumeric(name, out var n) ? n[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+                    : batch.TryGetStrings(name, out var s) ? s[i] ?? "\u2400"
+                    : batch.TryGetTimestamps(name, out var t) ? t[i]?.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\u2400" : "";
+            }
+            if (!seen.Add(string.Join('\u241F', parts)))
+                duplicates++;
+        }
+        return duplicates;
+    }
+
+    private static double Share(int count, int total) => total == 0 ? 0 : (double)count / total;
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        var n = values.Length;
+        return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+    }
+}
