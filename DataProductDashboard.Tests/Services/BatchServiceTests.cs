@@ -33,6 +33,35 @@ public sealed class BatchServiceTests
     }
 
     [Fact]
+    public async Task Import_TrainedChampion_AuditsAgainstItsTrainingDataAndStoresHistory()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        var csv = TestSchemas.RegressionCsv(300, seed: 31, withLabel: false);
+        var shifted = string.Join('\n', csv.Split('\n').Select((line, i) => i == 0 || line.Length == 0 ? line : Shift(line, blankHumidity: i % 4 == 0)));
+
+        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(shifted), "hot.csv", BatchSource.Api);
+        var detail = await h.Batches.GetDetailAsync(batch.Id, default);
+
+        var audit = Assert.IsType<AuditResult>(detail.Audit);
+        Assert.Equal(3, audit.Drift.Columns);
+        Assert.True(audit.Drift.ColumnResults.Single(c => c.Column == "temp").Drift);
+        Assert.Equal(0.25, audit.Quality.Columns.Single(c => c.Column == "hum").MissingShare, 2);
+        Assert.NotNull(audit.Drift.Prediction);
+        var points = await h.CountAsync(db => db.MetricPoints.Where(p => p.BatchId == batch.Id && p.MetricKey == AuditPoints.ColumnDriftScore));
+        Assert.Equal(3, points);
+    }
+
+    private static string Shift(string line, bool blankHumidity)
+    {
+        var cells = line.Split(',');
+        cells[2] = (double.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture) + 25).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (blankHumidity)
+            cells[3] = "";
+        return string.Join(',', cells);
+    }
+
+    [Fact]
     public async Task Import_PredictionsAreKeyedByTheRowKeyColumnInFileOrder()
     {
         await using var h = await ServiceHarness.CreateAsync();

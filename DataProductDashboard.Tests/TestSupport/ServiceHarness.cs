@@ -3,6 +3,7 @@ using DataProductDashboard.Data;
 using DataProductDashboard.Data.Seeding;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Scoring;
+using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Jobs;
 using DataProductDashboard.Services.Models;
@@ -32,8 +33,9 @@ public sealed class ServiceHarness : IAsyncDisposable
         DbFactory = new TestDbContextFactory(Options.Value.DatabasePath);
         Store = new ContentStore(Options, NullLogger<ContentStore>.Instance);
         Products = new ProductService(DbFactory, Clock, NullLogger<ProductService>.Instance);
-        Registry = new ModelRegistryService(DbFactory, Store, Clock, NullLogger<ModelRegistryService>.Instance);
-        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Clock, NullLogger<BatchService>.Instance);
+        Profiles = new ReferenceProfileStore(Store, NullLogger<ReferenceProfileStore>.Instance);
+        Registry = new ModelRegistryService(DbFactory, Store, Profiles, Clock, NullLogger<ModelRegistryService>.Instance);
+        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Clock, NullLogger<BatchService>.Instance);
         Jobs = new JobTracker(Clock);
         Queue = new BackgroundWorkQueue();
         Intake = new BatchIntake(Batches, Queue, Jobs, Options, NullLogger<BatchIntake>.Instance);
@@ -52,6 +54,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     public TimeProvider Clock { get; } = TimeProvider.System;
     public IDbContextFactory<DashboardDbContext> DbFactory { get; }
     public ContentStore Store { get; }
+    public ReferenceProfileStore Profiles { get; }
     public ProductService Products { get; }
     public ModelRegistryService Registry { get; }
     public BatchService Batches { get; }

@@ -11,17 +11,20 @@ public static class BatchAuditor
         ReferenceProfile reference, DateTime receivedAt, IReadOnlyList<int> earlierBatchRows, DriftSettings settings)
     {
         var quality = DataQualityAnalyzer.Analyze(schema, batch, rowKeys, reference, receivedAt, earlierBatchRows);
-        var pairs = new List<ColumnPair>();
-        foreach (var column in schema.Features)
+        var features = schema.Features.ToList();
+        var pairs = new ColumnPair?[features.Count];
+        // Each column's sort and test is independent: use every core.
+        Parallel.For(0, features.Count, i =>
         {
+            var column = features[i];
             if (batch.TryGetNumeric(column.Name, out var numbers) && reference.Numeric(column.Name) is { } referenceNumbers)
-                pairs.Add(ColumnPair.Numeric(column.Name, referenceNumbers, NumericSample.From(numbers)));
+                pairs[i] = ColumnPair.Numeric(column.Name, referenceNumbers, NumericSample.From(numbers));
             else if (batch.TryGetStrings(column.Name, out var texts) && reference.Categories(column.Name) is { } referenceCounts)
-                pairs.Add(ColumnPair.Categorical(column.Name, referenceCounts, CategoryCounts.From(texts)));
-        }
+                pairs[i] = ColumnPair.Categorical(column.Name, referenceCounts, CategoryCounts.From(texts));
+        });
         var prediction = reference.SortedPredictions.Length > 0
             ? ColumnPair.Numeric(DriftDetector.PredictionColumn, reference.Predictions, NumericSample.From(predictions))
             : null;
-        return new AuditResult(quality, DriftDetector.DetectAll(pairs, prediction, settings));
+        return new AuditResult(quality, DriftDetector.DetectAll(pairs.OfType<ColumnPair>(), prediction, settings));
     }
 }

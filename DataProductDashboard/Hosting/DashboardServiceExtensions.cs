@@ -49,6 +49,7 @@ public static class DashboardServiceExtensions
         });
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ModelCache>();
+        services.AddSingleton<DataProductDashboard.Services.Audit.ReferenceProfileStore>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<ModelRegistryService>();
         services.AddSingleton<BatchService>();

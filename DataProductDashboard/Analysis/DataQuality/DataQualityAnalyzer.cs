@@ -125,23 +125,62 @@ public static class DataQualityAnalyzer
 
     private static int DuplicateRows(IReadOnlyList<ColumnSpec> columns, ColumnTable batch)
     {
-        var key = columns.Where(c => c.Role != ColumnRole.RowKey).ToList();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var comparer = new RowComparer(columns.Where(c => c.Role != ColumnRole.RowKey).Select(c => c.Name).ToList(), batch);
+        var seen = new HashSet<int>(batch.RowCount, comparer);
         var duplicates = 0;
-        var parts = new string[key.Count];
         for (var i = 0; i < batch.RowCount; i++)
         {
-            for (var c = 0; c < key.Count; c++)
-            {
-                var name = key[c].Name;
-                parts[c] = batch.TryGetNumeric(name, out var n) ? n[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture)
-                    : batch.TryGetStrings(name, out var s) ? s[i] ?? "\u2400"
-                    : batch.TryGetTimestamps(name, out var t) ? t[i]?.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\u2400" : "";
-            }
-            if (!seen.Add(string.Join('\u241F', parts)))
+            if (!seen.Add(i))
                 duplicates++;
         }
         return duplicates;
+    }
+
+    /// <summary>Compares rows by index over the given columns (NaN equals NaN, missing equals missing).</summary>
+    private sealed class RowComparer : IEqualityComparer<int>
+    {
+        private readonly double[][] _numbers;
+        private readonly string?[][] _strings;
+        private readonly DateTime?[][] _times;
+
+        public RowComparer(IReadOnlyList<string> names, ColumnTable batch)
+        {
+            _numbers = names.Select(n => batch.TryGetNumeric(n, out var v) ? v : null).OfType<double[]>().ToArray();
+            _strings = names.Select(n => batch.TryGetStrings(n, out var v) ? v : null).OfType<string?[]>().ToArray();
+            _times = names.Select(n => batch.TryGetTimestamps(n, out var v) ? v : null).OfType<DateTime?[]>().ToArray();
+        }
+
+        public bool Equals(int x, int y)
+        {
+            foreach (var c in _numbers)
+            {
+                if (!c[x].Equals(c[y]))
+                    return false;
+            }
+            foreach (var c in _strings)
+            {
+                if (!string.Equals(c[x], c[y], StringComparison.Ordinal))
+                    return false;
+            }
+            foreach (var c in _times)
+            {
+                if (c[x] != c[y])
+                    return false;
+            }
+            return true;
+        }
+
+        public int GetHashCode(int row)
+        {
+            var hash = new HashCode();
+            foreach (var c in _numbers)
+                hash.Add(c[row]);
+            foreach (var c in _strings)
+                hash.Add(c[row], StringComparer.Ordinal);
+            foreach (var c in _times)
+                hash.Add(c[row]);
+            return hash.ToHashCode();
+        }
     }
 
     private static double Share(int count, int total) => total == 0 ? 0 : (double)count / total;

@@ -1,3 +1,4 @@
+using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ public sealed class DataProductConfiguration : IEntityTypeConfiguration<DataProd
         builder.HasIndex(p => p.Name).IsUnique();
         builder.Property(p => p.Schema)
             .HasConversion(JsonValueConverter.For<ProductSchema>(), JsonValueConverter.ComparerFor<ProductSchema>());
+        builder.Property(p => p.DriftSettings)
+            .HasConversion(JsonValueConverter.For<DriftSettings>(), JsonValueConverter.ComparerFor<DriftSettings>());
         builder.HasMany(p => p.ModelVersions).WithOne(v => v.Product).HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Batches).WithOne(b => b.Product).HasForeignKey(b => b.ProductId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,3 +1,4 @@
+using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Domain;
 
 namespace DataProductDashboard.Data.Entities;
@@ -12,6 +13,8 @@ public sealed class DataProduct
     public TaskType Task { get; set; }
     public required ProductSchema Schema { get; set; }
     public int? ChampionVersionId { get; set; }
+    /// <summary>Dataset drift share threshold and per-column method / threshold overrides.</summary>
+    public DriftSettings DriftSettings { get; set; } = DriftSettings.Default;
     public DateTime CreatedAt { get; set; }
     public List<ModelVersion> ModelVersions { get; set; } = [];
     public List<Batch> Batches { get; set; } = [];

@@ -7,6 +7,7 @@ using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Scoring;
+using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -19,10 +20,13 @@ public sealed class BatchService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ContentStore store,
     ModelCache models,
+    ReferenceProfileStore profiles,
     TimeProvider clock,
     ILogger<BatchService> logger)
 {
     public const string ScoringRunKind = "scoring";
+    public const string AuditRunKind = "audit";
+    private const int VolumeHistory = 12;
 
     /// <summary>Reads and validates a batch file; throws before anything is stored.</summary>
     public async Task<PreparedBatch> PrepareAsync(int productId, ReadOnlyMemory<byte> content, string fileName, BatchSource source,
@@ -34,10 +38,12 @@ public sealed class BatchService(
         var champion = product.ChampionVersionId is { } championId
             ? await db.ModelVersions.AsNoTracking().FirstAsync(v => v.Id == championId, ct)
             : throw new ConflictException($"'{product.Name}' has no model version yet; register or train one before sending batches.");
+        var earlierRows = await db.Batches.Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed)
+            .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => b.RowCount).ToListAsync(ct);
         var stopwatch = Stopwatch.StartNew();
         var parsed = await Task.Run(() => CsvBatchReader.Read(content, fileName, product.Schema, CsvReadMode.Batch, ct), ct);
         return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, parsed, content,
-            Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed);
+            Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed, earlierRows, product.DriftSettings);
     }
 
     /// <summary>Reads, scores and stores a batch in one go.</summary>
@@ -59,12 +65,15 @@ public sealed class BatchService(
         var profile = prepared.Task == TaskType.Regression
             ? PredictionProfile.Regression(scores.Predicted)
             : PredictionProfile.Binary(scores.Predicted, scores.Probability);
+        var receivedAt = prepared.ReceivedAt ?? clock.GetUtcNow().UtcDateTime;
+        prepared = prepared with { ReceivedAt = receivedAt };
+        var audit = await Task.Run(() => AuditOf(prepared, scores), ct);
 
         var file = await store.SaveAsync(ContentStore.Batches, prepared.Content, ".csv", ct);
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var batch = await Task.Run(() => PersistAsync(prepared, scores, profile, file.Hash, progress, stopwatch, ct), ct);
+            var batch = await Task.Run(() => PersistAsync(prepared, scores, profile, audit, file.Hash, progress, stopwatch, ct), ct);
             logger.LogInformation("Batch {BatchId} of product {ProductId}: {Rows} rows scored by model version {Version} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
                 batch.Id, prepared.ProductId, rows, prepared.ChampionNumber, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
             progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
@@ -77,7 +86,20 @@ public sealed class BatchService(
         }
     }
 
-    private async Task<Batch> PersistAsync(PreparedBatch prepared, ScoreResult scores, PredictionProfile profile, string fileHash,
+    /// <summary>The production audit against the champion's reference profile; null when the version has none.</summary>
+    private AuditResult? AuditOf(PreparedBatch prepared, ScoreResult scores)
+    {
+        if (profiles.Get(prepared.ChampionFileHash) is not { } reference)
+            return null;
+        var output = scores.Probability ?? scores.Predicted;
+        var predictions = new double[output.Length];
+        for (var i = 0; i < output.Length; i++)
+            predictions[i] = output[i];
+        return BatchAuditor.Audit(prepared.Schema, prepared.Parsed.Table, prepared.Parsed.RowKeys, predictions, reference,
+            prepared.ReceivedAt!.Value, prepared.EarlierBatchRows, prepared.DriftSettings);
+    }
+
+    private async Task<Batch> PersistAsync(PreparedBatch prepared, ScoreResult scores, PredictionProfile profile, AuditResult? audit, string fileHash,
         IProgress<ImportProgress>? progress, Stopwatch stopwatch, CancellationToken ct)
     {
         var rows = prepared.RowCount;
@@ -91,7 +113,7 @@ public sealed class BatchService(
             FileName = prepared.FileName,
             FileHash = fileHash,
             FileSizeBytes = prepared.Content.Length,
-            ReceivedAt = prepared.ReceivedAt ?? clock.GetUtcNow().UtcDateTime,
+            ReceivedAt = prepared.ReceivedAt!.Value,
             RowCount = rows,
             Status = BatchStatus.Analyzed,
             ParseSeconds = prepared.ParseTime.TotalSeconds,
@@ -125,6 +147,25 @@ public sealed class BatchService(
         db.MetricRuns.Add(run);
         await db.SaveChangesAsync(ct);
         db.MetricPoints.AddRange(ScoringPoints(batch, profile, run.Id));
+        if (audit is not null)
+        {
+            var auditRun = new MetricRun
+            {
+                ProductId = prepared.ProductId,
+                BatchId = batch.Id,
+                ModelVersionId = prepared.ChampionVersionId,
+                Kind = AuditRunKind,
+                At = batch.ReceivedAt,
+                ResultJson = JsonSerializer.Serialize(audit, JsonValueConverter.Options),
+            };
+            db.MetricRuns.Add(auditRun);
+            await db.SaveChangesAsync(ct);
+            db.MetricPoints.AddRange(AuditPoints.Flatten(audit).Select(p => new MetricPoint
+            {
+                ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = batch.ModelVersionId, MetricRunId = auditRun.Id,
+                MetricKey = p.Key, Column = p.Column, Value = p.Value, At = batch.ReceivedAt,
+            }));
+        }
         batch.StoreSeconds = stopwatch.Elapsed.TotalSeconds;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -243,7 +284,10 @@ public sealed class BatchService(
         var json = await db.MetricRuns.AsNoTracking().Where(r => r.BatchId == batchId && r.Kind == ScoringRunKind)
             .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
         var profile = json is null ? null : JsonSerializer.Deserialize<PredictionProfile>(json, JsonValueConverter.Options);
-        return new BatchDetail(summary, product.Name, product.Task, product.Schema.PositiveClass, profile);
+        var auditJson = await db.MetricRuns.AsNoTracking().Where(r => r.BatchId == batchId && r.Kind == AuditRunKind)
+            .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
+        var audit = auditJson is null ? null : JsonSerializer.Deserialize<AuditResult>(auditJson, JsonValueConverter.Options);
+        return new BatchDetail(summary, product.Name, product.Task, product.Schema.PositiveClass, profile, audit);
     }
 
     public async Task<PagedResult<PredictionRow>> GetPredictionsAsync(int batchId, int page, int pageSize, CancellationToken ct)

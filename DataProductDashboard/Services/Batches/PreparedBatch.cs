@@ -1,3 +1,4 @@
+using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 
@@ -16,7 +17,9 @@ public sealed record PreparedBatch(
     string FileName,
     BatchSource Source,
     DateTime? ReceivedAt,
-    TimeSpan ParseTime)
+    TimeSpan ParseTime,
+    IReadOnlyList<int> EarlierBatchRows,
+    DriftSettings DriftSettings)
 {
     public int RowCount => Parsed.RowCount;
 }

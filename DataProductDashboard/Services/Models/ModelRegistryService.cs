@@ -3,6 +3,7 @@ using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Scoring;
+using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ namespace DataProductDashboard.Services.Models;
 public sealed class ModelRegistryService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ContentStore store,
+    ReferenceProfileStore profiles,
     TimeProvider clock,
     ILogger<ModelRegistryService> logger)
 {
@@ -34,12 +36,21 @@ public sealed class ModelRegistryService(
     }
 
     /// <summary>Registers an uploaded ML.NET zip after checking it loads and fits the product schema.</summary>
-    public async Task<ModelVersionSummary> RegisterUploadAsync(int productId, ReadOnlyMemory<byte> zip, string fileName, string? notes, CancellationToken ct)
+    public Task<ModelVersionSummary> RegisterUploadAsync(int productId, ReadOnlyMemory<byte> zip, string fileName, string? notes, CancellationToken ct) =>
+        RegisterUploadAsync(productId, zip, fileName, notes, reference: null, referenceFileName: null, ct);
+
+    /// <summary>Registers an uploaded ML.NET zip; an optional reference CSV (the model's training data, schema columns,
+    /// label optional) becomes the reference of the drift audit.</summary>
+    public async Task<ModelVersionSummary> RegisterUploadAsync(int productId, ReadOnlyMemory<byte> zip, string fileName, string? notes,
+        ReadOnlyMemory<byte>? reference, string? referenceFileName, CancellationToken ct)
     {
         var product = await FindProductAsync(productId, ct);
         await RejectDuplicateAsync(productId, ContentStore.Hash(zip.Span), ct);
         var model = ModelLoader.Load(zip, fileName, out var inputSchema);
         ModelLoader.CheckFits(model, inputSchema, product.Schema, product.Task);
+        var referenceTable = reference is { } r
+            ? CsvBatchReader.Read(r, referenceFileName ?? "reference.csv", product.Schema, CsvReadMode.Batch, ct).Table
+            : null;
         var entity = new ModelVersion
         {
             ProductId = productId,
@@ -50,7 +61,7 @@ public sealed class ModelRegistryService(
             FileSizeBytes = zip.Length,
             Notes = notes?.Trim() ?? "",
         };
-        return await AddVersionAsync(entity, zip, reference: null, ct);
+        return await AddVersionAsync(entity, zip, reference, referenceTable, product, ct);
     }
 
     /// <summary>Reads and validates a labelled training CSV without training; returns its row count. Lets the API answer
@@ -82,7 +93,7 @@ public sealed class ModelRegistryService(
             HoldoutMetrics = new Dictionary<string, double>(trained.HoldoutMetrics),
             Notes = request.Notes?.Trim() ?? "",
         };
-        return await AddVersionAsync(entity, trained.Zip, csv, ct);
+        return await AddVersionAsync(entity, trained.Zip, csv, parsed.Table, product, ct);
     }
 
     /// <summary>Makes a version the champion; the previous champion becomes a challenger.</summary>
@@ -117,12 +128,15 @@ public sealed class ModelRegistryService(
         return await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
     }
 
-    private async Task<ModelVersionSummary> AddVersionAsync(ModelVersion entity, ReadOnlyMemory<byte> zip, ReadOnlyMemory<byte>? reference, CancellationToken ct)
+    private async Task<ModelVersionSummary> AddVersionAsync(ModelVersion entity, ReadOnlyMemory<byte> zip, ReadOnlyMemory<byte>? reference,
+        ColumnTable? referenceTable, DataProduct owner, CancellationToken ct)
     {
         var modelFile = await store.SaveAsync(ContentStore.Models, zip, ".zip", ct);
         StoredFile? referenceFile = reference is { } r ? await store.SaveAsync(ContentStore.Reference, r, ".csv", ct) : null;
         try
         {
+            if (referenceTable is not null)
+                await profiles.BuildAsync(modelFile.Hash, zip, referenceTable, owner.Schema, owner.Task, ct);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var product = await db.Products.FirstAsync(p => p.Id == entity.ProductId, ct);
