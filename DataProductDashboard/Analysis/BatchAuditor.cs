@@ -7,10 +7,20 @@ namespace DataProductDashboard.Analysis;
 /// <summary>Audits a batch: data quality, data drift per feature, prediction drift.</summary>
 public static class BatchAuditor
 {
-    public static AuditResult Audit(ProductSchema schema, ColumnTable batch, IReadOnlyList<string> rowKeys, ReadOnlySpan<double> predictions,
+    public static AuditResult Audit(ProductSchema schema, ColumnTable batch, IReadOnlyList<string> rowKeys, double[] predictions,
         ReferenceProfile reference, DateTime receivedAt, IReadOnlyList<int> earlierBatchRows, DriftSettings settings)
     {
-        var quality = DataQualityAnalyzer.Analyze(schema, batch, rowKeys, reference, receivedAt, earlierBatchRows);
+        // Quality and drift read the same columns independently: run them side by side.
+        DataQualityResult? quality = null;
+        DatasetDriftResult? drift = null;
+        Parallel.Invoke(
+            () => quality = DataQualityAnalyzer.Analyze(schema, batch, rowKeys, reference, receivedAt, earlierBatchRows),
+            () => drift = DetectDrift(schema, batch, predictions, reference, settings));
+        return new AuditResult(quality!, drift!);
+    }
+
+    private static DatasetDriftResult DetectDrift(ProductSchema schema, ColumnTable batch, double[] predictions, ReferenceProfile reference, DriftSettings settings)
+    {
         var features = schema.Features.ToList();
         var pairs = new ColumnPair?[features.Count];
         // Each column's sort and test is independent: use every core.
@@ -25,6 +35,6 @@ public static class BatchAuditor
         var prediction = reference.SortedPredictions.Length > 0
             ? ColumnPair.Numeric(DriftDetector.PredictionColumn, reference.Predictions, NumericSample.From(predictions))
             : null;
-        return new AuditResult(quality, DriftDetector.DetectAll(pairs.OfType<ColumnPair>(), prediction, settings));
+        return DriftDetector.DetectAll(pairs.OfType<ColumnPair>(), prediction, settings);
     }
 }

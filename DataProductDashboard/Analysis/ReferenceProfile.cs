@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Domain;
 
@@ -13,8 +14,9 @@ public sealed class ReferenceProfile
     public required Dictionary<string, Dictionary<string, long>> CategoryCounts { get; init; }
     public double[] SortedPredictions { get; init; } = [];
 
-    private readonly Dictionary<string, NumericSample> _numeric = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CategoryCounts> _categories = new(StringComparer.Ordinal);
+    // Filled lazily by audits that run columns in parallel.
+    private readonly ConcurrentDictionary<string, NumericSample?> _numeric = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CategoryCounts?> _categories = new(StringComparer.Ordinal);
 
     public static ReferenceProfile Build(ProductSchema schema, ColumnTable data, ReadOnlySpan<float> predictions)
     {
@@ -39,23 +41,11 @@ public sealed class ReferenceProfile
         };
     }
 
-    public NumericSample? Numeric(string column)
-    {
-        if (_numeric.TryGetValue(column, out var sample))
-            return sample;
-        if (!SortedNumbers.TryGetValue(column, out var values))
-            return null;
-        return _numeric[column] = NumericSample.From(values);
-    }
+    public NumericSample? Numeric(string column) => _numeric.GetOrAdd(column,
+        name => SortedNumbers.TryGetValue(name, out var values) ? NumericSample.From(values) : null);
 
-    public CategoryCounts? Categories(string column)
-    {
-        if (_categories.TryGetValue(column, out var counts))
-            return counts;
-        if (!CategoryCounts.TryGetValue(column, out var raw))
-            return null;
-        return _categories[column] = Drift.CategoryCounts.FromCounts(raw);
-    }
+    public CategoryCounts? Categories(string column) => _categories.GetOrAdd(column,
+        name => CategoryCounts.TryGetValue(name, out var raw) ? Drift.CategoryCounts.FromCounts(raw) : null);
 
-    public NumericSample Predictions => Numeric("__prediction") ?? (_numeric["__prediction"] = NumericSample.From(SortedPredictions));
+    public NumericSample Predictions => _numeric.GetOrAdd("\0prediction", _ => NumericSample.From(SortedPredictions))!;
 }

@@ -6,7 +6,7 @@ namespace DataProductDashboard.Analysis.DataQuality;
 /// <param name="MissingShare">Completeness: share of empty cells.</param>
 /// <param name="UnseenShare">Validity: share of rows whose category never occurs in the reference (categorical).</param>
 /// <param name="OutOfReferenceRangeShare">Share of rows outside the reference's [min, max] (numeric).</param>
-/// <param name="Distinct">Distinct non-missing values.</param>
+/// <param name="Distinct">Distinct non-missing values (numeric columns: counted up to DataQualityAnalyzer.DistinctCap).</param>
 public sealed record ColumnQuality(
     string Column,
     ColumnKind Kind,

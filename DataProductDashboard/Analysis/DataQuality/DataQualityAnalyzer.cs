@@ -6,6 +6,9 @@ namespace DataProductDashboard.Analysis.DataQuality;
 /// <summary>Completeness, validity against the reference, uniqueness, timeliness and volume of a batch.</summary>
 public static class DataQualityAnalyzer
 {
+    /// <summary>Numeric distinct values are counted up to this many ("1000 or more" is all a quality check needs).</summary>
+    public const int DistinctCap = 1000;
+
     public static DataQualityResult Analyze(ProductSchema schema, ColumnTable batch, IReadOnlyList<string> rowKeys,
         ReferenceProfile? reference, DateTime receivedAt, IReadOnlyList<int> earlierBatchRows)
     {
@@ -53,7 +56,7 @@ public static class DataQualityAnalyzer
                 }
                 if (v < min || v > max)
                     outside++;
-                if (distinct.Count < 100_000)
+                if (distinct.Count < DistinctCap)
                     distinct.Add(v);
             }
             return new ColumnQuality(column.Name, column.Kind, Share(missing, rows), 0, Share(outside, rows), distinct.Count, []);
