@@ -85,6 +85,14 @@ internal readonly struct DoubleDouble
     /// <summary>C frexp: x = m * 2^e with 0.5 &lt;= |m| &lt; 1 (m = x, e = 0 for 0, infinities and NaN).</summary>
     public static double Frexp(double x, out int exponent)
     {
+        var bits = BitConverter.DoubleToInt64Bits(x);
+        var biased = (int)((bits >> 52) & 0x7FF);
+        if (biased != 0 && biased != 0x7FF)
+        {
+            // Normal number: replace the exponent field by that of 0.5.
+            exponent = biased - 1022;
+            return BitConverter.Int64BitsToDouble((bits & ~(0x7FFL << 52)) | (1022L << 52));
+        }
         if (x == 0.0 || !double.IsFinite(x))
         {
             exponent = 0;
