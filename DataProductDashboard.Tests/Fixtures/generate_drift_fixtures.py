@@ -6,6 +6,7 @@ Run once with Debian's python3 (python3-scipy 1.10.1, python3-numpy 1.24.2, pyth
 It writes drift_methods.json beside this script. The tests never run Python; they read the JSON.
 Definitions (the C# engine implements the same ones):
   numeric values: NaN and +-inf dropped; categorical: missing dropped
+  ks: scipy.stats.ks_2samp(ref, cur, method="auto") p-value
   chisquare: scipy.stats.chisquare(f_obs=current counts, f_exp=reference counts * n_cur / n_ref) over the union of keys
   z:         two-proportion z on the share of the first key (sorted), pooled variance; p = 2 * (1 - norm.cdf(|z|))
   wasserstein: scipy.stats.wasserstein_distance(ref, cur) / max(np.std(ref), 0.001)
@@ -109,6 +110,8 @@ def numeric_case(name, ref, cur):
             "psi": psi(p, q),
             "hellinger": hellinger(p, q),
             "chisquare": chisquare(rc, cc),
+            "ks": float(stats.ks_2samp(r, c, method="auto")[1]),
+            "default": default_method(len(r), int(len(np.unique(np.concatenate([r, c])))), True),
             "bins": int(len(p)),
         },
     }
@@ -126,8 +129,16 @@ def categorical_case(name, ref, cur):
             "jensenshannon": float(distance.jensenshannon(p, q)),
             "psi": psi(p, q),
             "hellinger": hellinger(p, q),
+            "default": default_method(sum(rc.values()), len(keys), False),
         },
     }
+
+
+def default_method(n_ref, distinct, numeric):
+    """DESIGN.md section 5: the rule the dashboard applies when no method is configured."""
+    if n_ref <= 1000:
+        return "ks" if numeric and distinct > 5 else "chisquare" if distinct > 2 else "z"
+    return "wasserstein" if numeric and distinct > 5 else "jensenshannon"
 
 
 def main():

@@ -11,6 +11,7 @@ public static class DriftMethods
     private static readonly ColumnKind[] NumericOnly = [ColumnKind.Numeric];
     private static readonly ColumnKind[] Both = [ColumnKind.Numeric, ColumnKind.Categorical];
 
+    public static readonly DriftMethod KolmogorovSmirnov = new("ks", "Kolmogorov–Smirnov test", NumericOnly, 0.05, ScoreKind.PValue, DriftAtThreshold: true);
     public static readonly DriftMethod ChiSquare = new("chisquare", "Chi-square test", Both, 0.05, ScoreKind.PValue, DriftAtThreshold: false);
     public static readonly DriftMethod ZTest = new("z", "Two-proportion Z test", Both, 0.05, ScoreKind.PValue, DriftAtThreshold: false);
     public static readonly DriftMethod Wasserstein = new("wasserstein", "Wasserstein distance (normed)", NumericOnly, 0.1, ScoreKind.Distance, DriftAtThreshold: true);
@@ -20,7 +21,7 @@ public static class DriftMethods
 
     public const int SmallReference = 1000;
 
-    public static IReadOnlyList<DriftMethod> All { get; } = [ChiSquare, ZTest, Wasserstein, JensenShannon, Psi, Hellinger];
+    public static IReadOnlyList<DriftMethod> All { get; } = [KolmogorovSmirnov, ChiSquare, ZTest, Wasserstein, JensenShannon, Psi, Hellinger];
 
     public static DriftMethod? Find(string name) => All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
 
@@ -29,7 +30,7 @@ public static class DriftMethods
     {
         var distinct = pair.DistinctCount;
         if (pair.ReferenceCount <= SmallReference)
-            return distinct > 2 ? ChiSquare : ZTest;
+            return pair.IsNumeric && distinct > 5 ? KolmogorovSmirnov : distinct > 2 ? ChiSquare : ZTest;
         return pair.IsNumeric && distinct > 5 ? Wasserstein : JensenShannon;
     }
 
@@ -40,6 +41,7 @@ public static class DriftMethods
             throw new ArgumentException($"{method.DisplayName} does not apply to {pair.Kind} column '{pair.Column}'.");
         return method.Name switch
         {
+            "ks" => Statistics.KolmogorovSmirnov.TwoSample(pair.ReferenceNumbers!.Values, pair.CurrentNumbers!.Values).PValue,
             "chisquare" => DistributionDistances.ChiSquarePValue(pair.ReferenceAsCategories, pair.CurrentAsCategories),
             "z" => DistributionDistances.TwoProportionZPValue(pair.ReferenceAsCategories, pair.CurrentAsCategories),
             "wasserstein" => DistributionDistances.NormedWasserstein(pair.ReferenceNumbers!, pair.CurrentNumbers!),
