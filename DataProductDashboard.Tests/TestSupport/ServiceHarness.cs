@@ -5,6 +5,7 @@ using DataProductDashboard.Domain;
 using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Jobs;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
@@ -34,8 +35,10 @@ public sealed class ServiceHarness : IAsyncDisposable
         Store = new ContentStore(Options, NullLogger<ContentStore>.Instance);
         Products = new ProductService(DbFactory, Clock, NullLogger<ProductService>.Instance);
         Profiles = new ReferenceProfileStore(Store, NullLogger<ReferenceProfileStore>.Instance);
-        Registry = new ModelRegistryService(DbFactory, Store, Profiles, Clock, NullLogger<ModelRegistryService>.Instance);
-        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Clock, NullLogger<BatchService>.Instance);
+        Events = new ProductEvents(Clock, NullLogger<ProductEvents>.Instance);
+        Registry = new ModelRegistryService(DbFactory, Store, Profiles, Events, Clock, NullLogger<ModelRegistryService>.Instance);
+        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Clock, NullLogger<BatchService>.Instance);
+        Audits = new AuditQueryService(DbFactory);
         Jobs = new JobTracker(Clock);
         Queue = new BackgroundWorkQueue();
         Intake = new BatchIntake(Batches, Queue, Jobs, Options, NullLogger<BatchIntake>.Instance);
@@ -55,6 +58,8 @@ public sealed class ServiceHarness : IAsyncDisposable
     public IDbContextFactory<DashboardDbContext> DbFactory { get; }
     public ContentStore Store { get; }
     public ReferenceProfileStore Profiles { get; }
+    public ProductEvents Events { get; }
+    public AuditQueryService Audits { get; }
     public ProductService Products { get; }
     public ModelRegistryService Registry { get; }
     public BatchService Batches { get; }

@@ -50,6 +50,8 @@ public static class DashboardServiceExtensions
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ModelCache>();
         services.AddSingleton<DataProductDashboard.Services.Audit.ReferenceProfileStore>();
+        services.AddSingleton<DataProductDashboard.Services.Notifications.ProductEvents>();
+        services.AddSingleton<DataProductDashboard.Services.Audit.AuditQueryService>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<ModelRegistryService>();
         services.AddSingleton<BatchService>();

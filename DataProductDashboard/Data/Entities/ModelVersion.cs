@@ -21,6 +21,8 @@ public sealed class ModelVersion
     /// <summary>SHA-256 of the training data file kept under data/reference (the drift reference).</summary>
     public string? ReferenceFileHash { get; set; }
     public ModelStatus Status { get; set; }
+    /// <summary>When the version last became champion: a release marker on every time axis.</summary>
+    public DateTime? PromotedAt { get; set; }
     public string Notes { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 }

@@ -263,6 +263,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PromotedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReferenceFileHash")
                         .HasColumnType("TEXT");
 

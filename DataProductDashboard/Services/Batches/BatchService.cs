@@ -8,6 +8,7 @@ using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Audit;
+using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -21,6 +22,7 @@ public sealed class BatchService(
     ContentStore store,
     ModelCache models,
     ReferenceProfileStore profiles,
+    ProductEvents events,
     TimeProvider clock,
     ILogger<BatchService> logger)
 {
@@ -77,6 +79,7 @@ public sealed class BatchService(
             logger.LogInformation("Batch {BatchId} of product {ProductId}: {Rows} rows scored by model version {Version} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
                 batch.Id, prepared.ProductId, rows, prepared.ChampionNumber, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
             progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
+            events.Publish(prepared.ProductId);
             return await GetSummaryAsync(batch.Id, ct);
         }
         catch

@@ -4,6 +4,7 @@ using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Audit;
+using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public sealed class ModelRegistryService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ContentStore store,
     ReferenceProfileStore profiles,
+    ProductEvents events,
     TimeProvider clock,
     ILogger<ModelRegistryService> logger)
 {
@@ -108,9 +110,11 @@ public sealed class ModelRegistryService(
         if (product.ChampionVersionId is { } previousId && await db.ModelVersions.FindAsync([previousId], ct) is { } previous)
             previous.Status = ModelStatus.Challenger;
         version.Status = ModelStatus.Champion;
+        version.PromotedAt = clock.GetUtcNow().UtcDateTime;
         product.ChampionVersionId = version.Id;
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Promoted version {Number} of product {ProductId} to champion", number, productId);
+        events.Publish(productId);
         return await GetAsync(productId, number, ct);
     }
 
@@ -145,6 +149,7 @@ public sealed class ModelRegistryService(
             entity.Number = (await db.ModelVersions.Where(v => v.ProductId == entity.ProductId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
             entity.CreatedAt = clock.GetUtcNow().UtcDateTime;
             entity.Status = product.ChampionVersionId is null ? ModelStatus.Champion : ModelStatus.Candidate;
+            entity.PromotedAt = product.ChampionVersionId is null ? entity.CreatedAt : null;
             db.ModelVersions.Add(entity);
             await db.SaveChangesAsync(ct);
             if (product.ChampionVersionId is null)
@@ -162,6 +167,7 @@ public sealed class ModelRegistryService(
             throw;
         }
         logger.LogInformation("Registered model version {Number} ({Source}) for product {ProductId}", entity.Number, entity.Source, entity.ProductId);
+        events.Publish(entity.ProductId);
         return ToSummary(entity, 0);
     }
 

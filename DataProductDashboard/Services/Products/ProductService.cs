@@ -1,3 +1,4 @@
+using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
@@ -49,6 +50,48 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Created data product {ProductId} '{Name}' ({Task})", product.Id, product.Name, product.Task);
         return await GetAsync(product.Id, ct);
+    }
+
+    public async Task<DriftSettings> GetDriftSettingsAsync(int productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.DriftSettings).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Data product", productId);
+    }
+
+    /// <summary>Sets the dataset drift share and per-column method / threshold overrides; applies to the next audits.</summary>
+    public async Task<DriftSettings> UpdateDriftSettingsAsync(int productId, DriftSettings settings, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
+        var errors = new Dictionary<string, string[]>();
+        if (settings.ShareThreshold is <= 0 or > 1)
+            errors["shareThreshold"] = [$"The drifted share must be above 0 and at most 1; got {settings.ShareThreshold}."];
+        foreach (var (column, choice) in settings.Overrides ?? new Dictionary<string, DriftOverride>())
+        {
+            var spec = product.Schema.Find(column);
+            if (spec is null && column != DriftDetector.PredictionColumn)
+            {
+                errors[$"overrides['{column}']"] = [$"'{column}' is not a column of the product (or '{DriftDetector.PredictionColumn}' for the model output)."];
+                continue;
+            }
+            var kind = spec?.Kind ?? ColumnKind.Numeric;
+            if (choice.Method is { } name)
+            {
+                if (DriftMethods.Find(name) is not { } method)
+                    errors[$"overrides['{column}'].method"] = [$"'{name}' is not a drift method; use one of {string.Join(", ", DriftMethods.All.Select(m => m.Name))}."];
+                else if (!method.ColumnKinds.Contains(kind))
+                    errors[$"overrides['{column}'].method"] = [$"{method.DisplayName} does not apply to {kind} column '{column}'."];
+            }
+            if (choice.Threshold is <= 0)
+                errors[$"overrides['{column}'].threshold"] = [$"The threshold must be positive; got {choice.Threshold}."];
+        }
+        if (errors.Count > 0)
+            throw new InputValidationException($"The drift settings are not valid: {string.Join("; ", errors.Values.Select(v => v[0]))}", errors);
+        product.DriftSettings = settings;
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Drift settings of product {ProductId} changed", productId);
+        return settings;
     }
 
     private static async Task<List<ProductDetail>> ProjectAsync(IQueryable<DataProduct> products, DashboardDbContext db, CancellationToken ct)

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataProductDashboard.Tests.TestSupport;
+
+namespace DataProductDashboard.Tests.Api;
+
+public sealed class MetricsApiTests : ApiTestBase
+{
+    [Fact]
+    public async Task Metrics_AfterTwoBatches_ReturnsOnePointPerBatchWithReleaseAndHealth()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateTrainedRegressionProductAsync(client);
+        await client.PostAsync($"/api/products/{id}/batches?fileName=a.csv", CsvBody(TestSchemas.RegressionCsv(80, seed: 1, withLabel: false)));
+        await client.PostAsync($"/api/products/{id}/batches?fileName=b.csv", CsvBody(TestSchemas.RegressionCsv(90, seed: 2, withLabel: false)));
+
+        var share = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/metrics?key=drift.share", Json);
+        var temp = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/metrics?key=drift.column.score&column=temp", Json);
+        var keys = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/metrics/keys", Json);
+        var releases = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/releases", Json);
+        var health = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/health", Json);
+
+        Assert.Equal(2, share.GetArrayLength());
+        Assert.Equal(1, share[0].GetProperty("modelVersion").GetInt32());
+        Assert.Equal(2, temp.GetArrayLength());
+        Assert.All(temp.EnumerateArray(), p => Assert.Equal("temp", p.GetProperty("column").GetString()));
+        Assert.Contains("dq.missing_share", keys.EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(1, releases.GetArrayLength());
+        Assert.Equal("Green", health.GetProperty("quality").GetString());
+    }
+
+    [Fact]
+    public async Task Metrics_WithoutKey_Returns400()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateProductAsync(client, "Rentals", DataProductDashboard.Domain.TaskType.Regression, TestSchemas.Regression);
+
+        var problem = await ProblemAsync(await client.GetAsync($"/api/products/{id}/metrics"), 400);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("key", out _));
+    }
+
+    [Fact]
+    public async Task DriftSettings_Put_ChangesTheMethodOfTheNextAudit()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateTrainedRegressionProductAsync(client);
+
+        var put = await client.PutAsJsonAsync($"/api/products/{id}/drift-settings",
+            new { shareThreshold = 0.3, overrides = new Dictionary<string, object> { ["temp"] = new { method = "psi", threshold = 0.2 } } }, Json);
+        var created = await client.PostAsync($"/api/products/{id}/batches", CsvBody(TestSchemas.RegressionCsv(60, seed: 5, withLabel: false)));
+        var batch = await client.GetFromJsonAsync<JsonElement>(created.Headers.Location!.ToString(), Json);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var drift = batch.GetProperty("audit").GetProperty("drift");
+        Assert.Equal(0.3, drift.GetProperty("shareThreshold").GetDouble());
+        var temp = drift.GetProperty("columnResults").EnumerateArray().Single(c => c.GetProperty("column").GetString() == "temp");
+        Assert.Equal("psi", temp.GetProperty("method").GetString());
+        Assert.Equal(0.2, temp.GetProperty("threshold").GetDouble());
+    }
+
+    [Fact]
+    public async Task DriftSettings_PutInvalid_Returns400NamingEachProblem()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateProductAsync(client, "Rentals", DataProductDashboard.Domain.TaskType.Regression, TestSchemas.Regression);
+
+        var response = await client.PutAsJsonAsync($"/api/products/{id}/drift-settings", new
+        {
+            shareThreshold = 1.5,
+            overrides = new Dictionary<string, object>
+            {
+                ["season"] = new { method = "wasserstein" },
+                ["nope"] = new { method = "ks" },
+                ["temp"] = new { method = "magic" },
+            },
+        }, Json);
+
+        var errors = (await ProblemAsync(response, 400)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("shareThreshold", out _));
+        Assert.Contains("does not apply to Categorical", errors.GetProperty("overrides['season'].method")[0].GetString());
+        Assert.True(errors.TryGetProperty("overrides['nope']", out _));
+        Assert.Contains("'magic' is not a drift method", errors.GetProperty("overrides['temp'].method")[0].GetString());
+    }
+}

@@ -1,0 +1,43 @@
+using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Drift;
+using DataProductDashboard.Services.Audit;
+using DataProductDashboard.Services.Products;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DataProductDashboard.Api;
+
+/// <summary>/api/products/{productId}/metrics, releases, health and drift settings: the audit history.</summary>
+public static class MetricsApi
+{
+    public static RouteGroupBuilder MapMetricsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/products/{productId:int}").WithTags("Audit");
+        group.MapGet("/metrics", SeriesAsync).WithSummary("Metric points of a key (e.g. drift.share, drift.column.score with column=temp, dq.missing_share), oldest first; from/to filter the time.");
+        group.MapGet("/metrics/keys", KeysAsync).WithSummary("The metric keys a product has history for.");
+        group.MapGet("/releases", ReleasesAsync).WithSummary("When each model version became champion (release markers).");
+        group.MapGet("/health", HealthAsync).WithSummary("Traffic lights of data quality and drift from the newest audited batch.");
+        group.MapGet("/drift-settings", GetSettingsAsync).WithSummary("Dataset drift share and per-column method / threshold overrides.");
+        group.MapPut("/drift-settings", PutSettingsAsync).WithSummary("Replace the drift settings; they apply to the next audits.");
+        group.MapGet("/drift-methods", () => TypedResults.Ok(DriftMethods.All)).WithSummary("The drift methods the engine offers.");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<MetricSeriesPoint>>> SeriesAsync(int productId, string? key, string? column, string? segment,
+        DateTime? from, DateTime? to, AuditQueryService audits, CancellationToken ct) =>
+        TypedResults.Ok(await audits.GetSeriesAsync(productId, key ?? "", column, segment, from, to, ct));
+
+    private static async Task<Ok<IReadOnlyList<string>>> KeysAsync(int productId, AuditQueryService audits, CancellationToken ct) =>
+        TypedResults.Ok(await audits.GetKeysAsync(productId, ct));
+
+    private static async Task<Ok<IReadOnlyList<ReleaseMarker>>> ReleasesAsync(int productId, AuditQueryService audits, CancellationToken ct) =>
+        TypedResults.Ok(await audits.GetReleasesAsync(productId, ct));
+
+    private static async Task<Ok<AuditHealth>> HealthAsync(int productId, AuditQueryService audits, CancellationToken ct) =>
+        TypedResults.Ok(await audits.GetHealthAsync(productId, ct));
+
+    private static async Task<Ok<DriftSettings>> GetSettingsAsync(int productId, ProductService products, CancellationToken ct) =>
+        TypedResults.Ok(await products.GetDriftSettingsAsync(productId, ct));
+
+    private static async Task<Ok<DriftSettings>> PutSettingsAsync(int productId, DriftSettings settings, ProductService products, CancellationToken ct) =>
+        TypedResults.Ok(await products.UpdateDriftSettingsAsync(productId, settings, ct));
+}
