@@ -5,6 +5,7 @@ using DataProductDashboard.Domain;
 using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Jobs;
 using DataProductDashboard.Services.Models;
@@ -37,12 +38,14 @@ public sealed class ServiceHarness : IAsyncDisposable
         Profiles = new ReferenceProfileStore(Store, NullLogger<ReferenceProfileStore>.Instance);
         Events = new ProductEvents(Clock, NullLogger<ProductEvents>.Instance);
         Registry = new ModelRegistryService(DbFactory, Store, Profiles, Events, Clock, NullLogger<ModelRegistryService>.Instance);
-        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Clock, NullLogger<BatchService>.Instance);
+        Performance = new PerformanceService(NullLogger<PerformanceService>.Instance);
+        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, Clock, NullLogger<BatchService>.Instance);
+        Labels = new LabelService(DbFactory, Performance, Events, Clock, NullLogger<LabelService>.Instance);
         Audits = new AuditQueryService(DbFactory);
         Jobs = new JobTracker(Clock);
         Queue = new BackgroundWorkQueue();
         Intake = new BatchIntake(Batches, Queue, Jobs, Options, NullLogger<BatchIntake>.Instance);
-        Seeder = new DemoSeeder(DbFactory, Products, Registry, Batches, Clock, NullLogger<DemoSeeder>.Instance);
+        Seeder = new DemoSeeder(DbFactory, Products, Registry, Batches, Labels, Clock, NullLogger<DemoSeeder>.Instance);
     }
 
     public static async Task<ServiceHarness> CreateAsync(int backgroundBatchRows = 100_000)
@@ -60,6 +63,8 @@ public sealed class ServiceHarness : IAsyncDisposable
     public ReferenceProfileStore Profiles { get; }
     public ProductEvents Events { get; }
     public AuditQueryService Audits { get; }
+    public PerformanceService Performance { get; }
+    public LabelService Labels { get; }
     public ProductService Products { get; }
     public ModelRegistryService Registry { get; }
     public BatchService Batches { get; }

@@ -57,6 +57,35 @@ public static class PredictionWriter
         rowsDone?.Report(n);
     }
 
+    /// <summary>Sets the label of the given predictions (inside the caller's transaction).</summary>
+    public static void WriteLabels(DbConnection connection, IReadOnlyList<(int BatchId, int RowIndex, double Label)> labels, DateTime labelledAt,
+        CancellationToken ct = default)
+    {
+        var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var sql = $"UPDATE \"{PredictionConfiguration.TableName}\" SET \"Label\" = ?, \"LabelAt\" = ? WHERE \"BatchId\" = ? AND \"RowIndex\" = ?";
+        if (raw.sqlite3_prepare_v2(db, sql, out var statement) != raw.SQLITE_OK)
+            throw new SqliteException($"Preparing the label update failed: {raw.sqlite3_errmsg(db).utf8_to_string()}", raw.sqlite3_errcode(db));
+        try
+        {
+            // EF Core stores DateTime as "yyyy-MM-dd HH:mm:ss.FFFFFFF" text.
+            var at = labelledAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 0; i < labels.Count; i++)
+            {
+                if ((i & 0x3FFF) == 0)
+                    ct.ThrowIfCancellationRequested();
+                raw.sqlite3_bind_double(statement, 1, labels[i].Label);
+                raw.sqlite3_bind_text(statement, 2, at);
+                raw.sqlite3_bind_int(statement, 3, labels[i].BatchId);
+                raw.sqlite3_bind_int(statement, 4, labels[i].RowIndex);
+                Step(db, statement);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_finalize(statement);
+        }
+    }
+
     private static void Bind(sqlite3_stmt statement, int slot, int batchId, int row, string[] rowKeys,
         float[] predicted, float[]? score, double[]? labels)
     {

@@ -52,6 +52,8 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Audit.ReferenceProfileStore>();
         services.AddSingleton<DataProductDashboard.Services.Notifications.ProductEvents>();
         services.AddSingleton<DataProductDashboard.Services.Audit.AuditQueryService>();
+        services.AddSingleton<DataProductDashboard.Services.Audit.PerformanceService>();
+        services.AddSingleton<DataProductDashboard.Services.Labels.LabelService>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<ModelRegistryService>();
         services.AddSingleton<BatchService>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
 using Microsoft.EntityFrameworkCore;
@@ -15,10 +16,12 @@ public sealed class DemoSeeder(
     ProductService products,
     ModelRegistryService registry,
     BatchService batches,
+    LabelService labels,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
     public const int Seed = 20261124;
+    public const int LabelLagBatches = 2;
 
     public static string DemoDataDirectory => Path.Combine(AppContext.BaseDirectory, "DemoData");
 
@@ -57,13 +60,16 @@ public sealed class DemoSeeder(
             new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v1: FastTree on January–June 2011."), ct);
 
         var production = rows.Where(r => DateTime.Parse(r[day], CultureInfo.InvariantCulture) >= new DateTime(2011, 7, 1))
-            .GroupBy(r => WeekStart(DateTime.Parse(r[day], CultureInfo.InvariantCulture)));
+            .GroupBy(r => WeekStart(DateTime.Parse(r[day], CultureInfo.InvariantCulture))).ToList();
         foreach (var week in production)
         {
             var received = DateTime.SpecifyKind(week.Key.AddDays(7).AddHours(6), DateTimeKind.Utc);
             await batches.ImportAsync(product.Id, Csv(header, featureColumns, week), $"rentals-{week.Key:yyyy-MM-dd}.csv",
                 BatchSource.Demo, received, progress: null, ct);
         }
+        // True counts arrive later: all but the last two weeks are labelled.
+        var keyAndLabel = new[] { Array.IndexOf(header, "instant"), Array.IndexOf(header, "cnt") };
+        await labels.UploadAsync(product.Id, Csv(header, keyAndLabel, production.SkipLast(LabelLagBatches).SelectMany(w => w)), "rental-counts.csv", ct);
         return true;
     }
 
@@ -99,6 +105,9 @@ public sealed class DemoSeeder(
             await batches.ImportAsync(product.Id, Csv(header, withoutLabel, production[i]), $"applications-{received:yyyy-MM-dd}.csv",
                 BatchSource.Demo, received, progress: null, ct);
         }
+        // Repayment outcomes arrive later: all but the last two weeks are labelled.
+        var keyAndLabel = new[] { 0, Array.IndexOf(header, "credit_risk") };
+        await labels.UploadAsync(product.Id, Csv(header, keyAndLabel, production.SkipLast(LabelLagBatches).SelectMany(b => b)), "credit-outcomes.csv", ct);
         return true;
     }
 

@@ -23,6 +23,7 @@ public sealed class BatchService(
     ModelCache models,
     ReferenceProfileStore profiles,
     ProductEvents events,
+    PerformanceService performance,
     TimeProvider clock,
     ILogger<BatchService> logger)
 {
@@ -169,6 +170,9 @@ public sealed class BatchService(
                 MetricKey = p.Key, Column = p.Column, Value = p.Value, At = batch.ReceivedAt,
             }));
         }
+        await db.SaveChangesAsync(ct);
+        if (batch.LabelledRows > 0)
+            await performance.RecomputeAsync(db, prepared.ProductId, batch.ReceivedAt, ct);
         batch.StoreSeconds = stopwatch.Elapsed.TotalSeconds;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -290,7 +294,10 @@ public sealed class BatchService(
         var auditJson = await db.MetricRuns.AsNoTracking().Where(r => r.BatchId == batchId && r.Kind == AuditRunKind)
             .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
         var audit = auditJson is null ? null : JsonSerializer.Deserialize<AuditResult>(auditJson, JsonValueConverter.Options);
-        return new BatchDetail(summary, product.Name, product.Task, product.Schema.PositiveClass, profile, audit);
+        var performanceJson = await db.MetricRuns.AsNoTracking().Where(r => r.BatchId == batchId && r.Kind == PerformanceService.RunKind)
+            .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
+        var result = performanceJson is null ? null : JsonSerializer.Deserialize<Analysis.Performance.PerformanceResult>(performanceJson, JsonValueConverter.Options);
+        return new BatchDetail(summary, product.Name, product.Task, product.Schema.PositiveClass, profile, audit, result);
     }
 
     public async Task<PagedResult<PredictionRow>> GetPredictionsAsync(int batchId, int page, int pageSize, CancellationToken ct)

@@ -1,0 +1,83 @@
+using DataProductDashboard.Data;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Services.Audit;
+using DataProductDashboard.Services.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Services.Labels;
+
+/// <summary>True labels that arrive after scoring: a CSV of row key + label joins the stored predictions by row key,
+/// then performance and concept drift of the affected batches are recomputed, all in one transaction.</summary>
+public sealed class LabelService(
+    IDbContextFactory<DashboardDbContext> dbFactory,
+    PerformanceService performance,
+    ProductEvents events,
+    TimeProvider clock,
+    ILogger<LabelService> logger)
+{
+    public async Task<LabelUploadResult> UploadAsync(int productId, ReadOnlyMemory<byte> csv, string fileName, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
+        var key = product.Schema.RowKey ?? throw new ConflictException($"'{product.Name}' has no row-key column, so labels cannot be matched to predictions.");
+        var label = product.Schema.Label ?? throw new ConflictException($"'{product.Name}' has no label column.");
+        var schema = new ProductSchema([key with { Role = ColumnRole.RowKey }, label], product.Schema.PositiveClass);
+        var parsed = CsvBatchReader.Read(csv, fileName, schema, CsvReadMode.Batch, ct);
+        if (!parsed.HasLabels)
+            throw new InputValidationException($"column '{label.Name}'", $"The label column '{label.Name}' is missing: a label file has the columns '{key.Name}' and '{label.Name}'.");
+        var values = LabelValues(parsed, label, product.Task, product.Schema.PositiveClass);
+
+        var errors = new CsvErrorCollector();
+        var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < parsed.RowCount; i++)
+        {
+            if (!firstRow.TryAdd(parsed.RowKeys[i], i + 2))
+                errors.AddCell(i + 2, key.Name, $"row key '{parsed.RowKeys[i]}' appears again (first on row {firstRow[parsed.RowKeys[i]]})");
+        }
+        var batchIds = await db.Batches.Where(b => b.ProductId == productId).Select(b => b.Id).ToListAsync(ct);
+        var targets = new Dictionary<string, List<(int BatchId, int RowIndex)>>(StringComparer.Ordinal);
+        foreach (var p in await db.Predictions.AsNoTracking().Where(p => batchIds.Contains(p.BatchId)).Select(p => new { p.RowKey, p.BatchId, p.RowIndex }).ToListAsync(ct))
+        {
+            if (!firstRow.ContainsKey(p.RowKey))
+                continue;
+            if (!targets.TryGetValue(p.RowKey, out var list))
+                targets[p.RowKey] = list = [];
+            list.Add((p.BatchId, p.RowIndex));
+        }
+        for (var i = 0; i < parsed.RowCount && !errors.IsFull; i++)
+        {
+            if (!targets.ContainsKey(parsed.RowKeys[i]))
+                errors.AddCell(i + 2, key.Name, $"no prediction of this product has row key '{parsed.RowKeys[i]}'");
+        }
+        if (errors.HasErrors)
+            throw new InputValidationException(errors.Summary(fileName), errors.ToDictionary());
+
+        var labelledAt = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var updates = new List<(int BatchId, int RowIndex, double Label)>();
+        for (var i = 0; i < parsed.RowCount; i++)
+            updates.AddRange(targets[parsed.RowKeys[i]].Select(t => (t.BatchId, t.RowIndex, values[i])));
+        PredictionWriter.WriteLabels(db.Database.GetDbConnection(), updates, labelledAt, ct);
+        var affected = updates.Select(u => u.BatchId).Distinct().ToList();
+        var earliest = await db.Batches.Where(b => affected.Contains(b.Id)).MinAsync(b => b.ReceivedAt, ct);
+        await performance.RecomputeAsync(db, productId, earliest, ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Labels for product {ProductId}: {Rows} rows joined {Predictions} predictions in {Batches} batches",
+            productId, parsed.RowCount, updates.Count, affected.Count);
+        events.Publish(productId);
+        return new LabelUploadResult(parsed.RowCount, updates.Count, affected);
+    }
+
+    private static double[] LabelValues(ParsedCsv parsed, ColumnSpec label, TaskType task, string? positiveClass)
+    {
+        if (parsed.Table.TryGetNumeric(label.Name, out var numbers))
+        {
+            if (task == TaskType.Regression)
+                return numbers;
+            var positive = double.Parse(positiveClass ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+            return numbers.Select(v => v == positive ? 1.0 : 0.0).ToArray();
+        }
+        return parsed.Table.Strings(label.Name).Select(v => v == positiveClass ? 1.0 : 0.0).ToArray();
+    }
+}
