@@ -59,4 +59,11 @@ public sealed class DisplayTests
         foreach (var status in Enum.GetValues<ModelStatus>())
             Assert.StartsWith(status.ToString(), Display.StatusHelp(status), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("FastTree (Regression)", "FastTree")]
+    [InlineData("FastForest (BinaryClassification)", "FastForest")]
+    [InlineData("uploaded ML.NET model", "uploaded ML.NET model")]
+    public void Trainer_WithTaskSuffix_DropsTheTask(string trainer, string expected) =>
+        Assert.Equal(expected, Display.Trainer(trainer));
 }

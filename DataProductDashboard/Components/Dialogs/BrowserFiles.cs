@@ -15,7 +15,7 @@ public static class BrowserFiles
         return buffer.ToArray();
     }
 
-    private static readonly HashSet<string> SettingKeys = new(StringComparer.OrdinalIgnoreCase) { "holdoutFraction", "trainer", "task", "label", "notes" };
+    private static readonly HashSet<string> SettingKeys = new(StringComparer.OrdinalIgnoreCase) { "holdoutFraction", "trainer", "seed", "task", "label", "notes" };
 
     /// <summary>True when a validation error is about the file's content (rows, columns, header, format), not about a
     /// setting of the dialog or the product; only then is the chosen file reset.</summary>

@@ -14,7 +14,7 @@ public sealed partial class PromoteModelDialog
     [Parameter, EditorRequired] public required PromotionComparison Comparison { get; set; }
 
     private static string Describe(ModelVersionSummary? version) =>
-        version is null ? "–" : $"{version.Trainer} · {Display.Source(version.Source)}";
+        version is null ? "–" : $"{Display.Trainer(version.Trainer)} · {Display.Source(version.Source)}";
 
     private static string Rows(ModelVersionSummary? version) =>
         version?.HoldoutRows is { } rows ? Display.Count(rows) : "–";

@@ -67,6 +67,18 @@ public static class Display
         _ => $"{(bytes / (1024.0 * 1024)).ToString("0.#", Invariant)} MB",
     };
 
+    /// <summary>"FastTree (Regression)" → "FastTree": the task is the product's, so the list does not repeat it.</summary>
+    public static string Trainer(string trainer)
+    {
+        foreach (var task in Enum.GetNames<Domain.TaskType>())
+        {
+            var suffix = $" ({task})";
+            if (trainer.EndsWith(suffix, StringComparison.Ordinal))
+                return trainer[..^suffix.Length];
+        }
+        return trainer;
+    }
+
     public static string ShortHash(string hash) => hash.Length <= 10 ? hash : hash[..10];
 
     /// <summary>"MAE 12.3 · RMSE 20.1 · R² 0.871", in <see cref="MetricNames"/> order.</summary>
