@@ -18,7 +18,8 @@ public sealed class BatchListTests : BunitTestContext
         var ids = cut.FindAll("[data-testid=batch-row]").Select(r => r.GetAttribute("data-batch-id")).ToList();
         Assert.Equal([data.NewBatchId.ToString(), data.OldBatchId.ToString()], ids);
         Assert.Contains($"/batches/{data.NewBatchId}", cut.Find("[data-testid=batches-table]").InnerHtml);
-        Assert.Equal($"/api/products/{data.RentalsId}/batches?format=csv", cut.Find("#export-batches-csv").GetAttribute("href"));
+        Assert.Equal($"/api/products/{data.RentalsId}/batches?format=csv&sort=ReceivedAt&descending=true", cut.Find("#export-batches-csv").GetAttribute("href"));
+        Assert.Contains("API", cut.Find("[data-testid=batches-table]").TextContent);
         Assert.NotNull(cut.Find("#upload-batch-button"));
     }
 

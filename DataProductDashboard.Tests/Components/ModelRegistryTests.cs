@@ -1,5 +1,7 @@
 using Bunit;
 using DataProductDashboard.Components.Pages.Models;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Models;
 using DataProductDashboard.Tests.TestSupport;
 
 namespace DataProductDashboard.Tests.Components;
@@ -7,22 +9,52 @@ namespace DataProductDashboard.Tests.Components;
 public sealed class ModelRegistryTests : BunitTestContext
 {
     [Fact]
-    public async Task Render_ProductWithTrainedModel_ListsTheVersionWithMetrics()
+    public async Task Render_ProductWithTrainedModels_ListsVersionsWithMetricsNotesAndOnePromoteButton()
     {
         var data = await UiTestData.GetSeededAsync();
         UseData(data.Root);
 
         var cut = Render<ModelRegistry>(ps => ps.Add(p => p.ProductId, data.RentalsId));
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=model-row]")));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=model-row]").Count));
         var table = cut.Find("[data-testid=models-table]").TextContent;
         Assert.Contains("Champion", table);
+        Assert.Contains("Candidate", table);
         Assert.Contains("FastTree", table);
         Assert.Contains("Trained in app", table);
-        Assert.Contains("r2", table);
-        Assert.Empty(cut.FindAll("[data-testid=promote-button]"));
+        Assert.Contains("R²", table);
+        Assert.Contains("RMSE", table);
+        Assert.DoesNotContain("r2 ", table);
+        Assert.Contains(UiTestData.CandidateNotes, cut.Find("[data-testid=model-notes]").TextContent);
+        Assert.Single(cut.FindAll("[data-testid=promote-button]"));
         Assert.NotNull(cut.Find("#upload-model-button"));
         Assert.NotNull(cut.Find("#train-model-button"));
+    }
+
+    [Fact]
+    public async Task Promote_Clicked_ConfirmationNamesChampionAndCandidateWithBothMetrics()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        var cut = Render<ModelRegistry>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=promote-button]")));
+
+        cut.Find("[data-testid=promote-button]").Click();
+
+        DialogProvider.WaitForAssertion(() => Assert.NotNull(DialogProvider.Find("[data-testid=promote-dialog]")));
+        Assert.Contains($"v{data.ChampionVersion} · current champion", DialogProvider.Find("[data-testid=promote-champion-header]").TextContent);
+        Assert.Contains($"v{data.CandidateVersion} · candidate", DialogProvider.Find("[data-testid=promote-candidate-header]").TextContent);
+        var mae = DialogProvider.Find("[data-testid=promote-metric][data-metric=mae]").QuerySelectorAll("td");
+        Assert.Contains("MAE", mae[0].TextContent);
+        Assert.NotEqual("–", mae[1].TextContent.Trim());
+        Assert.NotEqual("–", mae[2].TextContent.Trim());
+        Assert.Contains("only indicative", DialogProvider.Find("[data-testid=promote-note]").TextContent);
+        Assert.Contains("Promote", DialogProvider.Find("[data-testid=promote-confirm]").TextContent);
+
+        DialogProvider.Find("[data-testid=promote-cancel]").Click();
+        DialogProvider.WaitForAssertion(() => Assert.Empty(DialogProvider.FindAll("[data-testid=promote-dialog]")));
+        var champion = await Service<ModelRegistryService>().GetAsync(data.RentalsId, data.ChampionVersion, CancellationToken.None);
+        Assert.Equal(ModelStatus.Champion, champion.Status);
     }
 
     [Fact]

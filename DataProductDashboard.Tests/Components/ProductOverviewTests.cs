@@ -20,7 +20,9 @@ public sealed class ProductOverviewTests : BunitTestContext
         Assert.Equal("NotConfigured", cut.Find("[data-testid=cycle-audit]").GetAttribute("data-state"));
         Assert.Contains("Not configured yet", cut.Find("[data-testid=cycle-kpi]").TextContent);
         Assert.Contains("Version 1", cut.Find("[data-testid=stat-champion]").TextContent);
-        Assert.Contains("rmse", cut.Find("[data-testid=champion-metrics]").TextContent);
+        Assert.Contains("RMSE", cut.Find("[data-testid=champion-metrics]").TextContent);
+        Assert.Contains("Trained in app", cut.Find("[data-testid=stat-champion]").TextContent);
+        Assert.DoesNotContain("TrainedInApp", cut.Markup);
         Assert.Contains("22", cut.Find("[data-testid=stat-rows]").TextContent);
     }
 

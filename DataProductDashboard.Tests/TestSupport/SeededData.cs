@@ -1,4 +1,4 @@
 namespace DataProductDashboard.Tests.TestSupport;
 
 /// <summary>Ids in the seeded UI test database.</summary>
-public sealed record SeededData(string Root, int RentalsId, int EmptyProductId, int ChampionVersion, int OldBatchId, int NewBatchId);
+public sealed record SeededData(string Root, int RentalsId, int EmptyProductId, int ChampionVersion, int CandidateVersion, int OldBatchId, int NewBatchId);

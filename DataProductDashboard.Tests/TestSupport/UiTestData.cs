@@ -21,6 +21,7 @@ public static class UiTestData
     public const string OldBatchFile = "batch-old.csv";
     public const string NewBatchFile = "batch-new.csv";
     public const int Seed = 42;
+    public const string CandidateNotes = "Sdca candidate for the promote confirmation";
 
     public static readonly ProductSchema RentalsSchema = new(
     [
@@ -32,8 +33,8 @@ public static class UiTestData
 
     private static readonly Lazy<Task<SeededData>> Seeded = new(SeedAsync);
 
-    /// <summary>Two products: "Test rentals" (a FastTree champion trained on 60 rows, two batches received a month
-    /// apart) and "Empty product" (no model, no batch).</summary>
+    /// <summary>Two products: "Test rentals" (a FastTree champion trained on 60 rows, an Sdca candidate with notes, two
+    /// batches received a month apart) and "Empty product" (no model, no batch).</summary>
     public static Task<SeededData> GetSeededAsync() => Seeded.Value;
 
     /// <summary>A migrated database without any product.</summary>
@@ -101,13 +102,15 @@ public static class UiTestData
             TaskType.Regression, RentalsSchema), ct);
         var version = await registry.TrainAsync(rentals.Id, Encoding.UTF8.GetBytes(TrainingCsv(60)), "training.csv",
             new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "UI test model"), ct);
+        var candidate = await registry.TrainAsync(rentals.Id, Encoding.UTF8.GetBytes(TrainingCsv(60)), "training.csv",
+            new TrainModelRequest(TrainerKind.Sdca, 0.25, Seed + 1, CandidateNotes), ct);
         var old = await batches.ImportAsync(rentals.Id, Encoding.UTF8.GetBytes(BatchCsv(10, 1000)), OldBatchFile, BatchSource.Api,
             new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc), null, ct);
         var recent = await batches.ImportAsync(rentals.Id, Encoding.UTF8.GetBytes(BatchCsv(12, 2000)), NewBatchFile, BatchSource.Api,
             new DateTime(2026, 2, 1, 8, 0, 0, DateTimeKind.Utc), null, ct);
         var empty = await products.CreateAsync(new CreateProductRequest(EmptyName, "Nothing here yet.", "UI tests",
             TaskType.Regression, RentalsSchema), ct);
-        return new SeededData(root, rentals.Id, empty.Id, version.Number, old.Id, recent.Id);
+        return new SeededData(root, rentals.Id, empty.Id, version.Number, candidate.Number, old.Id, recent.Id);
     }
 
     private static ServiceProvider BuildProvider(string root)

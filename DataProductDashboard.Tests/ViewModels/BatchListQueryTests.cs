@@ -44,4 +44,13 @@ public sealed class BatchListQueryTests
         Assert.Equal("x", parameters["q"]);
         Assert.Null(parameters["size"]);
     }
+
+    [Fact]
+    public void ExportUrl_Defaults_PassesNewestFirst() =>
+        Assert.Equal("/api/products/7/batches?format=csv&sort=ReceivedAt&descending=true", BatchListQuery.Default.ExportUrl(7));
+
+    [Fact]
+    public void ExportUrl_SortedAndFiltered_PassesSortDirectionAndEscapedFilter() =>
+        Assert.Equal("/api/products/7/batches?format=csv&sort=Rows&descending=false&q=week%202%26x",
+            new BatchListQuery(3, 50, BatchSort.Rows, false, "week 2&x").ExportUrl(7));
 }

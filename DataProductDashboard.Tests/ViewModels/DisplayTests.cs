@@ -1,3 +1,4 @@
+using DataProductDashboard.Domain;
 using DataProductDashboard.ViewModels.Formatting;
 
 namespace DataProductDashboard.Tests.ViewModels;
@@ -28,6 +29,41 @@ public sealed class DisplayTests
         Assert.Equal(expected, Display.Seconds(seconds));
 
     [Fact]
-    public void Metrics_Dictionary_JoinsKeyValuePairs() =>
-        Assert.Equal("mae 12.35 · r2 0.8712", Display.Metrics(new Dictionary<string, double> { ["mae"] = 12.3456, ["r2"] = 0.87123 }));
+    public void Metrics_Dictionary_JoinsDisplayNamesInUsualOrder() =>
+        Assert.Equal("MAE 12.35 · R² 0.8712", Display.Metrics(new Dictionary<string, double> { ["r2"] = 0.87123, ["mae"] = 12.3456 }));
+
+    [Theory]
+    [InlineData(256L * 1024 * 1024, "256 MB")]
+    [InlineData(1536L * 1024, "1.5 MB")]
+    [InlineData(2048, "2 KB")]
+    [InlineData(512, "512 B")]
+    public void Bytes_Sizes_DropAZeroDecimal(long bytes, string expected) =>
+        Assert.Equal(expected, Display.Bytes(bytes));
+
+    [Theory]
+    [InlineData(ModelSource.TrainedInApp, "Trained in app")]
+    [InlineData(ModelSource.Uploaded, "Uploaded")]
+    public void Source_ModelSource_ReadsAsWords(ModelSource source, string expected) =>
+        Assert.Equal(expected, Display.Source(source));
+
+    [Theory]
+    [InlineData(BatchSource.Ui, "UI upload")]
+    [InlineData(BatchSource.Api, "API")]
+    [InlineData(BatchSource.Demo, "Demo")]
+    public void Source_BatchSource_ReadsAsWords(BatchSource source, string expected) =>
+        Assert.Equal(expected, Display.Source(source));
+
+    [Fact]
+    public void StatusHelp_EveryStatus_NamesItself()
+    {
+        foreach (var status in Enum.GetValues<ModelStatus>())
+            Assert.StartsWith(status.ToString(), Display.StatusHelp(status), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("FastTree (Regression)", "FastTree")]
+    [InlineData("FastForest (BinaryClassification)", "FastForest")]
+    [InlineData("uploaded ML.NET model", "uploaded ML.NET model")]
+    public void Trainer_WithTaskSuffix_DropsTheTask(string trainer, string expected) =>
+        Assert.Equal(expected, Display.Trainer(trainer));
 }

@@ -13,7 +13,9 @@ namespace DataProductDashboard.Components.Dialogs;
 public sealed partial class TrainModelDialog : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
+    private FilePicker? _picker;
     private IBrowserFile? _file;
+    private string? _hint;
     private TrainerKind _trainer = TrainerKind.FastTree;
     private double _holdout = 0.2;
     private int _seed = 42;
@@ -49,8 +51,24 @@ public sealed partial class TrainModelDialog : IDisposable
     private void OnFileChosen(IBrowserFile? file)
     {
         _file = file;
+        if (file is null)
+            return; // removed, or reset after a rejected file: keep showing why it was rejected
         _errors = null;
-        _error = file is not null && file.Size > MaxBytes ? BrowserFiles.TooLarge(file.Name, file.Size, MaxBytes) : null;
+        _hint = null;
+        _error = file.Size > MaxBytes ? BrowserFiles.TooLarge(file.Name, file.Size, MaxBytes) : null;
+    }
+
+    /// <summary>Shows why the file was rejected and resets the picker, so the fixed file (or another) can be chosen.</summary>
+    private async Task RejectAsync(string fileName, InputValidationException ex)
+    {
+        _error = ex.Message;
+        _errors = ex.Errors;
+        if (!BrowserFiles.IsAboutTheFile(ex))
+            return;
+        _hint = $"Nothing was stored. Fix '{fileName}' and choose it again, or choose another file.";
+        _file = null;
+        if (_picker is not null)
+            await _picker.ClearAsync();
     }
 
     private async Task SubmitAsync()
@@ -59,6 +77,7 @@ public sealed partial class TrainModelDialog : IDisposable
             return;
         _error = null;
         _errors = null;
+        _hint = null;
         if (file.Size > MaxBytes)
         {
             _error = BrowserFiles.TooLarge(file.Name, file.Size, MaxBytes);
@@ -72,8 +91,7 @@ public sealed partial class TrainModelDialog : IDisposable
         }
         catch (InputValidationException ex)
         {
-            _error = ex.Message;
-            _errors = ex.Errors;
+            await RejectAsync(file.Name, ex);
         }
         catch (DashboardException ex)
         {

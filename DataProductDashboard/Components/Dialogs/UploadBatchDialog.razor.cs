@@ -15,7 +15,9 @@ namespace DataProductDashboard.Components.Dialogs;
 public sealed partial class UploadBatchDialog : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
+    private FilePicker? _picker;
     private IBrowserFile? _file;
+    private string? _hint;
     private bool _busy;
     private double _fraction;
     private string _stage = "";
@@ -36,10 +38,24 @@ public sealed partial class UploadBatchDialog : IDisposable
     private void OnFileChosen(IBrowserFile? file)
     {
         _file = file;
-        _error = null;
+        if (file is null)
+            return; // removed, or reset after a rejected file: keep showing why it was rejected
         _errors = null;
-        if (file is not null && file.Size > MaxBytes)
-            _error = TooLarge(file.Name, file.Size);
+        _hint = null;
+        _error = file.Size > MaxBytes ? BrowserFiles.TooLarge(file.Name, file.Size, MaxBytes) : null;
+    }
+
+    /// <summary>Shows why the file was rejected and resets the picker, so the fixed file (or another) can be chosen.</summary>
+    private async Task RejectAsync(string fileName, InputValidationException ex)
+    {
+        _error = ex.Message;
+        _errors = ex.Errors;
+        if (!BrowserFiles.IsAboutTheFile(ex))
+            return;
+        _hint = $"Nothing was stored. Fix '{fileName}' and choose it again, or choose another file.";
+        _file = null;
+        if (_picker is not null)
+            await _picker.ClearAsync();
     }
 
     private string TooLarge(string name, long size) => BrowserFiles.TooLarge(name, size, MaxBytes);
@@ -50,6 +66,7 @@ public sealed partial class UploadBatchDialog : IDisposable
             return;
         _error = null;
         _errors = null;
+        _hint = null;
         if (file.Size > MaxBytes)
         {
             _error = TooLarge(file.Name, file.Size);
@@ -68,8 +85,7 @@ public sealed partial class UploadBatchDialog : IDisposable
         }
         catch (InputValidationException ex)
         {
-            _error = ex.Message;
-            _errors = ex.Errors;
+            await RejectAsync(file.Name, ex);
         }
         catch (DashboardException ex)
         {

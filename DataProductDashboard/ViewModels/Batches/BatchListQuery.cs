@@ -1,3 +1,4 @@
+using System.Globalization;
 using DataProductDashboard.Services.Batches;
 
 namespace DataProductDashboard.ViewModels.Batches;
@@ -17,6 +18,15 @@ public sealed record BatchListQuery(int Page, int PageSize, BatchSort Sort, bool
         Enum.TryParse<BatchSort>(sort, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : BatchSort.ReceivedAt,
         desc ?? true,
         string.IsNullOrWhiteSpace(filter) ? null : filter.Trim());
+
+    /// <summary>The CSV export of the same view: <c>/api/products/7/batches?format=csv&amp;sort=Rows&amp;descending=false&amp;q=2011</c>
+    /// (every batch that matches the filter, in this order, not just the current page).</summary>
+    public string ExportUrl(int productId)
+    {
+        var url = string.Create(CultureInfo.InvariantCulture,
+            $"/api/products/{productId}/batches?format=csv&sort={Sort}&descending={(Descending ? "true" : "false")}");
+        return Filter is null ? url : $"{url}&q={Uri.EscapeDataString(Filter)}";
+    }
 
     /// <summary>Query parameters that differ from the defaults (null removes a parameter from the URL).</summary>
     public IReadOnlyDictionary<string, object?> ToQueryParameters() => new Dictionary<string, object?>

@@ -59,19 +59,56 @@ public static class Display
         return v.ToString("N" + decimals.ToString(Invariant), Invariant);
     }
 
+    /// <summary>"512 B", "1.5 KB", "256 MB" (one decimal only when it is not zero).</summary>
     public static string Bytes(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
-        < 1024 * 1024 => $"{(bytes / 1024.0).ToString("0.0", Invariant)} KB",
-        _ => $"{(bytes / (1024.0 * 1024)).ToString("0.0", Invariant)} MB",
+        < 1024 * 1024 => $"{(bytes / 1024.0).ToString("0.#", Invariant)} KB",
+        _ => $"{(bytes / (1024.0 * 1024)).ToString("0.#", Invariant)} MB",
     };
+
+    /// <summary>"FastTree (Regression)" → "FastTree": the task is the product's, so the list does not repeat it.</summary>
+    public static string Trainer(string trainer)
+    {
+        foreach (var task in Enum.GetNames<Domain.TaskType>())
+        {
+            var suffix = $" ({task})";
+            if (trainer.EndsWith(suffix, StringComparison.Ordinal))
+                return trainer[..^suffix.Length];
+        }
+        return trainer;
+    }
 
     public static string ShortHash(string hash) => hash.Length <= 10 ? hash : hash[..10];
 
-    /// <summary>"mae 12.3 · rmse 20.1 · r2 0.871".</summary>
+    /// <summary>"MAE 12.3 · RMSE 20.1 · R² 0.871", in <see cref="MetricNames"/> order.</summary>
     public static string Metrics(IReadOnlyDictionary<string, double> metrics) => metrics.Count == 0
         ? "–"
-        : string.Join(" · ", metrics.Select(m => $"{m.Key} {Number(m.Value)}"));
+        : string.Join(" · ", MetricNames.Ordered(metrics.Keys).Select(k => $"{MetricNames.Display(k)} {Number(metrics[k])}"));
+
+    /// <summary>"Trained in app" / "Uploaded".</summary>
+    public static string Source(Domain.ModelSource source) => source switch
+    {
+        Domain.ModelSource.TrainedInApp => "Trained in app",
+        _ => "Uploaded",
+    };
+
+    /// <summary>"UI upload" / "API" / "Demo".</summary>
+    public static string Source(Domain.BatchSource source) => source switch
+    {
+        Domain.BatchSource.Ui => "UI upload",
+        Domain.BatchSource.Api => "API",
+        _ => "Demo",
+    };
+
+    /// <summary>What a model status means, for the status chip's tooltip.</summary>
+    public static string StatusHelp(Domain.ModelStatus status) => status switch
+    {
+        Domain.ModelStatus.Champion => "Champion: the version that scores every new batch. Exactly one per product.",
+        Domain.ModelStatus.Challenger => "Challenger: a former champion kept for comparison; it no longer scores batches but can be promoted back.",
+        Domain.ModelStatus.Retired => "Retired: a former champion, kept for the record; it can be promoted again.",
+        _ => "Candidate: a new version (uploaded or trained here) that has never scored batches. Promote it to make it the champion.",
+    };
 
     public static string Task(Domain.TaskType task) => task switch
     {

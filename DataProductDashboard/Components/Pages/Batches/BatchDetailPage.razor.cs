@@ -2,6 +2,7 @@ using System.Globalization;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Products;
+using DataProductDashboard.ViewModels.Batches;
 using DataProductDashboard.ViewModels.Charts;
 using DataProductDashboard.ViewModels.Formatting;
 using Microsoft.AspNetCore.Components;
@@ -12,11 +13,10 @@ namespace DataProductDashboard.Components.Pages.Batches;
 /// <summary>One batch: where it came from, how fast it was scored, its prediction distribution and a preview.</summary>
 public sealed partial class BatchDetailPage : IDisposable
 {
-    private const int PreviewRows = 100;
     private readonly CancellationTokenSource _cts = new();
     private BatchDetail? _detail;
     private HistogramFigure _figure = HistogramFigureBuilder.Build(null, "");
-    private IReadOnlyList<PredictionRow> _predictions = [];
+    private PredictionDisplay _display = new(TaskType.Regression, null);
     private List<BreadcrumbItem> _breadcrumbs = [];
     private bool _notFound;
     private string? _error;
@@ -45,7 +45,7 @@ public sealed partial class BatchDetailPage : IDisposable
         {
             var detail = await Batches.GetDetailAsync(BatchId, _cts.Token);
             var product = await Products.GetAsync(detail.Batch.ProductId, _cts.Token);
-            _predictions = (await Batches.GetPredictionsAsync(BatchId, 1, PreviewRows, _cts.Token)).Items;
+            _display = new PredictionDisplay(detail.Task, detail.PositiveClass);
             var axis = HistogramFigureBuilder.PredictionAxisTitle(detail.Task, product.Schema.Label?.Name, detail.PositiveClass);
             _figure = HistogramFigureBuilder.Build(detail.Predictions?.Histogram, axis, "Rows", detail.Predictions?.Values?.Mean,
                 detail.Predictions?.Values is { } v ? $"mean {Display.Number(v.Mean)}" : null);

@@ -20,6 +20,7 @@ public sealed partial class BatchList : IDisposable
     private BatchListQuery _query = BatchListQuery.Default;
     private int _totalAll = -1;
     private int _tableKey;
+    private int _matching = -1;
     private bool _notFound;
     private string? _error;
 
@@ -92,6 +93,7 @@ public sealed partial class BatchList : IDisposable
             _query = query;
             Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query.ToQueryParameters()), replace: true);
         }
+        _matching = page.TotalCount;
         return new TableData<BatchSummary> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
@@ -121,7 +123,16 @@ public sealed partial class BatchList : IDisposable
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: BatchSummary batch })
         {
-            Snackbar.Add($"Batch {batch.Id} scored: {Display.Count(batch.RowCount)} rows", Severity.Success);
+            Snackbar.Add($"Batch {batch.Id} scored: {Display.Count(batch.RowCount)} rows", Severity.Success, options =>
+            {
+                options.Action = "Open";
+                options.ActionColor = Color.Primary;
+                options.OnClick = _ =>
+                {
+                    Navigation.NavigateTo($"/batches/{batch.Id}");
+                    return Task.CompletedTask;
+                };
+            });
             _query = _query with { Page = 1 };
         }
         // Reload however the dialog closed: a queued batch keeps scoring after the dialog is gone.

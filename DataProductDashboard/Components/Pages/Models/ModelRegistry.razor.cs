@@ -62,6 +62,12 @@ public sealed partial class ModelRegistry : IDisposable
 
     private async Task PromoteAsync(ModelVersionSummary version)
     {
+        var champion = _versions?.FirstOrDefault(v => v.Status == ModelStatus.Champion);
+        var dialog = await Dialogs.ShowAsync<PromoteModelDialog>($"Promote version {version.Number}",
+            new DialogParameters<PromoteModelDialog> { { d => d.Comparison, PromotionComparison.For(version, champion) } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false })
+            return;
         _promoting = true;
         try
         {

@@ -1,0 +1,25 @@
+using DataProductDashboard.Services.Models;
+using DataProductDashboard.ViewModels.Formatting;
+using DataProductDashboard.ViewModels.Models;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Dialogs;
+
+/// <summary>Confirms a promotion: the current champion and the candidate side by side with their hold-out metrics.
+/// Closes with <c>true</c> when confirmed; the page does the promotion.</summary>
+public sealed partial class PromoteModelDialog
+{
+    [CascadingParameter] public IMudDialogInstance MudDialog { get; set; } = null!;
+    [Parameter, EditorRequired] public required PromotionComparison Comparison { get; set; }
+
+    private static string Describe(ModelVersionSummary? version) =>
+        version is null ? "–" : $"{Display.Trainer(version.Trainer)} · {Display.Source(version.Source)}";
+
+    private static string Rows(ModelVersionSummary? version) =>
+        version?.HoldoutRows is { } rows ? Display.Count(rows) : "–";
+
+    private void Confirm() => MudDialog.Close(DialogResult.Ok(true));
+
+    private void Cancel() => MudDialog.Cancel();
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace DataProductDashboard.ViewModels.Formatting;
+
+/// <summary>An error as a dialog shows it: a heading, then at most <see cref="DefaultCap"/> keyed problems and how many
+/// more there are. Each problem is shown once: an exception whose only error repeats its message is just the message.</summary>
+public sealed record ErrorSummary(string Heading, IReadOnlyList<KeyValuePair<string, string>> Items, int MoreCount)
+{
+    public const int DefaultCap = 12;
+
+    public int Total => Items.Count + MoreCount;
+
+    public static ErrorSummary From(string message, IReadOnlyDictionary<string, string[]>? errors, int cap = DefaultCap)
+    {
+        var all = (errors ?? new Dictionary<string, string[]>())
+            .SelectMany(e => e.Value.Select(m => new KeyValuePair<string, string>(e.Key, m)))
+            .ToList();
+        if (all.Count == 0 || (all.Count == 1 && all[0].Value == message))
+            return new ErrorSummary(message, [], 0);
+        var heading = string.Create(CultureInfo.InvariantCulture, $"The file was rejected: {all.Count} problem{(all.Count == 1 ? "" : "s")}");
+        var shown = all.Take(Math.Max(cap, 1)).ToList();
+        return new ErrorSummary(heading, shown, all.Count - shown.Count);
+    }
+}
