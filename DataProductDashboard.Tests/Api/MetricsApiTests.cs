@@ -32,6 +32,60 @@ public sealed class MetricsApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Distribution_ForFeatureCategoryAndPrediction_ReturnsMatchingShares()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateTrainedRegressionProductAsync(client);
+        var created = await client.PostAsync($"/api/products/{id}/batches", CsvBody(TestSchemas.RegressionCsv(120, seed: 8, withLabel: false)));
+        var batchId = (await created.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32();
+
+        var temp = await client.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}/distribution?column=temp", Json);
+        var season = await client.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}/distribution?column=season", Json);
+        var prediction = await client.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}/distribution?column=prediction", Json);
+        var unknown = await client.GetAsync($"/api/batches/{batchId}/distribution?column=id");
+
+        Assert.Equal(temp.GetProperty("bins").GetArrayLength(), temp.GetProperty("current").GetArrayLength());
+        Assert.Equal(1.0, temp.GetProperty("current").EnumerateArray().Sum(v => v.GetDouble()), 9);
+        Assert.Equal(120, temp.GetProperty("currentCount").GetInt64());
+        Assert.Equal(["autumn", "spring", "summer", "winter"], season.GetProperty("bins").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal(120, prediction.GetProperty("currentCount").GetInt64());
+        await ProblemAsync(unknown, 400);
+    }
+
+    [Fact]
+    public async Task Health_AfterLabelsFarFromPredictions_TurnsBehaviorRed()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateTrainedRegressionProductAsync(client);
+        await client.PostAsync($"/api/products/{id}/batches", CsvBody(TestSchemas.RegressionCsv(60, seed: 3, withLabel: false)));
+
+        var labels = "id,cnt\n" + string.Concat(Enumerable.Range(1, 60).Select(i => $"r{i},1000\n"));
+        var upload = await client.PostAsync($"/api/products/{id}/labels", CsvBody(labels));
+        var health = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/health", Json);
+        var mae = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/metrics?key=perf.mae", Json);
+
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal("Red", health.GetProperty("behavior").GetString());
+        Assert.Contains("Concept drift", health.GetProperty("behaviorReason").GetString());
+        Assert.Equal(1, mae.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Labels_UnknownKey_Returns400NamingRowAndColumn()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateTrainedRegressionProductAsync(client);
+        await client.PostAsync($"/api/products/{id}/batches", CsvBody(TestSchemas.RegressionCsv(10, withLabel: false)));
+
+        var problem = await ProblemAsync(await client.PostAsync($"/api/products/{id}/labels", CsvBody("id,cnt\nr1,3\nzz,4\n")), 400);
+
+        Assert.Contains("no prediction of this product has row key 'zz'", problem.GetProperty("errors").GetProperty("row 3, column 'id'")[0].GetString());
+    }
+
+    [Fact]
     public async Task Metrics_WithoutKey_Returns400()
     {
         await using var app = new DashboardAppFactory();

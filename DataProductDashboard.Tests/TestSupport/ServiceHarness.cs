@@ -41,7 +41,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         Performance = new PerformanceService(NullLogger<PerformanceService>.Instance);
         Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, Clock, NullLogger<BatchService>.Instance);
         Labels = new LabelService(DbFactory, Performance, Events, Clock, NullLogger<LabelService>.Instance);
-        Audits = new AuditQueryService(DbFactory);
+        Audits = new AuditQueryService(DbFactory, Store, Profiles);
         Jobs = new JobTracker(Clock);
         Queue = new BackgroundWorkQueue();
         Intake = new BatchIntake(Batches, Queue, Jobs, Options, NullLogger<BatchIntake>.Instance);

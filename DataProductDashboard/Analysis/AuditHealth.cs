@@ -1,7 +1,8 @@
 namespace DataProductDashboard.Analysis;
 
 /// <summary>Turns the latest audit into traffic lights for the overview's status strip, with the reason in words.</summary>
-public sealed record AuditHealth(HealthState Quality, string QualityReason, HealthState Drift, string DriftReason)
+public sealed record AuditHealth(HealthState Quality, string QualityReason, HealthState Drift, string DriftReason,
+    HealthState Behavior = HealthState.Unknown, string BehaviorReason = "No labels yet: performance is unknown.")
 {
     public const double MissingAmber = 0.05;
     public const double MissingRed = 0.20;
@@ -34,5 +35,22 @@ public sealed record AuditHealth(HealthState Quality, string QualityReason, Heal
                     ? (HealthState.Amber, "The prediction distribution drifted.")
                     : (HealthState.Green, $"No drift in {d.Columns} features.");
         return new AuditHealth(quality.Item1, quality.Item2, drift.Item1, drift.Item2);
+    }
+
+    /// <summary>Adds the concept-drift light from the newest labelled batch: red when its performance is worse than
+    /// the hold-out beyond noise, amber when only the rolling window is.</summary>
+    public AuditHealth WithBehavior(Performance.PerformanceResult performance)
+    {
+        var batch = performance.ConceptDrift;
+        var window = performance.Window;
+        string Describe(Performance.ConceptDriftResult r) =>
+            $"{r.Metric} {r.Value:0.###} (95 % CI {r.Low:0.###}–{r.High:0.###}) vs hold-out {r.Holdout:0.###}";
+        return batch.Verdict switch
+        {
+            Performance.ConceptDriftVerdict.Degraded => this with { Behavior = HealthState.Red, BehaviorReason = $"Concept drift: {Describe(batch)}." },
+            _ when window?.Verdict == Performance.ConceptDriftVerdict.Degraded => this with { Behavior = HealthState.Amber, BehaviorReason = $"Degrading over the last {performance.WindowBatches} labelled batches: {Describe(window)}." },
+            Performance.ConceptDriftVerdict.InsufficientData => this with { Behavior = HealthState.Unknown, BehaviorReason = $"Too few labelled rows ({batch.Count}) to judge performance." },
+            _ => this with { Behavior = HealthState.Green, BehaviorReason = $"Performing as in hold-out: {Describe(batch)}." },
+        };
     }
 }

@@ -18,6 +18,8 @@ public static class MetricsApi
         group.MapGet("/health", HealthAsync).WithSummary("Traffic lights of data quality and drift from the newest audited batch.");
         group.MapGet("/drift-settings", GetSettingsAsync).WithSummary("Dataset drift share and per-column method / threshold overrides.");
         group.MapPut("/drift-settings", PutSettingsAsync).WithSummary("Replace the drift settings; they apply to the next audits.");
+        api.MapGet("/batches/{batchId:int}/distribution", DistributionAsync).WithTags("Audit")
+            .WithSummary("Reference vs current shares of a feature (column=…) or of the model output (column=prediction) for a batch.");
         group.MapGet("/drift-methods", () => TypedResults.Ok(DriftMethods.All)).WithSummary("The drift methods the engine offers.");
         return api;
     }
@@ -34,6 +36,9 @@ public static class MetricsApi
 
     private static async Task<Ok<AuditHealth>> HealthAsync(int productId, AuditQueryService audits, CancellationToken ct) =>
         TypedResults.Ok(await audits.GetHealthAsync(productId, ct));
+
+    private static async Task<Ok<ColumnDistribution>> DistributionAsync(int batchId, string? column, AuditQueryService audits, CancellationToken ct) =>
+        TypedResults.Ok(await audits.GetColumnDistributionAsync(batchId, column ?? throw new DataProductDashboard.Domain.InputValidationException("column", "A column is required."), ct));
 
     private static async Task<Ok<DriftSettings>> GetSettingsAsync(int productId, ProductService products, CancellationToken ct) =>
         TypedResults.Ok(await products.GetDriftSettingsAsync(productId, ct));

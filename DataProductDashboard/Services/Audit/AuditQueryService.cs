@@ -1,5 +1,8 @@
 using System.Text.Json;
 using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Drift;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Storage;
 using DataProductDashboard.Data;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Batches;
@@ -8,8 +11,41 @@ using Microsoft.EntityFrameworkCore;
 namespace DataProductDashboard.Services.Audit;
 
 /// <summary>Reads the audit history: metric series (one indexed query each), release markers, latest health.</summary>
-public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFactory)
+public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFactory, ContentStore store, ReferenceProfileStore profiles)
 {
+    /// <summary>Reference vs current distribution of a feature (or "prediction") of a batch; the current values are
+    /// read back from the stored batch file.</summary>
+    public async Task<ColumnDistribution> GetColumnDistributionAsync(int batchId, string column, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await db.Batches.AsNoTracking().Where(b => b.Id == batchId)
+            .Select(b => new { b.FileHash, b.FileName, b.ProductId, ModelHash = b.ModelVersion!.FileHash }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Batch", batchId);
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == batch.ProductId, ct);
+        var reference = profiles.Get(batch.ModelHash)
+            ?? throw new ConflictException("The model version of this batch has no reference data, so there is nothing to compare with.");
+        ColumnPair pair;
+        if (column == DriftDetector.PredictionColumn)
+        {
+            var predicted = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId)
+                .Select(p => p.Score ?? p.Predicted).ToArrayAsync(ct);
+            pair = ColumnPair.Numeric(column, reference.Predictions, NumericSample.From(predicted));
+        }
+        else
+        {
+            var spec = product.Schema.Find(column);
+            if (spec is null || !spec.IsFeature)
+                throw new InputValidationException("column", $"'{column}' is not a feature of '{product.Name}'; use one of {string.Join(", ", product.Schema.Features.Select(f => f.Name))} or '{DriftDetector.PredictionColumn}'.");
+            var bytes = await File.ReadAllBytesAsync(store.PathFor(ContentStore.Batches, batch.FileHash, ".csv"), ct);
+            var table = CsvBatchReader.Read(bytes, batch.FileName, product.Schema, CsvReadMode.Batch, ct).Table;
+            pair = table.TryGetNumeric(column, out var numbers) && reference.Numeric(column) is { } r
+                ? ColumnPair.Numeric(column, r, NumericSample.From(numbers))
+                : ColumnPair.Categorical(column, reference.Categories(column) ?? CategoryCounts.From([]), CategoryCounts.From(table.Strings(column)));
+        }
+        var shares = pair.Shares();
+        return new ColumnDistribution(column, pair.Kind.ToString(), shares.Labels, shares.Reference, shares.Current, pair.ReferenceCount, pair.CurrentCount);
+    }
+
     public async Task<IReadOnlyList<MetricSeriesPoint>> GetSeriesAsync(int productId, string key, string? column, string? segment,
         DateTime? from, DateTime? to, CancellationToken ct)
     {
@@ -55,7 +91,11 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
         await EnsureProductAsync(db, productId, ct);
         var json = await db.MetricRuns.AsNoTracking().Where(r => r.ProductId == productId && r.Kind == BatchService.AuditRunKind)
             .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
-        return json is null ? AuditHealth.Unknown : AuditHealth.Of(JsonSerializer.Deserialize<AuditResult>(json, JsonValueConverter.Options)!);
+        var performanceJson = await db.MetricRuns.AsNoTracking().Where(r => r.ProductId == productId && r.Kind == PerformanceService.RunKind)
+            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
+        var health = json is null ? AuditHealth.Unknown : AuditHealth.Of(JsonSerializer.Deserialize<AuditResult>(json, JsonValueConverter.Options)!);
+        return performanceJson is null ? health
+            : health.WithBehavior(JsonSerializer.Deserialize<Analysis.Performance.PerformanceResult>(performanceJson, JsonValueConverter.Options)!);
     }
 
     private static async Task EnsureProductAsync(DashboardDbContext db, int productId, CancellationToken ct)
