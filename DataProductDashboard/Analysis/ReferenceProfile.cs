@@ -20,32 +20,33 @@ public sealed class ReferenceProfile
 
     public static ReferenceProfile Build(ProductSchema schema, ColumnTable data, ReadOnlySpan<float> predictions)
     {
-        var numbers = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        var categories = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-        foreach (var column in schema.Columns.Where(c => c.IsFeature || c.IsSegment))
+        var numbers = new ConcurrentDictionary<string, double[]>(StringComparer.Ordinal);
+        var categories = new ConcurrentDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        // One sort or count per column, independent: use every core.
+        Parallel.ForEach(schema.Columns.Where(c => c.IsFeature || c.IsSegment), column =>
         {
             if (data.TryGetNumeric(column.Name, out var values))
                 numbers[column.Name] = NumericSample.From(values).Values;
             else if (data.TryGetStrings(column.Name, out var texts) && column.Kind == ColumnKind.Categorical)
                 categories[column.Name] = new Dictionary<string, long>(Drift.CategoryCounts.From(texts).Counts, StringComparer.Ordinal);
-        }
+        });
         var predicted = new double[predictions.Length];
         for (var i = 0; i < predictions.Length; i++)
             predicted[i] = predictions[i];
         return new ReferenceProfile
         {
             Rows = data.RowCount,
-            SortedNumbers = numbers,
-            CategoryCounts = categories,
+            SortedNumbers = new Dictionary<string, double[]>(numbers, StringComparer.Ordinal),
+            CategoryCounts = new Dictionary<string, Dictionary<string, long>>(categories, StringComparer.Ordinal),
             SortedPredictions = NumericSample.From(predicted).Values,
         };
     }
 
     public NumericSample? Numeric(string column) => _numeric.GetOrAdd(column,
-        name => SortedNumbers.TryGetValue(name, out var values) ? NumericSample.From(values) : null);
+        name => SortedNumbers.TryGetValue(name, out var values) ? NumericSample.FromSorted(values) : null);
 
     public CategoryCounts? Categories(string column) => _categories.GetOrAdd(column,
         name => CategoryCounts.TryGetValue(name, out var raw) ? Drift.CategoryCounts.FromCounts(raw) : null);
 
-    public NumericSample Predictions => _numeric.GetOrAdd("\0prediction", _ => NumericSample.From(SortedPredictions))!;
+    public NumericSample Predictions => _numeric.GetOrAdd("\0prediction", _ => NumericSample.FromSorted(SortedPredictions))!;
 }

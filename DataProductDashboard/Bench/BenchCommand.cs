@@ -9,8 +9,10 @@ public static class BenchCommand
         {
             case ["ingest", .. var rest]:
                 return await IngestBench.RunAsync(rest);
+            case ["drift", .. var rest]:
+                return await DriftBench.RunAsync(rest);
             default:
-                await Console.Error.WriteLineAsync("usage: bench ingest [--rows N] [--runs R] [--out-dir DIR]");
+                await Console.Error.WriteLineAsync("usage: bench ingest [--rows N] [--runs R] [--out-dir DIR]\n       bench drift [--rows N] [--runs R] [--out-dir DIR]");
                 return 2;
         }
     }

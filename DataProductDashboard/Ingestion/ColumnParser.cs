@@ -9,13 +9,21 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
 {
     protected ColumnSpec Spec { get; } = spec;
 
-    public static ColumnParser For(ColumnSpec spec, int index, CsvErrorCollector errors) => spec.Kind switch
+    /// <summary>A parser for the column; arrays start at <paramref name="capacity"/> rows and grow if needed.</summary>
+    public static ColumnParser For(ColumnSpec spec, int index, CsvErrorCollector errors, int capacity = 1024)
     {
-        ColumnKind.Numeric => new NumericColumnParser(spec, index, errors),
-        ColumnKind.Categorical or ColumnKind.Text => new CategoryColumnParser(spec, index, errors),
-        ColumnKind.Timestamp => new TimestampColumnParser(spec, index, errors),
-        _ => new IdColumnParser(spec, index, errors),
-    };
+        ColumnParser parser = spec.Kind switch
+        {
+            ColumnKind.Numeric => new NumericColumnParser(spec, index, errors),
+            ColumnKind.Categorical or ColumnKind.Text => new CategoryColumnParser(spec, index, errors),
+            ColumnKind.Timestamp => new TimestampColumnParser(spec, index, errors),
+            _ => new IdColumnParser(spec, index, errors),
+        };
+        parser.Reserve(Math.Max(1024, capacity));
+        return parser;
+    }
+
+    protected abstract void Reserve(int capacity);
 
     public void Parse(SepReader.Row row, int rowIndex, int line)
     {
@@ -28,7 +36,7 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
             SetMissing(rowIndex);
             return;
         }
-        if (span.ContainsAny('\n', '\r'))
+        if (row.LineNumberToExcl - row.LineNumberFrom > 1 && span.ContainsAny('\n', '\r'))
         {
             Error(line, "the value spans several lines: a quoted value is probably not closed (a missing \")");
             SetMissing(rowIndex);
@@ -64,6 +72,8 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
 internal sealed class NumericColumnParser(ColumnSpec spec, int index, CsvErrorCollector errors) : ColumnParser(spec, index, errors)
 {
     private double[] _values = [];
+
+    protected override void Reserve(int capacity) => _values = new double[capacity];
 
     protected override void Parse(SepReader.Col col, ReadOnlySpan<char> value, int rowIndex, int line)
     {
@@ -122,6 +132,8 @@ internal sealed class CategoryColumnParser : ColumnParser
     private readonly HashSet<string>? _allowed;
     private string?[] _values = [];
 
+    protected override void Reserve(int capacity) => _values = new string?[capacity];
+
     public CategoryColumnParser(ColumnSpec spec, int index, CsvErrorCollector errors) : base(spec, index, errors)
     {
         _lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -156,6 +168,8 @@ internal sealed class IdColumnParser(ColumnSpec spec, int index, CsvErrorCollect
 {
     private string?[] _values = [];
 
+    protected override void Reserve(int capacity) => _values = new string?[capacity];
+
     protected override void Parse(SepReader.Col col, ReadOnlySpan<char> value, int rowIndex, int line)
     {
         Grow(ref _values, rowIndex);
@@ -175,6 +189,8 @@ internal sealed class TimestampColumnParser(ColumnSpec spec, int index, CsvError
 {
     private DateTime?[] _values = [];
     private string _previousText = "";
+
+    protected override void Reserve(int capacity) => _values = new DateTime?[capacity];
     private DateTime? _previous;
 
     protected override void Parse(SepReader.Col col, ReadOnlySpan<char> value, int rowIndex, int line)

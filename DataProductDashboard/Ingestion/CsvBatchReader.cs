@@ -19,12 +19,50 @@ public static class CsvBatchReader
     {
         var bytes = CheckEncoding(content, fileName);
         RejectDuplicateHeader(bytes.Span, fileName);
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer })
-            .From(new ReadOnlyMemoryStream(bytes));
-        var header = reader.Header.ColNames.ToArray();
+        using var reader = Sep.New(',').Reader(Options).From(new ReadOnlyMemoryStream(bytes));
+        // Data rows = line breaks − the header's (+ 1 when the last line has none): arrays sized once, no copies.
+        var span = bytes.Span;
+        var rows = span.Count((byte)'\n') - 1 + (span[^1] == (byte)'\n' ? 0 : 1);
+        return ReadRows(reader, rows, fileName, schema, mode, ct);
+    }
+
+    /// <summary>Reads a UTF-8 file from disk without holding its bytes in memory (for audits of stored files and
+    /// benchmarks); an invalid UTF-8 byte is reported without its row.</summary>
+    public static ParsedCsv ReadFile(string path, string fileName, ProductSchema schema, CsvReadMode mode, CancellationToken ct = default)
+    {
+        var length = new FileInfo(path).Length;
+        if (length == 0)
+            throw new InputValidationException("file", $"'{fileName}' is empty.");
+        using var text = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        var firstLine = text.ReadLine() ?? "";
+        RejectDuplicateHeader(Encoding.UTF8.GetBytes(firstLine.TrimStart('\uFEFF')), fileName);
+        // Rows estimated from the size and the first data lines (+2 %), so column arrays are allocated once.
+        var sample = 0L;
+        var sampled = 0;
+        for (string? line; sampled < 256 && (line = text.ReadLine()) is not null; sampled++)
+            sample += Encoding.UTF8.GetByteCount(line) + 1;
+        var estimate = sampled == 0 ? 1 : (int)Math.Min(int.MaxValue / 2, 1.02 * (length - firstLine.Length) / ((double)sample / sampled));
+        text.BaseStream.Position = 0;
+        text.DiscardBufferedData();
+        try
+        {
+            using var reader = Sep.New(',').Reader(Options).From(text);
+            return ReadRows(reader, estimate, fileName, schema, mode, ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InputValidationException("file", $"'{fileName}' is not valid UTF-8; save it as CSV UTF-8.");
+        }
+    }
+
+    private static SepReaderOptions Options(SepReaderOptions o) => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer };
+
+    private static ParsedCsv ReadRows(SepReader reader, int estimatedRows, string fileName, ProductSchema schema, CsvReadMode mode, CancellationToken ct)
+    {
+        var header = reader.Header.ColNames.Select(h => h.TrimStart('\uFEFF')).ToArray();
         var columns = MapHeader(header, fileName, schema, mode);
         var errors = new CsvErrorCollector(MaxErrors);
-        var parsers = columns.Select(c => ColumnParser.For(c.Spec, c.Index, errors)).ToArray();
+        var parsers = columns.Select(c => ColumnParser.For(c.Spec, c.Index, errors, estimatedRows)).ToArray();
 
         var rows = 0;
         foreach (var row in reader)

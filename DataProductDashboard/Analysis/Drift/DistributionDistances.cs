@@ -51,21 +51,26 @@ public static class DistributionDistances
         if (u.Length == 0 || v.Length == 0)
             throw new ArgumentException("Wasserstein distance needs two non-empty samples.");
         // scipy: all = sort(u ∪ v); Σ_k |F_u(all[k]) − F_v(all[k])| · (all[k+1] − all[k]), F by searchsorted(right).
-        var all = new double[u.Length + v.Length];
-        int a = 0, b = 0;
-        for (var k = 0; k < all.Length; k++)
-            all[k] = b >= v.Length || (a < u.Length && u[a] <= v[b]) ? u[a++] : v[b++];
-        var terms = new double[all.Length - 1];
+        // One merge pass; equal values contribute zero-width terms, so only value changes matter. Kahan-summed.
         int iu = 0, iv = 0;
-        for (var k = 0; k < terms.Length; k++)
+        double sum = 0, compensation = 0;
+        var current = Math.Min(u[0], v[0]);
+        while (true)
         {
-            while (iu < u.Length && u[iu] <= all[k])
+            while (iu < u.Length && u[iu] <= current)
                 iu++;
-            while (iv < v.Length && v[iv] <= all[k])
+            while (iv < v.Length && v[iv] <= current)
                 iv++;
-            terms[k] = Math.Abs(((double)iu / u.Length) - ((double)iv / v.Length)) * (all[k + 1] - all[k]);
+            if (iu == u.Length && iv == v.Length)
+                break;
+            var next = iu == u.Length ? v[iv] : iv == v.Length ? u[iu] : Math.Min(u[iu], v[iv]);
+            var term = (Math.Abs(((double)iu / u.Length) - ((double)iv / v.Length)) * (next - current)) - compensation;
+            var total = sum + term;
+            compensation = (total - sum) - term;
+            sum = total;
+            current = next;
         }
-        return Pairwise.Sum(terms);
+        return sum;
     }
 
     /// <summary>Wasserstein distance divided by the reference population standard deviation (floor 0.001).</summary>

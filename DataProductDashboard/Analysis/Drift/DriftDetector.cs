@@ -22,6 +22,7 @@ public static class DriftDetector
     {
         var results = columns
             .Where(p => p.ReferenceCount > 0 && p.CurrentCount > 0)
+            .AsParallel().AsOrdered()
             .Select(p => Detect(p, settings.Overrides?.GetValueOrDefault(p.Column)))
             .ToList();
         var drifted = results.Count(r => r.Drift);

@@ -14,6 +14,9 @@ public sealed class NumericSample
 
     public int Count => Values.Length;
 
+    /// <summary>Wraps values already sorted and finite (a stored reference profile) without copying or sorting.</summary>
+    public static NumericSample FromSorted(double[] sorted) => new(sorted);
+
     public static NumericSample From(ReadOnlySpan<double> values)
     {
         var finite = new double[values.Length];
@@ -24,20 +27,31 @@ public sealed class NumericSample
                 finite[n++] = v;
         }
         Array.Resize(ref finite, n);
-        Array.Sort(finite);
+        Statistics.RadixSort.Sort(finite);
         return new NumericSample(finite);
     }
 
-    /// <summary>numpy's mean and population standard deviation (ddof = 0).</summary>
-    public (double Mean, double Std) MeanAndStd()
+    private (double Mean, double Std)? _moments;
+
+    /// <summary>numpy's mean and population standard deviation (ddof = 0), computed once.</summary>
+    public (double Mean, double Std) MeanAndStd() => _moments ??= Moments(Values);
+
+    private static (double Mean, double Std) Moments(double[] values)
     {
-        if (Count == 0)
+        if (values.Length == 0)
             return (double.NaN, double.NaN);
-        var mean = Pairwise.Sum(Values) / Count;
-        var squares = new double[Count];
-        for (var i = 0; i < Count; i++)
-            squares[i] = (Values[i] - mean) * (Values[i] - mean);
-        return (mean, Math.Sqrt(Pairwise.Sum(squares) / Count));
+        var mean = Pairwise.Sum(values) / values.Length;
+        var squares = 0.0;
+        var compensation = 0.0;
+        foreach (var v in values)
+        {
+            // Kahan summation: as accurate as numpy's pairwise sum without a temporary array.
+            var term = ((v - mean) * (v - mean)) - compensation;
+            var next = squares + term;
+            compensation = (next - squares) - term;
+            squares = next;
+        }
+        return (mean, Math.Sqrt(squares / values.Length));
     }
 
     /// <summary>Each distinct value as a category (for numeric columns with few values: chi², Z, shares).</summary>

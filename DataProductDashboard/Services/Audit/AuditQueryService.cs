@@ -36,8 +36,8 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
             var spec = product.Schema.Find(column);
             if (spec is null || !spec.IsFeature)
                 throw new InputValidationException("column", $"'{column}' is not a feature of '{product.Name}'; use one of {string.Join(", ", product.Schema.Features.Select(f => f.Name))} or '{DriftDetector.PredictionColumn}'.");
-            var bytes = await File.ReadAllBytesAsync(store.PathFor(ContentStore.Batches, batch.FileHash, ".csv"), ct);
-            var table = CsvBatchReader.Read(bytes, batch.FileName, product.Schema, CsvReadMode.Batch, ct).Table;
+            var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
+            var table = (await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, ct), ct)).Table;
             pair = table.TryGetNumeric(column, out var numbers) && reference.Numeric(column) is { } r
                 ? ColumnPair.Numeric(column, r, NumericSample.From(numbers))
                 : ColumnPair.Categorical(column, reference.Categories(column) ?? CategoryCounts.From([]), CategoryCounts.From(table.Strings(column)));
