@@ -118,6 +118,30 @@ public sealed class MetricsApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Reaudit_AfterNewSettings_ReplacesTheAuditInsteadOfDuplicatingIt()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateTrainedRegressionProductAsync(client);
+        var created = await client.PostAsync($"/api/products/{id}/batches", CsvBody(TestSchemas.RegressionCsv(70, seed: 6, withLabel: false)));
+        var batchId = (await created.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32();
+        await client.PutAsJsonAsync($"/api/products/{id}/drift-settings",
+            new { shareThreshold = 0.5, overrides = new Dictionary<string, object> { ["hum"] = new { method = "hellinger" } } }, Json);
+
+        var first = await client.PostAsync($"/api/batches/{batchId}/audit", null);
+        var second = await client.PostAsync($"/api/batches/{batchId}/audit", null);
+        var series = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/metrics?key=drift.column.score&column=hum", Json);
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}", Json);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(1, series.GetArrayLength());
+        Assert.Equal("hellinger", detail.GetProperty("audit").GetProperty("drift").GetProperty("columnResults").EnumerateArray()
+            .Single(c => c.GetProperty("column").GetString() == "hum").GetProperty("method").GetString());
+        await ProblemAsync(await client.PostAsync("/api/batches/4242/audit", null), 404);
+    }
+
+    [Fact]
     public async Task DriftSettings_PutInvalid_Returns400NamingEachProblem()
     {
         await using var app = new DashboardAppFactory();

@@ -260,6 +260,35 @@ public sealed class CsvBatchReaderTests
     }
 
     [Fact]
+    public void ReadFile_SameFileAsInMemory_GivesTheSameTable()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "b.csv");
+        var text = TestSchemas.RegressionCsv(3000, seed: 12, withLabel: false);
+        File.WriteAllText(path, text);
+
+        var streamed = CsvBatchReader.ReadFile(path, "b.csv", TestSchemas.Regression, CsvReadMode.Batch);
+        var inMemory = Read(text);
+
+        Assert.Equal(inMemory.RowCount, streamed.RowCount);
+        Assert.Equal(inMemory.RowKeys, streamed.RowKeys);
+        Assert.Equal(inMemory.Table.Numeric("temp"), streamed.Table.Numeric("temp"));
+        Assert.Equal(inMemory.Table.Strings("season"), streamed.Table.Strings("season"));
+    }
+
+    [Fact]
+    public void ReadFile_InvalidUtf8_IsRejected()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "latin1.csv");
+        File.WriteAllBytes(path, Encoding.Latin1.GetBytes($"{Header}\nr1,2024-03-01,1,0.1,été\n"));
+
+        var error = Assert.Throws<InputValidationException>(() => CsvBatchReader.ReadFile(path, "latin1.csv", TestSchemas.Regression, CsvReadMode.Batch));
+
+        Assert.Contains("not valid UTF-8", error.Errors["file"][0]);
+    }
+
+    [Fact]
     public void Read_SharedBikeSharingHourly_ParsesEveryRowForTraining()
     {
         var bytes = File.ReadAllBytes(RepoPaths.BikeHourCsv);

@@ -18,6 +18,8 @@ public static class BatchesApi
         product.MapGet("/", ListAsync).WithSummary("Batches, newest first, paged ({ items, totalCount }); sort=ReceivedAt|FileName|Rows|ModelVersion|ScoringSeconds|LatencyP95|PredictionMean, descending=true|false, q=file-name filter; Accept: text/csv or ?format=csv exports all that match.");
         var batch = api.MapGroup("/batches/{batchId:int}").WithTags("Batches");
         batch.MapGet("/", GetAsync).WithSummary("A batch: summary, latency and prediction distribution.");
+        batch.MapPost("/audit", ReauditAsync).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Run the batch's audit again with the current drift settings; replaces the previous audit and its history points.");
         batch.MapGet("/predictions", PredictionsAsync).WithSummary("Predictions, paged JSON; Accept: text/csv or ?format=csv streams all as CSV.");
         return api;
     }
@@ -49,6 +51,9 @@ public static class BatchesApi
         }
         return TypedResults.Text(BatchCsv.Write(all), "text/csv", Encoding.UTF8);
     }
+
+    private static async Task<Ok<DataProductDashboard.Analysis.AuditResult>> ReauditAsync(int batchId, BatchService batches, CancellationToken ct) =>
+        TypedResults.Ok(await batches.ReauditAsync(batchId, ct));
 
     private static async Task<Ok<BatchDetail>> GetAsync(int batchId, BatchService batches, CancellationToken ct) =>
         TypedResults.Ok(await batches.GetDetailAsync(batchId, ct));

@@ -33,19 +33,19 @@ public static class CsvBatchReader
         var length = new FileInfo(path).Length;
         if (length == 0)
             throw new InputValidationException("file", $"'{fileName}' is empty.");
-        using var text = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        var firstLine = text.ReadLine() ?? "";
-        RejectDuplicateHeader(Encoding.UTF8.GetBytes(firstLine.TrimStart('\uFEFF')), fileName);
-        // Rows estimated from the size and the first data lines (+2 %), so column arrays are allocated once.
-        var sample = 0L;
-        var sampled = 0;
-        for (string? line; sampled < 256 && (line = text.ReadLine()) is not null; sampled++)
-            sample += Encoding.UTF8.GetByteCount(line) + 1;
-        var estimate = sampled == 0 ? 1 : (int)Math.Min(int.MaxValue / 2, 1.02 * (length - firstLine.Length) / ((double)sample / sampled));
-        text.BaseStream.Position = 0;
-        text.DiscardBufferedData();
         try
         {
+            using var text = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            var firstLine = text.ReadLine() ?? "";
+            RejectDuplicateHeader(Encoding.UTF8.GetBytes(firstLine.TrimStart('\uFEFF')), fileName);
+            // Rows estimated from the size and the first data lines (+2 %), so column arrays are allocated once.
+            var sample = 0L;
+            var sampled = 0;
+            for (string? line; sampled < 256 && (line = text.ReadLine()) is not null; sampled++)
+                sample += Encoding.UTF8.GetByteCount(line) + 1;
+            var estimate = sampled == 0 ? 1 : (int)Math.Min(int.MaxValue / 2, 1.02 * (length - firstLine.Length) / ((double)sample / sampled));
+            text.BaseStream.Position = 0;
+            text.DiscardBufferedData();
             using var reader = Sep.New(',').Reader(Options).From(text);
             return ReadRows(reader, estimate, fileName, schema, mode, ct);
         }

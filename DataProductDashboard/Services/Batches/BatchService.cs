@@ -90,6 +90,54 @@ public sealed class BatchService(
         }
     }
 
+    /// <summary>Runs the audit of a stored batch again (e.g. after the drift settings changed) from its stored file and
+    /// predictions, replacing the previous audit run and its points in one transaction.</summary>
+    public async Task<AuditResult> ReauditAsync(int batchId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await db.Batches.Include(b => b.ModelVersion).FirstOrDefaultAsync(b => b.Id == batchId, ct) ?? throw new NotFoundException("Batch", batchId);
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == batch.ProductId, ct);
+        var reference = profiles.Get(batch.ModelVersion!.FileHash)
+            ?? throw new ConflictException($"Model version {batch.ModelVersion.Number} has no reference data, so batch {batchId} cannot be audited.");
+        var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
+        var parsed = await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, ct), ct);
+        var predictions = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex)
+            .Select(p => p.Score ?? p.Predicted).ToArrayAsync(ct);
+        var earlierRows = await db.Batches.Where(b => b.ProductId == batch.ProductId && b.Status == BatchStatus.Analyzed && b.ReceivedAt < batch.ReceivedAt)
+            .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => b.RowCount).ToListAsync(ct);
+        var audit = await Task.Run(() => BatchAuditor.Audit(product.Schema, parsed.Table, parsed.RowKeys, predictions, reference,
+            batch.ReceivedAt, earlierRows, product.DriftSettings), ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.MetricRuns.Where(r => r.BatchId == batchId && r.Kind == AuditRunKind).ExecuteDeleteAsync(ct);
+        await AddAuditRunAsync(db, batch, audit, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Re-audited batch {BatchId}: {Drifted} of {Columns} features drifted", batchId, audit.Drift.Drifted, audit.Drift.Columns);
+        events.Publish(batch.ProductId);
+        return audit;
+    }
+
+    private static async Task AddAuditRunAsync(DashboardDbContext db, Batch batch, AuditResult audit, CancellationToken ct)
+    {
+        var auditRun = new MetricRun
+        {
+            ProductId = batch.ProductId,
+            BatchId = batch.Id,
+            ModelVersionId = batch.ModelVersionId,
+            Kind = AuditRunKind,
+            At = batch.ReceivedAt,
+            ResultJson = JsonSerializer.Serialize(audit, JsonValueConverter.Options),
+        };
+        db.MetricRuns.Add(auditRun);
+        await db.SaveChangesAsync(ct);
+        db.MetricPoints.AddRange(AuditPoints.Flatten(audit).Select(p => new MetricPoint
+        {
+            ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = batch.ModelVersionId, MetricRunId = auditRun.Id,
+            MetricKey = p.Key, Column = p.Column, Value = p.Value, At = batch.ReceivedAt,
+        }));
+    }
+
     /// <summary>The production audit against the champion's reference profile; null when the version has none.</summary>
     private AuditResult? AuditOf(PreparedBatch prepared, ScoreResult scores)
     {
@@ -152,24 +200,7 @@ public sealed class BatchService(
         await db.SaveChangesAsync(ct);
         db.MetricPoints.AddRange(ScoringPoints(batch, profile, run.Id));
         if (audit is not null)
-        {
-            var auditRun = new MetricRun
-            {
-                ProductId = prepared.ProductId,
-                BatchId = batch.Id,
-                ModelVersionId = prepared.ChampionVersionId,
-                Kind = AuditRunKind,
-                At = batch.ReceivedAt,
-                ResultJson = JsonSerializer.Serialize(audit, JsonValueConverter.Options),
-            };
-            db.MetricRuns.Add(auditRun);
-            await db.SaveChangesAsync(ct);
-            db.MetricPoints.AddRange(AuditPoints.Flatten(audit).Select(p => new MetricPoint
-            {
-                ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = batch.ModelVersionId, MetricRunId = auditRun.Id,
-                MetricKey = p.Key, Column = p.Column, Value = p.Value, At = batch.ReceivedAt,
-            }));
-        }
+            await AddAuditRunAsync(db, batch, audit, ct);
         await db.SaveChangesAsync(ct);
         if (batch.LabelledRows > 0)
             await performance.RecomputeAsync(db, prepared.ProductId, batch.ReceivedAt, ct);
