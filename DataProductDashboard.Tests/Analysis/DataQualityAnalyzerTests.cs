@@ -101,5 +101,10 @@ public sealed class DataQualityAnalyzerTests
         Assert.Equal(3, audit.Drift.Columns);
         Assert.NotNull(audit.Drift.Prediction);
         Assert.True(audit.Drift.Prediction!.Drift);
+        var gates = ProposedGates.For(audit);
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnMissingShare && g.Column == "hum" && g.Severity == "Critical");
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnUnseenShare && g.Column == "season");
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnDrift && g.Column == "temp" && g.Reason.Contains("drift when", StringComparison.Ordinal));
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.DatasetDrift);
     }
 }
