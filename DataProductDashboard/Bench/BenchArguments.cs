@@ -15,4 +15,11 @@ public sealed class BenchArguments(string[] args)
         var i = Array.IndexOf(args, "--" + name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
+
+    /// <summary>Median of the runs' figures: what the bench reports, given the machine's noise.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
 }

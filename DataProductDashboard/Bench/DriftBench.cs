@@ -62,7 +62,7 @@ public static class DriftBench
                 duplicateRows = audit.Quality.DuplicateRows,
                 columns = audit.Quality.Columns.Select(c => new { column = c.Column, missingShare = c.MissingShare, unseenShare = c.UnseenShare }),
             },
-            timing_s = new { read = Median(timings.Select(t => t.Read)), audit = Median(timings.Select(t => t.Audit)), total = Median(timings.Select(t => t.Total)) },
+            timing_s = new { read = BenchArguments.Median(timings.Select(t => t.Read)), audit = BenchArguments.Median(timings.Select(t => t.Audit)), total = BenchArguments.Median(timings.Select(t => t.Total)) },
             runs,
             rows,
             peakMemoryMb = Math.Round(peakMb, 1),
@@ -74,11 +74,5 @@ public static class DriftBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median of {runs}: read {report.timing_s.read:F2} s, audit {report.timing_s.audit:F2} s, total {report.timing_s.total:F2} s; {drift.Drifted} of {drift.Columns} columns drifted; peak RSS {peakMb:F0} MB → {jsonPath}"));
         return 0;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -64,8 +64,8 @@ public static class IngestBench
                     $"run {run}: parse+validate {times.Parse:F2} s, score {times.Score:F2} s, store {times.Store:F2} s, total {times.Total:F2} s = {rows / times.Total:N0} rows/s (p50 {batch.LatencyP50Micros:F2} µs/row)"));
             }
 
-            var median = new StageTimes(Median(results.Select(r => r.Parse)), Median(results.Select(r => r.Score)),
-                Median(results.Select(r => r.Store)), Median(results.Select(r => r.Total)));
+            var median = new StageTimes(BenchArguments.Median(results.Select(r => r.Parse)), BenchArguments.Median(results.Select(r => r.Score)),
+                BenchArguments.Median(results.Select(r => r.Store)), BenchArguments.Median(results.Select(r => r.Total)));
             var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
             var report = new
             {
@@ -90,12 +90,6 @@ public static class IngestBench
             Directory.Delete(dataDir, recursive: true);
         }
         return 0;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private sealed record StageTimes(double Parse, double Score, double Store, double Total);

@@ -70,17 +70,6 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
     private static async Task ReplaceRunAsync(DashboardDbContext db, Batch batch, PerformanceResult result, CancellationToken ct)
     {
         await db.MetricRuns.Where(r => r.BatchId == batch.Id && r.Kind == RunKind).ExecuteDeleteAsync(ct);
-        var run = new MetricRun
-        {
-            ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = batch.ModelVersionId, Kind = RunKind, At = batch.ReceivedAt,
-            ResultJson = JsonSerializer.Serialize(result, JsonValueConverter.Options),
-        };
-        db.MetricRuns.Add(run);
-        await db.SaveChangesAsync(ct);
-        db.MetricPoints.AddRange(PerformancePoints.Flatten(result).Select(p => new MetricPoint
-        {
-            ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = batch.ModelVersionId, MetricRunId = run.Id,
-            MetricKey = p.Key, Value = p.Value, At = batch.ReceivedAt,
-        }));
+        await MetricHistory.AddRunAsync(db, batch, RunKind, result, PerformancePoints.Flatten(result).Select(p => (p.Key, (string?)null, p.Value)), ct);
     }
 }

@@ -118,25 +118,8 @@ public sealed class BatchService(
         return audit;
     }
 
-    private static async Task AddAuditRunAsync(DashboardDbContext db, Batch batch, AuditResult audit, CancellationToken ct)
-    {
-        var auditRun = new MetricRun
-        {
-            ProductId = batch.ProductId,
-            BatchId = batch.Id,
-            ModelVersionId = batch.ModelVersionId,
-            Kind = AuditRunKind,
-            At = batch.ReceivedAt,
-            ResultJson = JsonSerializer.Serialize(audit, JsonValueConverter.Options),
-        };
-        db.MetricRuns.Add(auditRun);
-        await db.SaveChangesAsync(ct);
-        db.MetricPoints.AddRange(AuditPoints.Flatten(audit).Select(p => new MetricPoint
-        {
-            ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = batch.ModelVersionId, MetricRunId = auditRun.Id,
-            MetricKey = p.Key, Column = p.Column, Value = p.Value, At = batch.ReceivedAt,
-        }));
-    }
+    private static Task AddAuditRunAsync(DashboardDbContext db, Batch batch, AuditResult audit, CancellationToken ct) =>
+        MetricHistory.AddRunAsync(db, batch, AuditRunKind, audit, AuditPoints.Flatten(audit).Select(p => (p.Key, p.Column, p.Value)), ct);
 
     /// <summary>The production audit against the champion's reference profile; null when the version has none.</summary>
     private AuditResult? AuditOf(PreparedBatch prepared, ScoreResult scores)
@@ -187,18 +170,7 @@ public sealed class BatchService(
         PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), batch.Id, prepared.Parsed.RowKeys,
             scores.Predicted, scores.Probability, labels, storeProgress, ct);
 
-        var run = new MetricRun
-        {
-            ProductId = prepared.ProductId,
-            BatchId = batch.Id,
-            ModelVersionId = prepared.ChampionVersionId,
-            Kind = ScoringRunKind,
-            At = batch.ReceivedAt,
-            ResultJson = JsonSerializer.Serialize(profile, JsonValueConverter.Options),
-        };
-        db.MetricRuns.Add(run);
-        await db.SaveChangesAsync(ct);
-        db.MetricPoints.AddRange(ScoringPoints(batch, profile, run.Id));
+        await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile, ScoringPoints(batch, profile), ct);
         if (audit is not null)
             await AddAuditRunAsync(db, batch, audit, ct);
         await db.SaveChangesAsync(ct);
@@ -210,25 +182,20 @@ public sealed class BatchService(
         return batch;
     }
 
-    private static IEnumerable<MetricPoint> ScoringPoints(Batch batch, PredictionProfile profile, long runId)
+    private static IEnumerable<(string Key, string? Column, double Value)> ScoringPoints(Batch batch, PredictionProfile profile)
     {
-        MetricPoint Point(string key, double value) => new()
-        {
-            ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = batch.ModelVersionId, MetricRunId = runId,
-            MetricKey = key, Value = value, At = batch.ReceivedAt,
-        };
-        yield return Point(MetricKeys.Rows, batch.RowCount);
-        yield return Point(MetricKeys.ScoringSeconds, batch.ScoringSeconds);
-        yield return Point(MetricKeys.LatencyP50, batch.LatencyP50Micros);
-        yield return Point(MetricKeys.LatencyP95, batch.LatencyP95Micros);
-        yield return Point(MetricKeys.LatencyP99, batch.LatencyP99Micros);
+        yield return (MetricKeys.Rows, null, batch.RowCount);
+        yield return (MetricKeys.ScoringSeconds, null, batch.ScoringSeconds);
+        yield return (MetricKeys.LatencyP50, null, batch.LatencyP50Micros);
+        yield return (MetricKeys.LatencyP95, null, batch.LatencyP95Micros);
+        yield return (MetricKeys.LatencyP99, null, batch.LatencyP99Micros);
         if (profile.Values is { } values)
         {
-            yield return Point(MetricKeys.PredictionMean, values.Mean);
-            yield return Point(MetricKeys.PredictionStd, values.Std);
+            yield return (MetricKeys.PredictionMean, null, values.Mean);
+            yield return (MetricKeys.PredictionStd, null, values.Std);
         }
         if (profile.PositiveShare is { } share)
-            yield return Point(MetricKeys.PositiveShare, share);
+            yield return (MetricKeys.PositiveShare, null, share);
     }
 
     private static double[]? LabelsOf(PreparedBatch prepared)
