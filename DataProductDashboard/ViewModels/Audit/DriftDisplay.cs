@@ -39,6 +39,10 @@ public static class DriftDisplay
         return drift.ColumnResults.OrderByDescending(c => c.Drift).ThenByDescending(Severity).First().Column;
     }
 
+    /// <summary>The rule without repeating the method name: "drift when score ≥ 0.1".</summary>
+    public static string ShortRule(DriftColumnResult c) =>
+        c.Rule.Replace(c.MethodDisplayName, "score", StringComparison.Ordinal);
+
     public static string DirectionText(DriftColumnResult c) => c.Direction switch
     {
         "up" => "↑ up",

@@ -44,15 +44,14 @@ public sealed partial class DriftPage
         var points = _column == DriftDetector.PredictionColumn
             ? await SeriesAsync(AuditPoints.PredictionDriftScore)
             : await SeriesAsync(AuditPoints.ColumnDriftScore, _column);
-        var kind = DriftDisplay.ScoreKindText(result.ScoreKind);
-        _score = TimeSeriesFigureBuilder.Build(Spec($"{result.MethodDisplayName} ({kind})", new TimeSeriesLine(_column, SeriesPoints.From(points))) with
+        _score = TimeSeriesFigureBuilder.Build(Spec(result.ScoreKind == ScoreKind.PValue ? "p-value (0–1)" : "Distance (score)", new TimeSeriesLine(_column, SeriesPoints.From(points))) with
         {
             Threshold = result.Threshold,
             ThresholdLabel = $"threshold {DriftDisplay.Score(result.Threshold)}",
         });
         _scoreCaption = result.ScoreKind == ScoreKind.PValue
-            ? $"Drift when the p-value is below the threshold ({result.Rule})"
-            : $"Drift when the distance reaches the threshold ({result.Rule})";
+            ? $"{result.MethodDisplayName}: drift when the p-value is below the threshold ({DriftDisplay.ShortRule(result)})"
+            : $"{result.MethodDisplayName}: drift when the distance reaches the threshold ({DriftDisplay.ShortRule(result)})";
     }
 
     private async Task LoadOverlayAsync(DriftColumnResult? result, CancellationToken ct)
@@ -75,6 +74,10 @@ public sealed partial class DriftPage
         catch (DashboardException ex)
         {
             _overlayError = ex.Message;
+        }
+        catch (IOException ex)
+        {
+            _overlayError = $"The batch file could not be read: {ex.Message}";
         }
     }
 }
