@@ -15,9 +15,14 @@ public static class DriftDisplay
     /// <summary>"25 %", "12.5 %".</summary>
     public static string Percent(double share) => double.IsFinite(share) ? $"{(share * 100).ToString("0.#", Invariant)} %" : "–";
 
-    /// <summary>p-values below 0.0001 in scientific notation; distances with four significant digits.</summary>
+    /// <summary>Four significant digits without trailing zeros ("0.05", "0.2622"); below 0.0001 in scientific notation.</summary>
     public static string Score(double score) => double.IsFinite(score)
-        ? score is > 0 and < 1e-4 ? score.ToString("0.##e+0", Invariant) : Formatting.Display.Number(score)
+        ? Math.Abs(score) switch
+        {
+            > 0 and < 1e-4 => score.ToString("0.##e+0", Invariant),
+            < 1e4 => score.ToString("G4", Invariant),
+            _ => Formatting.Display.Number(score),
+        }
         : "–";
 
     /// <summary>"p-value" or "distance".</summary>

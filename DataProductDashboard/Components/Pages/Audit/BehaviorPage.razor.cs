@@ -92,7 +92,7 @@ public sealed partial class BehaviorPage
         }
         else
         {
-            _predictions = TimeSeriesFigureBuilder.Build(Spec($"Predicted {product.Schema.PositiveClass ?? "positive"} (% of rows)",
+            _predictions = TimeSeriesFigureBuilder.Build(Spec("Predicted positive (% of rows)",
                 new TimeSeriesLine("Positive share", SeriesPoints.From(await SeriesAsync(MetricKeys.PositiveShare)))) with { Percent = true });
             _predictionCaption = $"Share of rows predicted as the positive class ({label} = {product.Schema.PositiveClass ?? "positive"})";
         }
