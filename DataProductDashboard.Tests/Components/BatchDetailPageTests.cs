@@ -38,4 +38,34 @@ public sealed class BatchDetailPageTests : BunitTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("Batch 999999 was not found", cut.Find("[data-testid=not-found]").TextContent));
     }
+
+    [Fact]
+    public async Task Render_AuditedBatch_ShowsQualityDriftAndNoLabelsYet()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+
+        var cut = Render<BatchDetailPage>(ps => ps.Add(p => p.BatchId, data.NewBatchId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=batch-audit]")));
+        Assert.NotNull(cut.Find("#batch-quality"));
+        Assert.Equal(3, cut.FindAll("#quality-table [data-testid=quality-row]").Count);
+        Assert.Equal(2, cut.FindAll("#batch-drift-table [data-testid=drift-row]").Count);
+        Assert.Contains("features drifted", cut.Find("[data-testid=drift-verdict-text]").TextContent);
+        Assert.Contains("No labels yet", cut.Find("[data-testid=batch-no-labels]").TextContent);
+    }
+
+    [Fact]
+    public async Task Render_LabelledBatch_ShowsPerformanceAndConceptDrift()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+
+        var cut = Render<BatchDetailPage>(ps => ps.Add(p => p.BatchId, data.OldBatchId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=performance-summary]")));
+        Assert.Contains("MAE", cut.Find("[data-testid=performance-metrics]").TextContent);
+        Assert.Contains("hold-out", cut.Find("[data-testid=concept-batch-text]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=batch-no-labels]"));
+    }
 }

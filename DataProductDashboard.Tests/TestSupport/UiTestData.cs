@@ -4,6 +4,7 @@ using DataProductDashboard.Data;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Hosting;
 using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,8 @@ public static class UiTestData
     private static readonly Lazy<Task<SeededData>> Seeded = new(SeedAsync);
 
     /// <summary>Two products: "Test rentals" (a FastTree champion trained on 60 rows, an Sdca candidate with notes, two
-    /// batches received a month apart) and "Empty product" (no model, no batch).</summary>
+    /// batches received a month apart, both audited against the training data; the old batch has labels) and
+    /// "Empty product" (no model, no batch).</summary>
     public static Task<SeededData> GetSeededAsync() => Seeded.Value;
 
     /// <summary>A migrated database without any product.</summary>
@@ -74,6 +76,15 @@ public static class UiTestData
         return text.ToString();
     }
 
+    /// <summary>Labels (cnt) for the rows r{firstId}… of <see cref="BatchCsv"/>.</summary>
+    public static string LabelsCsv(int rows, int firstId)
+    {
+        var text = new StringBuilder("id,cnt\n");
+        for (var i = 0; i < rows; i++)
+            text.Append(CultureInfo.InvariantCulture, $"r{firstId + i},{10 + (5 * (i % 24)) + (10 * (i % 10))}\n");
+        return text.ToString();
+    }
+
     private static string TrainingCsv(int rows)
     {
         var random = new Random(Seed);
@@ -108,6 +119,7 @@ public static class UiTestData
             new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc), null, ct);
         var recent = await batches.ImportAsync(rentals.Id, Encoding.UTF8.GetBytes(BatchCsv(12, 2000)), NewBatchFile, BatchSource.Api,
             new DateTime(2026, 2, 1, 8, 0, 0, DateTimeKind.Utc), null, ct);
+        await provider.GetRequiredService<LabelService>().UploadAsync(rentals.Id, Encoding.UTF8.GetBytes(LabelsCsv(10, 1000)), "labels.csv", ct);
         var empty = await products.CreateAsync(new CreateProductRequest(EmptyName, "Nothing here yet.", "UI tests",
             TaskType.Regression, RentalsSchema), ct);
         return new SeededData(root, rentals.Id, empty.Id, version.Number, candidate.Number, old.Id, recent.Id);

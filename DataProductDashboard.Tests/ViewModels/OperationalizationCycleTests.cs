@@ -1,3 +1,4 @@
+using DataProductDashboard.Analysis;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Products;
 using DataProductDashboard.Tests.TestSupport;
@@ -40,5 +41,48 @@ public sealed class OperationalizationCycleTests
 
         Assert.All(stages.Skip(2), s => Assert.Equal(CycleStageState.NotConfigured, s.State));
         Assert.All(stages.Skip(2), s => Assert.StartsWith("Not configured yet", s.Detail));
+    }
+
+    [Fact]
+    public void For_RedDriftAmberQuality_AuditFailingWithDriftReasonAndLink()
+    {
+        var health = new AuditHealth(HealthState.Amber, "3 duplicate row keys.", HealthState.Red, "Dataset drift: 9 of 12 features drifted.");
+
+        var audit = OperationalizationCycle.For(Product(1, 10), health)[2];
+
+        Assert.Equal(CycleStageState.Failing, audit.State);
+        Assert.Equal("Dataset drift: 9 of 12 features drifted.", audit.Detail);
+        Assert.Equal("/products/7/drift", audit.Href);
+    }
+
+    [Fact]
+    public void For_AmberQualityGreenDrift_AuditNeedsActionWithQualityReason()
+    {
+        var health = new AuditHealth(HealthState.Amber, "12% of 'hum' is missing.", HealthState.Green, "No drift in 12 features.");
+
+        var audit = OperationalizationCycle.For(Product(1, 10), health)[2];
+
+        Assert.Equal(CycleStageState.ActionNeeded, audit.State);
+        Assert.Equal("12% of 'hum' is missing.", audit.Detail);
+        Assert.Equal("/products/7/quality", audit.Href);
+    }
+
+    [Fact]
+    public void For_BothGreen_AuditDoneAndKpiStillNotConfigured()
+    {
+        var stages = OperationalizationCycle.For(Product(1, 10), new AuditHealth(HealthState.Green, "Complete, valid and unique.", HealthState.Green, "No drift in 12 features."));
+
+        Assert.Equal(CycleStageState.Done, stages[2].State);
+        Assert.Contains("No drift", stages[2].Detail);
+        Assert.Equal(CycleStageState.NotConfigured, stages[3].State);
+    }
+
+    [Fact]
+    public void For_UnknownHealthWithoutBatches_AuditNotConfiguredAsksForABatch()
+    {
+        var audit = OperationalizationCycle.For(Product(1, 0), AuditHealth.Unknown)[2];
+
+        Assert.Equal(CycleStageState.NotConfigured, audit.State);
+        Assert.Contains("upload a batch", audit.Detail);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
@@ -27,6 +28,7 @@ public sealed partial class ProductOverview : IDisposable
     [Inject] public required ModelRegistryService Models { get; init; }
     [Inject] public required BatchService Batches { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
+    [Inject] public required AuditQueryService Audits { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -42,7 +44,7 @@ public sealed partial class ProductOverview : IDisposable
             var recent = await Batches.ListAsync(ProductId, 1, LatencyWindow, BatchSort.ReceivedAt, true, _cts.Token);
             _latencyBatches = recent.Items.Count;
             _medianP95 = Median(recent.Items.Select(b => b.LatencyP95Micros));
-            _cycle = OperationalizationCycle.For(product);
+            _cycle = OperationalizationCycle.For(product, await Audits.GetHealthAsync(ProductId, _cts.Token));
             _product = product;
         }
         catch (NotFoundException)
@@ -65,6 +67,7 @@ public sealed partial class ProductOverview : IDisposable
     {
         CycleStageState.Done => Color.Success,
         CycleStageState.ActionNeeded => Color.Warning,
+        CycleStageState.Failing => Color.Error,
         _ => Color.Default,
     };
 
@@ -72,6 +75,7 @@ public sealed partial class ProductOverview : IDisposable
     {
         CycleStageState.Done => Icons.Material.Filled.CheckCircle,
         CycleStageState.ActionNeeded => Icons.Material.Filled.ErrorOutline,
+        CycleStageState.Failing => Icons.Material.Filled.Error,
         _ => Icons.Material.Outlined.Schedule,
     };
 

@@ -1,0 +1,102 @@
+using DataProductDashboard.Services.Audit;
+using DataProductDashboard.ViewModels.Charts;
+using Plotly.Blazor.Traces;
+
+namespace DataProductDashboard.Tests.ViewModels;
+
+public sealed class TimeSeriesFigureBuilderTests
+{
+    private static readonly DateTime T0 = new(2012, 1, 2, 0, 0, 0, DateTimeKind.Utc);
+
+    private static TimePoint[] Points(params double[] values) => values.Select((v, i) => new TimePoint(T0.AddDays(7 * i), v)).ToArray();
+
+    [Fact]
+    public void Build_TwoLines_OneScatterPerLineWithAxisTitlesAndLegend()
+    {
+        var figure = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("Missing share (% of cells)",
+            [new TimeSeriesLine("All cells", Points(0.1, 0.2, 0.3)), new TimeSeriesLine("'temp'", Points(0, 0.5))]) { Percent = true });
+
+        Assert.False(figure.IsEmpty);
+        var traces = figure.Data.Cast<Scatter>().ToList();
+        Assert.Equal(["All cells", "'temp'"], traces.Select(t => t.Name));
+        Assert.Equal(new object[] { 0.1, 0.2, 0.3 }, traces[0].Y);
+        Assert.Equal(new object[] { T0, T0.AddDays(7), T0.AddDays(14) }, traces[0].X);
+        Assert.Equal("Missing share (% of cells)", figure.Layout.YAxis[0].Title.Text);
+        Assert.Equal("Batch received (UTC)", figure.Layout.XAxis[0].Title.Text);
+        Assert.Equal(".0%", figure.Layout.YAxis[0].TickFormat);
+        Assert.True(figure.Layout.ShowLegend);
+    }
+
+    [Fact]
+    public void Build_NoPointsOrOnlyNaN_IsEmpty()
+    {
+        Assert.True(TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("y", [])).IsEmpty);
+        Assert.True(TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("y", [new TimeSeriesLine("a", Points(double.NaN))])).IsEmpty);
+    }
+
+    [Fact]
+    public void Build_NaNValues_AreDropped()
+    {
+        var figure = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("y", [new TimeSeriesLine("a", Points(1, double.NaN, 3))]));
+
+        Assert.Equal(new object[] { 1.0, 3.0 }, Assert.IsType<Scatter>(Assert.Single(figure.Data)).Y);
+        Assert.False(figure.Layout.ShowLegend);
+    }
+
+    [Fact]
+    public void Build_Threshold_AddsDashedHorizontalLineWithLabel()
+    {
+        var figure = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("y", [new TimeSeriesLine("a", Points(1, 2))]) { Threshold = 0.5, ThresholdLabel = "dataset drift at 50 %" });
+
+        var line = Assert.Single(figure.Layout.Shapes);
+        Assert.Equal("paper", line.XRef);
+        Assert.Equal(0.5, line.Y0);
+        Assert.Equal(0.5, line.Y1);
+        Assert.Equal("dash", line.Line.Dash);
+        Assert.Equal("dataset drift at 50 %", Assert.Single(figure.Layout.Annotations).Text);
+    }
+
+    [Fact]
+    public void Build_Releases_MarksOnlyThoseInsideTheChartedRangeWithVersionLabels()
+    {
+        var releases = new[]
+        {
+            new ReleaseMarker(1, T0.AddDays(-30), "FastTree (Regression)"),
+            new ReleaseMarker(2, T0.AddDays(10), "LightGbm (Regression)"),
+            new ReleaseMarker(3, T0.AddDays(400), "Sdca (Regression)"),
+        };
+
+        var figure = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("y", [new TimeSeriesLine("a", Points(1, 2, 3))]) { Releases = releases });
+
+        var marker = Assert.Single(figure.Layout.Shapes);
+        Assert.Equal("x", marker.XRef);
+        Assert.Equal("paper", marker.YRef);
+        Assert.Equal(T0.AddDays(10), marker.X0);
+        var label = Assert.Single(figure.Layout.Annotations);
+        Assert.Equal("v2", label.Text);
+        Assert.Contains("LightGbm", label.HoverText);
+    }
+
+    [Fact]
+    public void Build_Band_AddsTwoFilledTracesBeforeTheLines()
+    {
+        var band = new TimeSeriesBand("95 % CI", [new TimeBandPoint(T0, 1, 3), new TimeBandPoint(T0.AddDays(7), 2, 4)]);
+
+        var figure = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("MAE (cnt units)", [new TimeSeriesLine("MAE", Points(2, 3))]) { Band = band });
+
+        var traces = figure.Data.Cast<Scatter>().ToList();
+        Assert.Equal(3, traces.Count);
+        Assert.Equal(new object[] { 3.0, 4.0 }, traces[0].Y);
+        Assert.Equal(new object[] { 1.0, 2.0 }, traces[1].Y);
+        Assert.Equal(Plotly.Blazor.Traces.ScatterLib.FillEnum.ToNextY, traces[1].Fill);
+        Assert.Equal("MAE", traces[2].Name);
+    }
+
+    [Fact]
+    public void Build_BandOnly_IsNotEmpty()
+    {
+        var figure = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("y", []) { Band = new TimeSeriesBand("b", [new TimeBandPoint(T0, 1, 2)]) });
+
+        Assert.False(figure.IsEmpty);
+    }
+}

@@ -1,0 +1,121 @@
+using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Performance;
+using DataProductDashboard.Components.Dialogs;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Labels;
+using DataProductDashboard.Services.Models;
+using DataProductDashboard.ViewModels.Audit;
+using DataProductDashboard.ViewModels.Charts;
+using DataProductDashboard.ViewModels.Formatting;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Pages.Audit;
+
+/// <summary>Prediction distribution, latency and running time over time, and performance against the hold-out value
+/// with the concept-drift verdicts once labels arrive; labels are uploaded here.</summary>
+public sealed partial class BehaviorPage
+{
+    private static readonly ChartFigure Empty = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("", []));
+    private BatchDetail? _latest;
+    private AuditHealth? _health;
+    private ChartFigure _performance = Empty;
+    private ChartFigure _predictions = Empty;
+    private ChartFigure _latency = Empty;
+    private ChartFigure _running = Empty;
+    private string _metricTitle = "Performance over time";
+    private string? _metricCaption;
+    private string? _predictionCaption;
+
+    [Inject] public required ModelRegistryService Models { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    private string HealthIcon => _health?.Behavior switch
+    {
+        HealthState.Red => Icons.Material.Filled.Error,
+        HealthState.Amber => Icons.Material.Filled.Warning,
+        HealthState.Green => Icons.Material.Filled.CheckCircle,
+        _ => Icons.Material.Outlined.HelpOutline,
+    };
+
+    private Color HealthColor => _health?.Behavior switch
+    {
+        HealthState.Red => Color.Error,
+        HealthState.Amber => Color.Warning,
+        HealthState.Green => Color.Success,
+        _ => Color.Default,
+    };
+
+    protected override async Task LoadPageAsync(CancellationToken ct)
+    {
+        var product = Product!;
+        var labelled = BatchList.FirstOrDefault(b => b.LabelledRows > 0);
+        _latest = labelled is null ? null : labelled.Id == Selected?.Batch.Id ? Selected : await Batches.GetDetailAsync(labelled.Id, ct);
+        _health = await Audits.GetHealthAsync(ProductId, ct);
+
+        var regression = product.Task == TaskType.Regression;
+        var metric = regression ? "mae" : "accuracy";
+        var version = Selected?.Batch.ModelVersion ?? product.ChampionVersion;
+        double? holdout = null;
+        if (version is { } number)
+        {
+            var summary = await Models.GetAsync(ProductId, number, ct);
+            holdout = summary.HoldoutMetrics.TryGetValue(metric, out var h) ? h : null;
+        }
+        var values = await SeriesAsync(PerformancePoints.Prefix + metric);
+        var band = SeriesPoints.Band(await SeriesAsync(PerformancePoints.ConceptLow), await SeriesAsync(PerformancePoints.ConceptHigh));
+        var label = product.Schema.Label?.Name ?? "label";
+        _metricTitle = $"{MetricNames.Display(metric)} over time";
+        _metricCaption = (regression ? $"Mean absolute error on labelled rows ({label} units); lower is better." : "Share of labelled rows predicted correctly; higher is better.")
+            + (holdout is null ? "" : $" Dashed: hold-out of v{version}.") + " Band: 95 % confidence interval.";
+        _performance = TimeSeriesFigureBuilder.Build(Spec(regression ? $"MAE ({label} units)" : "Accuracy (%)",
+            new TimeSeriesLine(MetricNames.Display(metric), SeriesPoints.From(values))) with
+        {
+            Band = new TimeSeriesBand("95 % CI", band),
+            Threshold = holdout,
+            ThresholdLabel = holdout is { } ho ? $"hold-out v{version}: {(regression ? Display.Number(ho) : DriftDisplay.Percent(ho))}" : null,
+            Percent = !regression,
+            FromZero = regression,
+        });
+
+        if (regression)
+        {
+            var mean = await SeriesAsync(MetricKeys.PredictionMean);
+            var std = await SeriesAsync(MetricKeys.PredictionStd);
+            _predictions = TimeSeriesFigureBuilder.Build(Spec($"Predicted {label} (label units)", new TimeSeriesLine("Mean", SeriesPoints.From(mean))) with
+            {
+                Band = new TimeSeriesBand("Mean ± std", SeriesPoints.MeanStd(mean, std)),
+            });
+            _predictionCaption = "Mean prediction of each batch, shaded ± one standard deviation";
+        }
+        else
+        {
+            _predictions = TimeSeriesFigureBuilder.Build(Spec("Predicted positive (% of rows)",
+                new TimeSeriesLine("Positive share", SeriesPoints.From(await SeriesAsync(MetricKeys.PositiveShare)))) with { Percent = true });
+            _predictionCaption = $"Share of rows predicted as the positive class ({label} = {product.Schema.PositiveClass ?? "positive"})";
+        }
+        _latency = TimeSeriesFigureBuilder.Build(Spec("Latency per row (µs)",
+            new TimeSeriesLine("p50", SeriesPoints.From(await SeriesAsync(MetricKeys.LatencyP50)), ChartStyle.Tertiary),
+            new TimeSeriesLine("p95", SeriesPoints.From(await SeriesAsync(MetricKeys.LatencyP95)), ChartStyle.Primary),
+            new TimeSeriesLine("p99", SeriesPoints.From(await SeriesAsync(MetricKeys.LatencyP99)), ChartStyle.Secondary)));
+        _running = TimeSeriesFigureBuilder.Build(Spec("Scoring time (seconds)",
+            new TimeSeriesLine("Scoring", SeriesPoints.From(await SeriesAsync(MetricKeys.ScoringSeconds)))));
+    }
+
+    private async Task UploadLabelsAsync()
+    {
+        var schema = Product!.Schema;
+        var dialog = await Dialogs.ShowAsync<UploadLabelsDialog>("Upload labels", new DialogParameters
+        {
+            [nameof(UploadLabelsDialog.ProductId)] = ProductId,
+            [nameof(UploadLabelsDialog.RowKey)] = schema.RowKey?.Name ?? "row key",
+            [nameof(UploadLabelsDialog.Label)] = schema.Label?.Name ?? "label",
+        }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: LabelUploadResult r })
+            Snackbar.Add($"{Display.Count(r.PredictionsLabelled)} predictions labelled in {r.Batches.Count} batches", Severity.Success);
+        // The page reloads through ProductEvents once the labels are stored.
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using DataProductDashboard.Services.Audit;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+using ScatterLine = Plotly.Blazor.Traces.ScatterLib.Line;
+using ScatterMarker = Plotly.Blazor.Traces.ScatterLib.Marker;
+using ShapeLine = Plotly.Blazor.LayoutLib.ShapeLib.Line;
+
+namespace DataProductDashboard.ViewModels.Charts;
+
+/// <summary>Turns a <see cref="TimeSeriesSpec"/> into a Plotly figure: one line+markers trace per series, a band as
+/// two traces filled between them, a dashed horizontal line with its label, and a dotted vertical line per model
+/// release ("v2") that falls inside the charted time range.</summary>
+public static class TimeSeriesFigureBuilder
+{
+    public static ChartFigure Build(TimeSeriesSpec spec)
+    {
+        var finite = spec.Lines.Select(l => l with { Points = l.Points.Where(p => double.IsFinite(p.Value)).ToList() }).ToList();
+        var bandPoints = spec.Band?.Points.Where(p => double.IsFinite(p.Low) && double.IsFinite(p.High)).ToList() ?? [];
+        var times = finite.SelectMany(l => l.Points.Select(p => p.At)).Concat(bandPoints.Select(p => p.At)).ToList();
+        var isEmpty = times.Count == 0;
+        var traces = new List<ITrace>();
+        var legend = finite.Count(l => l.Points.Count > 0) + (bandPoints.Count > 0 ? 1 : 0) > 1;
+        var layout = ChartStyle.BaseLayout(spec.Height, legend);
+        layout.HoverMode = HoverModeEnum.XUnified;
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = spec.XTitle }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
+        layout.YAxis = [new YAxis
+        {
+            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = spec.YTitle },
+            RangeMode = spec.FromZero ? Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero : Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.Normal,
+            TickFormat = spec.Percent ? ".0%" : null,
+            HoverFormat = spec.Percent ? ".2%" : ".4~g",
+        }];
+        if (isEmpty)
+            return new ChartFigure(traces, layout, ChartStyle.Config(), true);
+
+        if (bandPoints.Count > 0)
+        {
+            var color = spec.Band!.Color ?? ChartStyle.Primary;
+            traces.Add(new Scatter
+            {
+                Name = spec.Band.Name + " (high)",
+                X = bandPoints.Select(p => (object)p.At).ToList(),
+                Y = bandPoints.Select(p => (object)p.High).ToList(),
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
+                Line = new ScatterLine { Width = 0, Color = color },
+                ShowLegend = false,
+                HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Skip,
+            });
+            traces.Add(new Scatter
+            {
+                Name = spec.Band.Name,
+                X = bandPoints.Select(p => (object)p.At).ToList(),
+                Y = bandPoints.Select(p => (object)p.Low).ToList(),
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
+                Line = new ScatterLine { Width = 0, Color = color },
+                Fill = Plotly.Blazor.Traces.ScatterLib.FillEnum.ToNextY,
+                FillColor = Translucent(color),
+                HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Skip,
+            });
+        }
+        for (var i = 0; i < finite.Count; i++)
+        {
+            var line = finite[i];
+            if (line.Points.Count == 0)
+                continue;
+            var color = line.Color ?? ChartStyle.Palette[i % ChartStyle.Palette.Length];
+            traces.Add(new Scatter
+            {
+                Name = line.Name,
+                X = line.Points.Select(p => (object)p.At).ToList(),
+                Y = line.Points.Select(p => (object)p.Value).ToList(),
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                Line = new ScatterLine { Color = color, Width = 2, Dash = line.Dashed ? "dash" : "solid" },
+                Marker = new ScatterMarker { Color = color, Size = 5 },
+            });
+        }
+
+        if (spec.Threshold is { } threshold && double.IsFinite(threshold))
+        {
+            layout.Shapes.Add(new Shape
+            {
+                Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
+                XRef = "paper", YRef = "y", X0 = 0, X1 = 1, Y0 = threshold, Y1 = threshold,
+                Line = new ShapeLine { Color = ChartStyle.Threshold, Dash = "dash", Width = 2 },
+            });
+            layout.Annotations.Add(new Annotation
+            {
+                Text = spec.ThresholdLabel ?? Format(threshold, spec.Percent),
+                XRef = "paper", X = 1, YRef = "y", Y = threshold, ShowArrow = false,
+                XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Right,
+                YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
+                Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = ChartStyle.Threshold, Size = 11 },
+            });
+        }
+
+        foreach (var release in ReleasesInRange(spec.Releases, times.Min(), times.Max()))
+        {
+            layout.Shapes.Add(new Shape
+            {
+                Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
+                XRef = "x", YRef = "paper", X0 = release.At, X1 = release.At, Y0 = 0, Y1 = 1,
+                Line = new ShapeLine { Color = ChartStyle.Release, Dash = "dot", Width = 1.5m },
+            });
+            layout.Annotations.Add(new Annotation
+            {
+                Text = ReleaseLabel(release),
+                HoverText = $"Version {release.Version} ({Formatting.Display.Trainer(release.Trainer)}) became champion {Formatting.Display.Absolute(release.At)}",
+                X = release.At, XRef = "x", Y = 1, YRef = "paper", ShowArrow = false,
+                XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Left,
+                YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Top,
+                Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = ChartStyle.Release, Size = 11 },
+            });
+        }
+        return new ChartFigure(traces, layout, ChartStyle.Config(), false);
+    }
+
+    public static string ReleaseLabel(ReleaseMarker release) => $"v{release.Version.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Releases within the charted range (a release before the first point would stretch the axis and say nothing).</summary>
+    public static IEnumerable<ReleaseMarker> ReleasesInRange(IReadOnlyList<ReleaseMarker> releases, DateTime first, DateTime last) =>
+        releases.Where(r => r.At >= first && r.At <= last);
+
+    private static string Format(double value, bool percent) => percent
+        ? value.ToString("0.#%", CultureInfo.InvariantCulture)
+        : Formatting.Display.Number(value);
+
+    private static string Translucent(string hex)
+    {
+        var rgb = Convert.ToInt32(hex.TrimStart('#'), 16);
+        return string.Create(CultureInfo.InvariantCulture, $"rgba({(rgb >> 16) & 255},{(rgb >> 8) & 255},{rgb & 255},0.18)");
+    }
+}

@@ -1,0 +1,19 @@
+using DataProductDashboard.Services.Audit;
+
+namespace DataProductDashboard.ViewModels.Charts;
+
+/// <summary>Everything a time-series chart shows: lines, an optional band, an optional horizontal line (threshold or
+/// hold-out value) and model-version release markers. <see cref="YTitle"/> carries the unit, e.g. "Missing cells (%)".</summary>
+public sealed record TimeSeriesSpec(string YTitle, IReadOnlyList<TimeSeriesLine> Lines)
+{
+    public string XTitle { get; init; } = "Batch received (UTC)";
+    public TimeSeriesBand? Band { get; init; }
+    public double? Threshold { get; init; }
+    public string? ThresholdLabel { get; init; }
+    public IReadOnlyList<ReleaseMarker> Releases { get; init; } = [];
+    /// <summary>Values are shares 0–1 shown as percentages.</summary>
+    public bool Percent { get; init; }
+    /// <summary>The y axis starts at zero (counts, durations, shares).</summary>
+    public bool FromZero { get; init; } = true;
+    public int Height { get; init; } = 300;
+}
