@@ -43,8 +43,12 @@ public sealed record AuditHealth(HealthState Quality, string QualityReason, Heal
     {
         var batch = performance.ConceptDrift;
         var window = performance.Window;
-        string Describe(Performance.ConceptDriftResult r) =>
-            $"{r.Metric} {r.Value:0.###} (95 % CI {r.Low:0.###}–{r.High:0.###}) vs hold-out {r.Holdout:0.###}";
+        static string Describe(Performance.ConceptDriftResult r)
+        {
+            var (name, format) = r.Metric == "mae" ? ("MAE", "0.00") : ("accuracy", "0.000");
+            string F(double? v) => v?.ToString(format, System.Globalization.CultureInfo.InvariantCulture) ?? "–";
+            return $"{name} {F(r.Value)} (95 % CI {F(r.Low)}–{F(r.High)}) vs hold-out {F(r.Holdout)}";
+        }
         return batch.Verdict switch
         {
             Performance.ConceptDriftVerdict.Degraded => this with { Behavior = HealthState.Red, BehaviorReason = $"Concept drift: {Describe(batch)}." },
