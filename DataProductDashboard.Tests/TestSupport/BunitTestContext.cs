@@ -14,6 +14,9 @@ public class BunitTestContext : BunitContext, IAsyncLifetime
     protected void UseData(string root)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Pages load through real services on SQLite; on a busy 2-core CI machine that can take longer than bUnit's
+        // 1 s default. A longer ceiling costs nothing when the page is quick.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(20);
         Services.AddMudServices();
         UiTestData.AddDashboard(Services, root);
         Render<MudPopoverProvider>();
