@@ -10,12 +10,23 @@ public static class BikeShapedCsv
 
     public static byte[] Generate(int rows, int seed, bool withLabel = false)
     {
+        using var buffer = new MemoryStream(rows * 64);
+        Write(buffer, rows, seed, withLabel);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes the rows as UTF-8 to a stream, one line at a time (no whole-file string in memory).</summary>
+    public static void Write(Stream output, int rows, int seed, bool withLabel = false)
+    {
         var random = new Random(seed);
-        var text = new StringBuilder(rows * 80);
-        text.Append(Header).Append(withLabel ? ",cnt\n" : "\n");
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        var text = new StringBuilder(128);
+        writer.Write(Header);
+        writer.Write(withLabel ? ",cnt\n" : "\n");
         var start = new DateTime(2011, 1, 1);
         for (var i = 0; i < rows; i++)
         {
+            text.Clear();
             var at = start.AddHours(i % 17544);
             var month = at.Month;
             var season = ((month % 12) / 3) + 1;
@@ -36,7 +47,7 @@ public static class BikeShapedCsv
                 text.Append(CultureInfo.InvariantCulture, $",{cnt}");
             }
             text.Append('\n');
+            writer.Write(text);
         }
-        return Encoding.UTF8.GetBytes(text.ToString());
     }
 }
