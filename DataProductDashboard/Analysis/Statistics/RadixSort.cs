@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace DataProductDashboard.Analysis.Statistics;
 
 /// <summary>LSD radix sort of finite doubles (11-bit digits, passes whose digit is the same for every key skipped):
@@ -17,13 +19,17 @@ public static class RadixSort
             Array.Sort(values);
             return;
         }
-        var keys = new ulong[n];
-        var buffer = new ulong[n];
+        // Scratch keys come from the shared pool: a drift audit sorts dozens of million-value columns.
+        var rentedKeys = ArrayPool<ulong>.Shared.Rent(n);
+        var rentedBuffer = ArrayPool<ulong>.Shared.Rent(n);
+        var keys = rentedKeys;
+        var buffer = rentedBuffer;
         for (var i = 0; i < n; i++)
             keys[i] = ToKey(values[i]);
         var counts = new int[Passes, Buckets];
-        foreach (var key in keys)
+        for (var i = 0; i < n; i++)
         {
+            var key = keys[i];
             for (var p = 0; p < Passes; p++)
                 counts[p, (int)((key >> (p * Bits)) & (Buckets - 1))]++;
         }
@@ -39,12 +45,17 @@ public static class RadixSort
                 offsets[b] = sum;
                 sum += counts[p, b];
             }
-            foreach (var key in keys)
+            for (var i = 0; i < n; i++)
+            {
+                var key = keys[i];
                 buffer[offsets[(int)((key >> shift) & (Buckets - 1))]++] = key;
+            }
             (keys, buffer) = (buffer, keys);
         }
         for (var i = 0; i < n; i++)
             values[i] = FromKey(keys[i]);
+        ArrayPool<ulong>.Shared.Return(rentedKeys);
+        ArrayPool<ulong>.Shared.Return(rentedBuffer);
     }
 
     /// <summary>Maps a double to an unsigned key with the same order: flip all bits of negatives, the sign bit of positives.</summary>
