@@ -89,6 +89,40 @@ public sealed class ModelsApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Upload_WithReferenceCsv_AuditsLaterBatchesAgainstIt()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateProductAsync(client, "Rentals", TaskType.Regression, TestSchemas.Regression);
+        using var form = Multipart(Services.ModelRegistryServiceTests.TrainedElsewhere(seed: 8), "model.zip", "application/zip");
+        var reference = new ByteArrayContent(TestSchemas.Utf8(TestSchemas.RegressionCsv(300, seed: 8)));
+        reference.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(reference, "reference", "training.csv");
+
+        var upload = await client.PostAsync($"/api/products/{id}/models", form);
+        var created = await client.PostAsync($"/api/products/{id}/batches", CsvBody(TestSchemas.RegressionCsv(50, seed: 9, withLabel: false)));
+        var batch = await client.GetFromJsonAsync<JsonElement>(created.Headers.Location!.ToString(), Json);
+
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        Assert.Equal(3, batch.GetProperty("audit").GetProperty("drift").GetProperty("columns").GetInt32());
+    }
+
+    [Fact]
+    public async Task Upload_WithoutReference_StoresBatchesWithoutAudit()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateProductAsync(client, "Rentals", TaskType.Regression, TestSchemas.Regression);
+
+        await client.PostAsync($"/api/products/{id}/models", Multipart(Services.ModelRegistryServiceTests.TrainedElsewhere(seed: 4), "model.zip", "application/zip"));
+        var created = await client.PostAsync($"/api/products/{id}/batches", CsvBody(TestSchemas.RegressionCsv(20, withLabel: false)));
+        var batch = await client.GetFromJsonAsync<JsonElement>(created.Headers.Location!.ToString(), Json);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.False(batch.TryGetProperty("audit", out var audit) && audit.ValueKind != JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task Upload_CorruptZip_Returns400OnFieldFile()
     {
         await using var app = new DashboardAppFactory();

@@ -19,7 +19,7 @@ public static class ModelsApi
         group.MapGet("/{version:int}", GetAsync).WithSummary("One model version.");
         group.MapPost("/", UploadAsync)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Register an ML.NET model zip (multipart: file, notes).");
+            .WithSummary("Register an ML.NET model zip (multipart: file, notes, and optionally reference = the training data CSV, the drift reference).");
         group.MapPost("/train", TrainAsync)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Train a model in the app from a labelled CSV (multipart: file, trainer, holdoutFraction, seed); 202 + status URL.");
@@ -36,7 +36,12 @@ public static class ModelsApi
     private static async Task<Created<ModelVersionSummary>> UploadAsync(int productId, HttpRequest request, ModelRegistryService registry, CancellationToken ct)
     {
         var upload = await UploadReader.ReadAsync(request, ["application/zip", "application/octet-stream"], "model.zip", ct);
-        var version = await registry.RegisterUploadAsync(productId, upload.Content, upload.FileName, upload.Field("notes"), ct);
+        ReadOnlyMemory<byte>? reference = null;
+        string? referenceName = null;
+        if (upload.Extra?.TryGetValue("reference", out var file) == true)
+            (reference, referenceName) = (file.Content, file.FileName);
+        var version = await registry.RegisterUploadAsync(productId, upload.Content, upload.FileName, upload.Field("notes"),
+            reference, referenceName, ct);
         return TypedResults.Created($"/api/products/{productId}/models/{version.Number}", version);
     }
 

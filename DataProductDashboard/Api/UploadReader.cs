@@ -30,7 +30,19 @@ public static class UploadReader
             await using (var stream = file.OpenReadStream())
                 await stream.ReadExactlyAsync(content, ct);
             var fields = form.Where(f => f.Key != "file").ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            return new Upload(content, string.IsNullOrWhiteSpace(file.FileName) ? defaultFileName : Path.GetFileName(file.FileName), fields);
+            var extra = new Dictionary<string, (byte[], string)>(StringComparer.OrdinalIgnoreCase);
+            var total = file.Length;
+            foreach (var other in form.Files.Where(f => !string.Equals(f.Name, "file", StringComparison.OrdinalIgnoreCase)))
+            {
+                total += other.Length;
+                if (total > limit)
+                    throw new PayloadTooLargeException(limit);
+                var bytes = new byte[other.Length];
+                await using (var stream = other.OpenReadStream())
+                    await stream.ReadExactlyAsync(bytes, ct);
+                extra[other.Name] = (bytes, Path.GetFileName(other.FileName));
+            }
+            return new Upload(content, string.IsNullOrWhiteSpace(file.FileName) ? defaultFileName : Path.GetFileName(file.FileName), fields, extra);
         }
         if (rawContentTypes.Any(t => t.Equals(type, StringComparison.OrdinalIgnoreCase)))
         {

@@ -14,6 +14,7 @@ public sealed partial class UploadModelDialog : IDisposable
     private readonly CancellationTokenSource _cts = new();
     private FilePicker? _picker;
     private IBrowserFile? _file;
+    private IBrowserFile? _reference;
     private string? _hint;
     private string? _notes;
     private bool _busy;
@@ -37,6 +38,8 @@ public sealed partial class UploadModelDialog : IDisposable
         _hint = null;
         _error = file.Size > MaxBytes ? BrowserFiles.TooLarge(file.Name, file.Size, MaxBytes) : null;
     }
+
+    private void OnReferenceChosen(IBrowserFile? file) => _reference = file;
 
     /// <summary>Shows why the file was rejected and resets the picker, so the fixed file (or another) can be chosen.</summary>
     private async Task RejectAsync(string fileName, InputValidationException ex)
@@ -67,7 +70,8 @@ public sealed partial class UploadModelDialog : IDisposable
         try
         {
             var zip = await BrowserFiles.ReadAsync(file, MaxBytes, _cts.Token);
-            var version = await Registry.RegisterUploadAsync(ProductId, zip, file.Name, _notes, _cts.Token);
+            ReadOnlyMemory<byte>? reference = _reference is { } r ? await BrowserFiles.ReadAsync(r, MaxBytes, _cts.Token) : null;
+            var version = await Registry.RegisterUploadAsync(ProductId, zip, file.Name, _notes, reference, _reference?.Name, _cts.Token);
             MudDialog.Close(DialogResult.Ok(version));
         }
         catch (InputValidationException ex)
