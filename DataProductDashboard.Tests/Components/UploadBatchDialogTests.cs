@@ -33,8 +33,9 @@ public sealed class UploadBatchDialogTests : BunitTestContext
         Assert.Equal("The file was rejected: 1 problem", DialogProvider.Find("[data-testid=dialog-error-heading]").TextContent.Trim());
         Assert.Equal(1, CountOf(alert, "is not a number"));
         Assert.Contains("bad.csv", DialogProvider.Find("[data-testid=dialog-error-hint]").TextContent);
-        Assert.Empty(DialogProvider.FindAll("[data-testid=batch-file-name]"));
-        Assert.True(DialogProvider.Find("#upload-batch-submit").HasAttribute("disabled"));
+        // The picker clears itself after the error is shown.
+        DialogProvider.WaitForAssertion(() => Assert.Empty(DialogProvider.FindAll("[data-testid=batch-file-name]")));
+        DialogProvider.WaitForAssertion(() => Assert.True(DialogProvider.Find("#upload-batch-submit").HasAttribute("disabled")));
         var after = (await batches.ListAsync(data.RentalsId, 1, 10, BatchSort.ReceivedAt, true, CancellationToken.None)).TotalCount;
         Assert.Equal(before, after);
     }
@@ -53,11 +54,12 @@ public sealed class UploadBatchDialogTests : BunitTestContext
         DialogProvider.WaitForAssertion(() => Assert.NotNull(DialogProvider.Find("[data-testid=batch-file-name]")));
         DialogProvider.Find("#upload-batch-submit").Click();
         DialogProvider.WaitForAssertion(() => Assert.NotNull(DialogProvider.Find("[data-testid=dialog-error-list]")));
+        DialogProvider.WaitForAssertion(() => Assert.Empty(DialogProvider.FindAll("[data-testid=batch-file-name]")));
 
         DialogProvider.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(UiTestData.BatchCsv(5, 9100), "fixed.csv"));
 
         DialogProvider.WaitForAssertion(() => Assert.Contains("fixed.csv", DialogProvider.Find("[data-testid=batch-file-name]").TextContent));
-        Assert.Empty(DialogProvider.FindAll("[data-testid=dialog-error]"));
+        DialogProvider.WaitForAssertion(() => Assert.Empty(DialogProvider.FindAll("[data-testid=dialog-error]")));
         Assert.False(DialogProvider.Find("#upload-batch-submit").HasAttribute("disabled"));
     }
 
