@@ -7,7 +7,7 @@ namespace DataProductDashboard.Analysis;
 /// <summary>Audits a batch: data quality, data drift per feature, prediction drift.</summary>
 public static class BatchAuditor
 {
-    public static AuditResult Audit(ProductSchema schema, ColumnTable batch, IReadOnlyList<string> rowKeys, double[] predictions,
+    public static AuditResult Audit(ProductSchema schema, ColumnTable batch, IReadOnlyList<string>? rowKeys, double[] predictions,
         ReferenceProfile reference, DateTime receivedAt, IReadOnlyList<int> earlierBatchRows, DriftSettings settings)
     {
         // Quality and drift read the same columns independently: run them side by side.

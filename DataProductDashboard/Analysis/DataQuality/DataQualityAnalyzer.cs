@@ -9,7 +9,8 @@ public static class DataQualityAnalyzer
     /// <summary>Numeric distinct values are counted up to this many ("1000 or more" is all a quality check needs).</summary>
     public const int DistinctCap = 1000;
 
-    public static DataQualityResult Analyze(ProductSchema schema, ColumnTable batch, IReadOnlyList<string> rowKeys,
+    /// <param name="rowKeys">The row keys, or null when the schema has no row-key column (no duplicates possible).</param>
+    public static DataQualityResult Analyze(ProductSchema schema, ColumnTable batch, IReadOnlyList<string>? rowKeys,
         ReferenceProfile? reference, DateTime receivedAt, IReadOnlyList<int> earlierBatchRows)
     {
         var rows = batch.RowCount;
@@ -31,7 +32,7 @@ public static class DataQualityAnalyzer
             rows,
             cells == 0 ? 0 : (double)missingCells / cells,
             rows == 0 ? 0 : (double)rowHasMissing.Count(m => m) / rows,
-            DuplicateCount(rowKeys),
+            rowKeys is null ? 0 : DuplicateCount(rowKeys),
             DuplicateRows(columns, batch),
             lag, cadence, gaps, volume, qualities);
     }

@@ -105,7 +105,7 @@ public sealed class BatchService(
             .Select(p => p.Score ?? p.Predicted).ToArrayAsync(ct);
         var earlierRows = await db.Batches.Where(b => b.ProductId == batch.ProductId && b.Status == BatchStatus.Analyzed && b.ReceivedAt < batch.ReceivedAt)
             .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => b.RowCount).ToListAsync(ct);
-        var audit = await Task.Run(() => BatchAuditor.Audit(product.Schema, parsed.Table, parsed.RowKeys, predictions, reference,
+        var audit = await Task.Run(() => BatchAuditor.Audit(product.Schema, parsed.Table, parsed.HasKeyColumn ? parsed.RowKeys : null, predictions, reference,
             batch.ReceivedAt, earlierRows, product.DriftSettings), ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -130,7 +130,7 @@ public sealed class BatchService(
         var predictions = new double[output.Length];
         for (var i = 0; i < output.Length; i++)
             predictions[i] = output[i];
-        return BatchAuditor.Audit(prepared.Schema, prepared.Parsed.Table, prepared.Parsed.RowKeys, predictions, reference,
+        return BatchAuditor.Audit(prepared.Schema, prepared.Parsed.Table, prepared.Parsed.HasKeyColumn ? prepared.Parsed.RowKeys : null, predictions, reference,
             prepared.ReceivedAt!.Value, prepared.EarlierBatchRows, prepared.DriftSettings);
     }
 
