@@ -76,6 +76,22 @@ public sealed class DataQualityAnalyzerTests
     }
 
     [Fact]
+    public void Lateness_WeeklyBatchesThenTenDays_IsLate()
+    {
+        DateTime[] weekly = [Day(1), Day(8), Day(15), Day(22)];
+
+        var onTime = DataQualityAnalyzer.Lateness(Day(29), weekly);
+        var late = DataQualityAnalyzer.Lateness(Day(22).AddDays(11), weekly);
+        var unknown = DataQualityAnalyzer.Lateness(Day(9), [Day(1), Day(8)]);
+
+        Assert.Equal((168.0, 168.0, false), (onTime.SincePrevious!.Value, onTime.UsualInterval!.Value, onTime.Late));
+        Assert.True(late.Late);
+        Assert.Equal(264, late.SincePrevious);
+        Assert.Null(unknown.UsualInterval);
+        Assert.False(unknown.Late);
+    }
+
+    [Fact]
     public void Audit_ShiftedBatch_DriftsAndNamesDirection()
     {
         var random = new Random(4);

@@ -23,6 +23,8 @@ public sealed record AuditHealth(HealthState Quality, string QualityReason, Heal
                     ? (HealthState.Amber, $"{worstUnseen.UnseenShare:P0} of '{worstUnseen.Column}' are categories the model never saw.")
                     : q.DuplicateRowKeys > 0
                         ? (HealthState.Amber, $"{q.DuplicateRowKeys} duplicate row keys.")
+                        : q.Late
+                            ? (HealthState.Amber, $"Late: {q.HoursSincePreviousBatch:0} h after the previous batch (usually {q.UsualIntervalHours:0} h).")
                         : q.VolumeRatio is < 0.5 or > 2
                             ? (HealthState.Amber, $"Batch size is {q.VolumeRatio:0.0}× the usual.")
                             : (HealthState.Green, "Complete, valid and unique.");

@@ -10,6 +10,8 @@ public static class AuditPoints
     public const string EventLagHours = "dq.event_lag_hours";
     public const string Gaps = "dq.gaps";
     public const string VolumeRatio = "dq.volume_ratio";
+    public const string HoursSincePreviousBatch = "dq.hours_since_previous_batch";
+    public const string Late = "dq.late";
     public const string ColumnMissingShare = "dq.column.missing_share";
     public const string ColumnUnseenShare = "dq.column.unseen_share";
     public const string ColumnOutOfRangeShare = "dq.column.out_of_range_share";
@@ -35,6 +37,9 @@ public static class AuditPoints
         yield return new(Gaps, null, q.Gaps);
         if (q.VolumeRatio is { } volume)
             yield return new(VolumeRatio, null, volume);
+        if (q.HoursSincePreviousBatch is { } since)
+            yield return new(HoursSincePreviousBatch, null, since);
+        yield return new(Late, null, q.Late ? 1 : 0);
         foreach (var c in q.Columns)
         {
             yield return new(ColumnMissingShare, c.Column, c.MissingShare);

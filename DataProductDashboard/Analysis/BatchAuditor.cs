@@ -8,13 +8,14 @@ namespace DataProductDashboard.Analysis;
 public static class BatchAuditor
 {
     public static AuditResult Audit(ProductSchema schema, ColumnTable batch, IReadOnlyList<string>? rowKeys, double[] predictions,
-        ReferenceProfile reference, DateTime receivedAt, IReadOnlyList<int> earlierBatchRows, DriftSettings settings)
+        ReferenceProfile reference, DateTime receivedAt, IReadOnlyList<int> earlierBatchRows, DriftSettings settings,
+        IReadOnlyList<DateTime>? earlierReceivedAt = null)
     {
         // Quality and drift read the same columns independently: run them side by side.
         DataQualityResult? quality = null;
         DatasetDriftResult? drift = null;
         Parallel.Invoke(
-            () => quality = DataQualityAnalyzer.Analyze(schema, batch, rowKeys, reference, receivedAt, earlierBatchRows),
+            () => quality = DataQualityAnalyzer.Analyze(schema, batch, rowKeys, reference, receivedAt, earlierBatchRows, earlierReceivedAt),
             () => drift = DetectDrift(schema, batch, predictions, reference, settings));
         return new AuditResult(quality!, drift!);
     }

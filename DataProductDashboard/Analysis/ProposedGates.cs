@@ -21,6 +21,8 @@ public static class ProposedGates
             gates.Add(new(AuditPoints.Gaps, null, "Eq", 0, "Warning", $"No gaps longer than twice the usual {cadence:0.#} h cadence."));
         if (audit.Quality.EventLagHours is not null)
             gates.Add(new(AuditPoints.EventLagHours, null, "Lte", 48, "Warning", "Data arrives within 48 h of its newest event."));
+        if (audit.Quality.UsualIntervalHours is { } interval)
+            gates.Add(new(AuditPoints.Late, null, "Eq", 0, "Warning", $"A batch arrives within {DataQuality.DataQualityAnalyzer.LateFactor}× the usual {interval:0} h after the previous one."));
         gates.Add(new(AuditPoints.DatasetDrift, null, "Eq", 0, "Critical", $"Fewer than {audit.Drift.ShareThreshold:P0} of the features drift."));
         foreach (var c in audit.Drift.ColumnResults)
             gates.Add(new(AuditPoints.ColumnDrift, c.Column, "Eq", 0, "Warning", $"'{c.Column}' does not drift ({c.Rule})."));

@@ -10,8 +10,11 @@ public static class DataQualityAnalyzer
     public const int DistinctCap = 1000;
 
     /// <param name="rowKeys">The row keys, or null when the schema has no row-key column (no duplicates possible).</param>
+    public const double LateFactor = 1.5;
+
+    /// <param name="earlierReceivedAt">Receive times of earlier batches (any order), for lateness.</param>
     public static DataQualityResult Analyze(ProductSchema schema, ColumnTable batch, IReadOnlyList<string>? rowKeys,
-        ReferenceProfile? reference, DateTime receivedAt, IReadOnlyList<int> earlierBatchRows)
+        ReferenceProfile? reference, DateTime receivedAt, IReadOnlyList<int> earlierBatchRows, IReadOnlyList<DateTime>? earlierReceivedAt = null)
     {
         var rows = batch.RowCount;
         var columns = schema.RequiredInBatch.Where(c => batch.Contains(c.Name)).ToList();
@@ -28,13 +31,31 @@ public static class DataQualityAnalyzer
         }
         var (lag, cadence, gaps) = Timeliness(schema, batch, receivedAt);
         double? volume = earlierBatchRows.Count == 0 ? null : rows / Median(earlierBatchRows.Select(r => (double)r).ToArray());
+        var (sincePrevious, usualInterval, late) = Lateness(receivedAt, earlierReceivedAt ?? []);
         return new DataQualityResult(
             rows,
             cells == 0 ? 0 : (double)missingCells / cells,
             rows == 0 ? 0 : (double)rowHasMissing.Count(m => m) / rows,
             rowKeys is null ? 0 : DuplicateCount(rowKeys),
             DuplicateRows(columns, batch),
-            lag, cadence, gaps, volume, qualities);
+            lag, cadence, gaps, volume, qualities, sincePrevious, usualInterval, late);
+    }
+
+    /// <summary>Hours since the previous batch, the usual interval (median of the earlier ones; needs three earlier
+    /// batches) and whether this one is late (more than <see cref="LateFactor"/> × the usual interval).</summary>
+    public static (double? SincePrevious, double? UsualInterval, bool Late) Lateness(DateTime receivedAt, IReadOnlyList<DateTime> earlier)
+    {
+        var before = earlier.Where(t => t < receivedAt).Order().ToArray();
+        if (before.Length == 0)
+            return (null, null, false);
+        var since = (receivedAt - before[^1]).TotalHours;
+        if (before.Length < 3)
+            return (since, null, false);
+        var intervals = new double[before.Length - 1];
+        for (var i = 1; i < before.Length; i++)
+            intervals[i - 1] = (before[i] - before[i - 1]).TotalHours;
+        var usual = Median(intervals);
+        return (since, usual, usual > 0 && since > LateFactor * usual);
     }
 
     private static ColumnQuality Column(ColumnSpec column, ColumnTable batch, ReferenceProfile? reference, bool[] rowHasMissing)

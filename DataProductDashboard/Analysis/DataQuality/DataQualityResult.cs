@@ -8,6 +8,9 @@ namespace DataProductDashboard.Analysis.DataQuality;
 /// <param name="CadenceHours">Usual gap between consecutive distinct event times (their median).</param>
 /// <param name="Gaps">Gaps between consecutive event times longer than twice the cadence.</param>
 /// <param name="VolumeRatio">Rows relative to the median rows of earlier batches (1 = usual).</param>
+/// <param name="HoursSincePreviousBatch">Time since the previous batch was received.</param>
+/// <param name="UsualIntervalHours">Median interval between the earlier batches.</param>
+/// <param name="Late">Arrived more than 1.5 × the usual interval after the previous batch.</param>
 public sealed record DataQualityResult(
     int Rows,
     double MissingShare,
@@ -18,4 +21,7 @@ public sealed record DataQualityResult(
     double? CadenceHours,
     int Gaps,
     double? VolumeRatio,
-    IReadOnlyList<ColumnQuality> Columns);
+    IReadOnlyList<ColumnQuality> Columns,
+    double? HoursSincePreviousBatch = null,
+    double? UsualIntervalHours = null,
+    bool Late = false);

@@ -41,12 +41,13 @@ public sealed class BatchService(
         var champion = product.ChampionVersionId is { } championId
             ? await db.ModelVersions.AsNoTracking().FirstAsync(v => v.Id == championId, ct)
             : throw new ConflictException($"'{product.Name}' has no model version yet; register or train one before sending batches.");
-        var earlierRows = await db.Batches.Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed)
-            .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => b.RowCount).ToListAsync(ct);
+        var earlier = await db.Batches.Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed)
+            .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => new { b.RowCount, b.ReceivedAt }).ToListAsync(ct);
         var stopwatch = Stopwatch.StartNew();
         var parsed = await Task.Run(() => CsvBatchReader.Read(content, fileName, product.Schema, CsvReadMode.Batch, ct), ct);
         return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, parsed, content,
-            Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed, earlierRows, product.DriftSettings);
+            Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed, earlier.Select(b => b.RowCount).ToList(),
+            earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings);
     }
 
     /// <summary>Reads, scores and stores a batch in one go.</summary>
@@ -103,10 +104,10 @@ public sealed class BatchService(
         var parsed = await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, ct), ct);
         var predictions = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex)
             .Select(p => p.Score ?? p.Predicted).ToArrayAsync(ct);
-        var earlierRows = await db.Batches.Where(b => b.ProductId == batch.ProductId && b.Status == BatchStatus.Analyzed && b.ReceivedAt < batch.ReceivedAt)
-            .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => b.RowCount).ToListAsync(ct);
+        var earlier = await db.Batches.Where(b => b.ProductId == batch.ProductId && b.Status == BatchStatus.Analyzed && b.ReceivedAt < batch.ReceivedAt)
+            .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => new { b.RowCount, b.ReceivedAt }).ToListAsync(ct);
         var audit = await Task.Run(() => BatchAuditor.Audit(product.Schema, parsed.Table, parsed.HasKeyColumn ? parsed.RowKeys : null, predictions, reference,
-            batch.ReceivedAt, earlierRows, product.DriftSettings), ct);
+            batch.ReceivedAt, earlier.Select(b => b.RowCount).ToList(), product.DriftSettings, earlier.Select(b => b.ReceivedAt).ToList()), ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.MetricRuns.Where(r => r.BatchId == batchId && r.Kind == AuditRunKind).ExecuteDeleteAsync(ct);
@@ -131,7 +132,7 @@ public sealed class BatchService(
         for (var i = 0; i < output.Length; i++)
             predictions[i] = output[i];
         return BatchAuditor.Audit(prepared.Schema, prepared.Parsed.Table, prepared.Parsed.HasKeyColumn ? prepared.Parsed.RowKeys : null, predictions, reference,
-            prepared.ReceivedAt!.Value, prepared.EarlierBatchRows, prepared.DriftSettings);
+            prepared.ReceivedAt!.Value, prepared.EarlierBatchRows, prepared.DriftSettings, prepared.EarlierReceivedAt);
     }
 
     private async Task<Batch> PersistAsync(PreparedBatch prepared, ScoreResult scores, PredictionProfile profile, AuditResult? audit, string fileHash,

@@ -19,6 +19,7 @@ public sealed record PreparedBatch(
     DateTime? ReceivedAt,
     TimeSpan ParseTime,
     IReadOnlyList<int> EarlierBatchRows,
+    IReadOnlyList<DateTime> EarlierReceivedAt,
     DriftSettings DriftSettings)
 {
     public int RowCount => Parsed.RowCount;
