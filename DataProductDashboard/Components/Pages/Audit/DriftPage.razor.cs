@@ -1,6 +1,9 @@
 using DataProductDashboard.Analysis;
 using DataProductDashboard.Analysis.Drift;
+using DataProductDashboard.Components.Dialogs;
 using DataProductDashboard.Domain;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using DataProductDashboard.ViewModels.Audit;
 using DataProductDashboard.ViewModels.Charts;
 
@@ -18,6 +21,39 @@ public sealed partial class DriftPage
     private ChartFigure _share = Empty;
     private ChartFigure _score = Empty;
     private string? _scoreCaption;
+    private bool _reauditing;
+
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    private async Task EditSettingsAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<DriftSettingsDialog>("Drift settings",
+            new DialogParameters { [nameof(DriftSettingsDialog.ProductId)] = ProductId },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false })
+            Snackbar.Add("Drift settings saved. They apply to the next batches; re-run the audit to apply them to this one.", Severity.Success);
+    }
+
+    private async Task ReauditAsync()
+    {
+        if (Selected is null)
+            return;
+        _reauditing = true;
+        try
+        {
+            var audit = await Batches.ReauditAsync(Selected.Batch.Id, CancellationToken.None);
+            Snackbar.Add($"Audit of batch {Selected.Batch.Id} re-run: {audit.Drift.Drifted} of {audit.Drift.Columns} features drifted.", Severity.Success);
+        }
+        catch (DashboardException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _reauditing = false;
+        }
+    }
 
     protected override async Task LoadPageAsync(CancellationToken ct)
     {
