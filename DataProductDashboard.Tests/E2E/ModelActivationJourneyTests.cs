@@ -34,9 +34,8 @@ public sealed class ModelActivationJourneyTests(DashboardServerFixture server)
         var row = page.Locator("#models-table tbody tr", new() { Has = page.Locator($"[data-version='{number}']") });
         await Assertions.Expect(row).ToContainTextAsync("Candidate");
         await row.Locator("[data-testid=promote-button]").ClickAsync();
-        var confirm = page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("promote", RegexOptions.IgnoreCase) });
-        if (await confirm.CountAsync() > 0)
-            await confirm.First.ClickAsync();
+        // The confirmation compares the champion and the candidate before anything changes.
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"promote v{number}", RegexOptions.IgnoreCase) }).ClickAsync();
 
         await Assertions.Expect(row).ToContainTextAsync("Champion");
         await page.GotoAsync(page.Url.Replace("/models", "", StringComparison.Ordinal));

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataProductDashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261124224023_InitialCreate")]
+    [Migration("20261125000219_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -115,6 +115,10 @@ namespace DataProductDashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DriftSettings")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -261,6 +265,9 @@ namespace DataProductDashboard.Data.Migrations
 
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PromotedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReferenceFileHash")
                         .HasColumnType("TEXT");

@@ -23,6 +23,7 @@ namespace DataProductDashboard.Data.Migrations
                     Task = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Schema = table.Column<string>(type: "TEXT", nullable: false),
                     ChampionVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DriftSettings = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -49,6 +50,7 @@ namespace DataProductDashboard.Data.Migrations
                     HoldoutMetrics = table.Column<string>(type: "TEXT", nullable: false),
                     ReferenceFileHash = table.Column<string>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PromotedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Notes = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
