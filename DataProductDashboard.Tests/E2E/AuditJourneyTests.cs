@@ -9,7 +9,7 @@ public sealed class AuditJourneyTests(DashboardServerFixture server)
     private async Task<IPage> OpenProductAsync(string name)
     {
         var page = await server.NewPageAsync();
-        await page.GotoAsync(server.BaseUrl + "/");
+        await DashboardServerFixture.OpenAsync(page, server.BaseUrl + "/");
         await page.Locator("[data-testid=product-card]", new() { HasText = name }).GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/products/\d+/?$"));
         return page;
@@ -37,7 +37,7 @@ public sealed class AuditJourneyTests(DashboardServerFixture server)
     {
         var page = await OpenProductAsync("Credit risk");
         var labels = Path.Combine(server.DataPath, "journey-labels.csv");
-        await page.GotoAsync(page.Url.TrimEnd('/') + "/behavior");
+        await DashboardServerFixture.OpenAsync(page, page.Url.TrimEnd('/') + "/behavior");
         await Assertions.Expect(page.Locator("#performance-chart")).ToBeVisibleAsync();
 
         // The demo leaves the two newest credit batches unlabelled; label one application of them (all outcomes are good).

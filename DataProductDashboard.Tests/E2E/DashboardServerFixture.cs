@@ -48,6 +48,17 @@ public sealed class DashboardServerFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Loads a page and waits until its Blazor circuit is interactive (before that, buttons are prerendered
+    /// HTML without handlers and a click would be lost).</summary>
+    public static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await WaitUntilInteractiveAsync(page);
+    }
+
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator("html[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

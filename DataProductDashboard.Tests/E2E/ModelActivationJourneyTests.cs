@@ -14,10 +14,10 @@ public sealed class ModelActivationJourneyTests(DashboardServerFixture server)
         var csv = Path.Combine(server.DataPath, "journey-train.csv");
         await File.WriteAllBytesAsync(csv, BikeShapedCsv.Generate(600, seed: 12, withLabel: true));
 
-        await page.GotoAsync(server.BaseUrl + "/");
+        await DashboardServerFixture.OpenAsync(page, server.BaseUrl + "/");
         await page.Locator("[data-testid=product-card]", new() { HasText = "Bike rental demand" }).GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/products/\d+/?$"));
-        await page.GotoAsync(page.Url.TrimEnd('/') + "/models");
+        await DashboardServerFixture.OpenAsync(page, page.Url.TrimEnd('/') + "/models");
         await Assertions.Expect(page.Locator("[data-testid=model-row]").First).ToBeVisibleAsync();
         var before = await page.Locator("[data-testid=model-row]").CountAsync();
 
@@ -38,7 +38,7 @@ public sealed class ModelActivationJourneyTests(DashboardServerFixture server)
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"promote v{number}", RegexOptions.IgnoreCase) }).ClickAsync();
 
         await Assertions.Expect(row).ToContainTextAsync("Champion");
-        await page.GotoAsync(page.Url.Replace("/models", "", StringComparison.Ordinal));
+        await DashboardServerFixture.OpenAsync(page, page.Url.Replace("/models", "", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=cycle-activation]")).ToContainTextAsync($"version {number}");
     }
 }

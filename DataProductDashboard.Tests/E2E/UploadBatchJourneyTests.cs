@@ -14,7 +14,7 @@ public sealed partial class UploadBatchJourneyTests(DashboardServerFixture serve
         var csv = Path.Combine(server.DataPath, "journey-week.csv");
         await File.WriteAllBytesAsync(csv, BikeShapedCsv.Generate(240, seed: 3));
 
-        await page.GotoAsync(server.BaseUrl + "/");
+        await DashboardServerFixture.OpenAsync(page, server.BaseUrl + "/");
         var bike = page.Locator("[data-testid=product-card]", new() { HasText = "Bike rental demand" });
         await Assertions.Expect(bike).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=product-card]", new() { HasText = "Credit risk" })).ToBeVisibleAsync();
@@ -51,10 +51,10 @@ public sealed partial class UploadBatchJourneyTests(DashboardServerFixture serve
         lines[3] = lines[3].Replace(",0.", ",warm", StringComparison.Ordinal);
         await File.WriteAllTextAsync(csv, string.Join('\n', lines) + "\n");
 
-        await page.GotoAsync(server.BaseUrl + "/");
+        await DashboardServerFixture.OpenAsync(page, server.BaseUrl + "/");
         await page.Locator("[data-testid=product-card]", new() { HasText = "Bike rental demand" }).GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(ProductUrl());
-        await page.GotoAsync(page.Url.TrimEnd('/') + "/batches");
+        await DashboardServerFixture.OpenAsync(page, page.Url.TrimEnd('/') + "/batches");
         await Assertions.Expect(page.Locator("[data-testid=batch-row]").First).ToBeVisibleAsync();
 
         await page.ClickAsync("#upload-batch-button");
@@ -65,6 +65,7 @@ public sealed partial class UploadBatchJourneyTests(DashboardServerFixture serve
         await Assertions.Expect(page.Locator("[data-testid=dialog-error-list]")).ToContainTextAsync("is not a number");
         await page.Keyboard.PressAsync("Escape");
         await page.ReloadAsync();
+        await DashboardServerFixture.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=batch-row]").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#batches-table")).Not.ToContainTextAsync("journey-bad.csv");
     }

@@ -4,6 +4,7 @@ using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Products;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace DataProductDashboard.Components.Layout;
@@ -21,11 +22,19 @@ public sealed partial class MainLayout : IDisposable
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required BatchService Batches { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
         Navigation.LocationChanged += OnLocationChanged;
         await ResolveProductAsync(Navigation.Uri);
+    }
+
+    /// <summary>Runs only once the circuit is interactive: tells the page (and browser tests) that handlers are attached.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+            await JS.InvokeVoidAsync("dpdMarkInteractive");
     }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
