@@ -117,10 +117,11 @@ public sealed class DataQualityAnalyzerTests
         Assert.Equal(3, audit.Drift.Columns);
         Assert.NotNull(audit.Drift.Prediction);
         Assert.True(audit.Drift.Prediction!.Drift);
-        var gates = ProposedGates.For(audit);
-        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnMissingShare && g.Column == "hum" && g.Severity == "Critical");
+        var latest = AuditPoints.Flatten(audit).ToDictionary(p => new DataProductDashboard.Analysis.Gates.MetricAddress(p.Key, p.Column), p => p.Value);
+        var gates = DataProductDashboard.Analysis.Gates.DefaultGates.For(Schema, DataProductDashboard.Domain.TaskType.Regression, latest).Select(g => g.Rule).ToList();
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnMissingShare && g.Column == "hum" && g.Severity == DataProductDashboard.Domain.GateSeverity.Critical);
         Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnUnseenShare && g.Column == "season");
-        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnDrift && g.Column == "temp" && g.Reason.Contains("drift when", StringComparison.Ordinal));
-        Assert.Contains(gates, g => g.MetricKey == AuditPoints.DatasetDrift);
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnDrift && g.Column == "temp");
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.DriftShare && g.Condition == DataProductDashboard.Domain.GateCondition.Lt && g.Threshold == 0.5);
     }
 }

@@ -20,8 +20,6 @@ public static class MetricsApi
         group.MapPut("/drift-settings", PutSettingsAsync).WithSummary("Replace the drift settings; they apply to the next audits.");
         api.MapGet("/batches/{batchId:int}/distribution", DistributionAsync).WithTags("Audit")
             .WithSummary("Reference vs current shares of a feature (column=…) or of the model output (column=prediction) for a batch.");
-        api.MapGet("/batches/{batchId:int}/proposed-gates", ProposedGatesAsync).WithTags("Audit")
-            .WithSummary("The default gates each audit check of this batch proposes (metric, condition, threshold, severity, reason).");
         group.MapGet("/drift-methods", () => TypedResults.Ok(DriftMethods.All)).WithSummary("The drift methods the engine offers.");
         return api;
     }
@@ -41,11 +39,6 @@ public static class MetricsApi
 
     private static async Task<Ok<ColumnDistribution>> DistributionAsync(int batchId, string? column, AuditQueryService audits, CancellationToken ct) =>
         TypedResults.Ok(await audits.GetColumnDistributionAsync(batchId, column ?? throw new DataProductDashboard.Domain.InputValidationException("column", "A column is required."), ct));
-
-    private static async Task<IResult> ProposedGatesAsync(int batchId, DataProductDashboard.Services.Batches.BatchService batches, CancellationToken ct) =>
-        (await batches.GetDetailAsync(batchId, ct)).Audit is { } audit
-            ? TypedResults.Ok(ProposedGates.For(audit))
-            : TypedResults.Ok(Array.Empty<ProposedGate>());
 
     private static async Task<Ok<DriftSettings>> GetSettingsAsync(int productId, ProductService products, CancellationToken ct) =>
         TypedResults.Ok(await products.GetDriftSettingsAsync(productId, ct));

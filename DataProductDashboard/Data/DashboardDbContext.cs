@@ -12,6 +12,13 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Prediction> Predictions => Set<Prediction>();
     public DbSet<MetricRun> MetricRuns => Set<MetricRun>();
     public DbSet<MetricPoint> MetricPoints => Set<MetricPoint>();
+    public DbSet<GateRule> GateRules => Set<GateRule>();
+    public DbSet<GateEvaluation> GateEvaluations => Set<GateEvaluation>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+    public DbSet<ReleaseWaiver> ReleaseWaivers => Set<ReleaseWaiver>();
+    public DbSet<AuditTrailEntry> AuditTrail => Set<AuditTrailEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

@@ -60,6 +60,10 @@ public static class DashboardServiceExtensions
         services.AddSingleton<BatchIntake>();
         services.AddSingleton<JobTracker>();
         services.AddSingleton<BackgroundWorkQueue>();
+        services.AddSingleton<DataProductDashboard.Services.Trail.AuditTrail>();
+        services.AddSingleton<DataProductDashboard.Services.Trail.ActorResolver>();
+        services.AddSingleton<DataProductDashboard.Services.Notifications.NotificationOutbox>();
+        services.AddSingleton<DataProductDashboard.Services.Alerts.AlertService>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<BackgroundWorkService>();

@@ -15,6 +15,8 @@ public sealed class DataProduct
     public int? ChampionVersionId { get; set; }
     /// <summary>Dataset drift share threshold and per-column method / threshold overrides.</summary>
     public DriftSettings DriftSettings { get; set; } = DriftSettings.Default;
+    /// <summary>How often a batch is expected; when set, a missing batch raises a timeliness alert.</summary>
+    public double? ExpectedCadenceHours { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<ModelVersion> ModelVersions { get; set; } = [];
     public List<Batch> Batches { get; set; } = [];

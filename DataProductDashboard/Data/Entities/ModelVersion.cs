@@ -24,5 +24,8 @@ public sealed class ModelVersion
     /// <summary>When the version last became champion: a release marker on every time axis.</summary>
     public DateTime? PromotedAt { get; set; }
     public string Notes { get; set; } = "";
+    /// <summary>The worst outcome of the latest release-gate evaluation (null: not evaluated yet).</summary>
+    public GateStatus? ReleaseStatus { get; set; }
+    public DateTime? ReleaseEvaluatedAt { get; set; }
     public DateTime CreatedAt { get; set; }
 }

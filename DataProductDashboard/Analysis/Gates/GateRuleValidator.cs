@@ -1,0 +1,55 @@
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Analysis.Gates;
+
+/// <summary>Checks a gate rule before it is stored; problems are keyed by field ("metricKey", "column",
+/// "upperThreshold"…) and name the value and what would be valid.</summary>
+public static class GateRuleValidator
+{
+    public static Dictionary<string, string[]> Validate(GateRuleSpec rule, ProductSchema schema)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var info = MetricCatalog.Find(rule.MetricKey ?? "");
+        if (string.IsNullOrWhiteSpace(rule.MetricKey))
+            errors["metricKey"] = ["A metric key is required."];
+        else if (info is null)
+            errors["metricKey"] = [$"'{rule.MetricKey}' is not a metric the audit produces; GET /api/products/{{id}}/gates/metrics lists them with their current values."];
+        else if (info.Scope != rule.Scope)
+            errors["metricKey"] = [rule.Scope == GateScope.Release
+                ? $"'{rule.MetricKey}' is measured on batches; release gates watch the 'holdout.*' and 'shadow.*' metrics of a candidate version."
+                : $"'{rule.MetricKey}' is measured on a candidate version; batch gates watch the audit's metrics."];
+
+        if (info is { PerColumn: true } && string.IsNullOrWhiteSpace(rule.Column))
+            errors["column"] = [$"{info.Name} is measured per column: name the column."];
+        else if (info is { PerColumn: false } && !string.IsNullOrWhiteSpace(rule.Column))
+            errors["column"] = [$"{info.Name} is measured on the whole batch, not per column; leave the column empty."];
+        else if (!string.IsNullOrWhiteSpace(rule.Column) && schema.Find(rule.Column) is null)
+            errors["column"] = [$"'{rule.Column}' is not a column of the product; columns: {string.Join(", ", schema.Features.Select(c => c.Name))}."];
+
+        if (!double.IsFinite(rule.Threshold))
+            errors["threshold"] = [$"The threshold must be a finite number; got {rule.Threshold}."];
+        switch (rule.Condition)
+        {
+            case GateCondition.Between when rule.UpperThreshold is null:
+                errors["upperThreshold"] = ["'Between' needs an upper threshold."];
+                break;
+            case GateCondition.Between when !double.IsFinite(rule.UpperThreshold.Value):
+                errors["upperThreshold"] = [$"The upper threshold must be a finite number; got {rule.UpperThreshold}."];
+                break;
+            case GateCondition.Between when rule.UpperThreshold < rule.Threshold:
+                errors["upperThreshold"] = [$"The lower bound {GateEvaluator.Format(rule.Threshold)} is greater than the upper bound {GateEvaluator.Format(rule.UpperThreshold.Value)}."];
+                break;
+            case GateCondition.RelativeToReference or GateCondition.RelativeToChampion when rule.Threshold < 0:
+                errors["threshold"] = [$"A tolerance cannot be negative; got {rule.Threshold}."];
+                break;
+            case GateCondition.RelativeToChampion when rule.Scope == GateScope.Batch:
+                errors["condition"] = ["'Relative to champion' compares a candidate version with the champion: use it on release gates."];
+                break;
+        }
+        if (!Enum.IsDefined(rule.Condition))
+            errors["condition"] = [$"'{rule.Condition}' is not a condition."];
+        if (info is { IsFlag: true } && rule.Condition is not (GateCondition.Eq or GateCondition.Lt or GateCondition.Lte))
+            errors["condition"] = [$"{info.Name} is a 0/1 verdict: use 'Eq 0' (or ≤ 0)."];
+        return errors;
+    }
+}

@@ -1,0 +1,103 @@
+using DataProductDashboard.Analysis.Performance;
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Analysis.Gates;
+
+/// <summary>Every metric key a gate can watch: the audit's data-quality and drift points, scoring behavior, performance
+/// once labels arrive, and the release evidence of a candidate version (hold-out and shadow-scored metrics).</summary>
+public static class MetricCatalog
+{
+    public const string FlagUnit = "0/1";
+    public const string HoldoutPrefix = "holdout.";
+    public const string ShadowPrefix = "shadow.";
+    public const string ShadowLatencyP95 = "shadow.latency_p95_us";
+    public const string ShadowLabelledRows = "shadow.labelled_rows";
+
+    /// <summary>Performance metric names shared by "perf.", "holdout." and "shadow." keys: name, lower is better.</summary>
+    public static readonly IReadOnlyList<(string Metric, string Name, bool? LowerIsBetter, string Explanation)> PerformanceMetrics =
+    [
+        ("accuracy", "Accuracy", false, "Share of labelled rows the model got right."),
+        ("balanced_accuracy", "Balanced accuracy", false, "Mean of the recall of each class; fair when classes are imbalanced."),
+        ("precision", "Precision", false, "Of the rows predicted positive, the share that were positive."),
+        ("recall", "Recall", false, "Of the positive rows, the share the model found."),
+        ("f1", "F1", false, "Harmonic mean of precision and recall."),
+        ("roc_auc", "ROC AUC", false, "Chance a random positive row scores above a random negative one (0.5 = guessing)."),
+        ("log_loss", "Log loss", true, "Penalty for confident wrong probabilities; lower is better."),
+        ("brier", "Brier score", true, "Mean squared error of the predicted probability; lower is better."),
+        ("mae", "MAE", true, "Mean absolute error, in the label's unit."),
+        ("rmse", "RMSE", true, "Root mean squared error, in the label's unit; punishes large errors."),
+        ("mape", "MAPE", true, "Mean absolute percentage error (rows with label 0 excluded)."),
+        ("r2", "R²", false, "Share of the label's variance the model explains (1 = perfect, 0 = the mean)."),
+        ("median_ae", "Median absolute error", true, "Median of the absolute errors, in the label's unit."),
+        ("mean_error", "Mean error (bias)", null, "Mean of prediction − label: above 0 the model over-predicts."),
+    ];
+
+    private static readonly Dictionary<string, MetricInfo> Known = Build();
+
+    public static IReadOnlyCollection<MetricInfo> All => Known.Values;
+
+    public static MetricInfo? Find(string key) => Known.GetValueOrDefault(key);
+
+    /// <summary>The display name of a key, "MAE" for "perf.mae"; an unknown key as it is.</summary>
+    public static string NameOf(string key) => Find(key)?.Name ?? key;
+
+    /// <summary>"Missing share of 'hum'", "Accuracy in segment 'female'".</summary>
+    public static string Describe(MetricAddress address) =>
+        NameOf(address.Key) + (address.Column is null ? "" : $" of '{address.Column}'") + (address.Segment is null ? "" : $" in segment '{address.Segment}'");
+
+    private static Dictionary<string, MetricInfo> Build()
+    {
+        var list = new List<MetricInfo>
+        {
+            Q(AuditPoints.MissingShare, "Missing share (all cells)", "share", "Share of all feature cells that are empty."),
+            Q(AuditPoints.RowsWithMissingShare, "Rows with a missing value", "share", "Share of rows with at least one empty feature."),
+            Q(AuditPoints.DuplicateRowKeys, "Duplicate row keys", "rows", "Rows whose key appeared earlier in the batch; labels join by row key."),
+            Q(AuditPoints.DuplicateRows, "Duplicate rows", "rows", "Rows identical to an earlier row of the batch."),
+            Q(AuditPoints.EventLagHours, "Event lag", "h", "Hours between the newest event in the batch and its arrival."),
+            Q(AuditPoints.Gaps, "Cadence gaps", "gaps", "Gaps in the event times longer than twice the usual cadence."),
+            Q(AuditPoints.VolumeRatio, "Volume vs usual", "×", "Rows in the batch divided by the median of the previous batches."),
+            Q(AuditPoints.HoursSincePreviousBatch, "Hours since previous batch", "h", "Time between this batch's arrival and the previous one's."),
+            Q(AuditPoints.Late, "Late batch", FlagUnit, "1 when the batch arrived later than the usual interval allows."),
+            Q(AuditPoints.ColumnMissingShare, "Missing share", "share", "Share of the column's values that are empty.", perColumn: true),
+            Q(AuditPoints.ColumnUnseenShare, "Unseen categories", "share", "Share of values in categories the model never saw in training.", perColumn: true),
+            Q(AuditPoints.ColumnOutOfRangeShare, "Out of training range", "share", "Share of numbers outside the range seen in training.", perColumn: true),
+            D(AuditPoints.DriftShare, "Dataset drift share", "share", "Share of the features whose distribution drifted from the reference."),
+            D(AuditPoints.DatasetDrift, "Dataset drift", FlagUnit, "1 when the drifted share reaches the dataset threshold (default 0.5)."),
+            D(AuditPoints.DriftedColumns, "Drifted features", "features", "Number of features whose distribution drifted."),
+            D(AuditPoints.ColumnDriftScore, "Drift score", "score", "The column's drift test result: a p-value (KS, chi², Z) or a distance (Wasserstein, Jensen–Shannon, PSI…).", perColumn: true),
+            D(AuditPoints.ColumnDrift, "Drift detected", FlagUnit, "1 when the column's drift test flags drift.", perColumn: true),
+            D(AuditPoints.PredictionDriftScore, "Prediction drift score", "score", "Drift test result on the model output."),
+            D(AuditPoints.PredictionDrift, "Prediction drift", FlagUnit, "1 when the distribution of the model's output drifted."),
+            B(MetricKeys.Rows, "Rows", null, "rows", "Rows in the batch."),
+            B(MetricKeys.ScoringSeconds, "Running time", true, "s", "Seconds the model took to score the batch."),
+            B(MetricKeys.LatencyP50, "Latency p50", true, "µs", "Median time to score one row."),
+            B(MetricKeys.LatencyP95, "Latency p95", true, "µs", "95th percentile of the time to score one row."),
+            B(MetricKeys.LatencyP99, "Latency p99", true, "µs", "99th percentile of the time to score one row."),
+            B(MetricKeys.PredictionMean, "Prediction mean", null, "", "Mean of the model output (the score for classifiers)."),
+            B(MetricKeys.PredictionStd, "Prediction std", null, "", "Standard deviation of the model output."),
+            B(MetricKeys.PositiveShare, "Positive share", null, "share", "Share of rows predicted positive."),
+            P(PerformancePoints.LabelledRows, "Labelled rows", null, "rows", "Rows of the batch whose true label has arrived."),
+            P(PerformancePoints.ConceptDegraded, "Concept drift", true, FlagUnit, "1 when performance is worse than hold-out beyond noise (95 % interval)."),
+            P(PerformancePoints.WindowDegraded, "Concept drift (rolling window)", true, FlagUnit, "1 when the latest labelled batches together perform worse than hold-out beyond noise."),
+            new(ShadowLatencyP95, "Shadow latency p95", MetricFamily.Release, GateScope.Release, false, true, "µs", "95th percentile of the time to score one row, measured by re-scoring the latest production batches."),
+            new(ShadowLabelledRows, "Shadow labelled rows", MetricFamily.Release, GateScope.Release, false, null, "rows", "Labelled production rows the shadow metrics are computed on."),
+        };
+        foreach (var (metric, name, lowerIsBetter, explanation) in PerformanceMetrics)
+        {
+            var lower = lowerIsBetter;
+            list.Add(new(PerformancePoints.Prefix + metric, name, MetricFamily.Performance, GateScope.Batch, false, lower, "", explanation + " Needs labels."));
+            list.Add(new(HoldoutPrefix + metric, $"Hold-out {name}", MetricFamily.Release, GateScope.Release, false, lower, "", explanation + " On the version's hold-out set."));
+            list.Add(new(ShadowPrefix + metric, $"Shadow {name}", MetricFamily.Release, GateScope.Release, false, lower, "", explanation + " On the latest labelled production batches, re-scored by the version."));
+        }
+        return list.ToDictionary(m => m.Key, StringComparer.Ordinal);
+
+        static MetricInfo Q(string key, string name, string unit, string text, bool perColumn = false) =>
+            new(key, name, MetricFamily.DataQuality, GateScope.Batch, perColumn, true, unit, text);
+        static MetricInfo D(string key, string name, string unit, string text, bool perColumn = false) =>
+            new(key, name, MetricFamily.Drift, GateScope.Batch, perColumn, unit == "score" ? null : true, unit, text);
+        static MetricInfo B(string key, string name, bool? lowerIsBetter, string unit, string text) =>
+            new(key, name, MetricFamily.Behavior, GateScope.Batch, false, lowerIsBetter, unit, text);
+        static MetricInfo P(string key, string name, bool? lowerIsBetter, string unit, string text) =>
+            new(key, name, MetricFamily.Performance, GateScope.Batch, false, lowerIsBetter, unit, text);
+    }
+}

@@ -1,0 +1,12 @@
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Analysis.Gates;
+
+/// <summary>What a metric key means: display name, family, scope, whether it is per column, which direction is
+/// better (null when neither is), its unit and a plain explanation for hover help.</summary>
+public sealed record MetricInfo(string Key, string Name, MetricFamily Family, GateScope Scope, bool PerColumn,
+    bool? LowerIsBetter, string Unit, string Explanation)
+{
+    /// <summary>A 0/1 verdict (drift detected, late…): gates on it use Eq 0.</summary>
+    public bool IsFlag => Unit == MetricCatalog.FlagUnit;
+}

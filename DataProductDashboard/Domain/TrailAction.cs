@@ -1,0 +1,10 @@
+namespace DataProductDashboard.Domain;
+
+/// <summary>What a product's audit trail records.</summary>
+public enum TrailAction
+{
+    GateCreated, GateUpdated, GateDeleted,
+    Promoted, PromotionRefused, Waived, RolledBack,
+    ChannelCreated, ChannelUpdated, ChannelDeleted,
+    CadenceChanged,
+}

@@ -1,0 +1,160 @@
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Notifications;
+using DataProductDashboard.Services.Trail;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Services.Alerts;
+
+/// <summary>Raises alerts without flooding: while an alert with the same key is not resolved, a repeat updates it
+/// (count, last seen, latest evidence) instead of raising another. New or escalated alerts go to the notification
+/// outbox; acknowledging and resolving record who and when.</summary>
+public sealed class AlertService(
+    IDbContextFactory<DashboardDbContext> dbFactory,
+    NotificationOutbox outbox,
+    ProductEvents events,
+    TimeProvider clock,
+    ILogger<AlertService> logger)
+{
+    /// <summary>Raises or updates the unresolved alert of <see cref="AlertSignal.Key"/> inside the caller's context;
+    /// returns the alert and whether it must be notified (new, or escalated to Critical). Save, then call
+    /// <see cref="AfterSave"/>.</summary>
+    public async Task<(Alert Alert, bool Notify)> RaiseAsync(DashboardDbContext db, AlertSignal signal, bool repeat, CancellationToken ct)
+    {
+        var open = await db.Alerts.FirstOrDefaultAsync(a => a.ProductId == signal.ProductId && a.Key == signal.Key && a.State != AlertState.Resolved, ct);
+        if (open is null)
+        {
+            open = new Alert
+            {
+                ProductId = signal.ProductId, Kind = signal.Kind, Key = signal.Key, GateRuleId = signal.GateRuleId, Severity = signal.Severity,
+                Title = signal.Title, Message = signal.Message, Link = signal.Link, BatchId = signal.BatchId, Column = signal.Column,
+                State = AlertState.Open, Count = 1, FirstSeenAt = signal.At, LastSeenAt = signal.At,
+            };
+            db.Alerts.Add(open);
+            return (open, true);
+        }
+        var escalated = signal.Severity == GateSeverity.Critical && open.Severity == GateSeverity.Warning;
+        if (!repeat)
+            open.Count++;
+        if (signal.At >= open.LastSeenAt)
+        {
+            open.LastSeenAt = signal.At;
+            open.Title = signal.Title;
+            open.Message = signal.Message;
+            open.Link = signal.Link;
+            open.BatchId = signal.BatchId;
+            open.Column = signal.Column;
+        }
+        open.FirstSeenAt = signal.At < open.FirstSeenAt ? signal.At : open.FirstSeenAt;
+        if (escalated)
+        {
+            open.Severity = GateSeverity.Critical;
+            open.State = AlertState.Open;
+        }
+        return (open, escalated);
+    }
+
+    /// <summary>Resolves the unresolved alert of <paramref name="key"/>, if any, as the system (the condition cleared).</summary>
+    public async Task<bool> ClearAsync(DashboardDbContext db, int productId, string key, string note, CancellationToken ct)
+    {
+        var open = await db.Alerts.FirstOrDefaultAsync(a => a.ProductId == productId && a.Key == key && a.State != AlertState.Resolved, ct);
+        if (open is null)
+            return false;
+        open.State = AlertState.Resolved;
+        open.ResolvedAt = clock.GetUtcNow().UtcDateTime;
+        open.ResolvedBy = Actor.System.Name;
+        open.ResolutionNote = note;
+        return true;
+    }
+
+    /// <summary>After the caller saved: queues notifications and tells open pages.</summary>
+    public void AfterSave(int productId, IEnumerable<Alert> toNotify)
+    {
+        foreach (var alert in toNotify)
+        {
+            logger.LogInformation("Alert {AlertId} of product {ProductId}: {Severity} {Title}", alert.Id, alert.ProductId, alert.Severity, alert.Title);
+            outbox.Enqueue(alert.Id);
+        }
+        events.Publish(productId);
+    }
+
+    public async Task<PagedResult<AlertSummary>> ListAsync(AlertFilter filter, CancellationToken ct)
+    {
+        if (filter.Page < 1 || filter.PageSize is < 1 or > 1000)
+            throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 1000.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (filter.ProductId is { } productId && !await db.Products.AnyAsync(p => p.Id == productId, ct))
+            throw new NotFoundException("Data product", productId);
+        var query = db.Alerts.AsNoTracking();
+        if (filter.ProductId is { } id)
+            query = query.Where(a => a.ProductId == id);
+        if (filter.Severity is { } severity)
+            query = query.Where(a => a.Severity == severity);
+        if (filter.State is { } state)
+            query = query.Where(a => a.State == state);
+        var total = await query.CountAsync(ct);
+        var items = await Project(query.OrderBy(a => a.State == AlertState.Resolved).ThenByDescending(a => a.LastSeenAt).ThenByDescending(a => a.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize), db).ToListAsync(ct);
+        return new PagedResult<AlertSummary>(items, total);
+    }
+
+    public async Task<AlertSummary> GetAsync(int alertId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Project(db.Alerts.AsNoTracking().Where(a => a.Id == alertId), db).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Alert", alertId);
+    }
+
+    /// <summary>Unresolved alerts, for the app bar badge (all products) or a product.</summary>
+    public async Task<int> CountOpenAsync(int? productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Alerts.CountAsync(a => a.State == AlertState.Open && (productId == null || a.ProductId == productId), ct);
+    }
+
+    public async Task<AlertSummary> AcknowledgeAsync(int alertId, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == alertId, ct) ?? throw new NotFoundException("Alert", alertId);
+        if (alert.State == AlertState.Resolved)
+            throw new ConflictException($"Alert {alertId} is already resolved (by {alert.ResolvedBy}).");
+        if (alert.State == AlertState.Open)
+        {
+            alert.State = AlertState.Acknowledged;
+            alert.AcknowledgedBy = actor.Name;
+            alert.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Alert {AlertId} acknowledged by {Actor}", alertId, actor.Name);
+            events.Publish(alert.ProductId);
+        }
+        return await GetAsync(alertId, ct);
+    }
+
+    public async Task<AlertSummary> ResolveAsync(int alertId, Actor actor, string? note, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == alertId, ct) ?? throw new NotFoundException("Alert", alertId);
+        if (alert.State == AlertState.Resolved)
+            throw new ConflictException($"Alert {alertId} is already resolved (by {alert.ResolvedBy}).");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (alert.AcknowledgedAt is null)
+        {
+            alert.AcknowledgedBy = actor.Name;
+            alert.AcknowledgedAt = now;
+        }
+        alert.State = AlertState.Resolved;
+        alert.ResolvedBy = actor.Name;
+        alert.ResolvedAt = now;
+        alert.ResolutionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Alert {AlertId} resolved by {Actor}", alertId, actor.Name);
+        events.Publish(alert.ProductId);
+        return await GetAsync(alertId, ct);
+    }
+
+    private static IQueryable<AlertSummary> Project(IQueryable<Alert> alerts, DashboardDbContext db) => alerts.Select(a => new AlertSummary(
+        a.Id, a.ProductId, db.Products.Where(p => p.Id == a.ProductId).Select(p => p.Name).First(), a.Kind, a.GateRuleId, a.Severity, a.Title, a.Message,
+        a.Link, a.BatchId, a.Column, a.State, a.Count, a.FirstSeenAt, a.LastSeenAt, a.AcknowledgedBy, a.AcknowledgedAt, a.ResolvedBy, a.ResolvedAt, a.ResolutionNote));
+}
