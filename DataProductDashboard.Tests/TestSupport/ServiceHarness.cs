@@ -3,7 +3,10 @@ using DataProductDashboard.Data;
 using DataProductDashboard.Data.Seeding;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Scoring;
+using DataProductDashboard.Services.Alerts;
 using DataProductDashboard.Services.Audit;
+using DataProductDashboard.Services.Gates;
+using DataProductDashboard.Services.Trail;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Services.Notifications;
@@ -22,8 +25,9 @@ public sealed class ServiceHarness : IAsyncDisposable
 {
     private readonly TempDirectory _temp = new();
 
-    private ServiceHarness(int backgroundBatchRows)
+    private ServiceHarness(int backgroundBatchRows, TimeProvider? clock)
     {
+        Clock = clock ?? TimeProvider.System;
         Options = Microsoft.Extensions.Options.Options.Create(new DashboardOptions
         {
             RootDirectory = _temp.Path,
@@ -39,8 +43,15 @@ public sealed class ServiceHarness : IAsyncDisposable
         Events = new ProductEvents(Clock, NullLogger<ProductEvents>.Instance);
         Registry = new ModelRegistryService(DbFactory, Store, Profiles, Events, Clock, NullLogger<ModelRegistryService>.Instance);
         Performance = new PerformanceService(NullLogger<PerformanceService>.Instance);
-        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, Clock, NullLogger<BatchService>.Instance);
-        Labels = new LabelService(DbFactory, Performance, Events, Clock, NullLogger<LabelService>.Instance);
+        Outbox = new NotificationOutbox();
+        Alerts = new AlertService(DbFactory, Outbox, Events, Clock, NullLogger<AlertService>.Instance);
+        Trail = new AuditTrail(DbFactory, Clock);
+        Evidence = new BatchEvidence(Profiles);
+        Gates = new GateService(DbFactory, Evidence, Trail, Events, Clock, NullLogger<GateService>.Instance);
+        GateEvaluator = new BatchGateEvaluator(DbFactory, Evidence, Alerts, Clock, NullLogger<BatchGateEvaluator>.Instance);
+        Timeliness = new TimelinessMonitor(DbFactory, Alerts, Options, Clock, NullLogger<TimelinessMonitor>.Instance);
+        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, GateEvaluator, Timeliness, Clock, NullLogger<BatchService>.Instance);
+        Labels = new LabelService(DbFactory, Performance, GateEvaluator, Events, Clock, NullLogger<LabelService>.Instance);
         Audits = new AuditQueryService(DbFactory, Store, Profiles);
         Jobs = new JobTracker(Clock);
         Queue = new BackgroundWorkQueue();
@@ -48,16 +59,23 @@ public sealed class ServiceHarness : IAsyncDisposable
         Seeder = new DemoSeeder(DbFactory, Products, Registry, Batches, Labels, Clock, NullLogger<DemoSeeder>.Instance);
     }
 
-    public static async Task<ServiceHarness> CreateAsync(int backgroundBatchRows = 100_000)
+    public static async Task<ServiceHarness> CreateAsync(int backgroundBatchRows = 100_000, TimeProvider? clock = null)
     {
-        var harness = new ServiceHarness(backgroundBatchRows);
+        var harness = new ServiceHarness(backgroundBatchRows, clock);
         await using var db = await harness.DbFactory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         return harness;
     }
 
     public IOptions<DashboardOptions> Options { get; }
-    public TimeProvider Clock { get; } = TimeProvider.System;
+    public TimeProvider Clock { get; }
+    public NotificationOutbox Outbox { get; }
+    public AlertService Alerts { get; }
+    public AuditTrail Trail { get; }
+    public BatchEvidence Evidence { get; }
+    public GateService Gates { get; }
+    public BatchGateEvaluator GateEvaluator { get; }
+    public TimelinessMonitor Timeliness { get; }
     public IDbContextFactory<DashboardDbContext> DbFactory { get; }
     public ContentStore Store { get; }
     public ReferenceProfileStore Profiles { get; }

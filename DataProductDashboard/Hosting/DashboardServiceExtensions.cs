@@ -64,9 +64,14 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Trail.ActorResolver>();
         services.AddSingleton<DataProductDashboard.Services.Notifications.NotificationOutbox>();
         services.AddSingleton<DataProductDashboard.Services.Alerts.AlertService>();
+        services.AddSingleton<DataProductDashboard.Services.Alerts.TimelinessMonitor>();
+        services.AddSingleton<DataProductDashboard.Services.Gates.BatchEvidence>();
+        services.AddSingleton<DataProductDashboard.Services.Gates.BatchGateEvaluator>();
+        services.AddSingleton<DataProductDashboard.Services.Gates.GateService>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<BackgroundWorkService>();
+        services.AddHostedService<DataProductDashboard.Services.Alerts.TimelinessService>();
         return services;
     }
 

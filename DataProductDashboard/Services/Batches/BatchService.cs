@@ -7,7 +7,9 @@ using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Scoring;
+using DataProductDashboard.Services.Alerts;
 using DataProductDashboard.Services.Audit;
+using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,8 @@ public sealed class BatchService(
     ReferenceProfileStore profiles,
     ProductEvents events,
     PerformanceService performance,
+    BatchGateEvaluator gates,
+    TimelinessMonitor timeliness,
     TimeProvider clock,
     ILogger<BatchService> logger)
 {
@@ -80,6 +84,7 @@ public sealed class BatchService(
             var batch = await Task.Run(() => PersistAsync(prepared, scores, profile, audit, file.Hash, progress, stopwatch, ct), ct);
             logger.LogInformation("Batch {BatchId} of product {ProductId}: {Rows} rows scored by model version {Version} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
                 batch.Id, prepared.ProductId, rows, prepared.ChampionNumber, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
+            await AfterStoreAsync(batch.ProductId, batch.Id, ct);
             progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
             events.Publish(prepared.ProductId);
             return await GetSummaryAsync(batch.Id, ct);
@@ -115,8 +120,24 @@ public sealed class BatchService(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Re-audited batch {BatchId}: {Drifted} of {Columns} features drifted", batchId, audit.Drift.Drifted, audit.Drift.Columns);
+        await gates.EvaluateAsync(batchId, ct);
         events.Publish(batch.ProductId);
         return audit;
+    }
+
+    /// <summary>After the batch is committed: its gates are evaluated (alerts raised) and a missing-batch alert clears.
+    /// A failure here is logged, never thrown: the batch is stored and can be re-evaluated.</summary>
+    private async Task AfterStoreAsync(int productId, int batchId, CancellationToken ct)
+    {
+        try
+        {
+            await gates.EvaluateAsync(batchId, ct);
+            await timeliness.BatchArrivedAsync(productId, batchId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Gate evaluation of batch {BatchId} failed; the batch is stored", batchId);
+        }
     }
 
     private static Task AddAuditRunAsync(DashboardDbContext db, Batch batch, AuditResult audit, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using DataProductDashboard.Data;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Services.Audit;
+using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ namespace DataProductDashboard.Services.Labels;
 public sealed class LabelService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     PerformanceService performance,
+    BatchGateEvaluator gates,
     ProductEvents events,
     TimeProvider clock,
     ILogger<LabelService> logger)
@@ -65,8 +67,24 @@ public sealed class LabelService(
         await tx.CommitAsync(ct);
         logger.LogInformation("Labels for product {ProductId}: {Rows} rows joined {Predictions} predictions in {Batches} batches",
             productId, parsed.RowCount, updates.Count, affected.Count);
+        await EvaluateGatesAsync(db, productId, earliest, ct);
         events.Publish(productId);
         return new LabelUploadResult(parsed.RowCount, updates.Count, affected);
+    }
+
+    /// <summary>Performance changed for every labelled batch from <paramref name="from"/> on (their windows too): their
+    /// gates are evaluated again. Logged, never thrown: the labels are stored.</summary>
+    private async Task EvaluateGatesAsync(DashboardDbContext db, int productId, DateTime from, CancellationToken ct)
+    {
+        try
+        {
+            var changed = await db.Batches.Where(b => b.ProductId == productId && b.ReceivedAt >= from && b.LabelledRows > 0).Select(b => b.Id).ToListAsync(ct);
+            await gates.EvaluateAsync(changed, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Gate evaluation after labels for product {ProductId} failed; the labels are stored", productId);
+        }
     }
 
     private static double[] LabelValues(ParsedCsv parsed, ColumnSpec label, TaskType task, string? positiveClass)

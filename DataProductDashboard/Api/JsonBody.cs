@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Api;
+
+/// <summary>Reads a small JSON object field by field, collecting one error per bad field ("threshold": "'abc' is not
+/// a number") instead of failing the whole body at the first type mismatch; <see cref="ThrowIfInvalid"/> turns them
+/// into a 400 with errors keyed by field.</summary>
+public sealed class JsonBody : IDisposable
+{
+    private readonly JsonDocument _document;
+    private readonly Dictionary<string, JsonElement> _fields;
+    private readonly Dictionary<string, string[]> _errors = [];
+
+    private JsonBody(JsonDocument document)
+    {
+        _document = document;
+        _fields = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            throw new UnsupportedContentTypeException(type, "application/json");
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputValidationException("body", $"The body is not valid JSON: {ex.Message}");
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new InputValidationException("body", "The body must be a JSON object.");
+        }
+        return new JsonBody(document);
+    }
+
+    public bool Has(string field) => _fields.TryGetValue(field, out var v) && v.ValueKind != JsonValueKind.Null;
+
+    public string? String(string field, bool required = false)
+    {
+        if (!_fields.TryGetValue(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+                _errors[field] = [$"'{field}' is required."];
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.String)
+            return value.GetString();
+        _errors[field] = [$"{value.GetRawText()} is not a text."];
+        return null;
+    }
+
+    public double? Number(string field, bool required = false)
+    {
+        if (!_fields.TryGetValue(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+                _errors[field] = [$"'{field}' is required."];
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number))
+            return number;
+        if (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+            return parsed;
+        _errors[field] = [$"{Shown(value)} is not a number."];
+        return null;
+    }
+
+    public bool? Bool(string field)
+    {
+        if (!_fields.TryGetValue(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            return value.GetBoolean();
+        _errors[field] = [$"{Shown(value)} is not true or false."];
+        return null;
+    }
+
+    public DateTime? Time(string field, bool required = false)
+    {
+        var text = String(field, required);
+        if (text is null)
+            return null;
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+            return time;
+        _errors[field] = [$"'{text}' is not a date/time (use ISO 8601, e.g. 2026-12-31 or 2026-12-31T18:00:00Z)."];
+        return null;
+    }
+
+    public TEnum? Enum<TEnum>(string field, bool required = false) where TEnum : struct, Enum
+    {
+        var text = String(field, required);
+        if (text is null)
+            return null;
+        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, out _))
+            return value;
+        _errors[field] = [$"'{text}' is not a {typeof(TEnum).Name}; use one of {string.Join(", ", System.Enum.GetNames<TEnum>())}."];
+        return null;
+    }
+
+    public void ThrowIfInvalid(string what)
+    {
+        if (_errors.Count > 0)
+            throw new InputValidationException($"The {what} is not valid: {string.Join("; ", _errors.Select(e => $"{e.Key}: {e.Value[0]}"))}", _errors);
+    }
+
+    private static string Shown(JsonElement value) => value.ValueKind == JsonValueKind.String ? $"'{value.GetString()}'" : value.GetRawText();
+
+    public void Dispose() => _document.Dispose();
+}

@@ -1,0 +1,9 @@
+namespace DataProductDashboard.Services.Alerts;
+
+/// <summary>Deduplication keys of alerts.</summary>
+public static class AlertKeys
+{
+    public const string MissingBatch = "missing-batch";
+
+    public static string Gate(int ruleId) => $"gate:{ruleId}";
+}

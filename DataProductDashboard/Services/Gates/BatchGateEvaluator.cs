@@ -1,0 +1,96 @@
+using DataProductDashboard.Analysis.Gates;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Alerts;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Services.Gates;
+
+/// <summary>Evaluates a product's enabled batch gates on an audited batch, replaces the batch's stored outcomes, and
+/// turns Failed and Warning outcomes into deduplicated alerts; a rule that passes on the newest batch clears its alert.</summary>
+public sealed class BatchGateEvaluator(
+    IDbContextFactory<DashboardDbContext> dbFactory,
+    BatchEvidence evidence,
+    AlertService alerts,
+    TimeProvider clock,
+    ILogger<BatchGateEvaluator> logger)
+{
+    /// <summary>Evaluates batches in arrival order (e.g. after labels joined several of them).</summary>
+    public async Task EvaluateAsync(IEnumerable<int> batchIds, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = batchIds.Distinct().ToList();
+        var order = await db.Batches.AsNoTracking().Where(b => ids.Contains(b.Id)).OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id).Select(b => b.Id).ToListAsync(ct);
+        foreach (var id in order)
+            await EvaluateAsync(id, ct);
+    }
+
+    public async Task<IReadOnlyList<GateEvaluation>> EvaluateAsync(int batchId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, ct) ?? throw new NotFoundException("Batch", batchId);
+        var rules = await db.GateRules.AsNoTracking().Where(r => r.ProductId == batch.ProductId && r.Scope == GateScope.Batch && r.Enabled)
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        var previous = await db.GateEvaluations.AsNoTracking().Where(e => e.BatchId == batchId).ToDictionaryAsync(e => e.GateRuleId, e => e.Status, ct);
+        if (rules.Count == 0 && previous.Count == 0)
+            return [];
+        var values = (await evidence.ForBatchesAsync(db, [batch], ct))[batchId];
+        var ruleIds = rules.Select(r => r.Id).ToList();
+        var newestElsewhere = await db.GateEvaluations.AsNoTracking()
+            .Where(e => e.BatchId != null && e.BatchId != batchId && ruleIds.Contains(e.GateRuleId))
+            .GroupBy(e => e.GateRuleId).Select(g => new { g.Key, At = g.Max(e => e.At) }).ToDictionaryAsync(g => g.Key, g => g.At, ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outcomes = rules.Select(rule => (Rule: rule, Outcome: GateEvaluator.Evaluate(rule.ToSpec(), values))).ToList();
+        var stored = outcomes.Select(o => new GateEvaluation
+        {
+            ProductId = batch.ProductId, GateRuleId = o.Rule.Id, BatchId = batchId, ModelVersionId = batch.ModelVersionId,
+            Status = o.Outcome.Status, Actual = o.Outcome.Actual, Compared = o.Outcome.Compared, Description = o.Outcome.Description,
+            At = batch.ReceivedAt, EvaluatedAt = now,
+        }).ToList();
+
+        var notify = new List<Alert>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.GateEvaluations.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(ct);
+        db.GateEvaluations.AddRange(stored);
+        foreach (var (rule, outcome) in outcomes)
+        {
+            var key = AlertKeys.Gate(rule.Id);
+            if (outcome.Status is GateStatus.Failed or GateStatus.Warning)
+            {
+                var repeat = previous.TryGetValue(rule.Id, out var before) && before is GateStatus.Failed or GateStatus.Warning;
+                var (alert, send) = await alerts.RaiseAsync(db, new AlertSignal(batch.ProductId, AlertKind.Gate, key,
+                    outcome.Status == GateStatus.Failed ? GateSeverity.Critical : GateSeverity.Warning,
+                    string.IsNullOrWhiteSpace(rule.Name) ? GateRuleText.Describe(rule.ToSpec()) : rule.Name,
+                    $"{outcome.Description} (batch #{batchId}, {batch.FileName}).", EvidenceLink(rule, batchId), batch.ReceivedAt, rule.Id, batchId, rule.Column), repeat, ct);
+                if (send)
+                    notify.Add(alert);
+            }
+            else if (outcome.Status == GateStatus.Passed && (!newestElsewhere.TryGetValue(rule.Id, out var newest) || batch.ReceivedAt >= newest))
+            {
+                await alerts.ClearAsync(db, batch.ProductId, key, $"Passed on batch #{batchId}: {outcome.Description}.", ct);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Gates of batch {BatchId}: {Failed} failed, {Warnings} warnings, {Passed} passed", batchId,
+            stored.Count(s => s.Status == GateStatus.Failed), stored.Count(s => s.Status == GateStatus.Warning), stored.Count(s => s.Status == GateStatus.Passed));
+        alerts.AfterSave(batch.ProductId, notify);
+        return stored;
+    }
+
+    /// <summary>Where a failing rule's evidence is: the drift page of its column, the quality page, the behavior page,
+    /// or the batch itself.</summary>
+    public static string EvidenceLink(GateRule rule, int batchId)
+    {
+        var column = rule.Column is null ? "" : $"&column={Uri.EscapeDataString(rule.Column)}";
+        return rule.MetricKey switch
+        {
+            var k when k.StartsWith("drift.", StringComparison.Ordinal) => $"/products/{rule.ProductId}/drift?batch={batchId}{column}",
+            var k when k.StartsWith("dq.", StringComparison.Ordinal) => $"/products/{rule.ProductId}/quality?batch={batchId}{column}",
+            var k when k.StartsWith("perf.", StringComparison.Ordinal) || k.StartsWith("concept.", StringComparison.Ordinal) => $"/products/{rule.ProductId}/behavior?batch={batchId}",
+            _ => $"/batches/{batchId}",
+        };
+    }
+}

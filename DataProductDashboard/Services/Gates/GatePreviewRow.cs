@@ -1,0 +1,6 @@
+using DataProductDashboard.Analysis.Gates;
+
+namespace DataProductDashboard.Services.Gates;
+
+/// <summary>What a rule being edited would have said about one recent batch.</summary>
+public sealed record GatePreviewRow(int BatchId, DateTime ReceivedAt, string FileName, GateOutcome Outcome);
