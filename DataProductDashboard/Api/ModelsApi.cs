@@ -3,6 +3,8 @@ using DataProductDashboard.Domain;
 using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Jobs;
 using DataProductDashboard.Services.Models;
+using DataProductDashboard.Services.Releases;
+using DataProductDashboard.Services.Trail;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataProductDashboard.Api;
@@ -23,7 +25,15 @@ public static class ModelsApi
         group.MapPost("/train", TrainAsync)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Train a model in the app from a labelled CSV (multipart: file, trainer, holdoutFraction, seed); 202 + status URL.");
-        group.MapPost("/{version:int}/promote", PromoteAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Make a version the champion.");
+        group.MapPost("/{version:int}/promote", PromoteAsync).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Make a version the champion: its release gates are evaluated first; 409 naming the failing critical gates unless a waiver is active.");
+        group.MapPost("/{version:int}/release-evaluation", EvaluateReleaseAsync)
+            .WithSummary("Evaluate the release gates of a version now: hold-out metrics and shadow scoring of the latest production batches, against the champion.");
+        group.MapPost("/{version:int}/waivers", WaiveAsync)
+            .WithSummary("Record a waiver ({ \"reason\": \"…\", \"expiresAt\": \"2026-12-31\" }): the version may be promoted despite failing critical release gates until it expires.");
+        group.MapPost("/rollback", RollbackAsync).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Put the previous champion back (no release gates); the rolled-back version is retired.");
+        api.MapGet("/products/{productId:int}/waivers", WaiversAsync).WithTags("Models").WithSummary("Waivers of a product's versions, newest first.");
         return api;
     }
 
@@ -69,8 +79,27 @@ public static class ModelsApi
         return TypedResults.Accepted($"/api/jobs/{job.Id}", job);
     }
 
-    private static async Task<Ok<ModelVersionSummary>> PromoteAsync(int productId, int version, ModelRegistryService registry, CancellationToken ct) =>
-        TypedResults.Ok(await registry.PromoteAsync(productId, version, ct));
+    private static async Task<Ok<ReleaseDecision>> PromoteAsync(int productId, int version, HttpContext context, ReleaseService releases, CancellationToken ct) =>
+        TypedResults.Ok(await releases.PromoteAsync(productId, version, ActorResolver.FromRequest(context), ct));
+
+    private static async Task<Ok<ReleaseDecision>> EvaluateReleaseAsync(int productId, int version, ReleaseService releases, CancellationToken ct) =>
+        TypedResults.Ok(await releases.EvaluateAsync(productId, version, ct));
+
+    private static async Task<Created<WaiverView>> WaiveAsync(int productId, int version, HttpContext context, ReleaseService releases, CancellationToken ct)
+    {
+        using var body = await JsonBody.ReadAsync(context.Request, ct);
+        var reason = body.String("reason", required: true);
+        var expires = body.Time("expiresAt", required: true);
+        body.ThrowIfInvalid("waiver");
+        var waiver = await releases.WaiveAsync(productId, version, reason, expires, ActorResolver.FromRequest(context), ct);
+        return TypedResults.Created($"/api/products/{productId}/waivers", waiver);
+    }
+
+    private static async Task<Ok<ModelVersionSummary>> RollbackAsync(int productId, HttpContext context, ReleaseService releases, CancellationToken ct) =>
+        TypedResults.Ok(await releases.RollbackAsync(productId, ActorResolver.FromRequest(context), ct));
+
+    private static async Task<Ok<IReadOnlyList<WaiverView>>> WaiversAsync(int productId, ReleaseService releases, CancellationToken ct) =>
+        TypedResults.Ok(await releases.ListWaiversAsync(productId, ct));
 
     private static TrainModelRequest ParseTrainRequest(Upload upload)
     {

@@ -98,7 +98,8 @@ public sealed class ModelRegistryService(
         return await AddVersionAsync(entity, trained.Zip, csv, parsed.Table, product, ct);
     }
 
-    /// <summary>Makes a version the champion; the previous champion becomes a challenger.</summary>
+    /// <summary>Makes a version the champion; the previous champion becomes a challenger. Release gates, waivers and
+    /// the audit trail are the caller's (<see cref="Releases.ReleaseService"/>); only it and the seeder call this.</summary>
     public async Task<ModelVersionSummary> PromoteAsync(int productId, int number, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -173,5 +174,5 @@ public sealed class ModelRegistryService(
 
     private static ModelVersionSummary ToSummary(ModelVersion v, int batchCount) => new(
         v.Id, v.ProductId, v.Number, v.Source, v.Trainer, v.Status, v.FileName, v.FileHash, v.FileSizeBytes,
-        v.TrainingSeconds, v.TrainingRows, v.HoldoutRows, v.HoldoutMetrics, v.Notes, v.CreatedAt, batchCount);
+        v.TrainingSeconds, v.TrainingRows, v.HoldoutRows, v.HoldoutMetrics, v.Notes, v.CreatedAt, batchCount, v.ReleaseStatus, v.ReleaseEvaluatedAt, v.PromotedAt);
 }

@@ -19,4 +19,7 @@ public sealed record ModelVersionSummary(
     IReadOnlyDictionary<string, double> HoldoutMetrics,
     string Notes,
     DateTime CreatedAt,
-    int BatchCount);
+    int BatchCount,
+    GateStatus? ReleaseStatus = null,
+    DateTime? ReleaseEvaluatedAt = null,
+    DateTime? PromotedAt = null);

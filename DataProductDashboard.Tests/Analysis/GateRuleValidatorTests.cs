@@ -1,0 +1,105 @@
+using DataProductDashboard.Analysis.Gates;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Tests.TestSupport;
+
+namespace DataProductDashboard.Tests.Analysis;
+
+public sealed class GateRuleValidatorTests
+{
+    private static readonly ProductSchema Schema = TestSchemas.Regression;
+
+    private static Dictionary<string, string[]> Validate(GateRuleSpec rule) => GateRuleValidator.Validate(rule, Schema);
+
+    [Fact]
+    public void Validate_SoundRule_HasNoErrors() =>
+        Assert.Empty(Validate(new(GateScope.Batch, "dq.column.missing_share", "hum", null, GateCondition.Eq, 0)));
+
+    [Fact]
+    public void Validate_UnknownMetricKey_NamesTheKey()
+    {
+        var errors = Validate(new(GateScope.Batch, "dq.nonsense", null, null, GateCondition.Gt, 1));
+
+        Assert.Contains("'dq.nonsense' is not a metric", Assert.Single(errors["metricKey"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BetweenWithMinAboveMax_FlagsTheUpperThreshold()
+    {
+        var errors = Validate(new(GateScope.Batch, "dq.volume_ratio", null, null, GateCondition.Between, 3, 2));
+
+        Assert.Equal("The lower bound 3.000 is greater than the upper bound 2.000.", Assert.Single(errors["upperThreshold"]));
+    }
+
+    [Fact]
+    public void Validate_BetweenWithoutUpper_AsksForIt() =>
+        Assert.True(Validate(new(GateScope.Batch, "dq.volume_ratio", null, null, GateCondition.Between, 0.5)).ContainsKey("upperThreshold"));
+
+    [Fact]
+    public void Validate_PerColumnMetricWithoutColumn_AsksForTheColumn() =>
+        Assert.True(Validate(new(GateScope.Batch, "dq.column.missing_share", null, null, GateCondition.Eq, 0)).ContainsKey("column"));
+
+    [Fact]
+    public void Validate_UnknownColumn_ListsTheColumns()
+    {
+        var errors = Validate(new(GateScope.Batch, "dq.column.missing_share", "humidity", null, GateCondition.Eq, 0));
+
+        Assert.Contains("'humidity' is not a column", errors["column"][0], StringComparison.Ordinal);
+        Assert.Contains("hum", errors["column"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DatasetMetricWithColumn_SaysToLeaveItEmpty() =>
+        Assert.True(Validate(new(GateScope.Batch, "drift.share", "hum", null, GateCondition.Lt, 0.5)).ContainsKey("column"));
+
+    [Fact]
+    public void Validate_BatchMetricOnReleaseScope_PointsToReleaseMetrics() =>
+        Assert.Contains("holdout.*", Validate(new(GateScope.Release, "perf.mae", null, null, GateCondition.Lt, 5))["metricKey"][0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Validate_RelativeToChampionOnBatchScope_IsRefused() =>
+        Assert.True(Validate(new(GateScope.Batch, "perf.mae", null, null, GateCondition.RelativeToChampion, 5)).ContainsKey("condition"));
+
+    [Fact]
+    public void Validate_NegativeTolerance_IsRefused() =>
+        Assert.True(Validate(new(GateScope.Batch, "perf.mae", null, null, GateCondition.RelativeToReference, -5)).ContainsKey("threshold"));
+
+    [Fact]
+    public void Validate_NonFiniteThreshold_IsRefused() =>
+        Assert.True(Validate(new(GateScope.Batch, "drift.share", null, null, GateCondition.Lt, double.NaN)).ContainsKey("threshold"));
+
+    [Fact]
+    public void Validate_FlagMetricWithGreaterThan_SuggestsEqZero() =>
+        Assert.True(Validate(new(GateScope.Batch, "drift.dataset", null, null, GateCondition.Gt, 0)).ContainsKey("condition"));
+
+    [Theory]
+    [InlineData(7, 10)]
+    [InlineData(10, 10)]
+    [InlineData(11, 20)]
+    [InlineData(240, 500)]
+    [InlineData(0.03, 0.05)]
+    public void NiceCeiling_RoundsUpToOneTwoOrFive(double value, double expected) =>
+        Assert.Equal(expected, DefaultGates.NiceCeiling(value), 12);
+
+    [Fact]
+    public void DefaultGates_ClassificationProduct_ProposesAccuracyWithinFivePercentOfHoldout()
+    {
+        var proposals = DefaultGates.For(TestSchemas.Binary, TaskType.BinaryClassification, new Dictionary<MetricAddress, double>
+        {
+            [new("drift.share")] = 0.1,
+            [new("scoring.latency_p95_us")] = 37,
+        });
+
+        Assert.Contains(proposals, p => p.Rule is { MetricKey: "perf.accuracy", Condition: GateCondition.RelativeToReference, Threshold: 5, Bound: RelativeBound.NotBelow });
+        Assert.Contains(proposals, p => p.Rule is { MetricKey: "drift.share", Condition: GateCondition.Lt, Threshold: 0.5 });
+        Assert.Contains(proposals, p => p.Rule is { MetricKey: "scoring.latency_p95_us", Condition: GateCondition.Lt, Threshold: 200 });
+        Assert.All(proposals, p => Assert.Empty(GateRuleValidator.Validate(p.Rule, TestSchemas.Binary)));
+    }
+
+    [Fact]
+    public void GateRuleText_ReadsLikeARule()
+    {
+        Assert.Equal("Missing share of 'hum' = 0", GateRuleText.Describe(new(GateScope.Batch, "dq.column.missing_share", "hum", null, GateCondition.Eq, 0)));
+        Assert.Equal("Volume vs usual between 0.5 and 2", GateRuleText.Describe(new(GateScope.Batch, "dq.volume_ratio", null, null, GateCondition.Between, 0.5, 2)));
+        Assert.Equal("Accuracy at most 5 % below the reference", GateRuleText.Describe(new(GateScope.Batch, "perf.accuracy", null, null, GateCondition.RelativeToReference, 5)));
+    }
+}

@@ -1,0 +1,103 @@
+using DataProductDashboard.Analysis.Gates;
+using DataProductDashboard.Analysis.Performance;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Scoring;
+using DataProductDashboard.Services.Audit;
+using DataProductDashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Services.Releases;
+
+/// <summary>Re-scores the product's latest production batches (read back from their stored files) with a model
+/// version, and measures it on the rows whose labels have arrived: "shadow.*" performance and p95 latency.</summary>
+public sealed class ShadowScorer(ContentStore store, ModelCache models)
+{
+    public const int Batches = 4;
+    public const int MaxRows = 50_000;
+
+    public sealed record Sample(IReadOnlyList<Batch> Batches, IReadOnlyList<ColumnTable> Tables, IReadOnlyList<double[]> Labels);
+
+    /// <summary>The latest labelled batches (or, when none has labels, the latest batches, for latency only), at most
+    /// <see cref="MaxRows"/> rows in all.</summary>
+    public async Task<Sample> LoadAsync(DashboardDbContext db, DataProduct product, CancellationToken ct)
+    {
+        var candidates = await db.Batches.AsNoTracking().Where(b => b.ProductId == product.Id && b.Status == BatchStatus.Analyzed)
+            .OrderByDescending(b => b.LabelledRows > 0).ThenByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id).Take(Batches).ToListAsync(ct);
+        var batches = new List<Batch>();
+        var tables = new List<ColumnTable>();
+        var labels = new List<double[]>();
+        var rows = 0;
+        foreach (var batch in candidates)
+        {
+            if (rows > 0 && rows + batch.RowCount > MaxRows)
+                break;
+            var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
+            if (!File.Exists(path))
+                continue;
+            var parsed = await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, ct), ct);
+            var label = new double[parsed.RowCount];
+            Array.Fill(label, double.NaN);
+            foreach (var p in await db.Predictions.AsNoTracking().Where(p => p.BatchId == batch.Id && p.Label != null)
+                .Select(p => new { p.RowIndex, p.Label }).ToListAsync(ct))
+            {
+                if (p.RowIndex < label.Length)
+                    label[p.RowIndex] = p.Label!.Value;
+            }
+            batches.Add(batch);
+            tables.Add(parsed.Table);
+            labels.Add(label);
+            rows += parsed.RowCount;
+        }
+        return new Sample(batches, tables, labels);
+    }
+
+    /// <summary>The version's shadow metrics on the sample: "shadow.&lt;metric&gt;" on the labelled rows, the median of
+    /// the batches' p95 latency, and the labelled row count.</summary>
+    public Dictionary<string, double> Measure(ModelVersion version, DataProduct product, Sample sample, CancellationToken ct)
+    {
+        var model = models.Get(version.FileHash);
+        var labels = new List<double>();
+        var predicted = new List<double>();
+        var scores = new List<double>();
+        var p95 = new List<double>();
+        var allScored = true;
+        for (var i = 0; i < sample.Tables.Count; i++)
+        {
+            var result = ModelScorer.Score(model, sample.Tables[i], product.Schema, product.Task, null, ct);
+            p95.Add(result.LatencyMicros.P95);
+            for (var r = 0; r < result.Predicted.Length; r++)
+            {
+                if (double.IsNaN(sample.Labels[i][r]))
+                    continue;
+                labels.Add(sample.Labels[i][r]);
+                predicted.Add(result.Predicted[r]);
+                if (result.Probability is { } probability)
+                    scores.Add(probability[r]);
+                else
+                    allScored = false;
+            }
+        }
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { [MetricCatalog.ShadowLabelledRows] = labels.Count };
+        if (p95.Count > 0)
+            metrics[MetricCatalog.ShadowLatencyP95] = Median(p95);
+        if (labels.Count == 0)
+            return metrics;
+        var rows = (labels.ToArray(), predicted.ToArray(), allScored ? scores.ToArray() : null);
+        var performance = PerformanceService.Compute(product.Task, rows, [rows], version.HoldoutMetrics);
+        foreach (var (key, value) in PerformancePoints.Flatten(performance))
+        {
+            if (key.StartsWith(PerformancePoints.Prefix, StringComparison.Ordinal) && key != PerformancePoints.LabelledRows && double.IsFinite(value))
+                metrics[MetricCatalog.ShadowPrefix + key[PerformancePoints.Prefix.Length..]] = value;
+        }
+        return metrics;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
