@@ -13,6 +13,7 @@ using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Jobs;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
+using DataProductDashboard.Services.Releases;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -51,6 +52,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         GateEvaluator = new BatchGateEvaluator(DbFactory, Evidence, Alerts, Clock, NullLogger<BatchGateEvaluator>.Instance);
         Timeliness = new TimelinessMonitor(DbFactory, Alerts, Options, Clock, NullLogger<TimelinessMonitor>.Instance);
         Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, GateEvaluator, Timeliness, Clock, NullLogger<BatchService>.Instance);
+        Releases = new ReleaseService(DbFactory, new ShadowScorer(Store, new ModelCache(Store)), Registry, Trail, Events, Clock, NullLogger<ReleaseService>.Instance);
         Labels = new LabelService(DbFactory, Performance, GateEvaluator, Events, Clock, NullLogger<LabelService>.Instance);
         Audits = new AuditQueryService(DbFactory, Store, Profiles);
         Jobs = new JobTracker(Clock);
@@ -76,6 +78,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     public GateService Gates { get; }
     public BatchGateEvaluator GateEvaluator { get; }
     public TimelinessMonitor Timeliness { get; }
+    public ReleaseService Releases { get; }
     public IDbContextFactory<DashboardDbContext> DbFactory { get; }
     public ContentStore Store { get; }
     public ReferenceProfileStore Profiles { get; }

@@ -14,6 +14,8 @@ public static class GateEvaluator
     public static GateOutcome Evaluate(GateRuleSpec rule, GateEvidence evidence)
     {
         var subject = MetricCatalog.Describe(rule.Address);
+        var counts = MetricCatalog.Find(rule.MetricKey)?.IsCount == true;
+        string F(double v) => counts && v == Math.Round(v) && Math.Abs(v) < 1e15 ? v.ToString("#,0", CultureInfo.InvariantCulture) : Format(v);
         if (rule.Condition == GateCondition.RelativeToChampion && evidence.Champion is null)
             return new(GateStatus.Skipped, null, null, $"{subject}: compared with the champion, which only a release evaluation has.");
         if (!evidence.Actual.TryGetValue(rule.Address, out var actual))
@@ -25,10 +27,10 @@ public static class GateEvaluator
             return new(GateStatus.Error, null, null, $"{subject} could not be computed ({Format(actual)}).");
         return rule.Condition switch
         {
-            GateCondition.RelativeToReference => Relative(rule, subject, actual, evidence.Reference, "reference"),
-            GateCondition.RelativeToChampion => Relative(rule, subject, actual, evidence.Champion!, "champion"),
-            GateCondition.Between => Between(rule, subject, actual),
-            _ => Compare(rule, subject, actual),
+            GateCondition.RelativeToReference => Relative(rule, subject, actual, evidence.Reference, "reference", F),
+            GateCondition.RelativeToChampion => Relative(rule, subject, actual, evidence.Champion!, "champion", F),
+            GateCondition.Between => Between(rule, subject, actual, F),
+            _ => Compare(rule, subject, actual, F),
         };
     }
 
@@ -57,7 +59,7 @@ public static class GateEvaluator
         _ => 0,
     };
 
-    private static GateOutcome Compare(GateRuleSpec rule, string subject, double actual)
+    private static GateOutcome Compare(GateRuleSpec rule, string subject, double actual, Func<double, string> Format)
     {
         var t = rule.Threshold;
         var (pass, holds, breaks) = rule.Condition switch
@@ -74,7 +76,7 @@ public static class GateEvaluator
         return Judge(rule, pass, actual, null, $"{subject} {Format(actual)} {relation} {word} {Format(t)}");
     }
 
-    private static GateOutcome Between(GateRuleSpec rule, string subject, double actual)
+    private static GateOutcome Between(GateRuleSpec rule, string subject, double actual, Func<double, string> Format)
     {
         var low = rule.Threshold;
         var high = rule.UpperThreshold ?? double.PositiveInfinity;
@@ -84,7 +86,8 @@ public static class GateEvaluator
         return Judge(rule, actual >= low && actual <= high, actual, null, description);
     }
 
-    private static GateOutcome Relative(GateRuleSpec rule, string subject, double actual, IReadOnlyDictionary<MetricAddress, double> values, string against)
+    private static GateOutcome Relative(GateRuleSpec rule, string subject, double actual, IReadOnlyDictionary<MetricAddress, double> values, string against,
+        Func<double, string> Format)
     {
         if (!values.TryGetValue(rule.Address, out var compared) || !double.IsFinite(compared))
             return new(GateStatus.Error, actual, null, $"{subject} {Format(actual)}: the {against} has no value to compare with.");

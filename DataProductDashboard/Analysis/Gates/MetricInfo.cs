@@ -9,4 +9,7 @@ public sealed record MetricInfo(string Key, string Name, MetricFamily Family, Ga
 {
     /// <summary>A 0/1 verdict (drift detected, late…): gates on it use Eq 0.</summary>
     public bool IsFlag => Unit == MetricCatalog.FlagUnit;
+
+    /// <summary>Counts (rows, features, gaps) and flags read as whole numbers: "40", not "40.000".</summary>
+    public bool IsCount => IsFlag || Unit is "rows" or "features" or "gaps";
 }
