@@ -1,4 +1,5 @@
 using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Gates;
 
 namespace DataProductDashboard.Data.Seeding;
 
@@ -54,6 +55,29 @@ public static class DemoProducts
         new("age_band", ColumnKind.Categorical, ColumnRole.Segment, AllowedValues: AgeBands, IsSegment: true),
         new("credit_risk", ColumnKind.Categorical, ColumnRole.Label, AllowedValues: ["1", "2"]),
     ], PositiveClass: "2");
+
+    /// <summary>The bike product's gates, as its product manager set them: data complete and stable, MAE near hold-out,
+    /// latency bounded; a new version must not be worse than the champion.</summary>
+    public static readonly GateRuleInput[] BikeGates =
+    [
+        new(GateScope.Batch, "drift.share", null, GateCondition.Lt, 0.5, GateSeverity.Critical, Name: "No dataset drift"),
+        new(GateScope.Batch, "dq.column.missing_share", "temp", GateCondition.Eq, 0, GateSeverity.Critical, Name: "Temperature always present"),
+        new(GateScope.Batch, "dq.volume_ratio", null, GateCondition.Between, 0.5, GateSeverity.Warning, UpperThreshold: 2, Name: "Usual batch size"),
+        new(GateScope.Batch, "perf.mae", null, GateCondition.RelativeToReference, 25, GateSeverity.Critical, Bound: RelativeBound.NotAbove, Name: "MAE within 25 % of hold-out"),
+        new(GateScope.Batch, "scoring.latency_p95_us", null, GateCondition.Lt, 2000, GateSeverity.Warning, Name: "p95 latency under 2 ms"),
+        new(GateScope.Release, "holdout.mae", null, GateCondition.RelativeToChampion, 0, GateSeverity.Critical, Bound: RelativeBound.NotAbove, Name: "Hold-out MAE no worse than the champion"),
+        new(GateScope.Release, "shadow.mae", null, GateCondition.RelativeToChampion, 5, GateSeverity.Critical, Bound: RelativeBound.NotAbove, Name: "Production MAE at most 5 % above the champion"),
+    ];
+
+    /// <summary>The credit product's gates: accuracy near hold-out, no unseen categories in the purpose, stable inputs.</summary>
+    public static readonly GateRuleInput[] CreditGates =
+    [
+        new(GateScope.Batch, "perf.accuracy", null, GateCondition.RelativeToReference, 5, GateSeverity.Critical, Name: "Accuracy within 5 % of hold-out"),
+        new(GateScope.Batch, "drift.share", null, GateCondition.Lt, 0.5, GateSeverity.Critical, Name: "No dataset drift"),
+        new(GateScope.Batch, "dq.column.unseen_share", "purpose", GateCondition.Lte, 0.05, GateSeverity.Warning, Name: "Known loan purposes"),
+        new(GateScope.Batch, "drift.prediction.detected", null, GateCondition.Eq, 0, GateSeverity.Warning, Name: "Stable score distribution"),
+        new(GateScope.Release, "holdout.roc_auc", null, GateCondition.RelativeToChampion, 2, GateSeverity.Critical, Name: "Hold-out ROC AUC at most 2 % below the champion"),
+    ];
 
     public static readonly string[] AgeBands = ["<25", "25-34", "35-49", "50+"];
 

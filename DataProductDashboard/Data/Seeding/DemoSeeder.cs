@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
@@ -17,6 +18,7 @@ public sealed class DemoSeeder(
     ModelRegistryService registry,
     BatchService batches,
     LabelService labels,
+    GateService gates,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -58,6 +60,7 @@ public sealed class DemoSeeder(
         var training = rows.Where(r => DateTime.Parse(r[day], CultureInfo.InvariantCulture) < new DateTime(2011, 7, 1));
         await registry.TrainAsync(product.Id, Csv(header, keep, training), "bike-2011-h1.csv",
             new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v1: FastTree on January–June 2011."), ct);
+        await AddGatesAsync(product.Id, DemoProducts.BikeGates, ct);
 
         var production = rows.Where(r => DateTime.Parse(r[day], CultureInfo.InvariantCulture) >= new DateTime(2011, 7, 1))
             .GroupBy(r => WeekStart(DateTime.Parse(r[day], CultureInfo.InvariantCulture))).ToList();
@@ -96,6 +99,7 @@ public sealed class DemoSeeder(
             "Retail lending · Risk team", TaskType.BinaryClassification, DemoProducts.CreditSchema), ct);
         await registry.TrainAsync(product.Id, Csv(header, all, rows.Take(700)), "credit-training-700.csv",
             new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v1: FastTree on 700 applications."), ct);
+        await AddGatesAsync(product.Id, DemoProducts.CreditGates, ct);
 
         var today = clock.GetUtcNow().UtcDateTime.Date;
         var production = rows.Skip(700).Chunk(50).ToArray();
@@ -110,6 +114,15 @@ public sealed class DemoSeeder(
         await labels.UploadAsync(product.Id, Csv(header, keyAndLabel, production.SkipLast(LabelLagBatches).SelectMany(b => b)), "credit-outcomes.csv", ct);
         return true;
     }
+
+    private async Task AddGatesAsync(int productId, IEnumerable<GateRuleInput> rules, CancellationToken ct)
+    {
+        foreach (var rule in rules)
+            await gates.CreateAsync(productId, rule with { Owner = DemoOwner }, DemoActor, ct);
+    }
+
+    public const string DemoOwner = "Demo product manager";
+    private static readonly Services.Trail.Actor DemoActor = new("demo seeder");
 
     private static DateTime WeekStart(DateTime day) => day.Date.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 

@@ -15,4 +15,7 @@ public sealed record ProductDetail(
     int BatchCount,
     long RowsScored,
     DateTime? LastBatchAt,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    GateStatus? Health = null,
+    int OpenAlerts = 0,
+    int? LastBatchId = null);

@@ -1,4 +1,5 @@
 using DataProductDashboard.Analysis.Drift;
+using DataProductDashboard.Analysis.Gates;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
@@ -14,7 +15,7 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await ProjectAsync(db.Products.AsNoTracking(), db, ct);
         return rows.Select(r => new ProductSummary(r.Id, r.Name, r.Description, r.Owner, r.Task, r.ChampionVersion,
-            r.ModelCount, r.BatchCount, r.RowsScored, r.LastBatchAt)).ToList();
+            r.ModelCount, r.BatchCount, r.RowsScored, r.LastBatchAt, r.Health, r.OpenAlerts, r.LastBatchId)).ToList();
     }
 
     public async Task<ProductDetail> GetAsync(int productId, CancellationToken ct)
@@ -106,10 +107,18 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
                 BatchCount = p.Batches.Count(b => b.Status == BatchStatus.Analyzed),
                 RowsScored = p.Batches.Where(b => b.Status == BatchStatus.Analyzed).Sum(b => (long)b.RowCount),
                 LastBatchAt = p.Batches.Where(b => b.Status == BatchStatus.Analyzed).Max(b => (DateTime?)b.ReceivedAt),
+                LastBatchId = p.Batches.Where(b => b.Status == BatchStatus.Analyzed).OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id)
+                    .Select(b => (int?)b.Id).FirstOrDefault(),
+                OpenAlerts = db.Alerts.Count(a => a.ProductId == p.Id && a.State != AlertState.Resolved),
             })
             .ToListAsync(ct);
+        var lastBatches = rows.Where(r => r.LastBatchId is not null).Select(r => r.LastBatchId!.Value).ToList();
+        var statuses = await db.GateEvaluations.AsNoTracking().Where(e => e.BatchId != null && lastBatches.Contains(e.BatchId.Value))
+            .Select(e => new { BatchId = e.BatchId!.Value, e.Status }).ToListAsync(ct);
+        var health = statuses.GroupBy(s => s.BatchId).ToDictionary(g => g.Key, g => GateEvaluator.Worst(g.Select(s => s.Status)));
         return rows.Select(r => new ProductDetail(r.Id, r.Name, r.Description, r.Owner, r.Task, r.Schema, r.Champion,
             r.ModelCount, r.BatchCount, r.RowsScored,
-            r.LastBatchAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, r.CreatedAt)).ToList();
+            r.LastBatchAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, r.CreatedAt,
+            r.LastBatchId is { } last ? health.GetValueOrDefault(last) : null, r.OpenAlerts, r.LastBatchId)).ToList();
     }
 }

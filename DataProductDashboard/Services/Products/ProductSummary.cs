@@ -13,4 +13,7 @@ public sealed record ProductSummary(
     int ModelCount,
     int BatchCount,
     long RowsScored,
-    DateTime? LastBatchAt);
+    DateTime? LastBatchAt,
+    GateStatus? Health = null,
+    int OpenAlerts = 0,
+    int? LastBatchId = null);

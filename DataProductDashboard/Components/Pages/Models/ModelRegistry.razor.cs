@@ -24,6 +24,8 @@ public sealed partial class ModelRegistry : IDisposable
     [Parameter] public int ProductId { get; set; }
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required ModelRegistryService Registry { get; init; }
+    [Inject] public required Services.Releases.ReleaseService Releases { get; init; }
+    [Inject] public required Services.Trail.ActorResolver Actors { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
@@ -64,15 +66,46 @@ public sealed partial class ModelRegistry : IDisposable
     {
         var champion = _versions?.FirstOrDefault(v => v.Status == ModelStatus.Champion);
         var dialog = await Dialogs.ShowAsync<PromoteModelDialog>($"Promote version {version.Number}",
-            new DialogParameters<PromoteModelDialog> { { d => d.Comparison, PromotionComparison.For(version, champion) } },
+            new DialogParameters<PromoteModelDialog> { { d => d.Comparison, PromotionComparison.For(version, champion) }, { d => d.ProductId, ProductId } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is not { Canceled: false })
             return;
         _promoting = true;
         try
         {
-            await Registry.PromoteAsync(ProductId, version.Number, _cts.Token);
+            await Releases.PromoteAsync(ProductId, version.Number, Actors.Ui, _cts.Token);
             Snackbar.Add($"Version {version.Number} is now the champion; new batches are scored by it.", Severity.Success);
+            await LoadAsync();
+        }
+        catch (DashboardException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _promoting = false;
+        }
+    }
+
+    /// <summary>The version a rollback would restore: the latest earlier champion that is not retired.</summary>
+    private ModelVersionSummary? RollbackTarget => _versions?
+        .Where(v => v.Status != ModelStatus.Champion && v.Status != ModelStatus.Retired && v.PromotedAt is not null)
+        .OrderByDescending(v => v.PromotedAt).FirstOrDefault();
+
+    private async Task RollbackAsync()
+    {
+        if (RollbackTarget is not { } target || _versions?.FirstOrDefault(v => v.Status == ModelStatus.Champion) is not { } champion)
+            return;
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Roll back the champion?",
+            $"v{target.Number} becomes the champion again and v{champion.Number} is retired. Release gates are not checked for a rollback; it is recorded in the audit trail.",
+            yesText: $"Roll back to v{target.Number}", cancelText: "Cancel");
+        if (confirmed != true)
+            return;
+        _promoting = true;
+        try
+        {
+            await Releases.RollbackAsync(ProductId, Actors.Ui, _cts.Token);
+            Snackbar.Add($"Rolled back: v{target.Number} is the champion again.", Severity.Warning);
             await LoadAsync();
         }
         catch (DashboardException ex)

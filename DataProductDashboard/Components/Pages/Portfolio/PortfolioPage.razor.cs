@@ -3,17 +3,29 @@ using Microsoft.AspNetCore.Components;
 
 namespace DataProductDashboard.Components.Pages.Portfolio;
 
-/// <summary>The portfolio: one card per data product.</summary>
+/// <summary>The portfolio: one card per data product, refreshed live when any product changes.</summary>
 public sealed partial class PortfolioPage : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
     private IReadOnlyList<ProductSummary>? _products;
     private string? _error;
+    private IDisposable? _subscription;
 
     [Inject] public required ProductService Products { get; init; }
+    [Inject] public required Services.Notifications.ProductEvents Events { get; init; }
     [Inject] public required ILogger<PortfolioPage> Logger { get; init; }
 
     protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        _subscription = Events.Subscribe(null, () => InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }));
+    }
+
+    private async Task LoadAsync()
     {
         try
         {
@@ -28,6 +40,7 @@ public sealed partial class PortfolioPage : IDisposable
 
     public void Dispose()
     {
+        _subscription?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }
