@@ -119,7 +119,11 @@ public sealed class DataQualityAnalyzerTests
         Assert.True(audit.Drift.Prediction!.Drift);
         var latest = AuditPoints.Flatten(audit).ToDictionary(p => new DataProductDashboard.Analysis.Gates.MetricAddress(p.Key, p.Column), p => p.Value);
         var gates = DataProductDashboard.Analysis.Gates.DefaultGates.For(Schema, DataProductDashboard.Domain.TaskType.Regression, latest).Select(g => g.Rule).ToList();
-        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnMissingShare && g.Column == "hum" && g.Severity == DataProductDashboard.Domain.GateSeverity.Critical);
+        // hum is nullable: a Warning above 5 % missing; temp is required: Critical as soon as one value is missing.
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnMissingShare && g.Column == "hum" && g.Severity == DataProductDashboard.Domain.GateSeverity.Warning
+            && g.Condition == DataProductDashboard.Domain.GateCondition.Lte && g.Threshold == 0.05);
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnMissingShare && g.Column == "temp" && g.Severity == DataProductDashboard.Domain.GateSeverity.Critical
+            && g.Condition == DataProductDashboard.Domain.GateCondition.Eq && g.Threshold == 0);
         Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnUnseenShare && g.Column == "season");
         Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnDrift && g.Column == "temp");
         Assert.Contains(gates, g => g.MetricKey == AuditPoints.DriftShare && g.Condition == DataProductDashboard.Domain.GateCondition.Lt && g.Threshold == 0.5);
