@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
@@ -18,6 +19,8 @@ public sealed class AlertService(
     TimeProvider clock,
     ILogger<AlertService> logger)
 {
+    public const int MaxNoteLength = 2000;
+
     /// <summary>Raises or updates the unresolved alert of <see cref="AlertSignal.Key"/> inside the caller's context;
     /// returns the alert and whether it must be notified (new, or escalated to Critical). Save, then call
     /// <see cref="AfterSave"/>.</summary>
@@ -80,6 +83,8 @@ public sealed class AlertService(
         events.Publish(productId);
     }
 
+    /// <summary>A page of alerts that match <paramref name="filter"/>, in its order; an unknown product is a
+    /// <see cref="NotFoundException"/>.</summary>
     public async Task<PagedResult<AlertSummary>> ListAsync(AlertFilter filter, CancellationToken ct)
     {
         if (filter.Page < 1 || filter.PageSize is < 1 or > 1000)
@@ -94,8 +99,10 @@ public sealed class AlertService(
             query = query.Where(a => a.Severity == severity);
         if (filter.State is { } state)
             query = query.Where(a => a.State == state);
+        if (filter.UnresolvedOnly)
+            query = query.Where(a => a.State != AlertState.Resolved);
         var total = await query.CountAsync(ct);
-        var items = await Project(query.OrderBy(a => a.State == AlertState.Resolved).ThenByDescending(a => a.LastSeenAt).ThenByDescending(a => a.Id)
+        var items = await Project(Order(query, db, filter.Sort, filter.Descending)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize), db).ToListAsync(ct);
         return new PagedResult<AlertSummary>(items, total);
     }
@@ -132,8 +139,12 @@ public sealed class AlertService(
         return await GetAsync(alertId, ct);
     }
 
+    /// <summary>Resolves an alert with an optional note (trimmed, at most <see cref="MaxNoteLength"/> characters); an alert
+    /// nobody acknowledged counts as acknowledged by the resolver at the same time.</summary>
     public async Task<AlertSummary> ResolveAsync(int alertId, Actor actor, string? note, CancellationToken ct)
     {
+        if (note?.Trim() is { Length: > MaxNoteLength } tooLong)
+            throw new InputValidationException("note", $"The note has {tooLong.Length} characters; at most {MaxNoteLength} are allowed.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == alertId, ct) ?? throw new NotFoundException("Alert", alertId);
         if (alert.State == AlertState.Resolved)
@@ -153,6 +164,27 @@ public sealed class AlertService(
         events.Publish(alert.ProductId);
         return await GetAsync(alertId, ct);
     }
+
+    /// <summary>Orders by the chosen column, then newest last seen first, then id; severity and state by rank, not by name.</summary>
+    private static IOrderedQueryable<Alert> Order(IQueryable<Alert> query, DashboardDbContext db, AlertSort sort, bool descending)
+    {
+        if (sort == AlertSort.LastSeen)
+            return descending ? query.OrderByDescending(a => a.LastSeenAt).ThenByDescending(a => a.Id) : query.OrderBy(a => a.LastSeenAt).ThenBy(a => a.Id);
+        var ordered = sort switch
+        {
+            AlertSort.FirstSeen => By(query, a => a.FirstSeenAt, descending),
+            AlertSort.Severity => By(query, a => a.Severity == GateSeverity.Critical ? 1 : 0, descending),
+            AlertSort.Product => By(query, a => db.Products.Where(p => p.Id == a.ProductId).Select(p => p.Name).First(), descending),
+            AlertSort.Title => By(query, a => a.Title, descending),
+            AlertSort.Count => By(query, a => a.Count, descending),
+            AlertSort.State => By(query, a => a.State == AlertState.Open ? 0 : a.State == AlertState.Acknowledged ? 1 : 2, descending),
+            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown alert sort."),
+        };
+        return ordered.ThenByDescending(a => a.LastSeenAt).ThenByDescending(a => a.Id);
+    }
+
+    private static IOrderedQueryable<Alert> By<TKey>(IQueryable<Alert> query, Expression<Func<Alert, TKey>> key, bool descending) =>
+        descending ? query.OrderByDescending(key) : query.OrderBy(key);
 
     private static IQueryable<AlertSummary> Project(IQueryable<Alert> alerts, DashboardDbContext db) => alerts.Select(a => new AlertSummary(
         a.Id, a.ProductId, db.Products.Where(p => p.Id == a.ProductId).Select(p => p.Name).First(), a.Kind, a.GateRuleId, a.Severity, a.Title, a.Message,

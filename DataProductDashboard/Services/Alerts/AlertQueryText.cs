@@ -1,0 +1,40 @@
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Services.Alerts;
+
+/// <summary>The words of alert filters in URLs (the API's query string and the inbox's shareable state): names only,
+/// case-insensitive, never numbers. A failed parse says what would have been accepted.</summary>
+public static class AlertQueryText
+{
+    public static bool TryParseSeverity(string text, out GateSeverity severity, out string error) =>
+        TryParse(text, "a severity", out severity, out error);
+
+    public static bool TryParseState(string text, out AlertStateFilter state, out string error) =>
+        TryParse(text, "an alert state", out state, out error);
+
+    public static bool TryParseSort(string text, out AlertSort sort, out string error) =>
+        TryParse(text, "a sort column", out sort, out error);
+
+    private static bool TryParse<T>(string text, string what, out T value, out string error) where T : struct, Enum
+    {
+        var trimmed = text.Trim();
+        foreach (var name in Enum.GetNames<T>())
+        {
+            if (string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                value = Enum.Parse<T>(name);
+                error = "";
+                return true;
+            }
+        }
+        value = default;
+        error = $"'{text}' is not {what}; use {Choices<T>()}.";
+        return false;
+    }
+
+    private static string Choices<T>() where T : struct, Enum
+    {
+        var names = Enum.GetNames<T>();
+        return names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
+    }
+}
