@@ -51,7 +51,7 @@ public sealed class ReleaseGatesTests : BunitTestContext
         Assert.Contains("Perfect MAE", outcome.TextContent);
         Assert.True(DialogProvider.Find("[data-testid=promote-confirm]").HasAttribute("disabled"));
 
-        DialogProvider.Find("[data-testid=waiver-reason] textarea").Change("Campaign week: accept the risk");
+        DialogProvider.Find("textarea[data-testid=waiver-reason]").Change("Campaign week: accept the risk");
         DialogProvider.Find("[data-testid=waiver-save]").Click();
 
         DialogProvider.WaitForAssertion(() => Assert.Contains("waived by product.manager", DialogProvider.Find("[data-testid=release-summary]").TextContent));
