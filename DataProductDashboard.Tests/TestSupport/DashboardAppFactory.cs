@@ -10,7 +10,9 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
     private readonly TempDirectory _temp = new();
     private readonly Dictionary<string, string?> _settings;
 
-    public DashboardAppFactory(bool seedDemo = false, int backgroundBatchRows = 100_000, int maxUploadMegabytes = 256)
+    /// <param name="settings">Extra or overriding settings, e.g. "Notifications:WebhookBackoffSeconds".</param>
+    public DashboardAppFactory(bool seedDemo = false, int backgroundBatchRows = 100_000, int maxUploadMegabytes = 256,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         _settings = new()
         {
@@ -20,6 +22,8 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
             ["Dashboard:MaxUploadMegabytes"] = maxUploadMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
     }
 
     public string DataPath => _temp.Path;

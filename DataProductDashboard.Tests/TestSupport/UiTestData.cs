@@ -49,18 +49,23 @@ public static class UiTestData
     }
 
     /// <summary>The dashboard's services over the data folder <paramref name="root"/>.</summary>
-    public static void AddDashboard(IServiceCollection services, string root)
+    /// <param name="settings">Extra or overriding settings, e.g. "Notifications:Smtp:Port".</param>
+    public static void AddDashboard(IServiceCollection services, string root, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Dashboard:RootDirectory"] = root,
             ["Dashboard:DataDirectory"] = "data",
             ["Dashboard:DatabaseFile"] = "dashboard.db",
             ["Dashboard:SeedDemo"] = "false",
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddDashboardCore();
+        services.AddDashboardNotifications();
     }
 
     /// <summary>A batch CSV of <paramref name="rows"/> rows; data row <paramref name="badTempRow"/> (1-based; file line badTempRow + 1,

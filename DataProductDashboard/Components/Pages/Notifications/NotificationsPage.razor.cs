@@ -1,0 +1,170 @@
+using DataProductDashboard.Components.Dialogs;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Notifications;
+using DataProductDashboard.Services.Products;
+using DataProductDashboard.Services.Trail;
+using DataProductDashboard.ViewModels.Notifications;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Pages.Notifications;
+
+/// <summary>A product's notification channels (webhooks, e-mail) with add / edit / enable / test / delete, and the
+/// delivery log. Refreshes live when the product changes (a channel edited elsewhere, an alert delivered).</summary>
+public sealed partial class NotificationsPage : IDisposable
+{
+    /// <summary>The delivery log shows this many of the newest deliveries.</summary>
+    public const int DeliveryTake = 500;
+    private readonly CancellationTokenSource _cts = new();
+    private readonly HashSet<int> _testing = [];
+    private IDisposable? _subscription;
+    private int? _subscribedTo;
+    private ProductDetail? _product;
+    private IReadOnlyList<ChannelSummary>? _channels;
+    private IReadOnlyList<DeliverySummary> _deliveries = [];
+    private int? _deliveryChannel;
+    private bool _busy;
+    private bool _notFound;
+    private string? _error;
+
+    [Parameter] public int ProductId { get; set; }
+    [Inject] public required ProductService Products { get; init; }
+    [Inject] public required NotificationChannelService Channels { get; init; }
+    [Inject] public required ProductEvents Events { get; init; }
+    [Inject] public required ActorResolver Actors { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_subscribedTo != ProductId)
+        {
+            _subscription?.Dispose();
+            _subscribedTo = ProductId;
+            _deliveryChannel = null;
+            _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }));
+        }
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _notFound = false;
+        _error = null;
+        try
+        {
+            _product = await Products.GetAsync(ProductId, _cts.Token);
+            _channels = await Channels.ListAsync(ProductId, _cts.Token);
+            if (_deliveryChannel is { } id && _channels.All(c => c.Id != id))
+                _deliveryChannel = null;
+            _deliveries = await Channels.ListDeliveriesAsync(ProductId, _deliveryChannel, DeliveryTake, _cts.Token);
+        }
+        catch (NotFoundException)
+        {
+            _product = null;
+            _notFound = true;
+        }
+        catch (DashboardException ex)
+        {
+            _error = ex.Message;
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task OnDeliveryChannelChanged(int? channelId)
+    {
+        _deliveryChannel = channelId;
+        await LoadAsync();
+    }
+
+    private Task AddAsync() => ShowDialogAsync(null);
+
+    private Task EditAsync(ChannelSummary channel) => ShowDialogAsync(channel);
+
+    private async Task ShowDialogAsync(ChannelSummary? channel)
+    {
+        var dialog = await Dialogs.ShowAsync<ChannelDialog>(channel is null ? "Add a channel" : "Edit channel",
+            new DialogParameters<ChannelDialog> { { d => d.ProductId, ProductId }, { d => d.Channel, channel } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false });
+        if (await dialog.Result is { Canceled: false, Data: ChannelSummary saved })
+        {
+            Snackbar.Add(channel is null ? $"Channel '{saved.Name}' added. Send a test to check it." : $"Channel '{saved.Name}' saved.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task ToggleAsync(ChannelSummary channel)
+    {
+        await RunAsync(async () =>
+        {
+            var saved = await Channels.UpdateAsync(ProductId, channel.Id, channel.ToRequest() with { Enabled = !channel.Enabled }, Actors.Ui, _cts.Token);
+            Snackbar.Add(saved.Enabled ? $"'{saved.Name}' enabled: alerts are sent to it again." : $"'{saved.Name}' disabled: nothing is sent to it.", Severity.Info);
+        });
+    }
+
+    private async Task TestAsync(ChannelSummary channel)
+    {
+        if (!_testing.Add(channel.Id))
+            return;
+        try
+        {
+            var delivery = await Channels.SendTestAsync(ProductId, channel.Id, _cts.Token);
+            Snackbar.Add($"Test to '{channel.Name}': {NotificationDisplay.Outcome(delivery)}", delivery.Succeeded ? Severity.Success : Severity.Error,
+                o => o.RequireInteraction = !delivery.Succeeded);
+        }
+        catch (DashboardException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _testing.Remove(channel.Id);
+        }
+        await LoadAsync();
+    }
+
+    private async Task DeleteAsync(ChannelSummary channel)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete channel?",
+            $"Delete the {NotificationDisplay.Kind(channel.Kind).ToLowerInvariant()} channel '{channel.Name}'? Its delivery log is deleted with it; alerts keep appearing in the app.",
+            yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true)
+            return;
+        await RunAsync(async () =>
+        {
+            await Channels.DeleteAsync(ProductId, channel.Id, Actors.Ui, _cts.Token);
+            Snackbar.Add($"Channel '{channel.Name}' deleted.", Severity.Success);
+        });
+    }
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        _busy = true;
+        try
+        {
+            await action();
+        }
+        catch (DashboardException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+        await LoadAsync();
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}
