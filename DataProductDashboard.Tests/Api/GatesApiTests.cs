@@ -147,6 +147,8 @@ public sealed class GatesApiTests : ApiTestBase, IClassFixture<GatesApiTests.Fac
         request.Headers.Accept.ParseAdd("text/csv");
         var csv = await (await _client.SendAsync(request)).Content.ReadAsStringAsync();
 
+        var detail = await _client.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}", Json);
+        Assert.Contains(detail.GetProperty("gates").EnumerateArray(), g => g.GetProperty("ruleName").GetString() == "Batch not empty");
         Assert.Equal(1, page.GetProperty("totalCount").GetInt32());
         Assert.Contains(outcomes.EnumerateArray(), o => o.GetProperty("ruleName").GetString() == "Batch not empty" && o.GetProperty("status").GetString() == "Passed");
         Assert.StartsWith("at,rule_id,rule,scope,severity,batch_id", csv, StringComparison.Ordinal);

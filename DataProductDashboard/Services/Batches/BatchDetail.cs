@@ -6,5 +6,7 @@ namespace DataProductDashboard.Services.Batches;
 /// <summary>A batch with its product context and prediction distribution.</summary>
 /// <param name="Audit">Data quality and drift against the model version's reference; null when the version has no reference data.</param>
 /// <param name="Performance">Metrics on the labelled rows and concept drift; null until labels arrive.</param>
+/// <param name="Gates">The batch gates' outcomes, worst first; <see cref="Health"/> is the worst (null: no gate judged it).</param>
 public sealed record BatchDetail(BatchSummary Batch, string ProductName, TaskType Task, string? PositiveClass, PredictionProfile? Predictions,
-    AuditResult? Audit = null, Analysis.Performance.PerformanceResult? Performance = null);
+    AuditResult? Audit = null, Analysis.Performance.PerformanceResult? Performance = null,
+    IReadOnlyList<Gates.GateEvaluationView>? Gates = null, GateStatus? Health = null);

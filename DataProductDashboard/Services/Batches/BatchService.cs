@@ -317,7 +317,11 @@ public sealed class BatchService(
         var performanceJson = await db.MetricRuns.AsNoTracking().Where(r => r.BatchId == batchId && r.Kind == PerformanceService.RunKind)
             .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
         var result = performanceJson is null ? null : JsonSerializer.Deserialize<Analysis.Performance.PerformanceResult>(performanceJson, JsonValueConverter.Options);
-        return new BatchDetail(summary, product.Name, product.Task, product.Schema.PositiveClass, profile, audit, result);
+        var gateRows = await db.GateEvaluations.AsNoTracking().Where(e => e.BatchId == batchId).Select(e => new { e, e.GateRule }).ToListAsync(ct);
+        var gates = gateRows.Select(r => GateService.ToView(r.e, r.GateRule!))
+            .OrderByDescending(v => Analysis.Gates.GateEvaluator.Rank(v.Status)).ThenBy(v => v.GateRuleId).ToList();
+        return new BatchDetail(summary, product.Name, product.Task, product.Schema.PositiveClass, profile, audit, result,
+            gates, Analysis.Gates.GateEvaluator.Worst(gates.Select(g => g.Status)));
     }
 
     public async Task<PagedResult<PredictionRow>> GetPredictionsAsync(int batchId, int page, int pageSize, CancellationToken ct)
