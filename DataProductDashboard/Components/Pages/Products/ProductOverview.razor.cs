@@ -10,7 +10,8 @@ using MudBlazor;
 
 namespace DataProductDashboard.Components.Pages.Products;
 
-/// <summary>A product's overview: the operationalization cycle, the champion, headline numbers and the schema.</summary>
+/// <summary>A product's overview: the operationalization cycle, the champion, headline numbers (with batch health and
+/// open alerts) and the schema; refreshed live when the product changes.</summary>
 public sealed partial class ProductOverview : IDisposable
 {
     private const int LatencyWindow = 50;
@@ -30,12 +31,33 @@ public sealed partial class ProductOverview : IDisposable
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required AuditQueryService Audits { get; init; }
 
+    private IDisposable? _subscription;
+    private int _subscribedTo;
+
+    [Inject] public required Services.Notifications.ProductEvents Events { get; init; }
+
     protected override async Task OnParametersSetAsync()
+    {
+        _product = null;
+        _champion = null;
+        await LoadAsync();
+        if (_subscribedTo != ProductId)
+        {
+            _subscription?.Dispose();
+            _subscribedTo = ProductId;
+            _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }));
+        }
+    }
+
+    /// <summary>Loads (or, on a product change, reloads) everything the overview shows.</summary>
+    private async Task LoadAsync()
     {
         _notFound = false;
         _error = null;
-        _product = null;
-        _champion = null;
         try
         {
             var product = await Products.GetAsync(ProductId, _cts.Token);
@@ -46,6 +68,9 @@ public sealed partial class ProductOverview : IDisposable
             _medianP95 = Median(recent.Items.Select(b => b.LatencyP95Micros));
             _cycle = OperationalizationCycle.For(product, await Audits.GetHealthAsync(ProductId, _cts.Token));
             _product = product;
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
         }
         catch (NotFoundException)
         {
@@ -88,6 +113,7 @@ public sealed partial class ProductOverview : IDisposable
 
     public void Dispose()
     {
+        _subscription?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }
