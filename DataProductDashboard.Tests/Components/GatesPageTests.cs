@@ -48,7 +48,7 @@ public sealed class GatesPageTests : BunitTestContext
         Assert.Equal("Passed", RowOf(cut, passing.Id).QuerySelector("[data-testid=gate-status]")!.GetAttribute("data-status"));
         var failed = RowOf(cut, failing.Id).QuerySelector("[data-testid=gate-status]")!;
         Assert.Equal("Failed", failed.GetAttribute("data-status"));
-        Assert.Equal("Rows 10.000 ≤ threshold 100", failed.GetAttribute("title"));
+        Assert.Equal("Rows 10.000 ≤ threshold 100", failed.GetAttribute("data-description"));
         Assert.Contains("Big enough batches", RowOf(cut, failing.Id).TextContent);
         Assert.Contains("Rows > 100", RowOf(cut, failing.Id).TextContent);
         Assert.Equal("> 100", RowOf(cut, failing.Id).QuerySelector("[data-testid=gate-condition]")!.TextContent.Trim());
@@ -67,6 +67,18 @@ public sealed class GatesPageTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=gates-empty]")));
         Assert.Contains("proposed gates", cut.Find("[data-testid=gates-empty-proposals]").TextContent);
         Assert.NotNull(cut.Find("[data-testid=gates-add]"));
+    }
+
+    [Fact]
+    public async Task LiveRefresh_RuleCreatedElsewhere_AppearsWithoutReload()
+    {
+        var productId = await ArrangeAsync();
+        var cut = RenderPage(productId);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=gates-empty]")));
+
+        var rule = await GatesUiData.CreateRuleAsync(Services, productId, GatesUiData.Rows(GateCondition.Gte, 5));
+
+        cut.WaitForAssertion(() => Assert.Equal(rule.Id.ToString(), cut.Find("[data-testid=gate-row]").GetAttribute("data-rule-id")));
     }
 
     [Fact]

@@ -111,9 +111,7 @@ public sealed partial class GateRuleDialog : IDisposable
         _previewCts = CancellationTokenSource.CreateLinkedTokenSource(_cts.Token);
         if (_form.ToInput() is not { } input)
         {
-            _preview = null;
-            _summary = null;
-            _errors = NoErrors;
+            (_preview, _summary, _errors, _previewing) = (null, null, NoErrors, false);
             return;
         }
         _ = PreviewAsync(input, _previewCts.Token);

@@ -54,19 +54,18 @@ public sealed partial class GatesPage : IDisposable
     private IReadOnlyList<GateRuleView> BatchRules => _rules.Where(r => r.Scope == GateScope.Batch).ToList();
     private IReadOnlyList<GateRuleView> ReleaseRules => _rules.Where(r => r.Scope == GateScope.Release).ToList();
 
-    protected override void OnInitialized() =>
-        _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }));
-
     protected override async Task OnParametersSetAsync()
     {
         _query = GatesPageQuery.From(QueryTab, QueryRule, QueryStatus, QueryFrom, QueryTo, QueryPage);
         if (_loadedProduct != ProductId)
         {
             _loadedProduct = ProductId;
+            _subscription?.Dispose();
+            _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }));
             await LoadAsync();
         }
     }
