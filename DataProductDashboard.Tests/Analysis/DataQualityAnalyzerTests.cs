@@ -119,7 +119,11 @@ public sealed class DataQualityAnalyzerTests
         Assert.True(audit.Drift.Prediction!.Drift);
         var latest = AuditPoints.Flatten(audit).ToDictionary(p => new DataProductDashboard.Analysis.Gates.MetricAddress(p.Key, p.Column), p => p.Value);
         var gates = DataProductDashboard.Analysis.Gates.DefaultGates.For(Schema, DataProductDashboard.Domain.TaskType.Regression, latest).Select(g => g.Rule).ToList();
-        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnMissingShare && g.Column == "hum" && g.Severity == DataProductDashboard.Domain.GateSeverity.Critical);
+        // Required 'temp' may miss nothing (critical); nullable 'hum' may miss up to 5 % (warning).
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnMissingShare && g.Column == "temp" && g.Condition == DataProductDashboard.Domain.GateCondition.Eq
+            && g.Severity == DataProductDashboard.Domain.GateSeverity.Critical);
+        Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnMissingShare && g.Column == "hum" && g.Condition == DataProductDashboard.Domain.GateCondition.Lte
+            && g.Threshold == 0.05 && g.Severity == DataProductDashboard.Domain.GateSeverity.Warning);
         Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnUnseenShare && g.Column == "season");
         Assert.Contains(gates, g => g.MetricKey == AuditPoints.ColumnDrift && g.Column == "temp");
         Assert.Contains(gates, g => g.MetricKey == AuditPoints.DriftShare && g.Condition == DataProductDashboard.Domain.GateCondition.Lt && g.Threshold == 0.5);
