@@ -10,6 +10,7 @@ namespace DataProductDashboard.Tests.TestSupport;
 public class BunitTestContext : BunitContext, IAsyncLifetime
 {
     private IRenderedComponent<MudDialogProvider>? _dialogs;
+    private IRenderedComponent<MudPopoverProvider>? _popovers;
 
     protected void UseData(string root)
     {
@@ -19,12 +20,16 @@ public class BunitTestContext : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(20);
         Services.AddMudServices();
         UiTestData.AddDashboard(Services, root);
-        Render<MudPopoverProvider>();
+        _popovers = Render<MudPopoverProvider>();
         _dialogs = Render<MudDialogProvider>();
     }
 
     protected IRenderedComponent<MudDialogProvider> DialogProvider =>
         _dialogs ?? throw new InvalidOperationException("Call UseData first.");
+
+    /// <summary>Where open popovers (select lists, menus) render.</summary>
+    protected IRenderedComponent<MudPopoverProvider> PopoverProvider =>
+        _popovers ?? throw new InvalidOperationException("Call UseData first.");
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

@@ -194,6 +194,14 @@ public sealed class GateService(
         return rows.Select(r => ToView(r.e, r.GateRule!)).OrderByDescending(v => GateEvaluator.Rank(v.Status)).ThenBy(v => v.GateRuleId).ToList();
     }
 
+    /// <summary>How often a batch is expected, in hours (null: no missing-batch alert).</summary>
+    public async Task<double?> GetExpectedCadenceAsync(int productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await RequireProductAsync(db, productId, ct);
+        return product.ExpectedCadenceHours;
+    }
+
     /// <summary>Sets how often a batch is expected (null: no missing-batch alert).</summary>
     public async Task SetExpectedCadenceAsync(int productId, double? hours, Actor actor, CancellationToken ct)
     {
