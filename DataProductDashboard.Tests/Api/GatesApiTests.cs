@@ -112,6 +112,22 @@ public sealed class GatesApiTests : ApiTestBase, IClassFixture<GatesApiTests.Fac
     }
 
     [Fact]
+    public async Task Create_FieldTwice_Is400NamingIt()
+    {
+        var problem = await ProblemAsync(await _client.PostAsync(Gates, JsonText("""{ "metricKey": "drift.share", "condition": "Lt", "threshold": 0.5, "Threshold": 0.4 }""")), 400);
+
+        Assert.Equal("'Threshold' appears more than once.", problem.GetProperty("errors").GetProperty("Threshold")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Create_Segment_IsRefusedUntilMetricsArePerSegment()
+    {
+        var problem = await ProblemAsync(await _client.PostAsync(Gates, JsonText("""{ "metricKey": "drift.share", "condition": "Lt", "threshold": 0.5, "segment": "female" }""")), 400);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("segment", out _));
+    }
+
+    [Fact]
     public async Task Create_UnknownProduct_Is404() =>
         await ProblemAsync(await _client.PostAsync("/api/products/9999/gates", JsonText("""{ "metricKey": "drift.share", "condition": "Lt", "threshold": 0.5 }""")), 404);
 

@@ -48,7 +48,7 @@ public sealed class GatesPageTests : BunitTestContext
         Assert.Equal("Passed", RowOf(cut, passing.Id).QuerySelector("[data-testid=gate-status]")!.GetAttribute("data-status"));
         var failed = RowOf(cut, failing.Id).QuerySelector("[data-testid=gate-status]")!;
         Assert.Equal("Failed", failed.GetAttribute("data-status"));
-        Assert.Equal("Rows 10.000 ≤ threshold 100", failed.GetAttribute("data-description"));
+        Assert.Equal("Rows 10 ≤ threshold 100", failed.GetAttribute("data-description"));
         Assert.Contains("Big enough batches", RowOf(cut, failing.Id).TextContent);
         Assert.Contains("Rows > 100", RowOf(cut, failing.Id).TextContent);
         Assert.Equal("> 100", RowOf(cut, failing.Id).QuerySelector("[data-testid=gate-condition]")!.TextContent.Trim());
@@ -204,7 +204,7 @@ public sealed class GatesPageTests : BunitTestContext
         var cut = RenderPage(productId, $"?tab=history&rule={failing.Id}&from={from}");
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=evaluation-row]")));
-        Assert.Contains("Rows 12.000 ≤ threshold 100", cut.Find("[data-testid=evaluation-row]").ParentElement!.TextContent);
+        Assert.Contains("Rows 12 ≤ threshold 100", cut.Find("[data-testid=evaluation-row]").ParentElement!.TextContent);
         Assert.Contains("Clear filters", cut.Find("[data-testid=history-clear]").TextContent);
         var values = cut.FindComponents<GateHistoryChart>().Single(c => c.Instance.Id == "gate-values-chart").Instance.Figure;
         Assert.False(values.IsEmpty);

@@ -276,4 +276,39 @@ public sealed class GateAlertTests
         await Assert.ThrowsAsync<ConflictException>(() => h.Alerts.ResolveAsync(id, Pm, null, default));
         Assert.Equal(0, await h.Alerts.CountOpenAsync(null, default));
     }
+
+    [Fact]
+    public async Task Labels_ForAnOlderBatch_DoNotReopenAnAlertANewerPassCleared()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        await h.Gates.CreateAsync(product.Id, new GateRuleInput(GateScope.Batch, "perf.mae", null, GateCondition.Lt, 50, GateSeverity.Critical), Pm, default);
+        var old = await h.Batches.ImportAsync(product.Id, Rows(30, 1000), "old.csv", BatchSource.Api, Start.UtcDateTime);
+        await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(30, seed: 4, firstId: 2000)), "new-with-labels.csv", BatchSource.Api, Start.UtcDateTime.AddDays(1));
+
+        var wrong = "id,cnt\n" + string.Concat(Enumerable.Range(1000, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"r{i},1000\n")));
+        await h.Labels.UploadAsync(product.Id, TestSchemas.Utf8(wrong), "late-labels.csv", default);
+
+        Assert.Equal(GateStatus.Failed, Assert.Single(await h.Gates.ListForBatchAsync(old.Id, default)).Status);
+        Assert.Empty(await AlertsAsync(h));
+    }
+
+    [Fact]
+    public async Task DeleteOrDisable_ResolvesTheRulesOpenAlert()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        var deleted = await h.Gates.CreateAsync(product.Id, SmallBatches(), Pm, default);
+        var disabled = await h.Gates.CreateAsync(product.Id, SmallBatches() with { Name = "Also small" }, Pm, default);
+        await h.Batches.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
+
+        await h.Gates.DeleteAsync(product.Id, deleted.Id, Pm, default);
+        await h.Gates.UpdateAsync(product.Id, disabled.Id, disabled.ToInput() with { Enabled = false }, new Actor("pm.bob"), default);
+
+        var alerts = await AlertsAsync(h);
+        Assert.Equal(2, alerts.Count);
+        Assert.All(alerts, a => Assert.Equal(AlertState.Resolved, a.State));
+        Assert.Contains(alerts, a => a.ResolutionNote == "Gate deleted by pm.alice.");
+        Assert.Contains(alerts, a => a.ResolutionNote == "Gate disabled by pm.bob.");
+    }
 }

@@ -41,6 +41,23 @@ public sealed class ReleaseServiceTests
         var refused = Assert.Single(await h.Trail.ListAsync(productId, 10, default), t => t.Action == TrailAction.PromotionRefused);
         Assert.Equal("pm.alice", refused.Actor);
         Assert.Equal(GateStatus.Failed, (await h.Registry.GetAsync(productId, 2, default)).ReleaseStatus);
+        var alert = Assert.Single((await h.Alerts.ListAsync(new DataProductDashboard.Services.Alerts.AlertFilter(productId), default)).Items);
+        Assert.Equal(("Release of v2: Hold-out MAE near zero", GateSeverity.Critical), (alert.Title, alert.Severity));
+    }
+
+    [Fact]
+    public async Task Promote_CriticalGateThatCannotBeJudged_Blocks()
+    {
+        var (h, productId, _) = await TwoVersionsAsync();
+        await using var _h = h;
+        await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.RegressionCsv(60, seed: 100, firstId: 1000)), "w.csv", BatchSource.Api, Start.UtcDateTime);
+        // The hold-out has no median absolute error, so "relative to the reference" cannot be computed.
+        await h.Gates.CreateAsync(productId, new GateRuleInput(GateScope.Release, "shadow.median_ae", null, GateCondition.RelativeToReference, 50, GateSeverity.Critical,
+            Bound: RelativeBound.NotAbove), Pm, default);
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() => h.Releases.PromoteAsync(productId, 2, Pm, default));
+
+        Assert.Contains("no value to compare with", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,11 +48,11 @@ public sealed class ServiceHarness : IAsyncDisposable
         Alerts = new AlertService(DbFactory, Outbox, Events, Clock, NullLogger<AlertService>.Instance);
         Trail = new AuditTrail(DbFactory, Clock);
         Evidence = new BatchEvidence(Profiles);
-        Gates = new GateService(DbFactory, Evidence, Trail, Events, Clock, NullLogger<GateService>.Instance);
+        Gates = new GateService(DbFactory, Evidence, Alerts, Trail, Events, Clock, NullLogger<GateService>.Instance);
         GateEvaluator = new BatchGateEvaluator(DbFactory, Evidence, Alerts, Clock, NullLogger<BatchGateEvaluator>.Instance);
         Timeliness = new TimelinessMonitor(DbFactory, Alerts, Options, Clock, NullLogger<TimelinessMonitor>.Instance);
         Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, GateEvaluator, Timeliness, Clock, NullLogger<BatchService>.Instance);
-        Releases = new ReleaseService(DbFactory, new ShadowScorer(Store, new ModelCache(Store)), Registry, Trail, Events, Clock, NullLogger<ReleaseService>.Instance);
+        Releases = new ReleaseService(DbFactory, new ShadowScorer(Store, new ModelCache(Store)), Registry, Alerts, Trail, Events, Clock, NullLogger<ReleaseService>.Instance);
         Labels = new LabelService(DbFactory, Performance, GateEvaluator, Events, Clock, NullLogger<LabelService>.Instance);
         Audits = new AuditQueryService(DbFactory, Store, Profiles);
         Jobs = new JobTracker(Clock);

@@ -119,5 +119,11 @@ public static class GatesApi
         : Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, CultureInfo.InvariantCulture, out _) ? value
         : throw new InputValidationException(field, $"'{text}' is not a {typeof(TEnum).Name}; use one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
 
-    private static DateTime? ToUtc(DateTime? time) => time?.Kind == DateTimeKind.Local ? time.Value.ToUniversalTime() : time;
+    /// <summary>Query times without an offset are UTC, like every time the API answers.</summary>
+    private static DateTime? ToUtc(DateTime? time) => time switch
+    {
+        { Kind: DateTimeKind.Local } t => t.ToUniversalTime(),
+        { Kind: DateTimeKind.Unspecified } t => DateTime.SpecifyKind(t, DateTimeKind.Utc),
+        _ => time,
+    };
 }

@@ -16,7 +16,12 @@ public sealed class JsonBody : IDisposable
     private JsonBody(JsonDocument document)
     {
         _document = document;
-        _fields = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        _fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (!_fields.TryAdd(property.Name, property.Value))
+                _errors[property.Name] = [$"'{property.Name}' appears more than once."];
+        }
     }
 
     public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct)

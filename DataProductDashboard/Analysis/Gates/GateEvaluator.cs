@@ -17,7 +17,7 @@ public static class GateEvaluator
         var counts = MetricCatalog.Find(rule.MetricKey)?.IsCount == true;
         string F(double v) => counts && v == Math.Round(v) && Math.Abs(v) < 1e15 ? v.ToString("#,0", CultureInfo.InvariantCulture) : Format(v);
         if (rule.Condition == GateCondition.RelativeToChampion && evidence.Champion is null)
-            return new(GateStatus.Skipped, null, null, $"{subject}: compared with the champion, which only a release evaluation has.");
+            return new(GateStatus.Skipped, null, null, $"{subject}: there is no champion value to compare with.");
         if (!evidence.Actual.TryGetValue(rule.Address, out var actual))
         {
             var why = evidence.MissingReason?.Invoke(rule.MetricKey);

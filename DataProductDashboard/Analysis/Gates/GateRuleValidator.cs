@@ -42,10 +42,15 @@ public static class GateRuleValidator
             case GateCondition.RelativeToReference or GateCondition.RelativeToChampion when rule.Threshold < 0:
                 errors["threshold"] = [$"A tolerance cannot be negative; got {rule.Threshold}."];
                 break;
+            case GateCondition.RelativeToReference when rule.MetricKey?.StartsWith(MetricCatalog.HoldoutPrefix, StringComparison.Ordinal) == true:
+                errors["condition"] = ["A hold-out metric has no reference of its own: compare it with the champion, or compare a 'shadow.*' metric with the version's hold-out."];
+                break;
             case GateCondition.RelativeToChampion when rule.Scope == GateScope.Batch:
                 errors["condition"] = ["'Relative to champion' compares a candidate version with the champion: use it on release gates."];
                 break;
         }
+        if (!string.IsNullOrWhiteSpace(rule.Segment))
+            errors["segment"] = ["No metric is measured per segment yet (that comes with the fairness audit); leave the segment empty."];
         if (!Enum.IsDefined(rule.Condition))
             errors["condition"] = [$"'{rule.Condition}' is not a condition."];
         if (info is { IsFlag: true } && rule.Condition is not (GateCondition.Eq or GateCondition.Lt or GateCondition.Lte))

@@ -79,21 +79,23 @@ public sealed class BatchService(
 
         var file = await store.SaveAsync(ContentStore.Batches, prepared.Content, ".csv", ct);
         var stopwatch = Stopwatch.StartNew();
+        Batch batch;
         try
         {
-            var batch = await Task.Run(() => PersistAsync(prepared, scores, profile, audit, file.Hash, progress, stopwatch, ct), ct);
+            batch = await Task.Run(() => PersistAsync(prepared, scores, profile, audit, file.Hash, progress, stopwatch, ct), ct);
             logger.LogInformation("Batch {BatchId} of product {ProductId}: {Rows} rows scored by model version {Version} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
                 batch.Id, prepared.ProductId, rows, prepared.ChampionNumber, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
-            await AfterStoreAsync(batch.ProductId, batch.Id, ct);
-            progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
-            events.Publish(prepared.ProductId);
-            return await GetSummaryAsync(batch.Id, ct);
         }
         catch
         {
             store.Discard(file);
             throw;
         }
+        // Committed: from here on the batch and its file stay, whatever happens to the request.
+        await AfterStoreAsync(batch.ProductId, batch.Id);
+        progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
+        events.Publish(prepared.ProductId);
+        return await GetSummaryAsync(batch.Id, CancellationToken.None);
     }
 
     /// <summary>Runs the audit of a stored batch again (e.g. after the drift settings changed) from its stored file and
@@ -126,15 +128,15 @@ public sealed class BatchService(
     }
 
     /// <summary>After the batch is committed: its gates are evaluated (alerts raised) and a missing-batch alert clears.
-    /// A failure here is logged, never thrown: the batch is stored and can be re-evaluated.</summary>
-    private async Task AfterStoreAsync(int productId, int batchId, CancellationToken ct)
+    /// Not cancellable (the batch is stored even if the caller went away); a failure is logged, never thrown.</summary>
+    private async Task AfterStoreAsync(int productId, int batchId)
     {
         try
         {
-            await gates.EvaluateAsync(batchId, ct);
-            await timeliness.BatchArrivedAsync(productId, batchId, ct);
+            await gates.EvaluateAsync(batchId, CancellationToken.None);
+            await timeliness.BatchArrivedAsync(productId, batchId, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             logger.LogError(ex, "Gate evaluation of batch {BatchId} failed; the batch is stored", batchId);
         }

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DataProductDashboard.Services.Gates;
 
 /// <summary>Evaluates a product's enabled batch gates on an audited batch, replaces the batch's stored outcomes, and
-/// turns Failed and Warning outcomes into deduplicated alerts; a rule that passes on the newest batch clears its alert.</summary>
+/// turns Failed and Warning outcomes into deduplicated alerts; a rule that passes on the newest judged batch clears its
+/// alert. An older batch judged again (labels arriving late) never overrides what a newer batch said.</summary>
 public sealed class BatchGateEvaluator(
     IDbContextFactory<DashboardDbContext> dbFactory,
     BatchEvidence evidence,
@@ -37,9 +38,15 @@ public sealed class BatchGateEvaluator(
             return [];
         var values = (await evidence.ForBatchesAsync(db, [batch], ct))[batchId];
         var ruleIds = rules.Select(r => r.Id).ToList();
-        var newestElsewhere = await db.GateEvaluations.AsNoTracking()
-            .Where(e => e.BatchId != null && e.BatchId != batchId && ruleIds.Contains(e.GateRuleId))
-            .GroupBy(e => e.GateRuleId).Select(g => new { g.Key, At = g.Max(e => e.At) }).ToDictionaryAsync(g => g.Key, g => g.At, ct);
+        // Outcomes that judged a newer batch (Skipped and Error judge nothing): a pass of an old batch must not clear an
+        // alert a newer failure raised, and a failure of an old batch (labels arriving late) must not re-open one a newer
+        // pass cleared.
+        var newer = await db.GateEvaluations.AsNoTracking()
+            .Where(e => e.BatchId != null && e.BatchId != batchId && ruleIds.Contains(e.GateRuleId) && e.At > batch.ReceivedAt
+                && (e.Status == GateStatus.Passed || e.Status == GateStatus.Warning || e.Status == GateStatus.Failed))
+            .Select(e => new { e.GateRuleId, e.At, e.Id, e.Status }).ToListAsync(ct);
+        var newestJudged = newer.GroupBy(e => e.GateRuleId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).First().Status);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var outcomes = rules.Select(rule => (Rule: rule, Outcome: GateEvaluator.Evaluate(rule.ToSpec(), values))).ToList();
@@ -57,7 +64,8 @@ public sealed class BatchGateEvaluator(
         foreach (var (rule, outcome) in outcomes)
         {
             var key = AlertKeys.Gate(rule.Id);
-            if (outcome.Status is GateStatus.Failed or GateStatus.Warning)
+            var hasNewer = newestJudged.TryGetValue(rule.Id, out var newest);
+            if (outcome.Status is GateStatus.Failed or GateStatus.Warning && !(hasNewer && newest == GateStatus.Passed))
             {
                 var repeat = previous.TryGetValue(rule.Id, out var before) && before is GateStatus.Failed or GateStatus.Warning;
                 var (alert, send) = await alerts.RaiseAsync(db, new AlertSignal(batch.ProductId, AlertKind.Gate, key,
@@ -67,7 +75,7 @@ public sealed class BatchGateEvaluator(
                 if (send)
                     notify.Add(alert);
             }
-            else if (outcome.Status == GateStatus.Passed && (!newestElsewhere.TryGetValue(rule.Id, out var newest) || batch.ReceivedAt >= newest))
+            else if (outcome.Status == GateStatus.Passed && !hasNewer)
             {
                 await alerts.ClearAsync(db, batch.ProductId, key, $"Passed on batch #{batchId}: {outcome.Description}.", ct);
             }

@@ -15,6 +15,7 @@ namespace DataProductDashboard.Services.Gates;
 public sealed class GateService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     BatchEvidence evidence,
+    Alerts.AlertService alerts,
     AuditTrail trail,
     ProductEvents events,
     TimeProvider clock,
@@ -69,6 +70,8 @@ public sealed class GateService(
         var before = Snapshot(rule);
         Apply(rule, input, spec, actor, clock.GetUtcNow().UtcDateTime);
         trail.Record(db, productId, actor, TrailAction.GateUpdated, Subject(rule), before, Snapshot(rule));
+        if (!rule.Enabled)
+            await alerts.ClearAsync(db, productId, Alerts.AlertKeys.Gate(ruleId), $"Gate disabled by {actor.Name}.", ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Gate {RuleId} of product {ProductId} changed by {Actor}", ruleId, productId, actor.Name);
         events.Publish(productId);
@@ -82,6 +85,7 @@ public sealed class GateService(
         var rule = await db.GateRules.FirstOrDefaultAsync(r => r.ProductId == productId && r.Id == ruleId, ct)
             ?? throw new NotFoundException($"Data product {productId} has no gate rule {ruleId}.");
         trail.Record(db, productId, actor, TrailAction.GateDeleted, Subject(rule), before: Snapshot(rule));
+        await alerts.ClearAsync(db, productId, Alerts.AlertKeys.Gate(ruleId), $"Gate deleted by {actor.Name}.", ct);
         db.GateRules.Remove(rule);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Gate {RuleId} of product {ProductId} deleted by {Actor}", ruleId, productId, actor.Name);
@@ -213,6 +217,8 @@ public sealed class GateService(
         product.ExpectedCadenceHours = hours;
         trail.Record(db, productId, actor, TrailAction.CadenceChanged, "expected batch cadence",
             before is null ? "none" : $"every {before:0.##} h", hours is null ? "none" : $"every {hours:0.##} h");
+        if (hours is null)
+            await alerts.ClearAsync(db, productId, Alerts.AlertKeys.MissingBatch, $"Expected cadence removed by {actor.Name}.", ct);
         await db.SaveChangesAsync(ct);
         events.Publish(productId);
     }

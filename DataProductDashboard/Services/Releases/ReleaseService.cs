@@ -20,6 +20,7 @@ public sealed class ReleaseService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ShadowScorer shadow,
     ModelRegistryService registry,
+    Alerts.AlertService alerts,
     AuditTrail trail,
     ProductEvents events,
     TimeProvider clock,
@@ -44,7 +45,7 @@ public sealed class ReleaseService(
         var candidateValues = await Task.Run(() => Values(version, product, sample, ct), ct);
         var championValues = champion is null ? null : await Task.Run(() => Values(champion, product, sample, ct), ct);
         var reference = version.HoldoutMetrics.ToDictionary(h => new MetricAddress(MetricCatalog.ShadowPrefix + h.Key), h => h.Value);
-        var evidence = new GateEvidence(Addresses(candidateValues), reference, championValues is null ? Addresses(candidateValues) : Addresses(championValues))
+        var evidence = new GateEvidence(Addresses(candidateValues), reference, championValues is null ? null : Addresses(championValues))
         {
             MissingReason = key => key.StartsWith(MetricCatalog.ShadowPrefix, StringComparison.Ordinal)
                 ? sample.Batches.Count == 0 ? "no production batches to re-score yet" : "no labelled production rows yet"
@@ -52,6 +53,10 @@ public sealed class ReleaseService(
         };
         var now = clock.GetUtcNow().UtcDateTime;
         var outcomes = rules.Select(r => (Rule: r, Outcome: GateEvaluator.Evaluate(r.ToSpec(), evidence))).ToList();
+        if (champion is null)
+            outcomes = outcomes.Select(o => o.Rule.Condition == GateCondition.RelativeToChampion && o.Outcome.Status == GateStatus.Skipped
+                ? (o.Rule, o.Outcome with { Description = $"{MetricCatalog.Describe(o.Rule.ToSpec().Address)}: v{number} is the champion (or there is none), so there is nothing to compare with." })
+                : o).ToList();
         var stored = outcomes.Select(o => new GateEvaluation
         {
             ProductId = productId, GateRuleId = o.Rule.Id, ModelVersionId = version.Id, Status = o.Outcome.Status, Actual = o.Outcome.Actual,
@@ -76,8 +81,10 @@ public sealed class ReleaseService(
             }));
             version.ReleaseStatus = GateEvaluator.Worst(stored.Select(s => s.Status));
             version.ReleaseEvaluatedAt = now;
+            var notify = await RaiseAlertsAsync(db, product, version, outcomes, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            alerts.AfterSave(productId, notify);
         }
         logger.LogInformation("Release gates of version {Number} of product {ProductId}: {Status} on {Batches} shadow batches", number, productId,
             version.ReleaseStatus?.ToString() ?? "no gates", sample.Batches.Count);
@@ -141,6 +148,9 @@ public sealed class ReleaseService(
     public async Task<WaiverView> WaiveAsync(int productId, int number, string? reason, DateTime? expiresAt, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // A date without a time ("2026-12-31") covers that whole day.
+        if (expiresAt is { TimeOfDay.Ticks: 0 } day)
+            expiresAt = day.AddDays(1).AddSeconds(-1);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(reason))
             errors["reason"] = ["A waiver needs a reason (why release despite the failing gates)."];
@@ -192,6 +202,35 @@ public sealed class ReleaseService(
         return ToView(waiver, number, now);
     }
 
+    /// <summary>A failing (or unjudgeable critical) release gate raises an alert per rule and version, deduplicated like
+    /// batch alerts; a pass clears it.</summary>
+    private async Task<List<Alert>> RaiseAlertsAsync(DashboardDbContext db, DataProduct product, ModelVersion version,
+        List<(GateRule Rule, GateOutcome Outcome)> outcomes, DateTime now, CancellationToken ct)
+    {
+        var notify = new List<Alert>();
+        foreach (var (rule, outcome) in outcomes)
+        {
+            var key = $"release:{rule.Id}:v{version.Number}";
+            if (outcome.Status is GateStatus.Failed or GateStatus.Warning || Blocks(rule.Severity, outcome.Status))
+            {
+                var (alert, send) = await alerts.RaiseAsync(db, new Alerts.AlertSignal(product.Id, AlertKind.Gate, key,
+                    outcome.Status == GateStatus.Warning ? GateSeverity.Warning : GateSeverity.Critical,
+                    $"Release of v{version.Number}: {GateService.NameOf(rule)}", $"{outcome.Description}.", $"/products/{product.Id}/models", now, rule.Id), repeat: false, ct);
+                if (send)
+                    notify.Add(alert);
+            }
+            else if (outcome.Status == GateStatus.Passed)
+            {
+                await alerts.ClearAsync(db, product.Id, key, $"Passed on the release evaluation of {now:yyyy-MM-dd HH:mm} UTC.", ct);
+            }
+        }
+        return notify;
+    }
+
+    /// <summary>A critical release gate blocks when it fails, and when it cannot be judged (no evidence is no pass).</summary>
+    public static bool Blocks(GateSeverity severity, GateStatus status) =>
+        status == GateStatus.Failed || (status == GateStatus.Error && severity == GateSeverity.Critical);
+
     private Dictionary<string, double> Values(ModelVersion version, DataProduct product, ShadowScorer.Sample sample, CancellationToken ct)
     {
         var values = version.HoldoutMetrics.Where(h => double.IsFinite(h.Value))
@@ -212,7 +251,7 @@ public sealed class ReleaseService(
     {
         var byId = rules.ToDictionary(r => r.Id);
         var views = stored.Select(s => GateService.ToView(s, byId[s.GateRuleId])).OrderByDescending(v => GateEvaluator.Rank(v.Status)).ToList();
-        var blocking = views.Where(v => v.Status == GateStatus.Failed).Select(v => $"{v.RuleName}: {v.Description}").ToList();
+        var blocking = views.Where(v => Blocks(v.Severity, v.Status)).Select(v => $"{v.RuleName}: {v.Description}").ToList();
         var canPromote = blocking.Count == 0 || waiver is not null;
         var summary = rules.Count == 0 ? "No release gates: the version may be promoted. Add release gates on the Gates page to guard releases."
             : blocking.Count == 0 ? $"All {rules.Count} release gates pass or only warn: the version may be promoted."
