@@ -107,7 +107,12 @@ public static class GateEvaluator
             : Format(Math.Abs(delta));
         var side = delta < 0 ? "below" : "above";
         var limit = rule.Unit == ToleranceUnit.Percent ? rule.Threshold.ToString("0.##", CultureInfo.InvariantCulture) + " %" : Format(rule.Threshold);
-        var allowance = rule.Bound switch
+        var allowance = rule.Threshold == 0 ? rule.Bound switch
+        {
+            RelativeBound.NotBelow => "none below allowed",
+            RelativeBound.NotAbove => "none above allowed",
+            _ => "no difference allowed",
+        } : rule.Bound switch
         {
             RelativeBound.NotBelow => $"at most {limit} below allowed",
             RelativeBound.NotAbove => $"at most {limit} above allowed",

@@ -184,7 +184,9 @@ public sealed class GateService(
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(e => new { e, e.GateRule }).ToListAsync(ct);
-        var items = rows.Select(r => ToView(r.e, r.GateRule!)).ToList();
+        var versionIds = rows.Where(r => r.e.BatchId == null && r.e.ModelVersionId != null).Select(r => r.e.ModelVersionId!.Value).Distinct().ToList();
+        var numbers = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Number, ct);
+        var items = rows.Select(r => ToView(r.e, r.GateRule!, r.e.BatchId is null && r.e.ModelVersionId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList();
         return new PagedResult<GateEvaluationView>(items, total);
     }
 
@@ -223,8 +225,8 @@ public sealed class GateService(
         events.Publish(productId);
     }
 
-    public static GateEvaluationView ToView(GateEvaluation e, GateRule rule) => new(e.Id, e.GateRuleId, NameOf(rule), rule.Scope, rule.Severity,
-        e.BatchId, e.ModelVersionId, e.Status, e.Actual, e.Compared, e.Description, e.At);
+    public static GateEvaluationView ToView(GateEvaluation e, GateRule rule, int? versionNumber = null) => new(e.Id, e.GateRuleId, NameOf(rule), rule.Scope, rule.Severity,
+        e.BatchId, e.ModelVersionId, e.Status, e.Actual, e.Compared, e.Description, e.At, versionNumber);
 
     public static string NameOf(GateRule rule) => string.IsNullOrWhiteSpace(rule.Name) ? GateRuleText.Describe(rule.ToSpec()) : rule.Name;
 

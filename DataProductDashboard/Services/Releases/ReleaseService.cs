@@ -250,7 +250,7 @@ public sealed class ReleaseService(
         List<GateEvaluation> stored, WaiverView? waiver, ShadowScorer.Sample sample, Dictionary<string, double> candidate, Dictionary<string, double>? championValues)
     {
         var byId = rules.ToDictionary(r => r.Id);
-        var views = stored.Select(s => GateService.ToView(s, byId[s.GateRuleId])).OrderByDescending(v => GateEvaluator.Rank(v.Status)).ToList();
+        var views = stored.Select(s => GateService.ToView(s, byId[s.GateRuleId], version.Number)).OrderByDescending(v => GateEvaluator.Rank(v.Status)).ToList();
         var blocking = views.Where(v => Blocks(v.Severity, v.Status)).Select(v => $"{v.RuleName}: {v.Description}").ToList();
         var canPromote = blocking.Count == 0 || waiver is not null;
         var summary = rules.Count == 0 ? "No release gates: the version may be promoted. Add release gates on the Gates page to guard releases."

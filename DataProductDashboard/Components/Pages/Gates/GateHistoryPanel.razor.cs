@@ -71,8 +71,10 @@ public sealed partial class GateHistoryPanel : IDisposable
     private void Build()
     {
         _rows = Query.Status is { } status ? _evaluations.Where(e => e.Status == status).ToList() : _evaluations;
-        var order = Rules.Select(r => new GateHistoryRule(r.Id, r.Name)).ToList();
-        _outcomes = GateHistoryFigureBuilder.Build(order, _evaluations, Releases);
+        // Batch outcomes over the batches' arrival times; release evaluations happen at promotion time, possibly years
+        // later (the demo's batches are from 2011–2012), so they stay in the table instead of stretching the axis.
+        var order = Rules.Where(r => r.Scope == GateScope.Batch).Select(r => new GateHistoryRule(r.Id, r.Name)).ToList();
+        _outcomes = GateHistoryFigureBuilder.Build(order, _evaluations.Where(e => e.Scope == GateScope.Batch).ToList(), Releases);
         _selectedRule = Rules.FirstOrDefault(r => r.Id == Query.RuleId);
         _values = _selectedRule is { } rule ? GateValueFigureBuilder.Build(rule, _evaluations, Releases) : _values;
     }
