@@ -100,7 +100,13 @@ public sealed class ModelRegistryService(
 
     /// <summary>Makes a version the champion; the previous champion becomes a challenger. Release gates, waivers and
     /// the audit trail are the caller's (<see cref="Releases.ReleaseService"/>); only it and the seeder call this.</summary>
-    public async Task<ModelVersionSummary> PromoteAsync(int productId, int number, CancellationToken ct)
+    public Task<ModelVersionSummary> PromoteAsync(int productId, int number, CancellationToken ct) =>
+        PromoteAsync(productId, number, retire: null, alsoSave: null, ct);
+
+    /// <summary>Makes a version the champion; the previous champion becomes a challenger, or is retired when it is
+    /// <paramref name="retire"/> (a rollback). <paramref name="alsoSave"/> adds what must be saved in the same
+    /// transaction (the audit-trail entry), so the change and its record land together or not at all.</summary>
+    public async Task<ModelVersionSummary> PromoteAsync(int productId, int number, int? retire, Action<DashboardDbContext>? alsoSave, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
@@ -109,10 +115,11 @@ public sealed class ModelRegistryService(
         if (version.Status == ModelStatus.Champion)
             throw new ConflictException($"Version {number} is already the champion.");
         if (product.ChampionVersionId is { } previousId && await db.ModelVersions.FindAsync([previousId], ct) is { } previous)
-            previous.Status = ModelStatus.Challenger;
+            previous.Status = previous.Number == retire ? ModelStatus.Retired : ModelStatus.Challenger;
         version.Status = ModelStatus.Champion;
         version.PromotedAt = clock.GetUtcNow().UtcDateTime;
         product.ChampionVersionId = version.Id;
+        alsoSave?.Invoke(db);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Promoted version {Number} of product {ProductId} to champion", number, productId);
         events.Publish(productId);

@@ -107,9 +107,9 @@ public sealed class ReleaseService(
             throw new ConflictException($"Version {number} cannot be promoted: {decision.Blocking.Count} critical release gate(s) fail — {string.Join("; ", decision.Blocking)}. " +
                 "Fix the model, change the gates, or record a waiver (reason and expiry) to release it anyway.");
         }
-        await registry.PromoteAsync(productId, number, ct);
         var note = decision.Waiver is { } w && decision.Blocking.Count > 0 ? $" under waiver #{w.Id} by {w.CreatedBy} until {w.ExpiresAt:yyyy-MM-dd}" : "";
-        await RecordAsync(productId, actor, TrailAction.Promoted, $"version {number}", Champion(before), $"champion v{number}{note}", ct);
+        await registry.PromoteAsync(productId, number, retire: null,
+            db => trail.Record(db, productId, actor, TrailAction.Promoted, $"version {number}", Champion(before), $"champion v{number}{note}"), ct);
         logger.LogInformation("Version {Number} of product {ProductId} promoted by {Actor}{Note}", number, productId, actor.Name, note);
         return decision with { CanPromote = true };
     }
@@ -130,16 +130,9 @@ public sealed class ReleaseService(
                 ?? throw new ConflictException($"No earlier champion of '{product.Name}' to roll back to (version {champion.Number} is the only one released).");
             (current, previous) = (champion.Number, earlier.Number);
         }
-        var restored = await registry.PromoteAsync(productId, previous, ct);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var rolledBack = await db.ModelVersions.FirstAsync(v => v.ProductId == productId && v.Number == current, ct);
-            rolledBack.Status = ModelStatus.Retired;
-            trail.Record(db, productId, actor, TrailAction.RolledBack, $"version {current}", $"champion v{current}", $"champion v{previous}; v{current} retired");
-            await db.SaveChangesAsync(ct);
-        }
+        var restored = await registry.PromoteAsync(productId, previous, retire: current,
+            db => trail.Record(db, productId, actor, TrailAction.RolledBack, $"version {current}", $"champion v{current}", $"champion v{previous}; v{current} retired"), ct);
         logger.LogWarning("Product {ProductId} rolled back from version {Current} to {Previous} by {Actor}", productId, current, previous, actor.Name);
-        events.Publish(productId);
         return restored;
     }
 
