@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DataProductDashboard.Analysis.Gates;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;

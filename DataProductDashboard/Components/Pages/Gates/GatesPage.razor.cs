@@ -3,8 +3,6 @@ using DataProductDashboard.Components.Dialogs;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Gates;
-using DataProductDashboard.Services.Notifications;
-using DataProductDashboard.Services.Products;
 using DataProductDashboard.Services.Trail;
 using DataProductDashboard.ViewModels.Gates;
 using Microsoft.AspNetCore.Components;
@@ -15,25 +13,17 @@ namespace DataProductDashboard.Components.Pages.Gates;
 /// <summary>A product's quality gates: the batch and release rules (toggle, edit, delete), the default gates its
 /// metrics propose (add one or all), the history of outcomes and the audit trail; the expected batch cadence. Tab and
 /// history filters live in the query string; the page reloads live when the product changes.</summary>
-public sealed partial class GatesPage : IDisposable
+public sealed partial class GatesPage
 {
     public const int TrailLimit = 1000;
-    private readonly CancellationTokenSource _cts = new();
-    private IDisposable? _subscription;
-    private ProductDetail? _product;
     private IReadOnlyList<GateRuleView> _rules = [];
     private IReadOnlyList<ProposedGate> _proposals = [];
     private IReadOnlyList<TrailEntry> _trail = [];
     private IReadOnlyList<ReleaseMarker> _releases = [];
     private double? _cadence;
     private GatesPageQuery _query = GatesPageQuery.Default;
-    private int? _loadedProduct;
     private int _version;
-    private bool _busy;
-    private bool _notFound;
-    private string? _error;
 
-    [Parameter] public int ProductId { get; set; }
     [SupplyParameterFromQuery(Name = "tab")] public string? QueryTab { get; set; }
     [SupplyParameterFromQuery(Name = "rule")] public int? QueryRule { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? QueryStatus { get; set; }
@@ -41,14 +31,11 @@ public sealed partial class GatesPage : IDisposable
     [SupplyParameterFromQuery(Name = "to")] public string? QueryTo { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public int? QueryPage { get; set; }
 
-    [Inject] public required ProductService Products { get; init; }
     [Inject] public required GateService Gates { get; init; }
     [Inject] public required AuditTrail Trail { get; init; }
     [Inject] public required AuditQueryService Audits { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
-    [Inject] public required ProductEvents Events { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
-    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
     private IReadOnlyList<GateRuleView> BatchRules => _rules.Where(r => r.Scope == GateScope.Batch).ToList();
@@ -57,45 +44,18 @@ public sealed partial class GatesPage : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         _query = GatesPageQuery.From(QueryTab, QueryRule, QueryStatus, QueryFrom, QueryTo, QueryPage);
-        if (_loadedProduct != ProductId)
-        {
-            _loadedProduct = ProductId;
-            _subscription?.Dispose();
-            _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }));
+        if (FollowProduct())
             await LoadAsync();
-        }
     }
 
-    private async Task LoadAsync()
+    protected override async Task LoadPageAsync(CancellationToken ct)
     {
-        _notFound = false;
-        _error = null;
-        try
-        {
-            _product = await Products.GetAsync(ProductId, _cts.Token);
-            _rules = await Gates.ListAsync(ProductId, null, _cts.Token);
-            _proposals = await Gates.GetProposalsAsync(ProductId, _cts.Token);
-            _trail = await Trail.ListAsync(ProductId, TrailLimit, _cts.Token);
-            _cadence = await Gates.GetExpectedCadenceAsync(ProductId, _cts.Token);
-            _releases = await Audits.GetReleasesAsync(ProductId, _cts.Token);
-            _version++;
-        }
-        catch (NotFoundException)
-        {
-            _product = null;
-            _notFound = true;
-        }
-        catch (DashboardException ex)
-        {
-            _error = ex.Message;
-        }
-        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
-        {
-        }
+        _rules = await Gates.ListAsync(ProductId, null, ct);
+        _proposals = await Gates.GetProposalsAsync(ProductId, ct);
+        _trail = await Trail.ListAsync(ProductId, TrailLimit, ct);
+        _cadence = await Gates.GetExpectedCadenceAsync(ProductId, ct);
+        _releases = await Audits.GetReleasesAsync(ProductId, ct);
+        _version++;
     }
 
     private void Navigate(GatesPageQuery query) =>
@@ -138,7 +98,7 @@ public sealed partial class GatesPage : IDisposable
         await RunAsync(async () =>
         {
             var input = GateRuleForm.InputOf(change.Rule) with { Enabled = change.Enabled };
-            var saved = await Gates.UpdateAsync(ProductId, change.Rule.Id, input, Actors.Ui, _cts.Token);
+            var saved = await Gates.UpdateAsync(ProductId, change.Rule.Id, input, Actors.Ui, Cancellation.Token);
             Snackbar.Add($"Gate “{saved.Name}” {(saved.Enabled ? "enabled" : "disabled")}.", Severity.Info);
         });
     }
@@ -152,14 +112,14 @@ public sealed partial class GatesPage : IDisposable
             return;
         await RunAsync(async () =>
         {
-            await Gates.DeleteAsync(ProductId, rule.Id, Actors.Ui, _cts.Token);
+            await Gates.DeleteAsync(ProductId, rule.Id, Actors.Ui, Cancellation.Token);
             Snackbar.Add($"Gate “{rule.Name}” deleted.", Severity.Info);
         });
     }
 
     private Task AddProposalAsync(ProposedGate proposal) => RunAsync(async () =>
     {
-        var saved = await Gates.CreateAsync(ProductId, GateRuleInput.From(proposal.Rule), Actors.Ui, _cts.Token);
+        var saved = await Gates.CreateAsync(ProductId, GateRuleInput.From(proposal.Rule), Actors.Ui, Cancellation.Token);
         Snackbar.Add($"Gate “{saved.Name}” added.", Severity.Success);
     });
 
@@ -168,7 +128,7 @@ public sealed partial class GatesPage : IDisposable
         var added = 0;
         foreach (var proposal in proposals)
         {
-            await Gates.CreateAsync(ProductId, GateRuleInput.From(proposal.Rule), Actors.Ui, _cts.Token);
+            await Gates.CreateAsync(ProductId, GateRuleInput.From(proposal.Rule), Actors.Ui, Cancellation.Token);
             added++;
         }
         Snackbar.Add($"{added} default gate{(added == 1 ? "" : "s")} added.", Severity.Success);
@@ -178,42 +138,16 @@ public sealed partial class GatesPage : IDisposable
     {
         try
         {
-            await Gates.SetExpectedCadenceAsync(ProductId, hours, Actors.Ui, _cts.Token);
+            await Gates.SetExpectedCadenceAsync(ProductId, hours, Actors.Ui, Cancellation.Token);
             _cadence = hours;
             Snackbar.Add(hours is { } h ? $"A batch is now expected every {h:0.##} h; a missing one raises an alert." : "No expected cadence: no missing-batch alert.",
                 Severity.Success);
-            _trail = await Trail.ListAsync(ProductId, TrailLimit, _cts.Token);
+            _trail = await Trail.ListAsync(ProductId, TrailLimit, Cancellation.Token);
             return null;
         }
         catch (InputValidationException ex)
         {
             return ex.Errors.Values.FirstOrDefault()?.FirstOrDefault() ?? ex.Message;
         }
-    }
-
-    /// <summary>Runs a change, reports a refused one, and reloads whatever happened (a partial "add all" stays added).</summary>
-    private async Task RunAsync(Func<Task> change)
-    {
-        _busy = true;
-        try
-        {
-            await change();
-        }
-        catch (DashboardException ex)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-            await LoadAsync();
-        }
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }

@@ -1,7 +1,6 @@
 using DataProductDashboard.Components.Dialogs;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Notifications;
-using DataProductDashboard.Services.Products;
 using DataProductDashboard.Services.Trail;
 using DataProductDashboard.ViewModels.Notifications;
 using Microsoft.AspNetCore.Components;
@@ -11,70 +10,32 @@ namespace DataProductDashboard.Components.Pages.Notifications;
 
 /// <summary>A product's notification channels (webhooks, e-mail) with add / edit / enable / test / delete, and the
 /// delivery log. Refreshes live when the product changes (a channel edited elsewhere, an alert delivered).</summary>
-public sealed partial class NotificationsPage : IDisposable
+public sealed partial class NotificationsPage
 {
     /// <summary>The delivery log shows this many of the newest deliveries.</summary>
     public const int DeliveryTake = 500;
-    private readonly CancellationTokenSource _cts = new();
     private readonly HashSet<int> _testing = [];
-    private IDisposable? _subscription;
-    private int? _subscribedTo;
-    private ProductDetail? _product;
     private IReadOnlyList<ChannelSummary>? _channels;
     private IReadOnlyList<DeliverySummary> _deliveries = [];
     private int? _deliveryChannel;
-    private bool _busy;
-    private bool _notFound;
-    private string? _error;
 
-    [Parameter] public int ProductId { get; set; }
-    [Inject] public required ProductService Products { get; init; }
     [Inject] public required NotificationChannelService Channels { get; init; }
-    [Inject] public required ProductEvents Events { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
-    [Inject] public required ISnackbar Snackbar { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_subscribedTo != ProductId)
-        {
-            _subscription?.Dispose();
-            _subscribedTo = ProductId;
+        if (FollowProduct())
             _deliveryChannel = null;
-            _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }));
-        }
         await LoadAsync();
     }
 
-    private async Task LoadAsync()
+    protected override async Task LoadPageAsync(CancellationToken ct)
     {
-        _notFound = false;
-        _error = null;
-        try
-        {
-            _product = await Products.GetAsync(ProductId, _cts.Token);
-            _channels = await Channels.ListAsync(ProductId, _cts.Token);
-            if (_deliveryChannel is { } id && _channels.All(c => c.Id != id))
-                _deliveryChannel = null;
-            _deliveries = await Channels.ListDeliveriesAsync(ProductId, _deliveryChannel, DeliveryTake, _cts.Token);
-        }
-        catch (NotFoundException)
-        {
-            _product = null;
-            _notFound = true;
-        }
-        catch (DashboardException ex)
-        {
-            _error = ex.Message;
-        }
-        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
-        {
-        }
+        _channels = await Channels.ListAsync(ProductId, ct);
+        if (_deliveryChannel is { } id && _channels.All(c => c.Id != id))
+            _deliveryChannel = null;
+        _deliveries = await Channels.ListDeliveriesAsync(ProductId, _deliveryChannel, DeliveryTake, ct);
     }
 
     private async Task OnDeliveryChannelChanged(int? channelId)
@@ -103,7 +64,7 @@ public sealed partial class NotificationsPage : IDisposable
     {
         await RunAsync(async () =>
         {
-            var saved = await Channels.UpdateAsync(ProductId, channel.Id, channel.ToRequest() with { Enabled = !channel.Enabled }, Actors.Ui, _cts.Token);
+            var saved = await Channels.UpdateAsync(ProductId, channel.Id, channel.ToRequest() with { Enabled = !channel.Enabled }, Actors.Ui, Cancellation.Token);
             Snackbar.Add(saved.Enabled ? $"'{saved.Name}' enabled: alerts are sent to it again." : $"'{saved.Name}' disabled: nothing is sent to it.", Severity.Info);
         });
     }
@@ -114,7 +75,7 @@ public sealed partial class NotificationsPage : IDisposable
             return;
         try
         {
-            var delivery = await Channels.SendTestAsync(ProductId, channel.Id, _cts.Token);
+            var delivery = await Channels.SendTestAsync(ProductId, channel.Id, Cancellation.Token);
             Snackbar.Add($"Test to '{channel.Name}': {NotificationDisplay.Outcome(delivery)}", delivery.Succeeded ? Severity.Success : Severity.Error,
                 o => o.RequireInteraction = !delivery.Succeeded);
         }
@@ -138,33 +99,8 @@ public sealed partial class NotificationsPage : IDisposable
             return;
         await RunAsync(async () =>
         {
-            await Channels.DeleteAsync(ProductId, channel.Id, Actors.Ui, _cts.Token);
+            await Channels.DeleteAsync(ProductId, channel.Id, Actors.Ui, Cancellation.Token);
             Snackbar.Add($"Channel '{channel.Name}' deleted.", Severity.Success);
         });
-    }
-
-    private async Task RunAsync(Func<Task> action)
-    {
-        _busy = true;
-        try
-        {
-            await action();
-        }
-        catch (DashboardException ex)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-        }
-        await LoadAsync();
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }

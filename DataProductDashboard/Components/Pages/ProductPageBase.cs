@@ -1,0 +1,102 @@
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Notifications;
+using DataProductDashboard.Services.Products;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Pages;
+
+/// <summary>What a product's editing pages (gates, notifications) share: the product, a live reload when it changes
+/// (one <see cref="ProductEvents"/> subscription per product id), the not-found and load-error states, and running a
+/// change with a busy flag, a snackbar when it is refused, and a reload whatever happened.</summary>
+public abstract class ProductPageBase : ComponentBase, IDisposable
+{
+    private IDisposable? _subscription;
+    private int? _subscribedTo;
+
+    [Parameter] public int ProductId { get; set; }
+    [Inject] public required ProductService Products { get; init; }
+    [Inject] public required ProductEvents Events { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    protected CancellationTokenSource Cancellation { get; } = new();
+    protected ProductDetail? Product { get; private set; }
+    protected bool Busy { get; private set; }
+    protected bool NotFound { get; private set; }
+    protected string? LoadErrorText { get; private set; }
+
+    /// <summary>Loads the page's own data, after the product, inside the not-found and error handling.</summary>
+    protected abstract Task LoadPageAsync(CancellationToken ct);
+
+    /// <summary>Subscribes to the changes of <see cref="ProductId"/> when it is new; true then (the page starts afresh).</summary>
+    protected bool FollowProduct()
+    {
+        if (_subscribedTo == ProductId)
+            return false;
+        _subscription?.Dispose();
+        _subscribedTo = ProductId;
+        _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }));
+        return true;
+    }
+
+    protected async Task LoadAsync()
+    {
+        NotFound = false;
+        LoadErrorText = null;
+        try
+        {
+            Product = await Products.GetAsync(ProductId, Cancellation.Token);
+            await LoadPageAsync(Cancellation.Token);
+        }
+        catch (NotFoundException)
+        {
+            Product = null;
+            NotFound = true;
+        }
+        catch (DashboardException ex)
+        {
+            LoadErrorText = ex.Message;
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Runs a change, reports a refused one, and reloads whatever happened (a partial "add all" stays added).</summary>
+    protected async Task RunAsync(Func<Task> change)
+    {
+        Busy = true;
+        try
+        {
+            await change();
+        }
+        catch (DashboardException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            Busy = false;
+            await LoadAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing)
+            return;
+        _subscription?.Dispose();
+        Cancellation.Cancel();
+        Cancellation.Dispose();
+    }
+}
