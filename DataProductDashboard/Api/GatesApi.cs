@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using DataProductDashboard.Analysis.Gates;
 using DataProductDashboard.Domain;
@@ -116,7 +115,7 @@ public static class GatesApi
 
     private static TEnum? QueryEnum<TEnum>(string field, string? text) where TEnum : struct, Enum =>
         string.IsNullOrWhiteSpace(text) ? null
-        : Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, CultureInfo.InvariantCulture, out _) ? value
+        : EnumNames.TryParse<TEnum>(text, out var value) ? value
         : throw new InputValidationException(field, $"'{text}' is not a {typeof(TEnum).Name}; use one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
 
     /// <summary>Query times without an offset are UTC, like every time the API answers.</summary>

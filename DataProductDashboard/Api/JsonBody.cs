@@ -103,7 +103,7 @@ public sealed class JsonBody : IDisposable
         var text = String(field, required);
         if (text is null)
             return null;
-        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, out _))
+        if (EnumNames.TryParse<TEnum>(text, out var value))
             return value;
         _errors[field] = [$"'{text}' is not a {typeof(TEnum).Name}; use one of {string.Join(", ", System.Enum.GetNames<TEnum>())}."];
         return null;

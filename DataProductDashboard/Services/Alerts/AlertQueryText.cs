@@ -17,19 +17,8 @@ public static class AlertQueryText
 
     private static bool TryParse<T>(string text, string what, out T value, out string error) where T : struct, Enum
     {
-        var trimmed = text.Trim();
-        foreach (var name in Enum.GetNames<T>())
-        {
-            if (string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase))
-            {
-                value = Enum.Parse<T>(name);
-                error = "";
-                return true;
-            }
-        }
-        value = default;
-        error = $"'{text}' is not {what}; use {Choices<T>()}.";
-        return false;
+        error = EnumNames.TryParse(text, out value) ? "" : $"'{text}' is not {what}; use {Choices<T>()}.";
+        return error.Length == 0;
     }
 
     private static string Choices<T>() where T : struct, Enum
