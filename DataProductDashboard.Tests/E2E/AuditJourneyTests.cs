@@ -48,7 +48,7 @@ public sealed class AuditJourneyTests(DashboardServerFixture server)
         await File.WriteAllTextAsync(labels, $"application_id,credit_risk\n{key},1\n");
 
         await page.ClickAsync("#upload-labels-button");
-        await page.Locator(".mud-dialog input[type=file]").SetInputFilesAsync(labels);
+        await DashboardServerFixture.ChooseDialogFileAsync(page, labels);
         await page.ClickAsync("#upload-labels-submit");
 
         await Assertions.Expect(page.Locator("[data-testid=labels-result]")).ToContainTextAsync("1");

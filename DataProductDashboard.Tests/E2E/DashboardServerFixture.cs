@@ -59,6 +59,17 @@ public sealed class DashboardServerFixture : IAsyncLifetime
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.Locator("html[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Chooses a file in the open dialog's file input once Blazor's InputFile has attached its change listener
+    /// (it marks the element with <c>_blazorInputFileNextFileId</c>); a file set before that is never read, which left
+    /// the dialog's submit button disabled on a busy machine.</summary>
+    public static async Task ChooseDialogFileAsync(IPage page, string path)
+    {
+        var input = page.Locator(".mud-dialog input[type=file]");
+        await input.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.WaitForFunctionAsync("() => document.querySelector('.mud-dialog input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await input.SetInputFilesAsync(path);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

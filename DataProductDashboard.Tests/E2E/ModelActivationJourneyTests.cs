@@ -22,7 +22,7 @@ public sealed class ModelActivationJourneyTests(DashboardServerFixture server)
         var before = await page.Locator("[data-testid=model-row]").CountAsync();
 
         await page.ClickAsync("#train-model-button");
-        await page.Locator(".mud-dialog input[type=file]").SetInputFilesAsync(csv);
+        await DashboardServerFixture.ChooseDialogFileAsync(page, csv);
         await page.ClickAsync("#train-model-submit");
         var result = page.Locator("[data-testid=train-result]");
         await Assertions.Expect(result).ToContainTextAsync("trained with FastTree", new() { Timeout = 60_000 });

@@ -27,7 +27,7 @@ public sealed partial class UploadBatchJourneyTests(DashboardServerFixture serve
 
         await page.ClickAsync("#upload-batch-button");
         await Assertions.Expect(page.Locator("[data-testid=upload-batch-dialog]")).ToBeVisibleAsync();
-        await page.Locator(".mud-dialog input[type=file]").SetInputFilesAsync(csv);
+        await DashboardServerFixture.ChooseDialogFileAsync(page, csv);
         await page.ClickAsync("#upload-batch-submit");
 
         var newRow = page.Locator("#batches-table tbody tr", new() { HasText = "journey-week.csv" });
@@ -58,7 +58,7 @@ public sealed partial class UploadBatchJourneyTests(DashboardServerFixture serve
         await Assertions.Expect(page.Locator("[data-testid=batch-row]").First).ToBeVisibleAsync();
 
         await page.ClickAsync("#upload-batch-button");
-        await page.Locator(".mud-dialog input[type=file]").SetInputFilesAsync(csv);
+        await DashboardServerFixture.ChooseDialogFileAsync(page, csv);
         await page.ClickAsync("#upload-batch-submit");
 
         await Assertions.Expect(page.Locator("[data-testid=dialog-error-list]")).ToContainTextAsync("row 4, column 'temp'");
