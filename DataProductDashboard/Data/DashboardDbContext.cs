@@ -19,6 +19,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
     public DbSet<ReleaseWaiver> ReleaseWaivers => Set<ReleaseWaiver>();
     public DbSet<AuditTrailEntry> AuditTrail => Set<AuditTrailEntry>();
+    public DbSet<Kpi> Kpis => Set<Kpi>();
+    public DbSet<KpiValue> KpiValues => Set<KpiValue>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

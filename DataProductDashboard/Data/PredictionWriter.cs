@@ -12,10 +12,15 @@ namespace DataProductDashboard.Data;
 public static class PredictionWriter
 {
     private const int RowsPerStatement = 100;
-    private const int ColumnsPerRow = 6;
+    private const int ColumnsPerRow = 7;
 
     public static void Write(DbConnection connection, DbTransaction transaction, int batchId, string[] rowKeys,
-        float[] predicted, float[]? score, double[]? labels, IProgress<int>? rowsDone = null, CancellationToken ct = default)
+        float[] predicted, float[]? score, double[]? labels, IProgress<int>? rowsDone = null, CancellationToken ct = default) =>
+        Write(connection, transaction, batchId, rowKeys, predicted, score, labels, arms: null, rowsDone, ct);
+
+    /// <summary>As above, with the A/B arm of each row (0 champion, 1 challenger) while an experiment runs.</summary>
+    public static void Write(DbConnection connection, DbTransaction transaction, int batchId, string[] rowKeys,
+        float[] predicted, float[]? score, double[]? labels, byte[]? arms, IProgress<int>? rowsDone = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
@@ -27,7 +32,7 @@ public static class PredictionWriter
             for (; row + RowsPerStatement <= n; row += RowsPerStatement)
             {
                 for (var j = 0; j < RowsPerStatement; j++)
-                    Bind(full, j, batchId, row + j, rowKeys, predicted, score, labels);
+                    Bind(full, j, batchId, row + j, rowKeys, predicted, score, labels, arms);
                 Step(db, full);
                 if (row % 16_384 < RowsPerStatement)
                 {
@@ -41,7 +46,7 @@ public static class PredictionWriter
                 try
                 {
                     for (var j = 0; row + j < n; j++)
-                        Bind(tail, j, batchId, row + j, rowKeys, predicted, score, labels);
+                        Bind(tail, j, batchId, row + j, rowKeys, predicted, score, labels, arms);
                     Step(db, tail);
                 }
                 finally
@@ -87,7 +92,7 @@ public static class PredictionWriter
     }
 
     private static void Bind(sqlite3_stmt statement, int slot, int batchId, int row, string[] rowKeys,
-        float[] predicted, float[]? score, double[]? labels)
+        float[] predicted, float[]? score, double[]? labels, byte[]? arms)
     {
         var i = (slot * ColumnsPerRow) + 1;
         raw.sqlite3_bind_int(statement, i, batchId);
@@ -102,6 +107,10 @@ public static class PredictionWriter
             raw.sqlite3_bind_null(statement, i + 5);
         else
             raw.sqlite3_bind_double(statement, i + 5, labels[row]);
+        if (arms is null)
+            raw.sqlite3_bind_null(statement, i + 6);
+        else
+            raw.sqlite3_bind_int(statement, i + 6, arms[row]);
     }
 
     private static void Step(sqlite3 db, sqlite3_stmt statement)
@@ -114,8 +123,8 @@ public static class PredictionWriter
 
     private static sqlite3_stmt Prepare(sqlite3 db, int rows)
     {
-        var values = string.Join(",", Enumerable.Repeat("(?,?,?,?,?,?)", rows));
-        var sql = $"INSERT INTO \"{PredictionConfiguration.TableName}\" (\"BatchId\",\"RowIndex\",\"RowKey\",\"Predicted\",\"Score\",\"Label\") VALUES {values}";
+        var values = string.Join(",", Enumerable.Repeat("(?,?,?,?,?,?,?)", rows));
+        var sql = $"INSERT INTO \"{PredictionConfiguration.TableName}\" (\"BatchId\",\"RowIndex\",\"RowKey\",\"Predicted\",\"Score\",\"Label\",\"Arm\") VALUES {values}";
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
         if (rc != raw.SQLITE_OK)
             throw new SqliteException($"Preparing the prediction insert failed: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);

@@ -7,4 +7,6 @@ public enum TrailAction
     Promoted, PromotionRefused, Waived, RolledBack,
     ChannelCreated, ChannelUpdated, ChannelDeleted,
     CadenceChanged,
+    KpiCreated, KpiUpdated, KpiDeleted, KpiValuesUploaded,
+    ExperimentStarted, ExperimentDecided,
 }

@@ -12,6 +12,8 @@ public sealed class PredictionConfiguration : IEntityTypeConfiguration<Predictio
     {
         builder.ToTable(TableName);
         builder.HasKey(p => new { p.BatchId, p.RowIndex });
+        // Stored as 0 / 1 (not the enum name): a million rows per batch.
+        builder.Property(p => p.Arm).HasConversion<int?>();
         builder.HasOne<Batch>().WithMany().HasForeignKey(p => p.BatchId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -27,6 +27,8 @@ public sealed class Batch
     public DateTime? EventTimeTo { get; set; }
     public double? PredictionMean { get; set; }
     public int LabelledRows { get; set; }
+    /// <summary>The A/B test that split this batch between two model versions, if one was running.</summary>
+    public int? ExperimentId { get; set; }
     /// <summary>Why a background batch failed, if it did.</summary>
     public string? Error { get; set; }
 }

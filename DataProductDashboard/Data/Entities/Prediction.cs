@@ -1,3 +1,5 @@
+using DataProductDashboard.Domain;
+
 namespace DataProductDashboard.Data.Entities;
 
 /// <summary>The model's output for one row of a batch; the label joins later by row key.</summary>
@@ -13,4 +15,6 @@ public sealed class Prediction
     public double? Score { get; set; }
     public double? Label { get; set; }
     public DateTime? LabelAt { get; set; }
+    /// <summary>The A/B arm that scored the row while an experiment ran; null otherwise.</summary>
+    public ExperimentArm? Arm { get; set; }
 }

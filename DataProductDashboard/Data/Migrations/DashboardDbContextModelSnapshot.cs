@@ -158,6 +158,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<DateTime?>("EventTimeTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -218,6 +221,8 @@ namespace DataProductDashboard.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExperimentId");
+
                     b.HasIndex("ModelVersionId");
 
                     b.HasIndex("ProductId", "ReceivedAt");
@@ -272,6 +277,88 @@ namespace DataProductDashboard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Products", (string)null);
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.Experiment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Alpha")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ChallengerShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ChallengerVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChampionVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hypothesis")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MinimumDetectableEffect")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Power")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PrimaryMetric")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengerVersionId");
+
+                    b.HasIndex("ChampionVersionId");
+
+                    b.HasIndex("ProductId", "Status");
+
+                    b.ToTable("Experiments");
                 });
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.GateEvaluation", b =>
@@ -401,6 +488,127 @@ namespace DataProductDashboard.Data.Migrations
                     b.HasIndex("ProductId", "Scope");
 
                     b.ToTable("GateRules");
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.Kpi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aggregate")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CostFalseNegative")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CostFalsePositive")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Tolerance")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("Kpis");
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.KpiValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arm")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ModelVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("KpiId", "PeriodStart");
+
+                    b.ToTable("KpiValues");
                 });
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.MetricPoint", b =>
@@ -657,6 +865,10 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<int>("RowIndex")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Arm")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Label")
                         .HasColumnType("REAL");
 
@@ -743,6 +955,11 @@ namespace DataProductDashboard.Data.Migrations
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.Batch", b =>
                 {
+                    b.HasOne("DataProductDashboard.Data.Entities.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("DataProductDashboard.Data.Entities.ModelVersion", "ModelVersion")
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
@@ -758,6 +975,27 @@ namespace DataProductDashboard.Data.Migrations
                     b.Navigation("ModelVersion");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.Experiment", b =>
+                {
+                    b.HasOne("DataProductDashboard.Data.Entities.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengerVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataProductDashboard.Data.Entities.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ChampionVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataProductDashboard.Data.Entities.DataProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.GateEvaluation", b =>
@@ -794,6 +1032,34 @@ namespace DataProductDashboard.Data.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.Kpi", b =>
+                {
+                    b.HasOne("DataProductDashboard.Data.Entities.DataProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.KpiValue", b =>
+                {
+                    b.HasOne("DataProductDashboard.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DataProductDashboard.Data.Entities.Kpi", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataProductDashboard.Data.Entities.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.MetricPoint", b =>
