@@ -38,7 +38,7 @@ public static class AlertsApi
 
     private static async Task<IResult> RespondAsync(AlertFilter filter, HttpRequest request, AlertService alerts, CancellationToken ct)
     {
-        if (!WantsCsv(request))
+        if (!request.WantsCsv())
             return TypedResults.Ok(await alerts.ListAsync(filter, ct));
         var all = new List<AlertSummary>();
         for (var page = 1; ; page++)
@@ -124,8 +124,4 @@ public static class AlertsApi
 
     private static string? Text(IQueryCollection query, string name) =>
         query[name].ToString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
-
-    private static bool WantsCsv(HttpRequest request) =>
-        string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
-        || request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
 }

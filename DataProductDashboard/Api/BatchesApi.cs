@@ -39,7 +39,7 @@ public static class BatchesApi
         int page = 1, int pageSize = 50, string? q = null)
     {
         var (sort, descending) = ParseSort(request.Query);
-        if (!WantsCsv(request))
+        if (!request.WantsCsv())
             return TypedResults.Ok(await batches.ListAsync(productId, page, pageSize, sort, descending, q, ct));
         var all = new List<BatchSummary>();
         for (var p = 1; ; p++)
@@ -61,7 +61,7 @@ public static class BatchesApi
     private static async Task<IResult> PredictionsAsync(int batchId, HttpRequest request, HttpResponse response, BatchService batches,
         CancellationToken ct, int page = 1, int pageSize = 100)
     {
-        if (!WantsCsv(request))
+        if (!request.WantsCsv())
             return TypedResults.Ok(await batches.GetPredictionsAsync(batchId, page, pageSize, ct));
         await batches.GetSummaryAsync(batchId, ct);
         return TypedResults.Stream(async stream => await batches.WritePredictionsCsvAsync(batchId, stream, ct), "text/csv",
@@ -84,8 +84,4 @@ public static class BatchesApi
             throw new InputValidationException(string.Join(" ", errors.Values.Select(v => v[0])), errors);
         return (sort, descending);
     }
-
-    private static bool WantsCsv(HttpRequest request) =>
-        string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
-        || request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
 }

@@ -70,7 +70,7 @@ public static class GatesApi
     private static async Task<IResult> EvaluationsAsync(int productId, int? ruleId, string? status, string? scope, DateTime? from, DateTime? to,
         int? page, int? pageSize, HttpRequest request, GateService gates, CancellationToken ct)
     {
-        var csv = request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
+        var csv = request.WantsCsv();
         var filter = new EvaluationFilter(ruleId, QueryEnum<GateStatus>("status", status), ToUtc(from), ToUtc(to), QueryEnum<GateScope>("scope", scope),
             page ?? 1, pageSize ?? (csv ? 100_000 : 100));
         var result = await gates.ListEvaluationsAsync(productId, filter, ct);

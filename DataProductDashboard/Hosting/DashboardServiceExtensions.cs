@@ -70,6 +70,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Gates.GateService>();
         services.AddSingleton<DataProductDashboard.Services.Releases.ShadowScorer>();
         services.AddSingleton<DataProductDashboard.Services.Releases.ReleaseService>();
+        services.AddSingleton<DataProductDashboard.Services.Insights.InsightService>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<BackgroundWorkService>();

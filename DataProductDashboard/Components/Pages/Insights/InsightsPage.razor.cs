@@ -1,0 +1,51 @@
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Insights;
+using DataProductDashboard.ViewModels.Insights;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace DataProductDashboard.Components.Pages.Insights;
+
+/// <summary>A product's insights for business users: filterable by severity and topic (query string), printable as a
+/// report and exportable as CSV; refreshed live when the product changes.</summary>
+public sealed partial class InsightsPage
+{
+    private ProductInsights? _report;
+    private InsightQuery _query = new(InsightSeverity.Info, null);
+
+    [Inject] public required InsightService Insights { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+
+    [SupplyParameterFromQuery(Name = "severity")] public string? SeverityQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "topic")] public string? TopicQuery { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _query = InsightQuery.Parse(SeverityQuery, TopicQuery);
+        if (FollowProduct() || _report is null)
+            await LoadAsync();
+    }
+
+    protected override async Task LoadPageAsync(CancellationToken ct) => _report = await Insights.GetAsync(ProductId, ct);
+
+    private IEnumerable<(InsightSeverity Severity, int Count)> Counts() =>
+        Enum.GetValues<InsightSeverity>().Reverse().Select(s => (s, _report!.Insights.Count(i => i.Severity == s)));
+
+    private Task FilterAsync(InsightQuery query)
+    {
+        _query = query;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query.ToQuery()), replace: true);
+        return Task.CompletedTask;
+    }
+
+    private async Task ExportAsync()
+    {
+        if (_report is null)
+            return;
+        var filtered = _report with { Insights = _query.Apply(_report.Insights) };
+        await JS.InvokeVoidAsync("dpdDownload", $"insights-product-{ProductId}.csv", "text/csv", InsightsCsv.Write([filtered]));
+    }
+
+    private async Task PrintAsync() => await JS.InvokeVoidAsync("print");
+}
