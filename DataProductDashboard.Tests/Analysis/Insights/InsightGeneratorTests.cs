@@ -82,7 +82,7 @@ public sealed class InsightGeneratorTests
         var insight = InsightGenerator.Model(Facts(), new ModelFacts(1, "MAE", LowerIsBetter: true, 88.7, 17.0, Degraded: true, EvidenceBatchId: 40));
 
         Assert.Equal(InsightSeverity.Critical, insight.Severity);
-        Assert.Equal("Model v1 has lost accuracy: MAE 88.7 on the latest labelled batches against 17 at hold-out (422% worse), more than chance explains: "
+        Assert.Equal("Model v1 has degraded: MAE 88.7 on the latest labelled batches against 17 at hold-out (422% worse), more than chance explains: "
             + "concept drift. Retrain the model or roll back to the previous version.", insight.Sentence);
         Assert.Equal(["/products/7/behavior", "/batches/40"], insight.Evidence.Select(e => e.Href));
     }
@@ -93,7 +93,7 @@ public sealed class InsightGeneratorTests
         var insight = InsightGenerator.Model(Facts(), new ModelFacts(2, "accuracy", LowerIsBetter: false, 0.745, 0.76, Degraded: false, EvidenceBatchId: null));
 
         Assert.Equal(InsightSeverity.Info, insight.Severity);
-        Assert.Equal("Model v2 stayed accurate: accuracy 0.745 on the latest labelled batches against 0.76 at hold-out.", insight.Sentence);
+        Assert.Equal("Model v2 held up: accuracy 0.745 on the latest labelled batches against 0.76 at hold-out.", insight.Sentence);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class InsightGeneratorTests
     {
         var insight = InsightGenerator.Model(Facts(), new ModelFacts(1, "MAE", true, null, 17.0, null, null));
 
-        Assert.Equal("Model v1 has no labelled rows yet, so its accuracy in production is not known.", insight.Sentence);
+        Assert.Equal("Model v1 has no labelled rows yet, so how well it does in production is not known.", insight.Sentence);
     }
 
     [Fact]

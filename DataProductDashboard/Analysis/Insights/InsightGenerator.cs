@@ -64,14 +64,14 @@ public static class InsightGenerator
             links.Add(new($"Batch #{batchId}", $"/batches/{batchId}"));
         if (model.Current is not { } current)
             return new(InsightSeverity.Info, InsightTopic.Model,
-                $"Model v{model.Version} has no labelled rows yet, so its accuracy in production is not known.", links, null);
+                $"Model v{model.Version} has no labelled rows yet, so how well it does in production is not known.", links, null);
         var holdout = model.Holdout is { } h ? $" against {Number(h)} at hold-out" : "";
         var change = model.Holdout is { } hv && hv != 0 ? $" ({Percent((current - hv) / Math.Abs(hv))} {(Worse(model, current, hv) ? "worse" : "better")})" : "";
         return model.Degraded == true
             ? new(InsightSeverity.Critical, InsightTopic.Model,
-                $"Model v{model.Version} has lost accuracy: {model.MetricName} {Number(current)} on the latest labelled batches{holdout}{change}, more than chance explains: concept drift. {Advice(DriftClassification.ConceptDrift)}", links, null)
+                $"Model v{model.Version} has degraded: {model.MetricName} {Number(current)} on the latest labelled batches{holdout}{change}, more than chance explains: concept drift. {Advice(DriftClassification.ConceptDrift)}", links, null)
             : new(InsightSeverity.Info, InsightTopic.Model,
-                $"Model v{model.Version} stayed accurate: {model.MetricName} {Number(current)} on the latest labelled batches{holdout}.", links, null);
+                $"Model v{model.Version} held up: {model.MetricName} {Number(current)} on the latest labelled batches{holdout}.", links, null);
     }
 
     private static bool Worse(ModelFacts model, double current, double holdout) => model.LowerIsBetter ? current > holdout : current < holdout;

@@ -11,14 +11,16 @@ using MudBlazor;
 namespace DataProductDashboard.Components.Pages.Products;
 
 /// <summary>A product's overview: the operationalization cycle, the champion, headline numbers (with batch health and
-/// open alerts) and the schema; refreshed live when the product changes.</summary>
+/// open alerts), the most urgent insights and the schema; refreshed live when the product changes.</summary>
 public sealed partial class ProductOverview : IDisposable
 {
     private const int LatencyWindow = 50;
+    private const int InsightsShown = 3;
     private readonly CancellationTokenSource _cts = new();
     private ProductDetail? _product;
     private ModelVersionSummary? _champion;
     private IReadOnlyList<CycleStage> _cycle = [];
+    private IReadOnlyList<Analysis.Insights.Insight> _insights = [];
     private double? _medianP95;
     private int _latencyBatches;
     private bool _notFound;
@@ -30,6 +32,7 @@ public sealed partial class ProductOverview : IDisposable
     [Inject] public required BatchService Batches { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required AuditQueryService Audits { get; init; }
+    [Inject] public required Services.Insights.InsightService Insights { get; init; }
 
     private IDisposable? _subscription;
     private int _subscribedTo;
@@ -67,6 +70,7 @@ public sealed partial class ProductOverview : IDisposable
             _latencyBatches = recent.Items.Count;
             _medianP95 = Median(recent.Items.Select(b => b.LatencyP95Micros));
             _cycle = OperationalizationCycle.For(product, await Audits.GetHealthAsync(ProductId, _cts.Token));
+            _insights = (await Insights.GetAsync(ProductId, _cts.Token)).Insights.Take(InsightsShown).ToList();
             _product = product;
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)

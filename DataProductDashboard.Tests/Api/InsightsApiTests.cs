@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DataProductDashboard.Tests.TestSupport;
+
+namespace DataProductDashboard.Tests.Api;
+
+public sealed class InsightsApiTests : ApiTestBase, IClassFixture<InsightsApiTests.Factory>
+{
+    public sealed class Factory : IAsyncLifetime
+    {
+        public DashboardAppFactory App { get; } = new();
+        public int ProductId { get; private set; }
+        public int BatchId { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            var client = App.CreateClient();
+            ProductId = await CreateTrainedRegressionProductAsync(client, "Insightful rentals");
+            var gate = await client.PostAsync($"/api/products/{ProductId}/gates", new StringContent(
+                """{"scope":"Batch","metricKey":"batch.rows","condition":"Gt","threshold":1000,"severity":"Critical","name":"At least a thousand rows"}""",
+                Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, gate.StatusCode);
+            var response = await client.PostAsync($"/api/products/{ProductId}/batches", CsvBody(TestSchemas.RegressionCsv(40, seed: 5, withLabel: false, firstId: 500)));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            BatchId = (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32();
+        }
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
+
+    private readonly Factory _factory;
+    private readonly HttpClient _client;
+
+    public InsightsApiTests(Factory factory)
+    {
+        _factory = factory;
+        _client = factory.App.CreateClient();
+    }
+
+    [Fact]
+    public async Task Get_ProductWithAFailedGate_ListsTheCriticalGateInsightFirstWithEvidence()
+    {
+        var body = await _client.GetFromJsonAsync<JsonElement>($"/api/products/{_factory.ProductId}/insights", Json);
+
+        Assert.Equal(_factory.ProductId, body.GetProperty("productId").GetInt32());
+        Assert.Equal("Insightful rentals", body.GetProperty("productName").GetString());
+        var first = body.GetProperty("insights")[0];
+        Assert.Equal("Critical", first.GetProperty("severity").GetString());
+        Assert.Equal("Gates", first.GetProperty("topic").GetString());
+        Assert.Equal("The latest batch failed a critical gate: 'At least a thousand rows'.", first.GetProperty("sentence").GetString());
+        Assert.Equal($"/batches/{_factory.BatchId}", first.GetProperty("evidence")[0].GetProperty("href").GetString());
+        var topics = body.GetProperty("insights").EnumerateArray().Select(i => i.GetProperty("topic").GetString()).ToList();
+        Assert.Contains("Data", topics);
+        Assert.Contains("Model", topics);
+    }
+
+    [Fact]
+    public async Task Get_AcceptCsv_ReturnsOneRowPerInsight()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/products/{_factory.ProductId}/insights");
+        request.Headers.Accept.ParseAdd("text/csv");
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split('\n');
+        Assert.Equal("product_id,product,severity,topic,at,sentence,evidence", lines[0]);
+        Assert.StartsWith($"{_factory.ProductId},Insightful rentals,Critical,Gates,", lines[1]);
+        Assert.Contains($"Batch #{_factory.BatchId}: /batches/{_factory.BatchId}", lines[1]);
+        var json = await _client.GetFromJsonAsync<JsonElement>($"/api/products/{_factory.ProductId}/insights", Json);
+        Assert.Equal(json.GetProperty("insights").GetArrayLength(), lines.Length - 1);
+    }
+
+    [Fact]
+    public async Task Get_UnknownProduct_Returns404ProblemDetails()
+    {
+        var problem = await ProblemAsync(await _client.GetAsync("/api/products/9999/insights"), 404);
+
+        Assert.Contains("9999", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Digest_FormatCsv_CoversEveryProduct()
+    {
+        var digest = await _client.GetFromJsonAsync<JsonElement>("/api/insights", Json);
+        Assert.Contains(digest.EnumerateArray(), p => p.GetProperty("productId").GetInt32() == _factory.ProductId);
+
+        var csv = await _client.GetStringAsync("/api/insights?format=csv");
+
+        Assert.Contains("Insightful rentals,Critical,Gates", csv);
+    }
+}
