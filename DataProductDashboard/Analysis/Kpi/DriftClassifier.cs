@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataProductDashboard.Domain;
 
 namespace DataProductDashboard.Analysis.Kpi;
@@ -97,7 +96,7 @@ public static class DriftClassifier
         _ => metric,
     };
 
-    private static string N(double value) => value.ToString(Math.Abs(value) >= 100 ? "0.#" : "0.###", CultureInfo.InvariantCulture);
+    private static string N(double value) => KpiNumbers.Format(value);
 
-    private static string Pct(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
+    private static string Pct(double share) => KpiNumbers.Percent(share);
 }

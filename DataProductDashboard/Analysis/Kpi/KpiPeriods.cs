@@ -40,6 +40,14 @@ public static class KpiPeriods
         ? "week of " + Format(start, period)
         : Format(start, period);
 
+    /// <summary>When something happened, for sentences: "on 2024-05-06", "in the week of 2024-05-06", "in 2024-05".</summary>
+    public static string During(DateTime start, KpiPeriod period) => period switch
+    {
+        KpiPeriod.Day => "on " + Format(start, period),
+        KpiPeriod.Week => "in the week of " + Format(start, period),
+        _ => "in " + Format(start, period),
+    };
+
     /// <summary>"day", "week", "month".</summary>
     public static string Noun(KpiPeriod period) => period.ToString().ToLowerInvariant();
 
