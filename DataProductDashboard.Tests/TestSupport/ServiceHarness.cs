@@ -11,6 +11,7 @@ using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Jobs;
+using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
 using DataProductDashboard.Services.Releases;
@@ -51,14 +52,16 @@ public sealed class ServiceHarness : IAsyncDisposable
         Gates = new GateService(DbFactory, Evidence, Alerts, Trail, Events, Clock, NullLogger<GateService>.Instance);
         GateEvaluator = new BatchGateEvaluator(DbFactory, Evidence, Alerts, Clock, NullLogger<BatchGateEvaluator>.Instance);
         Timeliness = new TimelinessMonitor(DbFactory, Alerts, Options, Clock, NullLogger<TimelinessMonitor>.Instance);
-        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, GateEvaluator, Timeliness, Clock, NullLogger<BatchService>.Instance);
+        Kpis = new KpiRecomputer(DbFactory, Store, Alerts, Clock, NullLogger<KpiRecomputer>.Instance);
+        KpiService = new KpiService(DbFactory, Kpis, Trail, Alerts, Events, Clock, NullLogger<KpiService>.Instance);
+        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, GateEvaluator, Timeliness, Kpis, Clock, NullLogger<BatchService>.Instance);
         Releases = new ReleaseService(DbFactory, new ShadowScorer(Store, new ModelCache(Store)), Registry, Alerts, Trail, Events, Clock, NullLogger<ReleaseService>.Instance);
-        Labels = new LabelService(DbFactory, Performance, GateEvaluator, Events, Clock, NullLogger<LabelService>.Instance);
+        Labels = new LabelService(DbFactory, Performance, GateEvaluator, Kpis, Events, Clock, NullLogger<LabelService>.Instance);
         Audits = new AuditQueryService(DbFactory, Store, Profiles);
         Jobs = new JobTracker(Clock);
         Queue = new BackgroundWorkQueue();
         Intake = new BatchIntake(Batches, Queue, Jobs, Options, NullLogger<BatchIntake>.Instance);
-        Seeder = new DemoSeeder(DbFactory, Products, Registry, Batches, Labels, Gates, Clock, NullLogger<DemoSeeder>.Instance);
+        Seeder = new DemoSeeder(DbFactory, Products, Registry, Batches, Labels, Gates, KpiService, Clock, NullLogger<DemoSeeder>.Instance);
     }
 
     public static async Task<ServiceHarness> CreateAsync(int backgroundBatchRows = 100_000, TimeProvider? clock = null)
@@ -78,6 +81,8 @@ public sealed class ServiceHarness : IAsyncDisposable
     public GateService Gates { get; }
     public BatchGateEvaluator GateEvaluator { get; }
     public TimelinessMonitor Timeliness { get; }
+    public KpiRecomputer Kpis { get; }
+    public KpiService KpiService { get; }
     public ReleaseService Releases { get; }
     public IDbContextFactory<DashboardDbContext> DbFactory { get; }
     public ContentStore Store { get; }

@@ -68,6 +68,8 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Gates.BatchEvidence>();
         services.AddSingleton<DataProductDashboard.Services.Gates.BatchGateEvaluator>();
         services.AddSingleton<DataProductDashboard.Services.Gates.GateService>();
+        services.AddSingleton<DataProductDashboard.Services.Kpis.KpiRecomputer>();
+        services.AddSingleton<DataProductDashboard.Services.Kpis.KpiService>();
         services.AddSingleton<DataProductDashboard.Services.Releases.ShadowScorer>();
         services.AddSingleton<DataProductDashboard.Services.Releases.ReleaseService>();
         services.AddSingleton<DataProductDashboard.Services.Insights.InsightService>();

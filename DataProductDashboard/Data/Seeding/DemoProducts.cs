@@ -1,5 +1,6 @@
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Gates;
+using DataProductDashboard.Services.Kpis;
 
 namespace DataProductDashboard.Data.Seeding;
 
@@ -77,6 +78,25 @@ public static class DemoProducts
         new(GateScope.Batch, "dq.column.unseen_share", "purpose", GateCondition.Lte, 0.05, GateSeverity.Warning, Name: "Known loan purposes"),
         new(GateScope.Batch, "drift.prediction.detected", null, GateCondition.Eq, 0, GateSeverity.Warning, Name: "Stable score distribution"),
         new(GateScope.Release, "holdout.roc_auc", null, GateCondition.RelativeToChampion, 2, GateSeverity.Critical, Name: "Hold-out ROC AUC at most 2 % below the champion"),
+    ];
+
+    /// <summary>The bike product's KPIs: rentals per day and per week (the true counts arrive as labels), against a
+    /// target near the usual level of 2012, so that the low winter days before Christmas 2012 fall off target.</summary>
+    public static readonly KpiInput[] BikeKpis =
+    [
+        new("Daily rentals", KpiDirection.HigherIsBetter, 5000, 750, KpiPeriod.Day, KpiSource.BatchColumn, KpiAggregate.Sum, "cnt",
+            Unit: "rentals", Description: "Bikes rented per day (all stations): the operator's revenue driver. The true counts arrive as labels."),
+        new("Weekly rentals", KpiDirection.HigherIsBetter, 35000, 5000, KpiPeriod.Week, KpiSource.BatchColumn, KpiAggregate.Sum, "cnt",
+            Unit: "rentals", Description: "Bikes rented per week (Monday to Sunday)."),
+    ];
+
+    /// <summary>The credit product's KPI: the expected cost per decision with the German credit cost matrix (a bad
+    /// applicant accepted costs 5, a good applicant rejected costs 1), once repayment outcomes are known.</summary>
+    public static readonly KpiInput[] CreditKpis =
+    [
+        new("Expected cost per decision", KpiDirection.LowerIsBetter, 0.8, 0.2, KpiPeriod.Week, KpiSource.MisclassificationCost,
+            CostFalsePositive: 1, CostFalseNegative: 5, Unit: "cost units",
+            Description: "Mean misclassification cost per credit decision (German credit cost matrix: bad risk accepted 5, good risk rejected 1)."),
     ];
 
     public static readonly string[] AgeBands = ["<25", "25-34", "35-49", "50+"];

@@ -3,6 +3,7 @@ using System.Text;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Gates;
+using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
@@ -19,6 +20,7 @@ public sealed class DemoSeeder(
     BatchService batches,
     LabelService labels,
     GateService gates,
+    KpiService kpis,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -73,6 +75,7 @@ public sealed class DemoSeeder(
         // True counts arrive later: all but the last two weeks are labelled.
         var keyAndLabel = new[] { Array.IndexOf(header, "instant"), Array.IndexOf(header, "cnt") };
         await labels.UploadAsync(product.Id, Csv(header, keyAndLabel, production.SkipLast(LabelLagBatches).SelectMany(w => w)), "rental-counts.csv", ct);
+        await AddKpisAsync(product.Id, DemoProducts.BikeKpis, ct);
         return true;
     }
 
@@ -112,6 +115,7 @@ public sealed class DemoSeeder(
         // Repayment outcomes arrive later: all but the last two weeks are labelled.
         var keyAndLabel = new[] { 0, Array.IndexOf(header, "credit_risk") };
         await labels.UploadAsync(product.Id, Csv(header, keyAndLabel, production.SkipLast(LabelLagBatches).SelectMany(b => b)), "credit-outcomes.csv", ct);
+        await AddKpisAsync(product.Id, DemoProducts.CreditKpis, ct);
         return true;
     }
 
@@ -119,6 +123,15 @@ public sealed class DemoSeeder(
     {
         foreach (var rule in rules)
             await gates.CreateAsync(productId, rule with { Owner = DemoOwner }, DemoActor, ct);
+    }
+
+    /// <summary>KPIs are added once the batches and labels are in: one recompute per KPI instead of one per import.</summary>
+    private async Task AddKpisAsync(int productId, IEnumerable<KpiInput> inputs, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        foreach (var input in inputs)
+            await kpis.CreateAsync(productId, input with { Owner = DemoOwner }, DemoActor, ct);
+        logger.LogInformation("Seeded the KPIs of product {ProductId} in {Seconds:F2} s", productId, clock.GetElapsedTime(started).TotalSeconds);
     }
 
     public const string DemoOwner = "Demo product manager";

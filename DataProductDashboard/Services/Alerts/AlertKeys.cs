@@ -6,4 +6,7 @@ public static class AlertKeys
     public const string MissingBatch = "missing-batch";
 
     public static string Gate(int ruleId) => $"gate:{ruleId}";
+
+    /// <summary>A KPI off target for a sustained run (business, data or concept drift).</summary>
+    public static string Kpi(int kpiId) => $"kpi:{kpiId}";
 }

@@ -10,6 +10,7 @@ using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Alerts;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Gates;
+using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public sealed class BatchService(
     PerformanceService performance,
     BatchGateEvaluator gates,
     TimelinessMonitor timeliness,
+    KpiRecomputer kpis,
     TimeProvider clock,
     ILogger<BatchService> logger)
 {
@@ -123,12 +125,15 @@ public sealed class BatchService(
         await tx.CommitAsync(ct);
         logger.LogInformation("Re-audited batch {BatchId}: {Drifted} of {Columns} features drifted", batchId, audit.Drift.Drifted, audit.Drift.Columns);
         await gates.EvaluateAsync(batchId, ct);
+        await kpis.EvaluateProductAsync(batch.ProductId, ct);
         events.Publish(batch.ProductId);
         return audit;
     }
 
-    /// <summary>After the batch is committed: its gates are evaluated (alerts raised) and a missing-batch alert clears.
-    /// Not cancellable (the batch is stored even if the caller went away); a failure is logged, never thrown.</summary>
+    /// <summary>After the batch is committed: its gates are evaluated (alerts raised), a missing-batch alert clears,
+    /// then the computed KPIs take its rows and every KPI is judged (after the gates: the business-drift classification
+    /// reads their outcomes). Not cancellable (the batch is stored even if the caller went away); a failure is logged,
+    /// never thrown.</summary>
     private async Task AfterStoreAsync(int productId, int batchId)
     {
         try
@@ -139,6 +144,14 @@ public sealed class BatchService(
         catch (Exception ex)
         {
             logger.LogError(ex, "Gate evaluation of batch {BatchId} failed; the batch is stored", batchId);
+        }
+        try
+        {
+            await kpis.BatchStoredAsync(productId, batchId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "KPI recompute after batch {BatchId} failed; the batch is stored", batchId);
         }
     }
 

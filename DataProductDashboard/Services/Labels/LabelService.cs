@@ -3,6 +3,7 @@ using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Gates;
+using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,7 @@ public sealed class LabelService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     PerformanceService performance,
     BatchGateEvaluator gates,
+    KpiRecomputer kpis,
     ProductEvents events,
     TimeProvider clock,
     ILogger<LabelService> logger)
@@ -68,6 +70,7 @@ public sealed class LabelService(
         logger.LogInformation("Labels for product {ProductId}: {Rows} rows joined {Predictions} predictions in {Batches} batches",
             productId, parsed.RowCount, updates.Count, affected.Count);
         await EvaluateGatesAsync(db, productId, earliest, ct);
+        await RecomputeKpisAsync(productId, affected);
         events.Publish(productId);
         return new LabelUploadResult(parsed.RowCount, updates.Count, affected);
     }
@@ -84,6 +87,20 @@ public sealed class LabelService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Gate evaluation after labels for product {ProductId} failed; the labels are stored", productId);
+        }
+    }
+
+    /// <summary>The label-based KPIs take the newly labelled rows, then every KPI is judged again (after the gates:
+    /// the business-drift classification reads their outcomes). Not cancellable; logged, never thrown.</summary>
+    private async Task RecomputeKpisAsync(int productId, IReadOnlyCollection<int> batchIds)
+    {
+        try
+        {
+            await kpis.LabelsArrivedAsync(productId, batchIds, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "KPI recompute after labels for product {ProductId} failed; the labels are stored", productId);
         }
     }
 

@@ -14,8 +14,9 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await ProjectAsync(db.Products.AsNoTracking(), db, ct);
+        var kpis = await Kpis.KpiPortfolio.SummarizeAsync(db, rows.Select(r => r.Id).ToList(), ct);
         return rows.Select(r => new ProductSummary(r.Id, r.Name, r.Description, r.Owner, r.Task, r.ChampionVersion,
-            r.ModelCount, r.BatchCount, r.RowsScored, r.LastBatchAt, r.Health, r.OpenAlerts, r.LastBatchId)).ToList();
+            r.ModelCount, r.BatchCount, r.RowsScored, r.LastBatchAt, r.Health, r.OpenAlerts, r.LastBatchId, kpis.GetValueOrDefault(r.Id))).ToList();
     }
 
     public async Task<ProductDetail> GetAsync(int productId, CancellationToken ct)

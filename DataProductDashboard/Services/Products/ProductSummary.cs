@@ -2,7 +2,7 @@ using DataProductDashboard.Domain;
 
 namespace DataProductDashboard.Services.Products;
 
-/// <summary>One row of the portfolio.</summary>
+/// <summary>One row of the portfolio. <see cref="Kpis"/>: the KPIs' worst status and counts (null: no KPI defined).</summary>
 public sealed record ProductSummary(
     int Id,
     string Name,
@@ -16,4 +16,5 @@ public sealed record ProductSummary(
     DateTime? LastBatchAt,
     GateStatus? Health = null,
     int OpenAlerts = 0,
-    int? LastBatchId = null);
+    int? LastBatchId = null,
+    Kpis.KpiSummary? Kpis = null);

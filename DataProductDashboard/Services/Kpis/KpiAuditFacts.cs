@@ -1,0 +1,68 @@
+using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Kpi;
+using DataProductDashboard.Analysis.Performance;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Gates;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Services.Kpis;
+
+/// <summary>Gathers what the audit said about the batches whose rows fall in a range of KPI periods: dataset drift
+/// (drift.dataset, drift.share, drift.drifted_columns), the concept-drift verdict and value (concept.degraded,
+/// concept.value) against the model version's hold-out value, and the performance gates (perf.*, concept.*) that
+/// failed on them.</summary>
+internal static class KpiAuditFacts
+{
+    private static readonly string[] Keys =
+    [
+        AuditPoints.DatasetDrift, AuditPoints.DriftShare, AuditPoints.DriftedColumns, PerformancePoints.ConceptDegraded, PerformancePoints.ConceptValue,
+    ];
+
+    public static async Task<IReadOnlyList<KpiBatchAudit>> LoadAsync(DashboardDbContext db, DataProduct product, KpiPeriod period, DateTime from, DateTime to,
+        CancellationToken ct)
+    {
+        var batches = (await db.Batches.AsNoTracking().Where(b => b.ProductId == product.Id && b.Status == BatchStatus.Analyzed)
+                .Select(b => new { b.Id, b.ReceivedAt, b.EventTimeFrom, b.EventTimeTo, b.ModelVersionId, b.LabelledRows }).ToListAsync(ct))
+            .Select(b => new
+            {
+                b.Id, b.ModelVersionId, b.LabelledRows,
+                First = KpiPeriods.Start(b.EventTimeFrom ?? b.ReceivedAt, period),
+                Last = KpiPeriods.Start(b.EventTimeTo ?? b.ReceivedAt, period),
+            })
+            .Where(b => b.First <= to && b.Last >= from)
+            .ToList();
+        if (batches.Count == 0)
+            return [];
+        var ids = batches.Select(b => b.Id).ToList();
+        var points = await db.MetricPoints.AsNoTracking()
+            .Where(p => p.ProductId == product.Id && p.BatchId != null && ids.Contains(p.BatchId.Value) && p.Column == null && Keys.Contains(p.MetricKey))
+            .Select(p => new { BatchId = p.BatchId!.Value, p.MetricKey, p.Value, p.Id }).ToListAsync(ct);
+        var values = points.GroupBy(p => p.BatchId).ToDictionary(g => g.Key,
+            g => g.GroupBy(p => p.MetricKey).ToDictionary(k => k.Key, k => k.OrderByDescending(p => p.Id).First().Value));
+        var failed = (await db.GateEvaluations.AsNoTracking()
+                .Where(e => e.BatchId != null && ids.Contains(e.BatchId.Value) && e.Status == GateStatus.Failed)
+                .Select(e => new { BatchId = e.BatchId!.Value, Rule = e.GateRule! }).ToListAsync(ct))
+            .Where(e => e.Rule.MetricKey.StartsWith(PerformancePoints.Prefix, StringComparison.Ordinal)
+                || e.Rule.MetricKey.StartsWith("concept.", StringComparison.Ordinal))
+            .GroupBy(e => e.BatchId).ToDictionary(g => g.Key, g => g.Select(e => GateService.NameOf(e.Rule)).Distinct().ToList());
+        var versionIds = batches.Select(b => b.ModelVersionId).Distinct().ToList();
+        var holdouts = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.HoldoutMetrics, ct);
+        var metric = product.Task == TaskType.Regression ? "mae" : "accuracy";
+        var features = product.Schema.Features.Count();
+
+        return batches.Select(b =>
+        {
+            var v = values.GetValueOrDefault(b.Id) ?? [];
+            double? Get(string key) => v.TryGetValue(key, out var x) ? x : null;
+            var labelled = b.LabelledRows > 0;
+            return new KpiBatchAudit(b.Id, b.First, b.Last,
+                Get(AuditPoints.DatasetDrift) == 1, Get(AuditPoints.DriftShare), Get(AuditPoints.DriftedColumns) is { } d ? (int)d : null, features,
+                labelled, labelled && Get(PerformancePoints.ConceptDegraded) == 1,
+                labelled ? metric : null, labelled ? Get(PerformancePoints.ConceptValue) : null,
+                holdouts.GetValueOrDefault(b.ModelVersionId) is { } h && h.TryGetValue(metric, out var hv) ? hv : null,
+                failed.GetValueOrDefault(b.Id) ?? []);
+        }).ToList();
+    }
+}

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using DataProductDashboard.Analysis.Drift;
+using DataProductDashboard.Analysis.Kpi;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Services.Alerts;
+using DataProductDashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Services.Kpis;
+
+/// <summary>Keeps computed KPIs up to date and turns their state into alerts. A batch's contributions (one row per
+/// batch, period and arm: the partial sum and the rows counted) are computed from its predictions and labels, and —
+/// only when a feature column or the event time is needed — from its stored file; they replace the batch's previous
+/// contributions in one transaction. Runs after a batch is stored (after its gates), after labels arrive, and for
+/// every batch when a definition is created or edited. Then each KPI of the product is judged: a sustained off-target
+/// run raises (or updates) its Critical alert with the drift classification; a KPI back within its band clears it.</summary>
+public sealed class KpiRecomputer(
+    IDbContextFactory<DashboardDbContext> dbFactory,
+    ContentStore store,
+    AlertService alerts,
+    TimeProvider clock,
+    ILogger<KpiRecomputer> logger)
+{
+    /// <summary>A batch was stored: the product's computed KPIs take its rows, then every KPI is judged.</summary>
+    public async Task BatchStoredAsync(int productId, int batchId, CancellationToken ct)
+    {
+        await RecomputeBatchesAsync(productId, [batchId], labelBasedOnly: false, ct);
+        await EvaluateProductAsync(productId, ct);
+    }
+
+    /// <summary>Labels joined these batches: the label-based KPIs take them, then every KPI is judged again (concept
+    /// drift and performance gates changed too).</summary>
+    public async Task LabelsArrivedAsync(int productId, IReadOnlyCollection<int> batchIds, CancellationToken ct)
+    {
+        await RecomputeBatchesAsync(productId, batchIds, labelBasedOnly: true, ct);
+        await EvaluateProductAsync(productId, ct);
+    }
+
+    /// <summary>Recomputes one KPI from every batch of its product (a definition was created or edited), then judges it.</summary>
+    public async Task<TimeSpan> RecomputeAsync(int kpiId, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var kpi = await db.Kpis.AsNoTracking().FirstOrDefaultAsync(k => k.Id == kpiId, ct) ?? throw new NotFoundException("KPI", kpiId);
+        if (kpi.Source != KpiSource.Uploaded)
+        {
+            var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == kpi.ProductId, ct);
+            var batchIds = await db.Batches.AsNoTracking().Where(b => b.ProductId == kpi.ProductId && b.Status == BatchStatus.Analyzed)
+                .OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id).Select(b => b.Id).ToListAsync(ct);
+            var values = await ContributionsAsync(db, product, [kpi], batchIds, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.KpiValues.Where(v => v.KpiId == kpiId && v.BatchId != null).ExecuteDeleteAsync(ct);
+            db.KpiValues.AddRange(values);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("KPI {KpiId} '{Name}' recomputed from {Batches} batches ({Values} values) in {Seconds:F2} s",
+                kpiId, kpi.Name, batchIds.Count, values.Count, stopwatch.Elapsed.TotalSeconds);
+        }
+        await EvaluateAsync(kpiId, ct);
+        return stopwatch.Elapsed;
+    }
+
+    /// <summary>Judges every KPI of the product and raises or clears their alerts.</summary>
+    public async Task EvaluateProductAsync(int productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.Kpis.AsNoTracking().Where(k => k.ProductId == productId).OrderBy(k => k.Id).Select(k => k.Id).ToListAsync(ct);
+        await EvaluateAsync(db, productId, ids, ct);
+    }
+
+    /// <summary>Judges one KPI and raises or clears its alert.</summary>
+    public async Task EvaluateAsync(int kpiId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var productId = await db.Kpis.AsNoTracking().Where(k => k.Id == kpiId).Select(k => (int?)k.ProductId).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("KPI", kpiId);
+        await EvaluateAsync(db, productId, [kpiId], ct);
+    }
+
+    private async Task EvaluateAsync(DashboardDbContext db, int productId, IReadOnlyList<int> kpiIds, CancellationToken ct)
+    {
+        if (kpiIds.Count == 0)
+            return;
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == productId, ct);
+        var kpis = await db.Kpis.AsNoTracking().Where(k => kpiIds.Contains(k.Id)).ToListAsync(ct);
+        var observations = await KpiReader.ObservationsAsync(db, kpiIds, ct);
+        var notify = new List<Alert>();
+        var changed = false;
+        foreach (var kpi in kpis)
+        {
+            var evaluation = await KpiReader.EvaluateAsync(db, product, kpi, observations[kpi.Id], ct);
+            var key = AlertKeys.Kpi(kpi.Id);
+            if (evaluation.Finding is { } finding)
+            {
+                var signal = Signal(kpi, finding);
+                var open = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.ProductId == productId && a.Key == key && a.State != AlertState.Resolved, ct);
+                var repeat = open is not null && open.Title == signal.Title && open.Message == signal.Message;
+                if (repeat)
+                    continue;
+                var (alert, send) = await alerts.RaiseAsync(db, signal, repeat: false, ct);
+                changed = true;
+                if (send)
+                    notify.Add(alert);
+            }
+            else if (evaluation.Status != KpiStatus.OffTarget)
+            {
+                var note = evaluation.Latest is { Value: { } v } latest
+                    ? $"Back within the band: {KpiNumbers.WithUnit(v, kpi.Unit)} {KpiPeriods.During(latest.PeriodStart, kpi.Period)}."
+                    : "No complete period left to judge.";
+                changed |= await alerts.ClearAsync(db, productId, key, note, ct);
+            }
+        }
+        if (!changed)
+            return;
+        await db.SaveChangesAsync(ct);
+        alerts.AfterSave(productId, notify);
+    }
+
+    private AlertSignal Signal(Kpi kpi, BusinessDriftFinding finding)
+    {
+        var target = KpiReader.TargetOf(kpi);
+        var title = $"{kpi.Name} off target for {KpiPeriods.Count(finding.Periods, kpi.Period)}: {DriftClassifier.Name(finding.Classification).ToLowerInvariant()}";
+        var message = $"{KpiNumbers.WithUnit(finding.LatestValue, kpi.Unit)} {KpiPeriods.During(finding.To, kpi.Period)} against a target of "
+            + $"{KpiNumbers.WithUnit(kpi.Target, kpi.Unit)} (off target beyond {KpiNumbers.Format(target.BandEdge)}); "
+            + $"{KpiNumbers.Percent(finding.RelativeGap)} on average over the {KpiPeriods.Count(finding.Periods, kpi.Period)} since {KpiPeriods.Label(finding.From, kpi.Period)}. "
+            + finding.Reason;
+        return new AlertSignal(kpi.ProductId, AlertKind.KpiDrift, AlertKeys.Kpi(kpi.Id), GateSeverity.Critical, title, message,
+            KpiReader.Link(kpi.ProductId, kpi.Id), clock.GetUtcNow().UtcDateTime, BatchId: finding.EvidenceBatchId);
+    }
+
+    private async Task RecomputeBatchesAsync(int productId, IReadOnlyCollection<int> batchIds, bool labelBasedOnly, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
+        var kpis = (await db.Kpis.AsNoTracking().Where(k => k.ProductId == productId && k.Source != KpiSource.Uploaded).ToListAsync(ct))
+            .Where(k => !labelBasedOnly || KpiReader.IsLabelBased(k, product.Schema)).ToList();
+        if (kpis.Count == 0 || batchIds.Count == 0)
+            return;
+        var stopwatch = Stopwatch.StartNew();
+        var values = await ContributionsAsync(db, product, kpis, batchIds, ct);
+        var kpiIds = kpis.Select(k => k.Id).ToList();
+        var ids = batchIds.ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.KpiValues.Where(v => kpiIds.Contains(v.KpiId) && v.BatchId != null && ids.Contains(v.BatchId.Value)).ExecuteDeleteAsync(ct);
+        db.KpiValues.AddRange(values);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("{Kpis} KPIs of product {ProductId} took {Values} values from {Batches} batches in {Milliseconds:F0} ms",
+            kpis.Count, productId, values.Count, ids.Count, stopwatch.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>The contributions of the batches to the KPIs (not saved). The batch file is read only when a KPI
+    /// aggregates a feature column or the product has an event time (rows fall in periods by event time).</summary>
+    private async Task<List<KpiValue>> ContributionsAsync(DashboardDbContext db, DataProduct product, IReadOnlyList<Kpi> kpis, IReadOnlyCollection<int> batchIds,
+        CancellationToken ct)
+    {
+        var schema = product.Schema;
+        var ids = batchIds.ToList();
+        var batches = await db.Batches.AsNoTracking().Where(b => ids.Contains(b.Id) && b.ProductId == product.Id && b.Status == BatchStatus.Analyzed)
+            .OrderBy(b => b.Id).ToListAsync(ct);
+        var experimentIds = batches.Where(b => b.ExperimentId != null).Select(b => b.ExperimentId!.Value).Distinct().ToList();
+        var challengers = await db.Experiments.AsNoTracking().Where(e => experimentIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.ChallengerVersionId, ct);
+        var needsFile = schema.EventTime is not null || kpis.Any(k => k.Source == KpiSource.BatchColumn && IsFeature(k.Column, schema));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = new List<KpiValue>();
+        foreach (var batch in batches)
+        {
+            var rows = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batch.Id).OrderBy(p => p.RowIndex)
+                .Select(p => new { p.Predicted, p.Label, p.Arm }).ToListAsync(ct);
+            if (rows.Count == 0)
+                continue;
+            ColumnTable? table = null;
+            if (needsFile)
+            {
+                var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
+                table = (await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, schema, CsvReadMode.Batch, ct), ct)).Table;
+                if (table.RowCount != rows.Count)
+                {
+                    logger.LogWarning("Batch {BatchId}: its file has {FileRows} rows but {Predictions} predictions are stored; its KPI values are skipped",
+                        batch.Id, table.RowCount, rows.Count);
+                    continue;
+                }
+            }
+            var times = RowTimes(table, schema, batch.ReceivedAt, rows.Count);
+            var arms = rows.Any(r => r.Arm is not null) ? rows.Select(r => r.Arm).ToArray() : null;
+            var predicted = rows.Select(r => r.Predicted).ToArray();
+            var labels = rows.Select(r => r.Label ?? double.NaN).ToArray();
+            foreach (var kpi in kpis)
+            {
+                var labelBased = KpiReader.IsLabelBased(kpi, schema);
+                var values = kpi.Source == KpiSource.MisclassificationCost
+                    ? KpiContributions.MisclassificationCosts(predicted, labels, kpi.CostFalsePositive ?? 0, kpi.CostFalseNegative ?? 0)
+                    : kpi.Column == DriftDetector.PredictionColumn ? predicted
+                    : labelBased ? labels
+                    : table is not null && table.TryGetNumeric(kpi.Column ?? "", out var column) ? column
+                    : null;
+                if (values is null)
+                {
+                    logger.LogWarning("KPI {KpiId}: batch {BatchId} has no numeric column '{Column}'", kpi.Id, batch.Id, kpi.Column);
+                    continue;
+                }
+                foreach (var o in KpiContributions.Group(times, values, arms, kpi.Period, labelBased))
+                {
+                    result.Add(new KpiValue
+                    {
+                        KpiId = kpi.Id, PeriodStart = o.PeriodStart, Value = o.Value, Weight = o.Weight, BatchId = batch.Id, Arm = o.Arm,
+                        ModelVersionId = o.Arm == ExperimentArm.Challenger && batch.ExperimentId is { } e && challengers.TryGetValue(e, out var v) ? v : batch.ModelVersionId,
+                        RecordedAt = now,
+                    });
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Each row's time: its event time when the product has one (a missing one falls back to the batch's
+    /// arrival), else the batch's arrival.</summary>
+    private static DateTime[] RowTimes(ColumnTable? table, ProductSchema schema, DateTime receivedAt, int rows)
+    {
+        var times = new DateTime[rows];
+        if (table is not null && schema.EventTime is { } eventTime && table.TryGetTimestamps(eventTime.Name, out var events))
+        {
+            for (var i = 0; i < rows; i++)
+                times[i] = events[i] ?? receivedAt;
+        }
+        else
+        {
+            Array.Fill(times, receivedAt);
+        }
+        return times;
+    }
+
+    private static bool IsFeature(string? column, ProductSchema schema) =>
+        column is not null && column != DriftDetector.PredictionColumn && schema.Find(column) is { } spec && spec.Role != ColumnRole.Label;
+}
