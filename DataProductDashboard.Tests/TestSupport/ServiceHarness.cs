@@ -8,6 +8,7 @@ using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Trail;
 using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Experiments;
 using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Jobs;
@@ -51,8 +52,10 @@ public sealed class ServiceHarness : IAsyncDisposable
         Gates = new GateService(DbFactory, Evidence, Alerts, Trail, Events, Clock, NullLogger<GateService>.Instance);
         GateEvaluator = new BatchGateEvaluator(DbFactory, Evidence, Alerts, Clock, NullLogger<BatchGateEvaluator>.Instance);
         Timeliness = new TimelinessMonitor(DbFactory, Alerts, Options, Clock, NullLogger<TimelinessMonitor>.Instance);
-        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, GateEvaluator, Timeliness, Clock, NullLogger<BatchService>.Instance);
+        ExperimentMonitor = new ExperimentMonitor(DbFactory, Alerts, Clock, NullLogger<ExperimentMonitor>.Instance);
+        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, GateEvaluator, Timeliness, ExperimentMonitor, Clock, NullLogger<BatchService>.Instance);
         Releases = new ReleaseService(DbFactory, new ShadowScorer(Store, new ModelCache(Store)), Registry, Alerts, Trail, Events, Clock, NullLogger<ReleaseService>.Instance);
+        Experiments = new ExperimentService(DbFactory, new ExperimentSamples(Store), Releases, Alerts, Trail, Events, Clock, NullLogger<ExperimentService>.Instance);
         Labels = new LabelService(DbFactory, Performance, GateEvaluator, Events, Clock, NullLogger<LabelService>.Instance);
         Audits = new AuditQueryService(DbFactory, Store, Profiles);
         Jobs = new JobTracker(Clock);
@@ -79,6 +82,8 @@ public sealed class ServiceHarness : IAsyncDisposable
     public BatchGateEvaluator GateEvaluator { get; }
     public TimelinessMonitor Timeliness { get; }
     public ReleaseService Releases { get; }
+    public ExperimentMonitor ExperimentMonitor { get; }
+    public ExperimentService Experiments { get; }
     public IDbContextFactory<DashboardDbContext> DbFactory { get; }
     public ContentStore Store { get; }
     public ReferenceProfileStore Profiles { get; }

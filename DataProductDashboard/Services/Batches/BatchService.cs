@@ -31,6 +31,7 @@ public sealed class BatchService(
     PerformanceService performance,
     BatchGateEvaluator gates,
     TimelinessMonitor timeliness,
+    ExperimentMonitor experiments,
     TimeProvider clock,
     ILogger<BatchService> logger)
 {
@@ -133,7 +134,7 @@ public sealed class BatchService(
             throw;
         }
         // Committed: from here on the batch and its file stay, whatever happens to the request.
-        await AfterStoreAsync(batch.ProductId, batch.Id);
+        await AfterStoreAsync(batch.ProductId, batch.Id, batch.ExperimentId);
         progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
         events.Publish(prepared.ProductId);
         return await GetSummaryAsync(batch.Id, CancellationToken.None);
@@ -168,14 +169,17 @@ public sealed class BatchService(
         return audit;
     }
 
-    /// <summary>After the batch is committed: its gates are evaluated (alerts raised) and a missing-batch alert clears.
-    /// Not cancellable (the batch is stored even if the caller went away); a failure is logged, never thrown.</summary>
-    private async Task AfterStoreAsync(int productId, int batchId)
+    /// <summary>After the batch is committed: its gates are evaluated (alerts raised), a missing-batch alert clears, and
+    /// the split of the experiment it belongs to is checked for a sample ratio mismatch. Not cancellable (the batch is
+    /// stored even if the caller went away); a failure is logged, never thrown.</summary>
+    private async Task AfterStoreAsync(int productId, int batchId, int? experimentId)
     {
         try
         {
             await gates.EvaluateAsync(batchId, CancellationToken.None);
             await timeliness.BatchArrivedAsync(productId, batchId, CancellationToken.None);
+            if (experimentId is { } id)
+                await experiments.CheckAsync(id, CancellationToken.None);
         }
         catch (Exception ex)
         {
