@@ -8,6 +8,7 @@ using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Trail;
 using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Experiments;
 using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Jobs;
@@ -54,8 +55,10 @@ public sealed class ServiceHarness : IAsyncDisposable
         Timeliness = new TimelinessMonitor(DbFactory, Alerts, Options, Clock, NullLogger<TimelinessMonitor>.Instance);
         Kpis = new KpiRecomputer(DbFactory, Store, Alerts, Clock, NullLogger<KpiRecomputer>.Instance);
         KpiService = new KpiService(DbFactory, Kpis, Trail, Alerts, Events, Clock, NullLogger<KpiService>.Instance);
-        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, GateEvaluator, Timeliness, Kpis, Clock, NullLogger<BatchService>.Instance);
+        ExperimentMonitor = new ExperimentMonitor(DbFactory, Alerts, Clock, NullLogger<ExperimentMonitor>.Instance);
+        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, GateEvaluator, Timeliness, Kpis, ExperimentMonitor, Clock, NullLogger<BatchService>.Instance);
         Releases = new ReleaseService(DbFactory, new ShadowScorer(Store, new ModelCache(Store)), Registry, Alerts, Trail, Events, Clock, NullLogger<ReleaseService>.Instance);
+        Experiments = new ExperimentService(DbFactory, new ExperimentSamples(Store), Releases, Alerts, Trail, Events, Clock, NullLogger<ExperimentService>.Instance);
         Labels = new LabelService(DbFactory, Performance, GateEvaluator, Kpis, Events, Clock, NullLogger<LabelService>.Instance);
         Audits = new AuditQueryService(DbFactory, Store, Profiles);
         Jobs = new JobTracker(Clock);
@@ -84,6 +87,8 @@ public sealed class ServiceHarness : IAsyncDisposable
     public KpiRecomputer Kpis { get; }
     public KpiService KpiService { get; }
     public ReleaseService Releases { get; }
+    public ExperimentMonitor ExperimentMonitor { get; }
+    public ExperimentService Experiments { get; }
     public IDbContextFactory<DashboardDbContext> DbFactory { get; }
     public ContentStore Store { get; }
     public ReferenceProfileStore Profiles { get; }

@@ -27,6 +27,28 @@ public sealed class ColumnTable(int rowCount)
     public bool TryGetStrings(string name, out string?[] values) => _strings.TryGetValue(name, out values!);
     public bool TryGetTimestamps(string name, out DateTime?[] values) => _timestamps.TryGetValue(name, out values!);
 
+    /// <summary>A new table of the given rows (0-based indices, in the order given) with every column copied.</summary>
+    public ColumnTable Select(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var subset = new ColumnTable(rows.Count);
+        foreach (var (name, values) in _numeric)
+            subset.AddNumeric(name, Pick(values, rows));
+        foreach (var (name, values) in _strings)
+            subset.AddStrings(name, Pick(values, rows));
+        foreach (var (name, values) in _timestamps)
+            subset.AddTimestamps(name, Pick(values, rows));
+        return subset;
+    }
+
+    private static T[] Pick<T>(T[] values, IReadOnlyList<int> rows)
+    {
+        var picked = new T[rows.Count];
+        for (var i = 0; i < picked.Length; i++)
+            picked[i] = values[rows[i]];
+        return picked;
+    }
+
     private T[] Checked<T>(T[] values) => values.Length == RowCount
         ? values
         : throw new ArgumentException($"Column has {values.Length} values but the table has {RowCount} rows.", nameof(values));

@@ -21,7 +21,7 @@ public static class DashboardEndpointExtensions
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapProductsApi().MapModelsApi().MapBatchesApi().MapJobsApi().MapMetricsApi().MapLabelsApi()
-            .MapGatesApi().MapAlertsApi().MapChannelsApi().MapInsightsApi().MapKpisApi();
+            .MapGatesApi().MapAlertsApi().MapChannelsApi().MapInsightsApi().MapKpisApi().MapExperimentsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -73,6 +73,9 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Releases.ShadowScorer>();
         services.AddSingleton<DataProductDashboard.Services.Releases.ReleaseService>();
         services.AddSingleton<DataProductDashboard.Services.Insights.InsightService>();
+        services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentMonitor>();
+        services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentSamples>();
+        services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentService>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<BackgroundWorkService>();
@@ -94,7 +97,12 @@ public static class DashboardServiceExtensions
         var maxUpload = (builder.Configuration.GetValue<int?>($"{DashboardOptions.SectionName}:{nameof(DashboardOptions.MaxUploadMegabytes)}") ?? 256) * 1024L * 1024L;
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // A statistic that is undefined (a test on two constant arms) is NaN: written as "NaN", not a failed response.
+            o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload + (1 << 20));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload + (1 << 20));
         builder.Services.AddOpenApi();

@@ -35,7 +35,7 @@ public static class ModelScorer
             rowsDone?.Report(Interlocked.Add(ref done, to - from));
         });
         stopwatch.Stop();
-        return new ScoreResult(predicted, hasProbability ? probability : null, stopwatch.Elapsed, LatencyPercentiles.From(latency));
+        return new ScoreResult(predicted, hasProbability ? probability : null, stopwatch.Elapsed, LatencyPercentiles.From(latency)) { RowLatencyMicros = latency };
     }
 
     private static bool ScoreChunk(ITransformer model, ColumnarDataView view, TaskType task, int offset, float[] predicted,

@@ -56,8 +56,8 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
         var query = db.MetricPoints.AsNoTracking().Where(p => p.ProductId == productId && p.MetricKey == key);
         if (column is not null)
             query = query.Where(p => p.Column == column);
-        if (segment is not null)
-            query = query.Where(p => p.Segment == segment);
+        // No segment: the whole batch's points only (an A/B arm's points carry the same keys with a segment).
+        query = segment is null ? query.Where(p => p.Segment == null) : query.Where(p => p.Segment == segment);
         if (from is { } f)
             query = query.Where(p => p.At >= f);
         if (to is { } t)

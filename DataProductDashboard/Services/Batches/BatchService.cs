@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Experiments;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
@@ -9,6 +10,7 @@ using DataProductDashboard.Ingestion;
 using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Alerts;
 using DataProductDashboard.Services.Audit;
+using DataProductDashboard.Services.Experiments;
 using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Notifications;
@@ -19,7 +21,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DataProductDashboard.Services.Batches;
 
 /// <summary>Integration: a CSV batch is read and validated (Ingestion), scored by the champion (Scoring), profiled
-/// (Analysis) and stored with its predictions and metric points in one transaction (Data).</summary>
+/// (Analysis) and stored with its predictions and metric points in one transaction (Data). While an A/B test runs,
+/// each row is scored by the model of the arm its row key hashes to, and each arm is audited on its own as well.</summary>
 public sealed class BatchService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ContentStore store,
@@ -30,6 +33,7 @@ public sealed class BatchService(
     BatchGateEvaluator gates,
     TimelinessMonitor timeliness,
     KpiRecomputer kpis,
+    ExperimentMonitor experiments,
     TimeProvider clock,
     ILogger<BatchService> logger)
 {
@@ -49,11 +53,30 @@ public sealed class BatchService(
             : throw new ConflictException($"'{product.Name}' has no model version yet; register or train one before sending batches.");
         var earlier = await db.Batches.Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed)
             .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => new { b.RowCount, b.ReceivedAt }).ToListAsync(ct);
+        var experiment = await RunningExperimentAsync(db, productId, champion.Id, ct);
         var stopwatch = Stopwatch.StartNew();
         var parsed = await Task.Run(() => CsvBatchReader.Read(content, fileName, product.Schema, CsvReadMode.Batch, ct), ct);
         return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, parsed, content,
             Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed, earlier.Select(b => b.RowCount).ToList(),
-            earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings);
+            earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings, experiment);
+    }
+
+    /// <summary>The product's running A/B test, if it still applies: its champion must still be the product's champion
+    /// and its challenger must not have been retired (otherwise the batch is scored by the champion alone).</summary>
+    private async Task<RunningExperiment?> RunningExperimentAsync(DashboardDbContext db, int productId, int championId, CancellationToken ct)
+    {
+        var running = await db.Experiments.AsNoTracking().Where(e => e.ProductId == productId && e.Status == ExperimentStatus.Running)
+            .Select(e => new { e.Id, e.ChallengerShare, e.ChampionVersionId, e.ChallengerVersionId }).FirstOrDefaultAsync(ct);
+        if (running is null)
+            return null;
+        var challenger = await db.ModelVersions.AsNoTracking().FirstAsync(v => v.Id == running.ChallengerVersionId, ct);
+        if (running.ChampionVersionId != championId || challenger.Status == ModelStatus.Retired)
+        {
+            logger.LogWarning("Experiment {ExperimentId} of product {ProductId} no longer fits (the champion changed or the challenger was retired); the batch is scored by the champion alone",
+                running.Id, productId);
+            return null;
+        }
+        return new RunningExperiment(running.Id, running.ChallengerShare, challenger.Id, challenger.Number, challenger.FileHash);
     }
 
     /// <summary>Reads, scores and stores a batch in one go.</summary>
@@ -71,22 +94,41 @@ public sealed class BatchService(
         var rows = prepared.RowCount;
         var model = models.Get(prepared.ChampionFileHash);
         var scoringProgress = progress is null ? null : new Progress<int>(done => progress.Report(new ImportProgress(ImportStage.Scoring, done, rows)));
-        var scores = await Task.Run(() => ModelScorer.Score(model, prepared.Parsed.Table, prepared.Schema, prepared.Task, scoringProgress, ct), ct);
+        ScoreResult scores;
+        ArmScores? armScores = null;
+        byte[]? arms = null;
+        if (prepared.Experiment is { } experiment)
+        {
+            var challenger = models.Get(experiment.ChallengerFileHash);
+            arms = ArmAssignment.Assign(experiment.Id, prepared.Parsed.RowKeys, experiment.ChallengerShare);
+            armScores = await Task.Run(() => ArmScorer.Score(model, challenger, prepared.Parsed.Table, arms, prepared.Schema, prepared.Task, scoringProgress, ct), ct);
+            scores = armScores.Merged;
+        }
+        else
+        {
+            scores = await Task.Run(() => ModelScorer.Score(model, prepared.Parsed.Table, prepared.Schema, prepared.Task, scoringProgress, ct), ct);
+        }
         var profile = prepared.Task == TaskType.Regression
             ? PredictionProfile.Regression(scores.Predicted)
             : PredictionProfile.Binary(scores.Predicted, scores.Probability);
         var receivedAt = prepared.ReceivedAt ?? clock.GetUtcNow().UtcDateTime;
         prepared = prepared with { ReceivedAt = receivedAt };
         var audit = await Task.Run(() => AuditOf(prepared, scores), ct);
+        var armAudits = armScores is null ? null : await Task.Run(() => ArmAuditsOf(prepared, armScores), ct);
 
         var file = await store.SaveAsync(ContentStore.Batches, prepared.Content, ".csv", ct);
         var stopwatch = Stopwatch.StartNew();
         Batch batch;
         try
         {
-            batch = await Task.Run(() => PersistAsync(prepared, scores, profile, audit, file.Hash, progress, stopwatch, ct), ct);
-            logger.LogInformation("Batch {BatchId} of product {ProductId}: {Rows} rows scored by model version {Version} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
-                batch.Id, prepared.ProductId, rows, prepared.ChampionNumber, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
+            batch = await Task.Run(() => PersistAsync(prepared, scores, profile, audit, arms, armAudits, file.Hash, progress, stopwatch, ct), ct);
+            if (armScores is not null)
+                logger.LogInformation("Batch {BatchId} of product {ProductId}: experiment {ExperimentId} scored {ChampionRows} rows by champion v{Version} and {ChallengerRows} by challenger v{Challenger} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
+                    batch.Id, prepared.ProductId, prepared.Experiment!.Id, armScores.ChampionRows.Length, prepared.ChampionNumber, armScores.ChallengerRows.Length,
+                    prepared.Experiment.ChallengerNumber, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
+            else
+                logger.LogInformation("Batch {BatchId} of product {ProductId}: {Rows} rows scored by model version {Version} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
+                    batch.Id, prepared.ProductId, rows, prepared.ChampionNumber, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
         }
         catch
         {
@@ -94,7 +136,7 @@ public sealed class BatchService(
             throw;
         }
         // Committed: from here on the batch and its file stay, whatever happens to the request.
-        await AfterStoreAsync(batch.ProductId, batch.Id);
+        await AfterStoreAsync(batch.ProductId, batch.Id, batch.ExperimentId);
         progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
         events.Publish(prepared.ProductId);
         return await GetSummaryAsync(batch.Id, CancellationToken.None);
@@ -130,16 +172,18 @@ public sealed class BatchService(
         return audit;
     }
 
-    /// <summary>After the batch is committed: its gates are evaluated (alerts raised), a missing-batch alert clears,
-    /// then the computed KPIs take its rows and every KPI is judged (after the gates: the business-drift classification
-    /// reads their outcomes). Not cancellable (the batch is stored even if the caller went away); a failure is logged,
-    /// never thrown.</summary>
-    private async Task AfterStoreAsync(int productId, int batchId)
+    /// <summary>After the batch is committed: its gates are evaluated (alerts raised), a missing-batch alert clears, the
+    /// split of the experiment it belongs to is checked for a sample-ratio mismatch, then the computed KPIs take its rows
+    /// and every KPI is judged (after the gates: the business-drift classification reads their outcomes). Not cancellable
+    /// (the batch is stored even if the caller went away); a failure is logged, never thrown.</summary>
+    private async Task AfterStoreAsync(int productId, int batchId, int? experimentId)
     {
         try
         {
             await gates.EvaluateAsync(batchId, CancellationToken.None);
             await timeliness.BatchArrivedAsync(productId, batchId, CancellationToken.None);
+            if (experimentId is { } id)
+                await experiments.CheckAsync(id, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -171,7 +215,28 @@ public sealed class BatchService(
             prepared.ReceivedAt!.Value, prepared.EarlierBatchRows, prepared.DriftSettings, prepared.EarlierReceivedAt);
     }
 
-    private async Task<Batch> PersistAsync(PreparedBatch prepared, ScoreResult scores, PredictionProfile profile, AuditResult? audit, string fileHash,
+    /// <summary>Each non-empty arm audited on its own, against its own model's reference, with its model version id.</summary>
+    private List<(ArmAudit Audit, int VersionId)> ArmAuditsOf(PreparedBatch prepared, ArmScores scores)
+    {
+        var experiment = prepared.Experiment!;
+        var audits = new List<(ArmAudit, int)>(2);
+        foreach (var (arm, result, versionId, hash) in new[]
+        {
+            (ExperimentArm.Champion, scores.Champion, prepared.ChampionVersionId, prepared.ChampionFileHash),
+            (ExperimentArm.Challenger, scores.Challenger, experiment.ChallengerVersionId, experiment.ChallengerFileHash),
+        })
+        {
+            if (result.Predicted.Length == 0)
+                continue;
+            var latency = result.LatencyMicros;
+            audits.Add((ArmAudit.Of(arm, prepared.Task, result.Predicted, result.Probability, result.Duration.TotalSeconds,
+                (latency.P50, latency.P95, latency.P99), profiles.Get(hash), prepared.DriftSettings), versionId));
+        }
+        return audits;
+    }
+
+    private async Task<Batch> PersistAsync(PreparedBatch prepared, ScoreResult scores, PredictionProfile profile, AuditResult? audit,
+        byte[]? arms, IReadOnlyList<(ArmAudit Audit, int VersionId)>? armAudits, string fileHash,
         IProgress<ImportProgress>? progress, Stopwatch stopwatch, CancellationToken ct)
     {
         var rows = prepared.RowCount;
@@ -197,6 +262,7 @@ public sealed class BatchService(
             EventTimeTo = eventTo,
             PredictionMean = profile.Values?.Mean,
             LabelledRows = labels is null ? 0 : labels.Count(l => !double.IsNaN(l)),
+            ExperimentId = prepared.Experiment?.Id,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -205,11 +271,13 @@ public sealed class BatchService(
 
         var storeProgress = progress is null ? null : new SyncProgress<int>(done => progress.Report(new ImportProgress(ImportStage.Storing, done, rows)));
         PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), batch.Id, prepared.Parsed.RowKeys,
-            scores.Predicted, scores.Probability, labels, storeProgress, ct);
+            scores.Predicted, scores.Probability, labels, arms, storeProgress, ct);
 
         await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile, ScoringPoints(batch, profile), ct);
         if (audit is not null)
             await AddAuditRunAsync(db, batch, audit, ct);
+        foreach (var (armAudit, versionId) in armAudits ?? [])
+            await ArmHistory.AddRunAsync(db, batch, ArmHistory.ScoringRunKind, armAudit.Arm, versionId, armAudit, armAudit.Points(), ct);
         await db.SaveChangesAsync(ct);
         if (batch.LabelledRows > 0)
             await performance.RecomputeAsync(db, prepared.ProductId, batch.ReceivedAt, ct);

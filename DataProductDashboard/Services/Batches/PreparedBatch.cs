@@ -4,7 +4,8 @@ using DataProductDashboard.Ingestion;
 
 namespace DataProductDashboard.Services.Batches;
 
-/// <summary>A batch file that has been read and validated and is ready to be scored by <see cref="ChampionVersionId"/>.</summary>
+/// <summary>A batch file that has been read and validated and is ready to be scored by <see cref="ChampionVersionId"/>,
+/// or split between the champion and the challenger of <see cref="Experiment"/> when an A/B test is running.</summary>
 public sealed record PreparedBatch(
     int ProductId,
     TaskType Task,
@@ -20,7 +21,8 @@ public sealed record PreparedBatch(
     TimeSpan ParseTime,
     IReadOnlyList<int> EarlierBatchRows,
     IReadOnlyList<DateTime> EarlierReceivedAt,
-    DriftSettings DriftSettings)
+    DriftSettings DriftSettings,
+    Experiments.RunningExperiment? Experiment = null)
 {
     public int RowCount => Parsed.RowCount;
 }

@@ -1,0 +1,35 @@
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Tests.Domain;
+
+public sealed class ColumnTableTests
+{
+    [Fact]
+    public void Select_RowIndices_CopiesThoseRowsOfEveryColumnInTheOrderGiven()
+    {
+        var table = new ColumnTable(4);
+        table.AddNumeric("x", [1, 2, 3, 4]);
+        table.AddStrings("s", ["a", null, "c", "d"]);
+        table.AddTimestamps("t", [new DateTime(2026, 1, 1), null, null, new DateTime(2026, 1, 4)]);
+
+        var subset = table.Select([3, 1]);
+
+        Assert.Equal(2, subset.RowCount);
+        Assert.Equal([4.0, 2.0], subset.Numeric("x"));
+        Assert.Equal(new string?[] { "d", null }.AsEnumerable(), subset.Strings("s").AsEnumerable());
+        Assert.Equal([new DateTime(2026, 1, 4), null], subset.Timestamps("t"));
+        Assert.Equal(1, table.Numeric("x")[0]);
+    }
+
+    [Fact]
+    public void Select_NoRows_GivesAnEmptyTableWithTheSameColumns()
+    {
+        var table = new ColumnTable(2);
+        table.AddNumeric("x", [1, 2]);
+
+        var subset = table.Select([]);
+
+        Assert.Equal(0, subset.RowCount);
+        Assert.Empty(subset.Numeric("x"));
+    }
+}
