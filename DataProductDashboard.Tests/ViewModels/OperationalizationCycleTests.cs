@@ -1,5 +1,7 @@
 using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Kpi;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Products;
 using DataProductDashboard.Tests.TestSupport;
 using DataProductDashboard.ViewModels.Products;
@@ -35,13 +37,45 @@ public sealed class OperationalizationCycleTests
     }
 
     [Fact]
-    public void For_AnyProduct_AuditAndKpiAreNotConfiguredNeverDone()
+    public void For_NoAuditAndNoKpis_BothAreNotConfiguredNeverDone()
     {
         var stages = OperationalizationCycle.For(Product(1, 100));
 
         Assert.All(stages.Skip(2), s => Assert.Equal(CycleStageState.NotConfigured, s.State));
-        Assert.All(stages.Skip(2), s => Assert.StartsWith("Not configured yet", s.Detail));
+        Assert.StartsWith("Not configured yet", stages[2].Detail);
+        Assert.Equal("No KPIs yet: define the business numbers this product should move", stages[3].Detail);
+        Assert.Equal("/products/7/kpis", stages[3].Href);
     }
+
+    private static KpiOverview Kpi(int id, KpiStatus status, DriftClassification? drift = null) => new(id, 7, $"K{id}", "", KpiDirection.HigherIsBetter, 10, 1,
+        KpiPeriod.Week, KpiSource.Uploaded, status, null, null, null,
+        drift is { } c ? new BusinessDriftFinding(c, DateTime.UnixEpoch, DateTime.UnixEpoch, 3, 5, -0.5, "why", null) : null, $"/products/7/kpis?kpi={id}");
+
+    [Fact]
+    public void Kpi_OneOffTargetWithFinding_FailsAndNamesTheClassification()
+    {
+        var stage = OperationalizationCycle.Kpi(Product(1, 10), [Kpi(1, KpiStatus.OnTarget), Kpi(2, KpiStatus.OffTarget, DriftClassification.BusinessDrift), Kpi(3, KpiStatus.AtRisk)]);
+
+        Assert.Equal(CycleStageState.Failing, stage.State);
+        Assert.Equal("1 of 3 KPIs off target (business drift)", stage.Detail);
+    }
+
+    [Fact]
+    public void Kpi_AtRiskButNoneOff_NeedsAction() =>
+        Assert.Equal(CycleStageState.ActionNeeded, OperationalizationCycle.Kpi(Product(1, 10), [Kpi(1, KpiStatus.OnTarget), Kpi(2, KpiStatus.AtRisk)]).State);
+
+    [Fact]
+    public void Kpi_AllOnTarget_IsDone()
+    {
+        var stage = OperationalizationCycle.Kpi(Product(1, 10), [Kpi(1, KpiStatus.OnTarget), Kpi(2, KpiStatus.OnTarget)]);
+
+        Assert.Equal(CycleStageState.Done, stage.State);
+        Assert.Equal("2 of 2 KPIs on target", stage.Detail);
+    }
+
+    [Fact]
+    public void Kpi_OnlyNoData_IsNotConfiguredYetSaysNoCompletePeriod() =>
+        Assert.Equal("1 KPI defined, no complete period yet", OperationalizationCycle.Kpi(Product(1, 10), [Kpi(1, KpiStatus.NoData)]).Detail);
 
     [Fact]
     public void For_RedDriftAmberQuality_AuditFailingWithDriftReasonAndLink()

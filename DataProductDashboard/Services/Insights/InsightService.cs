@@ -6,7 +6,9 @@ using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Experiments;
 using DataProductDashboard.Services.Gates;
+using DataProductDashboard.Services.Kpis;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Services.Insights;
@@ -14,7 +16,7 @@ namespace DataProductDashboard.Services.Insights;
 /// <summary>Gathers the stored results of a product (newest audited batch, its gates, the champion's labelled
 /// performance, KPIs, A/B tests, a missing batch) into <see cref="ProductFacts"/> and lets
 /// <see cref="InsightGenerator"/> write the sentences. Read-only.</summary>
-public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
+public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFactory, KpiService kpis, ExperimentService experiments, TimeProvider clock)
 {
     public async Task<ProductInsights> GetAsync(int productId, CancellationToken ct)
     {
@@ -99,9 +101,26 @@ public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFacto
         return last is { } at ? new MissingBatchFacts(at, cadence, $"/alerts?product={product.Id}") : null;
     }
 
-    private static Task<IReadOnlyList<KpiFacts>> KpisAsync(DataProduct product, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<KpiFacts>>([]);
+    private async Task<IReadOnlyList<KpiFacts>> KpisAsync(DataProduct product, CancellationToken ct) =>
+        (await kpis.ListOverviewAsync(product.Id, ct)).Select(k => new KpiFacts(k.Id, k.Name, k.Unit, k.Direction, k.Target, k.Tolerance,
+            k.Period, k.Status, k.LatestPeriod, k.LatestValue, k.RelativeGap, k.Drift, k.Link)).ToList();
 
-    private static Task<IReadOnlyList<ExperimentFacts>> ExperimentsAsync(DataProduct product, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<ExperimentFacts>>([]);
+    /// <summary>Running tests first, then the latest decided ones (at most <see cref="DecidedTestsShown"/>).</summary>
+    private async Task<IReadOnlyList<ExperimentFacts>> ExperimentsAsync(DataProduct product, CancellationToken ct)
+    {
+        var tests = await experiments.ListAsync(product.Id, ct);
+        if (tests.Count == 0)
+            return [];
+        var lowerIsBetter = (await experiments.GetMetricsAsync(product.Id, ct)).ToDictionary(m => m.Key, m => m.LowerIsBetter);
+        var shown = tests.Where(t => t.Status == ExperimentStatus.Running)
+            .Concat(tests.Where(t => t.Status != ExperimentStatus.Running).OrderByDescending(t => t.DecidedAt ?? t.StoppedAt).Take(DecidedTestsShown));
+        return shown.Select(t => new ExperimentFacts(t.Id, t.Name, t.ChampionVersion, t.ChallengerVersion, t.Status == ExperimentStatus.Running,
+            t.Decision, t.DecidedBy, t.PrimaryMetricName, lowerIsBetter.GetValueOrDefault(t.PrimaryMetric),
+            t.Primary?.Champion, t.Primary?.Challenger, t.Primary?.RelativeDifference, Finite(t.Primary?.AdjustedPValue ?? t.Primary?.PValue),
+            t.Alpha, t.Progress, t.SampleRatio?.Mismatch == true, t.Link)).ToList();
+    }
+
+    private const int DecidedTestsShown = 3;
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

@@ -9,5 +9,8 @@ namespace DataProductDashboard.Services.Kpis;
 public sealed record KpiDetail(KpiDefinition Definition, KpiOverview Overview, IReadOnlyList<KpiPoint> Values, IReadOnlyList<KpiMarker> Markers,
     int OffTargetRun)
 {
+    /// <summary>The KPI's id at the top level, as every API resource has one (DESIGN §6).</summary>
+    public int Id => Definition.Id;
+    public string Name => Definition.Name;
     public KpiTarget Target => new(Definition.Direction, Definition.Target, Definition.Tolerance);
 }

@@ -1,4 +1,7 @@
 using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Insights;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Products;
 using DataProductDashboard.ViewModels.Formatting;
 
@@ -6,10 +9,10 @@ namespace DataProductDashboard.ViewModels.Products;
 
 /// <summary>Builds the overview's status strip: model activation → integration → production audit → KPI validation.
 /// The audit stage takes the worse of the data-quality and drift lights of the newest audited batch, with its reason;
-/// KPI validation is not built yet, so it says so instead of showing a fake green.</summary>
+/// KPI validation takes the worst KPI status (off target → failing, at risk → action needed, all on target → done).</summary>
 public static class OperationalizationCycle
 {
-    public static IReadOnlyList<CycleStage> For(ProductDetail product, AuditHealth? health = null) =>
+    public static IReadOnlyList<CycleStage> For(ProductDetail product, AuditHealth? health = null, IReadOnlyList<KpiOverview>? kpis = null) =>
     [
         product.ChampionVersion is { } champion
             ? new("activation", "Model activation", CycleStageState.Done, $"Champion: version {champion} of {product.ModelCount}", $"/products/{product.Id}/models")
@@ -20,8 +23,31 @@ public static class OperationalizationCycle
                 product.ChampionVersion is null ? "No batches yet: register a model first, then upload a batch" : "No batches yet: upload a batch",
                 $"/products/{product.Id}/batches"),
         Audit(product, health),
-        new("kpi", "KPI validation", CycleStageState.NotConfigured, "Not configured yet: KPIs and targets arrive in a later release", null),
+        Kpi(product, kpis ?? []),
     ];
+
+    /// <summary>Worst KPI status of the latest complete periods; a sustained run names its classification.</summary>
+    public static CycleStage Kpi(ProductDetail product, IReadOnlyList<KpiOverview> kpis)
+    {
+        var href = $"/products/{product.Id}/kpis";
+        if (kpis.Count == 0)
+            return new("kpi", "KPI validation", CycleStageState.NotConfigured, "No KPIs yet: define the business numbers this product should move", href);
+        var off = kpis.Where(k => k.Status == KpiStatus.OffTarget).ToList();
+        var atRisk = kpis.Count(k => k.Status == KpiStatus.AtRisk);
+        var of = kpis.Count == 1 ? "the KPI" : $"{kpis.Count} KPIs";
+        if (off.Count > 0)
+        {
+            var drift = off.FirstOrDefault(k => k.Drift is not null)?.Drift;
+            var why = drift is null ? "" : $" ({InsightText.Classification(drift.Classification)})";
+            return new("kpi", "KPI validation", CycleStageState.Failing, $"{off.Count} of {of} off target{why}", href);
+        }
+        if (atRisk > 0)
+            return new("kpi", "KPI validation", CycleStageState.ActionNeeded, $"{atRisk} of {of} at risk (within tolerance)", href);
+        var onTarget = kpis.Count(k => k.Status == KpiStatus.OnTarget);
+        return onTarget == 0
+            ? new("kpi", "KPI validation", CycleStageState.NotConfigured, $"{(kpis.Count == 1 ? "1 KPI" : $"{kpis.Count} KPIs")} defined, no complete period yet", href)
+            : new("kpi", "KPI validation", CycleStageState.Done, $"{onTarget} of {of} on target", href);
+    }
 
     /// <summary>Worst of Quality and Drift: red → Failing, amber → ActionNeeded, green → Done; unknown (no audited
     /// batch) → NotConfigured. The detail is the reason of the worse light, and the link goes to its page.</summary>
