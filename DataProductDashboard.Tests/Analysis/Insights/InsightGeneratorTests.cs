@@ -32,8 +32,8 @@ public sealed class InsightGeneratorTests
 
         Assert.Equal(InsightSeverity.Critical, insight.Severity);
         Assert.Equal(InsightTopic.Kpi, insight.Topic);
-        Assert.Equal("Daily rentals has been off target for 3 days in a row, 14% below target on average (latest 3,870 rentals against a target of 4,500); "
-            + "the model stayed accurate and no input drifted: business drift. Reassess the target or the market, not the model.", insight.Sentence);
+        Assert.Equal("Daily rentals has been off target for 3 days in a row, 14% below target on average (latest 3,870 rentals against a target of 4,500): "
+            + "business drift. The model stayed accurate and no input drifted.", insight.Sentence);
         Assert.Equal(["/products/7/kpis?kpi=3", "/batches/42"], insight.Evidence.Select(e => e.Href));
         Assert.Equal(finding.To, insight.At);
     }
@@ -48,9 +48,20 @@ public sealed class InsightGeneratorTests
 
         var insight = InsightGenerator.Kpi(Facts(), kpi);
 
-        Assert.Equal("Expected cost per decision was 50% above target in the week of 12 Nov 2012 (week 46); accuracy fell to 0.62 from 0.76 at hold-out: "
-            + "concept drift. Retrain the model or roll back to the previous version.", insight.Sentence);
+        Assert.Equal("Expected cost per decision was 50% above target in the week of 12 Nov 2012 (week 46): concept drift. "
+            + "Accuracy fell to 0.62 from 0.76 at hold-out.", insight.Sentence);
         Assert.Single(insight.Evidence);
+    }
+
+    [Fact]
+    public void Kpi_RunWithoutReason_GivesTheClassificationsAdvice()
+    {
+        var finding = new BusinessDriftFinding(DriftClassification.DataDrift, new DateTime(2012, 11, 22, 0, 0, 0, DateTimeKind.Utc),
+            new DateTime(2012, 11, 24, 0, 0, 0, DateTimeKind.Utc), 3, 3870, -0.14, " ", null);
+
+        var insight = InsightGenerator.Kpi(Facts(), DailyRentals(KpiStatus.OffTarget, 3870, -0.14, finding));
+
+        Assert.EndsWith(": data drift. Check the data pipeline and the drifted inputs.", insight.Sentence);
     }
 
     [Theory]

@@ -43,8 +43,7 @@ public static class InsightGenerator
             var sentence = drift.Periods <= 1
                 ? $"{kpi.Name} was {Percent(drift.RelativeGap)} {worse} target {Period(drift.To, kpi.Period)}"
                 : $"{kpi.Name} has been off target for {Periods(drift.Periods, kpi.Period)} in a row, {Percent(drift.RelativeGap)} {worse} target on average (latest {versus})";
-            return new(InsightSeverity.Critical, InsightTopic.Kpi,
-                $"{sentence}; {drift.Reason}: {Classification(drift.Classification)}. {Advice(drift.Classification)}", links, drift.To);
+            return new(InsightSeverity.Critical, InsightTopic.Kpi, $"{sentence}: {Classification(drift.Classification)}. {Because(drift)}", links, drift.To);
         }
         return kpi.Status switch
         {
@@ -55,6 +54,17 @@ public static class InsightGenerator
             _ => new(InsightSeverity.Info, InsightTopic.Kpi,
                 $"{kpi.Name} was on target {Period(period, kpi.Period)}: {versus}.", links, period),
         };
+    }
+
+    /// <summary>The finding's reason as a sentence of its own (it says what the audit showed and what to look at);
+    /// the generic advice for the classification when there is none.</summary>
+    private static string Because(DataProductDashboard.Analysis.Kpi.BusinessDriftFinding drift)
+    {
+        var reason = drift.Reason.Trim();
+        if (reason.Length == 0)
+            return Advice(drift.Classification);
+        reason = char.ToUpperInvariant(reason[0]) + reason[1..];
+        return reason.EndsWith('.') ? reason : reason + ".";
     }
 
     public static Insight Model(ProductFacts facts, ModelFacts model)
