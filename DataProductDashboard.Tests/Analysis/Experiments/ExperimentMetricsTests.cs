@@ -94,7 +94,7 @@ public sealed class ExperimentMetricsTests
     }
 
     [Fact]
-    public void Evaluate_Family_AdjustsAllMetricsTogetherAndPlansThePrimaryFromTheChampionArm()
+    public void Evaluate_Family_TestsThePrimaryAtAlphaAdjustsTheSecondariesAndPlansThePrimaryFromTheChampionArm()
     {
         var accuracy = Metric(TaskType.BinaryClassification, ExperimentMetrics.Accuracy);
         var share = Metric(TaskType.BinaryClassification, ExperimentMetrics.PositiveShare);
@@ -105,13 +105,11 @@ public sealed class ExperimentMetricsTests
             (share, ArmSample.OfRate(60, 250), ArmSample.OfRate(70, 250)),
         ], ExperimentMetrics.Accuracy, 0.05, 0.8, 0.05, 0.5, holdoutBaseline: 0.9);
 
-        var family = AbTests.HolmAdjust(
-        [
-            AbTests.TwoProportionZ("perf.accuracy", new RateSample(140, 200), new RateSample(165, 200), 0.05),
-            AbTests.TwoProportionZ("prediction.positive_share", new RateSample(60, 250), new RateSample(70, 250), 0.05),
-        ]);
-        Assert.Equal(family[0], result.Primary);
-        Assert.Equal([family[1]], result.Secondary);
+        Assert.Equal(AbTests.TwoProportionZ("perf.accuracy", new RateSample(140, 200), new RateSample(165, 200), 0.05), result.Primary);
+        Assert.Null(result.Primary!.AdjustedPValue);
+        var secondary = Assert.Single(result.Secondary);
+        Assert.Equal(AbTests.TwoProportionZ("prediction.positive_share", new RateSample(60, 250), new RateSample(70, 250), 0.05) with { AdjustedPValue = secondary.PValue },
+            secondary);
         var plan = AbTests.SampleSizeForRate(0.7, 0.05, 0.05, 0.8, 0.5);
         Assert.Equal(plan, result.Plan);
         Assert.Equal(plan.Progress(200, 200), result.Progress);

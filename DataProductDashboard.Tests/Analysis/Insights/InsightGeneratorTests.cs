@@ -192,7 +192,15 @@ public sealed class InsightGeneratorTests
 
         Assert.Equal(InsightSeverity.Warning, insight.Severity);
         Assert.Equal("A/B test 'LightGbm v2' (v2 against v1): the challenger's accuracy is 0.66, worse than the champion's 0.71, −7%, "
-            + "significant after Holm correction (p < 0.001); 100% of the needed sample is in. It is ready for a decision.", insight.Sentence);
+            + "significant at α = 0.05 (p < 0.001); 100% of the needed sample is in. It is ready for a decision.", insight.Sentence);
+    }
+
+    [Fact]
+    public void Experiment_MetricWithoutBetterDirection_SaysHigherOrLower()
+    {
+        var insight = InsightGenerator.Experiment(Test() with { PrimaryMetricName = "positive share", LowerIsBetter = null });
+
+        Assert.Contains("the challenger's positive share is 0.74, higher than the champion's 0.71", insight.Sentence);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 namespace DataProductDashboard.Analysis.Experiments;
 
-/// <summary>Compares every metric of an A/B test between its arms, corrects the p-values for multiple testing with Holm's
-/// method over the whole family (primary and secondary metrics together), and plans the sample size of the primary
-/// metric: rates from the champion arm's rate so far (or <c>holdoutBaseline</c> before there is data), means from the
+/// <summary>Compares every metric of an A/B test between its arms. The primary metric — the one the decision and the
+/// sample-size plan rest on — is tested at α on its own; the secondary metrics are corrected for multiple testing with
+/// Holm's method among themselves (so that the planned power of the primary holds). The plan of the primary metric: rates from the champion arm's rate so far (or <c>holdoutBaseline</c> before there is data), means from the
 /// champion arm's standard deviation.</summary>
 public static class ExperimentEvaluator
 {
@@ -11,9 +11,8 @@ public static class ExperimentEvaluator
     {
         ArgumentNullException.ThrowIfNull(samples);
         var comparisons = samples.Select(s => ExperimentMetrics.Compare(s.Metric, s.Champion, s.Challenger, alpha)).OfType<ArmComparison>().ToList();
-        var adjusted = AbTests.HolmAdjust(comparisons);
-        var primary = adjusted.FirstOrDefault(c => c.Metric == primaryKey);
-        var secondary = adjusted.Where(c => c.Metric != primaryKey).ToList();
+        var primary = comparisons.FirstOrDefault(c => c.Metric == primaryKey);
+        var secondary = AbTests.HolmAdjust(comparisons.Where(c => c.Metric != primaryKey).ToList()).ToList();
 
         var primarySample = samples.FirstOrDefault(s => s.Metric.Key == primaryKey);
         if (primarySample.Metric is null)

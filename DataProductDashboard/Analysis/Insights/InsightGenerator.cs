@@ -135,15 +135,16 @@ public static class InsightGenerator
                 $"{name} has a sample-ratio mismatch: the arms did not receive the planned share of rows (p < 0.001), so its results cannot be trusted until the cause is found.", links, null);
         if (test.Champion is not { } a || test.Challenger is not { } b)
             return new(InsightSeverity.Info, InsightTopic.Experiment, $"{name} is running; neither arm has enough labelled rows for {test.PrimaryMetricName} yet.", links, null);
-        var better = test.LowerIsBetter ? b < a : b > a;
-        var direction = a == b ? "the same as" : better ? "better than" : "worse than";
+        var direction = a == b ? "the same as"
+            : test.LowerIsBetter is not { } lower ? (b > a ? "higher than" : "lower than")
+            : (lower ? b < a : b > a) ? "better than" : "worse than";
         var relative = test.RelativeDifference is { } r ? $", {(r >= 0 ? "+" : "−")}{Percent(r)}" : "";
         var measured = $"the challenger's {test.PrimaryMetricName} is {Number(b)}, {direction} the champion's {Number(a)}{relative}";
         var progress = test.Progress is { } p ? $"; {Percent(Math.Min(p, 1))} of the needed sample is in" : "";
-        if (test.AdjustedPValue is { } adjusted && adjusted < test.Alpha)
+        if (test.PValue is { } pValue && pValue < test.Alpha)
             return new(InsightSeverity.Warning, InsightTopic.Experiment,
-                $"{name}: {measured}, significant after Holm correction ({PValue(adjusted)}){progress}. It is ready for a decision.", links, null);
-        var pText = test.AdjustedPValue is { } q ? $" ({PValue(q)})" : "";
+                $"{name}: {measured}, significant at α = {Number(test.Alpha)} ({PValue(pValue)}){progress}. It is ready for a decision.", links, null);
+        var pText = test.PValue is { } q ? $" ({PValue(q)})" : "";
         return new(InsightSeverity.Info, InsightTopic.Experiment, $"{name} is running: {measured}, not significant yet{pText}{progress}.", links, null);
     }
 

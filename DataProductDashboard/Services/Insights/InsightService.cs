@@ -111,16 +111,21 @@ public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFacto
         var tests = await experiments.ListAsync(product.Id, ct);
         if (tests.Count == 0)
             return [];
-        var lowerIsBetter = (await experiments.GetMetricsAsync(product.Id, ct)).ToDictionary(m => m.Key, m => m.LowerIsBetter);
+        var lowerIsBetter = (await experiments.GetMetricsAsync(product.Id, ct))
+            .ToDictionary(m => m.Key, m => NoBetterDirection.Contains(m.Key) ? (bool?)null : m.LowerIsBetter);
         var shown = tests.Where(t => t.Status == ExperimentStatus.Running)
             .Concat(tests.Where(t => t.Status != ExperimentStatus.Running).OrderByDescending(t => t.DecidedAt ?? t.StoppedAt).Take(DecidedTestsShown));
         return shown.Select(t => new ExperimentFacts(t.Id, t.Name, t.ChampionVersion, t.ChallengerVersion, t.Status == ExperimentStatus.Running,
-            t.Decision, t.DecidedBy, t.PrimaryMetricName, lowerIsBetter.GetValueOrDefault(t.PrimaryMetric),
-            t.Primary?.Champion, t.Primary?.Challenger, t.Primary?.RelativeDifference, Finite(t.Primary?.AdjustedPValue ?? t.Primary?.PValue),
+            t.Decision, t.DecidedBy, t.PrimaryMetricName, lowerIsBetter.GetValueOrDefault(t.PrimaryMetric, null),
+            t.Primary?.Champion, t.Primary?.Challenger, t.Primary?.RelativeDifference, Finite(t.Primary?.PValue),
             t.Alpha, t.Progress, t.SampleRatio?.Mismatch == true, t.Link)).ToList();
     }
 
     private const int DecidedTestsShown = 3;
+
+    /// <summary>Metrics where neither higher nor lower is better: the insight says "higher/lower than".</summary>
+    private static readonly HashSet<string> NoBetterDirection =
+        [Analysis.Experiments.ExperimentMetrics.PositiveShare, Analysis.Experiments.ExperimentMetrics.PredictionMean, Analysis.Experiments.ExperimentMetrics.MeanError];
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

@@ -37,7 +37,7 @@ internal static class KpiAuditFacts
             return [];
         var ids = batches.Select(b => b.Id).ToList();
         var points = await db.MetricPoints.AsNoTracking()
-            .Where(p => p.ProductId == product.Id && p.BatchId != null && ids.Contains(p.BatchId.Value) && p.Column == null && Keys.Contains(p.MetricKey))
+            .Where(p => p.ProductId == product.Id && p.BatchId != null && ids.Contains(p.BatchId.Value) && p.Column == null && p.Segment == null && Keys.Contains(p.MetricKey))
             .Select(p => new { BatchId = p.BatchId!.Value, p.MetricKey, p.Value, p.Id }).ToListAsync(ct);
         var values = points.GroupBy(p => p.BatchId).ToDictionary(g => g.Key,
             g => g.GroupBy(p => p.MetricKey).ToDictionary(k => k.Key, k => k.OrderByDescending(p => p.Id).First().Value));

@@ -52,7 +52,8 @@ public sealed class KpiRecomputer(
                 .OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id).Select(b => b.Id).ToListAsync(ct);
             var values = await ContributionsAsync(db, product, [kpi], batchIds, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.KpiValues.Where(v => v.KpiId == kpiId && v.BatchId != null).ExecuteDeleteAsync(ct);
+            // Only the batches read above: a batch stored meanwhile has already added (and keeps) its own contribution.
+            await db.KpiValues.Where(v => v.KpiId == kpiId && v.BatchId != null && batchIds.Contains(v.BatchId.Value)).ExecuteDeleteAsync(ct);
             db.KpiValues.AddRange(values);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -105,9 +106,12 @@ public sealed class KpiRecomputer(
                 if (send)
                     notify.Add(alert);
             }
-            else if (evaluation.Status != KpiStatus.OffTarget)
+            else
             {
-                var note = evaluation.Latest is { Value: { } v } latest
+                // No sustained run any more: back in band, or the rule changed (longer run length, wider band).
+                var note = evaluation.Status == KpiStatus.OffTarget
+                    ? "No sustained run off target under the current rule."
+                    : evaluation.Latest is { Value: { } v } latest
                     ? $"Back within the band: {KpiNumbers.WithUnit(v, kpi.Unit)} {KpiPeriods.During(latest.PeriodStart, kpi.Period)}."
                     : "No complete period left to judge.";
                 changed |= await alerts.ClearAsync(db, productId, key, note, ct);
