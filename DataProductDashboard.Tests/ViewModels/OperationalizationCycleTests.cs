@@ -1,5 +1,7 @@
 using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Kpi;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Products;
 using DataProductDashboard.Tests.TestSupport;
 using DataProductDashboard.ViewModels.Products;
@@ -84,5 +86,32 @@ public sealed class OperationalizationCycleTests
 
         Assert.Equal(CycleStageState.NotConfigured, audit.State);
         Assert.Contains("upload a batch", audit.Detail);
+    }
+
+    private static KpiOverview Kpi(string name, KpiStatus status, BusinessDriftFinding? drift = null) => new(1, 7, name, "", KpiDirection.HigherIsBetter, 100, 10,
+        KpiPeriod.Day, KpiSource.Uploaded, status, null, null, null, drift, "/products/7/kpis?kpi=1");
+
+    [Fact]
+    public void For_KpiOffTargetForASustainedRun_KpiStageFailsNamingTheClassificationAndLinksTheKpi()
+    {
+        var drift = new BusinessDriftFinding(DriftClassification.DataDrift, DateTime.UnixEpoch, DateTime.UnixEpoch.AddDays(3), 4, 60, -0.3, "reason", 12);
+
+        var kpi = OperationalizationCycle.For(Product(1, 10), kpis: [Kpi("Visits", KpiStatus.OnTarget), Kpi("Daily rentals", KpiStatus.OffTarget, drift)])[3];
+
+        Assert.Equal(CycleStageState.Failing, kpi.State);
+        Assert.Equal("Daily rentals off target for 4 days: data drift", kpi.Detail);
+        Assert.Equal("/products/7/kpis?kpi=1", kpi.Href);
+    }
+
+    [Theory]
+    [InlineData(KpiStatus.AtRisk, CycleStageState.ActionNeeded, "1 of 2 KPIs at risk")]
+    [InlineData(KpiStatus.OffTarget, CycleStageState.Failing, "1 of 2 KPIs off target")]
+    [InlineData(KpiStatus.OnTarget, CycleStageState.Done, "2 of 2 KPIs on target")]
+    public void For_KpisWithoutARun_KpiStageTakesTheWorstStatus(KpiStatus worst, CycleStageState expected, string detail)
+    {
+        var kpi = OperationalizationCycle.For(Product(1, 10), kpis: [Kpi("Visits", KpiStatus.OnTarget), Kpi("Revenue", worst)])[3];
+
+        Assert.Equal((expected, detail), (kpi.State, kpi.Detail));
+        Assert.Equal("/products/7/kpis", kpi.Href);
     }
 }

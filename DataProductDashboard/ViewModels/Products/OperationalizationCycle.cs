@@ -1,4 +1,7 @@
 using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Kpi;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Products;
 using DataProductDashboard.ViewModels.Formatting;
 
@@ -6,10 +9,10 @@ namespace DataProductDashboard.ViewModels.Products;
 
 /// <summary>Builds the overview's status strip: model activation → integration → production audit → KPI validation.
 /// The audit stage takes the worse of the data-quality and drift lights of the newest audited batch, with its reason;
-/// KPI validation is not built yet, so it says so instead of showing a fake green.</summary>
+/// KPI validation takes the worst KPI status, naming a sustained off-target run and its classification first.</summary>
 public static class OperationalizationCycle
 {
-    public static IReadOnlyList<CycleStage> For(ProductDetail product, AuditHealth? health = null) =>
+    public static IReadOnlyList<CycleStage> For(ProductDetail product, AuditHealth? health = null, IReadOnlyList<KpiOverview>? kpis = null) =>
     [
         product.ChampionVersion is { } champion
             ? new("activation", "Model activation", CycleStageState.Done, $"Champion: version {champion} of {product.ModelCount}", $"/products/{product.Id}/models")
@@ -20,8 +23,32 @@ public static class OperationalizationCycle
                 product.ChampionVersion is null ? "No batches yet: register a model first, then upload a batch" : "No batches yet: upload a batch",
                 $"/products/{product.Id}/batches"),
         Audit(product, health),
-        new("kpi", "KPI validation", CycleStageState.NotConfigured, "Not configured yet: KPIs and targets arrive in a later release", null),
+        Kpi(product, kpis ?? []),
     ];
+
+    /// <summary>A KPI off target for a sustained run → Failing with its title and classification; otherwise the worst
+    /// status: off target → Failing, at risk → ActionNeeded, on target → Done; no KPI or no complete period yet →
+    /// NotConfigured.</summary>
+    public static CycleStage Kpi(ProductDetail product, IReadOnlyList<KpiOverview> kpis)
+    {
+        var href = $"/products/{product.Id}/kpis";
+        if (kpis.Count == 0)
+            return new("kpi", "KPI validation", CycleStageState.NotConfigured, "Not configured yet: add the KPIs this product should move, with their targets", href);
+        if (kpis.FirstOrDefault(k => k.Drift is not null) is { Drift: { } finding } drifting)
+        {
+            return new("kpi", "KPI validation", CycleStageState.Failing,
+                $"{drifting.Name} off target for {KpiPeriods.Count(finding.Periods, drifting.Period)}: {DriftClassifier.Name(finding.Classification).ToLowerInvariant()}", drifting.Link);
+        }
+        int Count(KpiStatus status) => kpis.Count(k => k.Status == status);
+        string Of(int n) => $"{n} of {kpis.Count} KPI{(kpis.Count == 1 ? "" : "s")}";
+        return kpis.Max(k => KpiTarget.Rank(k.Status)) switch
+        {
+            3 => new("kpi", "KPI validation", CycleStageState.Failing, $"{Of(Count(KpiStatus.OffTarget))} off target", href),
+            2 => new("kpi", "KPI validation", CycleStageState.ActionNeeded, $"{Of(Count(KpiStatus.AtRisk))} at risk", href),
+            1 => new("kpi", "KPI validation", CycleStageState.Done, $"{Of(Count(KpiStatus.OnTarget))} on target", href),
+            _ => new("kpi", "KPI validation", CycleStageState.NotConfigured, $"{Of(kpis.Count)} without a complete period yet", href),
+        };
+    }
 
     /// <summary>Worst of Quality and Drift: red → Failing, amber → ActionNeeded, green → Done; unknown (no audited
     /// batch) → NotConfigured. The detail is the reason of the worse light, and the link goes to its page.</summary>

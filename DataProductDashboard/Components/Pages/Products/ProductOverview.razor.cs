@@ -30,6 +30,7 @@ public sealed partial class ProductOverview : IDisposable
     [Inject] public required BatchService Batches { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required AuditQueryService Audits { get; init; }
+    [Inject] public required Services.Kpis.KpiService Kpis { get; init; }
 
     private IDisposable? _subscription;
     private int _subscribedTo;
@@ -66,7 +67,7 @@ public sealed partial class ProductOverview : IDisposable
             var recent = await Batches.ListAsync(ProductId, 1, LatencyWindow, BatchSort.ReceivedAt, true, _cts.Token);
             _latencyBatches = recent.Items.Count;
             _medianP95 = Median(recent.Items.Select(b => b.LatencyP95Micros));
-            _cycle = OperationalizationCycle.For(product, await Audits.GetHealthAsync(ProductId, _cts.Token));
+            _cycle = OperationalizationCycle.For(product, await Audits.GetHealthAsync(ProductId, _cts.Token), await Kpis.ListOverviewAsync(ProductId, _cts.Token));
             _product = product;
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
