@@ -1,5 +1,8 @@
 using Bunit;
+using System.Text;
 using DataProductDashboard.Components.Pages.Portfolio;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Tests.TestSupport;
 
 namespace DataProductDashboard.Tests.Components;
@@ -35,5 +38,37 @@ public sealed class PortfolioPageTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.Contains("No data products yet", cut.Find("[data-testid=portfolio-empty]").TextContent));
         Assert.Contains("POST /api/products", cut.Markup);
         Assert.Empty(cut.FindAll("[data-testid=product-card]"));
+    }
+
+    [Fact]
+    public async Task Render_ProductWithAnOffTargetKpi_ShowsTheKpiChipLinkingToItsKpis()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var productId = await GatesUiData.CreateProductAsync(Services);
+        var kpis = Service<KpiService>();
+        var kpi = await kpis.CreateAsync(productId, new KpiInput("Revenue", KpiDirection.HigherIsBetter, 100, 10, KpiPeriod.Week, KpiSource.Uploaded),
+            GatesUiData.Tester, CancellationToken.None);
+        await kpis.CreateAsync(productId, new KpiInput("Visits", KpiDirection.HigherIsBetter, 100, 10, KpiPeriod.Week, KpiSource.Uploaded),
+            GatesUiData.Tester, CancellationToken.None);
+        await kpis.UploadValuesAsync(productId, kpi.Definition.Id, Encoding.UTF8.GetBytes("period,value\n2026-03-02,50\n"), "v.csv", GatesUiData.Tester, CancellationToken.None);
+
+        var cut = Render<PortfolioPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("OffTarget", cut.Find("[data-testid=portfolio-kpi-status]").GetAttribute("data-status")));
+        var chip = cut.Find("[data-testid=portfolio-kpi-status]");
+        Assert.Equal("KPIs: 1 off target", chip.TextContent.Trim());
+        Assert.Contains($"/products/{productId}/kpis", cut.Find($"[data-product-id='{productId}']").InnerHtml);
+    }
+
+    [Fact]
+    public async Task Render_ProductWithoutKpis_SaysNoneDefined()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        await GatesUiData.CreateProductAsync(Services);
+
+        var cut = Render<PortfolioPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("none", cut.Find("[data-testid=portfolio-kpi-status]").GetAttribute("data-status")));
+        Assert.Equal("None defined", cut.Find("[data-testid=portfolio-kpi-status]").TextContent.Trim());
     }
 }

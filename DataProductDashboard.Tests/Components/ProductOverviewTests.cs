@@ -19,7 +19,7 @@ public sealed class ProductOverviewTests : BunitTestContext
         Assert.Equal("Done", cut.Find("[data-testid=cycle-integration]").GetAttribute("data-state"));
         Assert.Contains(cut.Find("[data-testid=cycle-audit]").GetAttribute("data-state"), new[] { "Done", "ActionNeeded", "Failing" });
         Assert.Contains("features", cut.Find("[data-testid=cycle-audit]").TextContent);
-        Assert.Contains("No KPIs yet", cut.Find("[data-testid=cycle-kpi]").TextContent);
+        Assert.Contains("Not configured yet", cut.Find("[data-testid=cycle-kpi]").TextContent);
         Assert.Contains("Version 1", cut.Find("[data-testid=stat-champion]").TextContent);
         Assert.Contains("RMSE", cut.Find("[data-testid=champion-metrics]").TextContent);
         Assert.Contains("Trained in app", cut.Find("[data-testid=stat-champion]").TextContent);

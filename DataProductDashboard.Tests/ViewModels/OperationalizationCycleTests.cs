@@ -42,8 +42,7 @@ public sealed class OperationalizationCycleTests
         var stages = OperationalizationCycle.For(Product(1, 100));
 
         Assert.All(stages.Skip(2), s => Assert.Equal(CycleStageState.NotConfigured, s.State));
-        Assert.StartsWith("Not configured yet", stages[2].Detail);
-        Assert.Equal("No KPIs yet: define the business numbers this product should move", stages[3].Detail);
+        Assert.All(stages.Skip(2), s => Assert.StartsWith("Not configured yet", s.Detail));
         Assert.Equal("/products/7/kpis", stages[3].Href);
     }
 
@@ -57,7 +56,8 @@ public sealed class OperationalizationCycleTests
         var stage = OperationalizationCycle.Kpi(Product(1, 10), [Kpi(1, KpiStatus.OnTarget), Kpi(2, KpiStatus.OffTarget, DriftClassification.BusinessDrift), Kpi(3, KpiStatus.AtRisk)]);
 
         Assert.Equal(CycleStageState.Failing, stage.State);
-        Assert.Equal("1 of 3 KPIs off target (business drift)", stage.Detail);
+        Assert.Equal("K2 off target for 3 weeks: business drift", stage.Detail);
+        Assert.Equal("/products/7/kpis?kpi=2", stage.Href);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class OperationalizationCycleTests
 
     [Fact]
     public void Kpi_OnlyNoData_IsNotConfiguredYetSaysNoCompletePeriod() =>
-        Assert.Equal("1 KPI defined, no complete period yet", OperationalizationCycle.Kpi(Product(1, 10), [Kpi(1, KpiStatus.NoData)]).Detail);
+        Assert.Equal("1 of 1 KPI without a complete period yet", OperationalizationCycle.Kpi(Product(1, 10), [Kpi(1, KpiStatus.NoData)]).Detail);
 
     [Fact]
     public void For_RedDriftAmberQuality_AuditFailingWithDriftReasonAndLink()
@@ -118,5 +118,32 @@ public sealed class OperationalizationCycleTests
 
         Assert.Equal(CycleStageState.NotConfigured, audit.State);
         Assert.Contains("upload a batch", audit.Detail);
+    }
+
+    private static KpiOverview Kpi(string name, KpiStatus status, BusinessDriftFinding? drift = null) => new(1, 7, name, "", KpiDirection.HigherIsBetter, 100, 10,
+        KpiPeriod.Day, KpiSource.Uploaded, status, null, null, null, drift, "/products/7/kpis?kpi=1");
+
+    [Fact]
+    public void For_KpiOffTargetForASustainedRun_KpiStageFailsNamingTheClassificationAndLinksTheKpi()
+    {
+        var drift = new BusinessDriftFinding(DriftClassification.DataDrift, DateTime.UnixEpoch, DateTime.UnixEpoch.AddDays(3), 4, 60, -0.3, "reason", 12);
+
+        var kpi = OperationalizationCycle.For(Product(1, 10), kpis: [Kpi("Visits", KpiStatus.OnTarget), Kpi("Daily rentals", KpiStatus.OffTarget, drift)])[3];
+
+        Assert.Equal(CycleStageState.Failing, kpi.State);
+        Assert.Equal("Daily rentals off target for 4 days: data drift", kpi.Detail);
+        Assert.Equal("/products/7/kpis?kpi=1", kpi.Href);
+    }
+
+    [Theory]
+    [InlineData(KpiStatus.AtRisk, CycleStageState.ActionNeeded, "1 of 2 KPIs at risk")]
+    [InlineData(KpiStatus.OffTarget, CycleStageState.Failing, "1 of 2 KPIs off target")]
+    [InlineData(KpiStatus.OnTarget, CycleStageState.Done, "2 of 2 KPIs on target")]
+    public void For_KpisWithoutARun_KpiStageTakesTheWorstStatus(KpiStatus worst, CycleStageState expected, string detail)
+    {
+        var kpi = OperationalizationCycle.For(Product(1, 10), kpis: [Kpi("Visits", KpiStatus.OnTarget), Kpi("Revenue", worst)])[3];
+
+        Assert.Equal((expected, detail), (kpi.State, kpi.Detail));
+        Assert.Equal("/products/7/kpis", kpi.Href);
     }
 }

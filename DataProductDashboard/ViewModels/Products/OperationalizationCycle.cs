@@ -1,5 +1,5 @@
 using DataProductDashboard.Analysis;
-using DataProductDashboard.Analysis.Insights;
+using DataProductDashboard.Analysis.Kpi;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Products;
@@ -9,7 +9,7 @@ namespace DataProductDashboard.ViewModels.Products;
 
 /// <summary>Builds the overview's status strip: model activation → integration → production audit → KPI validation.
 /// The audit stage takes the worse of the data-quality and drift lights of the newest audited batch, with its reason;
-/// KPI validation takes the worst KPI status (off target → failing, at risk → action needed, all on target → done).</summary>
+/// KPI validation takes the worst KPI status, naming a sustained off-target run and its classification first.</summary>
 public static class OperationalizationCycle
 {
     public static IReadOnlyList<CycleStage> For(ProductDetail product, AuditHealth? health = null, IReadOnlyList<KpiOverview>? kpis = null) =>
@@ -26,27 +26,28 @@ public static class OperationalizationCycle
         Kpi(product, kpis ?? []),
     ];
 
-    /// <summary>Worst KPI status of the latest complete periods; a sustained run names its classification.</summary>
+    /// <summary>A KPI off target for a sustained run → Failing with its title and classification; otherwise the worst
+    /// status: off target → Failing, at risk → ActionNeeded, on target → Done; no KPI or no complete period yet →
+    /// NotConfigured.</summary>
     public static CycleStage Kpi(ProductDetail product, IReadOnlyList<KpiOverview> kpis)
     {
         var href = $"/products/{product.Id}/kpis";
         if (kpis.Count == 0)
-            return new("kpi", "KPI validation", CycleStageState.NotConfigured, "No KPIs yet: define the business numbers this product should move", href);
-        var off = kpis.Where(k => k.Status == KpiStatus.OffTarget).ToList();
-        var atRisk = kpis.Count(k => k.Status == KpiStatus.AtRisk);
-        var of = kpis.Count == 1 ? "the KPI" : $"{kpis.Count} KPIs";
-        if (off.Count > 0)
+            return new("kpi", "KPI validation", CycleStageState.NotConfigured, "Not configured yet: add the KPIs this product should move, with their targets", href);
+        if (kpis.FirstOrDefault(k => k.Drift is not null) is { Drift: { } finding } drifting)
         {
-            var drift = off.FirstOrDefault(k => k.Drift is not null)?.Drift;
-            var why = drift is null ? "" : $" ({InsightText.Classification(drift.Classification)})";
-            return new("kpi", "KPI validation", CycleStageState.Failing, $"{off.Count} of {of} off target{why}", href);
+            return new("kpi", "KPI validation", CycleStageState.Failing,
+                $"{drifting.Name} off target for {KpiPeriods.Count(finding.Periods, drifting.Period)}: {DriftClassifier.Name(finding.Classification).ToLowerInvariant()}", drifting.Link);
         }
-        if (atRisk > 0)
-            return new("kpi", "KPI validation", CycleStageState.ActionNeeded, $"{atRisk} of {of} at risk (within tolerance)", href);
-        var onTarget = kpis.Count(k => k.Status == KpiStatus.OnTarget);
-        return onTarget == 0
-            ? new("kpi", "KPI validation", CycleStageState.NotConfigured, $"{(kpis.Count == 1 ? "1 KPI" : $"{kpis.Count} KPIs")} defined, no complete period yet", href)
-            : new("kpi", "KPI validation", CycleStageState.Done, $"{onTarget} of {of} on target", href);
+        int Count(KpiStatus status) => kpis.Count(k => k.Status == status);
+        string Of(int n) => $"{n} of {kpis.Count} KPI{(kpis.Count == 1 ? "" : "s")}";
+        return kpis.Max(k => KpiTarget.Rank(k.Status)) switch
+        {
+            3 => new("kpi", "KPI validation", CycleStageState.Failing, $"{Of(Count(KpiStatus.OffTarget))} off target", href),
+            2 => new("kpi", "KPI validation", CycleStageState.ActionNeeded, $"{Of(Count(KpiStatus.AtRisk))} at risk", href),
+            1 => new("kpi", "KPI validation", CycleStageState.Done, $"{Of(Count(KpiStatus.OnTarget))} on target", href),
+            _ => new("kpi", "KPI validation", CycleStageState.NotConfigured, $"{Of(kpis.Count)} without a complete period yet", href),
+        };
     }
 
     /// <summary>Worst of Quality and Drift: red → Failing, amber → ActionNeeded, green → Done; unknown (no audited
