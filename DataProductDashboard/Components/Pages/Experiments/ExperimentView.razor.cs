@@ -14,7 +14,7 @@ public sealed partial class ExperimentView
 {
     private IReadOnlyList<ComparisonRow> _rows = [];
     private string? _chartKey;
-    private ChartFigure _figure = ArmEstimatesFigureBuilder.Build(new ExperimentMetric("", "", ComparisonKind.Rate, false, false, "", ""), null, null, 0, 0, null, 0.05);
+    private ChartFigure? _figure;
     private int _builtFor = -1;
 
     [Parameter, EditorRequired] public required ExperimentDetail Detail { get; set; }
