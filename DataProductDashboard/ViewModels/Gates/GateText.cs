@@ -65,6 +65,12 @@ public static class GateText
         TrailAction.ChannelUpdated => "Channel changed",
         TrailAction.ChannelDeleted => "Channel deleted",
         TrailAction.CadenceChanged => "Cadence changed",
+        TrailAction.KpiCreated => "KPI created",
+        TrailAction.KpiUpdated => "KPI changed",
+        TrailAction.KpiDeleted => "KPI deleted",
+        TrailAction.KpiValuesUploaded => "KPI values uploaded",
+        TrailAction.ExperimentStarted => "A/B test started",
+        TrailAction.ExperimentDecided => "A/B test decided",
         _ => action.ToString(),
     };
 
