@@ -26,6 +26,14 @@ public sealed class DemoSeederTests
         Assert.Equal(TaskType.BinaryClassification, credit.Task);
         Assert.Equal(300, credit.RowsScored);
         Assert.Equal(6, credit.BatchCount);
+        // The credit demo runs an A/B test of v2 against v1 on every batch; labelled rows in both arms, far from its sample size.
+        var experiment = Assert.Single(await harness.Experiments.ListAsync(credit.Id, default));
+        Assert.Equal((ExperimentStatus.Running, 1, 2, "perf.accuracy"), (experiment.Status, experiment.ChampionVersion, experiment.ChallengerVersion, experiment.PrimaryMetric));
+        Assert.Equal(300, experiment.ChampionRows + experiment.ChallengerRows);
+        Assert.InRange(experiment.Primary!.ChampionCount, 50, 150);
+        Assert.InRange(experiment.Primary.ChallengerCount, 50, 150);
+        Assert.InRange(experiment.Progress!.Value, 0.01, 0.5);
+        Assert.False(experiment.SampleRatio!.Mismatch);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         Jobs = new JobTracker(Clock);
         Queue = new BackgroundWorkQueue();
         Intake = new BatchIntake(Batches, Queue, Jobs, Options, NullLogger<BatchIntake>.Instance);
-        Seeder = new DemoSeeder(DbFactory, Products, Registry, Batches, Labels, Gates, KpiService, Clock, NullLogger<DemoSeeder>.Instance);
+        Seeder = new DemoSeeder(DbFactory, Products, Registry, Batches, Labels, Gates, KpiService, Experiments, Clock, NullLogger<DemoSeeder>.Instance);
     }
 
     public static async Task<ServiceHarness> CreateAsync(int backgroundBatchRows = 100_000, TimeProvider? clock = null)

@@ -10,6 +10,8 @@ public sealed class BenchArguments(string[] args)
 
     public string String(string name, string fallback) => Value(name) ?? fallback;
 
+    public double? Double(string name) => Value(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : null;
+
     private string? Value(string name)
     {
         var i = Array.IndexOf(args, "--" + name);

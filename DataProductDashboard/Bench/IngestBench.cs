@@ -1,18 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using DataProductDashboard.Analysis.Experiments;
 using DataProductDashboard.Data.Seeding;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Hosting;
 using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Experiments;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
+using DataProductDashboard.Services.Trail;
 
 namespace DataProductDashboard.Bench;
 
-/// <summary>`bench ingest --rows N [--runs R] [--out-dir DIR]`: generates a fixed-seed bike-shaped CSV, then times
-/// parse + validate, scoring and storing through <see cref="BatchService"/> (the path the UI and the API use) on a
-/// fresh SQLite store, and reports rows/s per stage (median of the runs) and peak RSS.</summary>
+/// <summary>`bench ingest --rows N [--runs R] [--out-dir DIR] [--experiment-share S]`: generates a fixed-seed bike-shaped
+/// CSV, then times parse + validate, scoring and storing through <see cref="BatchService"/> (the path the UI and the API
+/// use) on a fresh SQLite store, and reports rows/s per stage (median of the runs) and peak RSS. With
+/// <c>--experiment-share</c> (e.g. 0.5) a second FastTree version is trained and an A/B test started first, so every run
+/// is split between the two models (assignment, per-arm scoring and per-arm audits included).</summary>
 public static class IngestBench
 {
     public static async Task<int> RunAsync(string[] args)
@@ -20,6 +25,7 @@ public static class IngestBench
         var options = new BenchArguments(args);
         var rows = options.Int("rows", 1_000_000);
         var runs = options.Int("runs", 3);
+        var share = options.Double("experiment-share");
         var outDir = Path.GetFullPath(options.String("out-dir", Path.Combine(Path.GetTempPath(), "dpd-bench-ingest")));
         Directory.CreateDirectory(outDir);
         var dataDir = Path.Combine(outDir, "store-" + Guid.NewGuid().ToString("N")[..8]);
@@ -50,6 +56,14 @@ public static class IngestBench
             var model = await registry.TrainAsync(product.Id, BikeShapedCsv.Generate(20_000, seed: 7, withLabel: true), "train.csv",
                 new TrainModelRequest(TrainerKind.FastTree), default);
             Console.WriteLine($"model: {model.Trainer}, trained in {model.TrainingSeconds:F2} s");
+            if (share is { } s)
+            {
+                var challenger = await registry.TrainAsync(product.Id, BikeShapedCsv.Generate(20_000, seed: 8, withLabel: true), "train-v2.csv",
+                    new TrainModelRequest(TrainerKind.FastTree, Seed: 43), default);
+                await host.Services.GetRequiredService<ExperimentService>().StartAsync(product.Id,
+                    new StartExperimentRequest(challenger.Number, ExperimentMetrics.Mae, 1, s), new Actor("bench"), default);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"experiment: v{challenger.Number} on {s:P0} of rows against v{model.Number}"));
+            }
 
             var results = new List<StageTimes>();
             for (var run = 1; run <= runs; run++)
@@ -69,6 +83,7 @@ public static class IngestBench
             {
                 rows,
                 runs,
+                experimentShare = share,
                 median_s = median,
                 rowsPerSecond = new
                 {
@@ -77,7 +92,7 @@ public static class IngestBench
                 peakMemoryMb = Math.Round(peakMb, 1),
             };
             var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
-            await File.WriteAllTextAsync(Path.Combine(outDir, $"bench-ingest-{rows}.json"), json);
+            await File.WriteAllTextAsync(Path.Combine(outDir, share is null ? $"bench-ingest-{rows}.json" : $"bench-ingest-{rows}-experiment.json"), json);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"median of {runs}: parse {rows / median.Parse:N0} rows/s, score {rows / median.Score:N0} rows/s, store {rows / median.Store:N0} rows/s, end to end {rows / median.Total:N0} rows/s ({median.Total:F2} s); peak RSS {peakMb:F0} MB"));
         }

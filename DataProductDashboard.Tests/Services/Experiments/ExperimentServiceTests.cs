@@ -204,6 +204,50 @@ public sealed class ExperimentServiceTests
     }
 
     [Fact]
+    public async Task Get_ColumnMeanAndUploadedKpis_AreComparedOnPerRowFileValuesAndOnArmTaggedPeriodValues()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var productId = await BinaryWithChallengerAsync(h);
+        int amountId, uploadedId;
+        var today = DateTime.UtcNow.Date;
+        await using (var db = await h.DbFactory.CreateDbContextAsync())
+        {
+            var amount = new Kpi { ProductId = productId, Name = "Mean amount", Source = KpiSource.BatchColumn, Aggregate = KpiAggregate.Mean, Column = "amount" };
+            var uploaded = new Kpi { ProductId = productId, Name = "Approved loans", Source = KpiSource.Uploaded, Period = KpiPeriod.Day };
+            var sum = new Kpi { ProductId = productId, Name = "Total amount", Source = KpiSource.BatchColumn, Aggregate = KpiAggregate.Sum, Column = "amount" };
+            db.Kpis.AddRange(amount, uploaded, sum);
+            await db.SaveChangesAsync();
+            (amountId, uploadedId) = (amount.Id, uploaded.Id);
+            double[] champion = [10, 12, 11], challenger = [14, 13, 15];
+            for (var d = 0; d < 3; d++)
+            {
+                db.KpiValues.Add(new KpiValue { KpiId = uploaded.Id, PeriodStart = today.AddDays(d), Value = champion[d], Arm = ExperimentArm.Champion });
+                db.KpiValues.Add(new KpiValue { KpiId = uploaded.Id, PeriodStart = today.AddDays(d), Value = challenger[d], Arm = ExperimentArm.Challenger });
+            }
+            // Before the experiment and untagged: not part of it.
+            db.KpiValues.Add(new KpiValue { KpiId = uploaded.Id, PeriodStart = today.AddDays(-30), Value = 99, Arm = ExperimentArm.Challenger });
+            db.KpiValues.Add(new KpiValue { KpiId = uploaded.Id, PeriodStart = today, Value = 50 });
+            await db.SaveChangesAsync();
+        }
+        var metrics = await h.Experiments.GetMetricsAsync(productId, default);
+        Assert.Equal(["perf.accuracy", "prediction.positive_share", $"kpi:{amountId}", $"kpi:{uploadedId}"], metrics.Select(m => m.Key));
+        var started = await h.Experiments.StartAsync(productId, new StartExperimentRequest(2, ExperimentMetrics.KpiKey(amountId), 100), Pm, default);
+        var csv = TestSchemas.BinaryCsv(200, seed: 44, withLabel: false);
+        await h.Batches.ImportAsync(productId, TestSchemas.Utf8(csv), "b.csv", BatchSource.Api);
+
+        var summary = await h.Experiments.GetAsync(started.Id, default);
+
+        var amounts = csv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var arms = (await PredictionsAsync(h, started.Id)).Select(p => p.Arm).ToArray();
+        double[] Amounts(ExperimentArm arm) => amounts.Where((_, i) => arms[i] == arm).ToArray();
+        var byAmount = AbTests.Welch(ExperimentMetrics.KpiKey(amountId), Amounts(ExperimentArm.Champion), Amounts(ExperimentArm.Challenger), 0.05);
+        Assert.Equal(byAmount with { AdjustedPValue = summary.Primary!.AdjustedPValue }, summary.Primary);
+        var byPeriod = AbTests.Welch(ExperimentMetrics.KpiKey(uploadedId), [10.0, 12, 11], [14.0, 13, 15], 0.05);
+        var uploadedComparison = summary.Secondary.Single(c => c.Metric == ExperimentMetrics.KpiKey(uploadedId));
+        Assert.Equal(byPeriod with { AdjustedPValue = uploadedComparison.AdjustedPValue }, uploadedComparison);
+    }
+
+    [Fact]
     public async Task Get_NoDataYet_PlansFromTheChampionsHoldoutAccuracy()
     {
         await using var h = await ServiceHarness.CreateAsync();

@@ -26,7 +26,7 @@ public static class ExperimentMetrics
 
     private static readonly ExperimentMetric[] Binary =
     [
-        new(Accuracy, "Accuracy", ComparisonKind.Rate, false, true, "share of labelled rows (0–1), e.g. 0.02 = 2 points",
+        new(Accuracy, "Accuracy", ComparisonKind.Rate, false, true, "share of labelled rows (0–1)",
             "Share of labelled rows predicted correctly, per arm; two-proportion z-test."),
         new(PositiveShare, "Positive share", ComparisonKind.Rate, false, false, "share of rows (0–1)",
             "Share of rows predicted positive, per arm (needs no labels); two-proportion z-test. Neither direction is better in itself."),

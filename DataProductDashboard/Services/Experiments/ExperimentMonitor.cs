@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataProductDashboard.Analysis;
 using DataProductDashboard.Analysis.Experiments;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
@@ -19,15 +20,18 @@ public sealed class ExperimentMonitor(
 {
     public static string SampleRatioAlertKey(int experimentId) => $"experiment:{experimentId}:srm";
 
-    /// <summary>Rows each arm scored so far, over all batches of the experiment.</summary>
+    /// <summary>Rows each arm scored so far, over all batches of the experiment: the sum of the arms' row-count points stored
+    /// with each split batch (one point per batch and arm, written in the same transaction as its predictions), so the
+    /// check costs one small indexed query however many rows the experiment has seen.</summary>
     public static async Task<(long Champion, long Challenger)> ArmRowsAsync(DashboardDbContext db, int experimentId, CancellationToken ct)
     {
         var batchIds = await db.Batches.AsNoTracking().Where(b => b.ExperimentId == experimentId).Select(b => b.Id).ToListAsync(ct);
         if (batchIds.Count == 0)
             return (0, 0);
-        var counts = await db.Predictions.AsNoTracking().Where(p => batchIds.Contains(p.BatchId) && p.Arm != null)
-            .GroupBy(p => p.Arm).Select(g => new { Arm = g.Key, Rows = g.LongCount() }).ToListAsync(ct);
-        return (counts.Where(c => c.Arm == ExperimentArm.Champion).Sum(c => c.Rows), counts.Where(c => c.Arm == ExperimentArm.Challenger).Sum(c => c.Rows));
+        var points = await db.MetricPoints.AsNoTracking()
+            .Where(p => p.BatchId != null && batchIds.Contains(p.BatchId.Value) && p.MetricKey == MetricKeys.Rows && p.Segment != null)
+            .Select(p => new { p.Segment, p.Value }).ToListAsync(ct);
+        return ((long)points.Where(p => p.Segment == ArmSegment.Champion).Sum(p => p.Value), (long)points.Where(p => p.Segment == ArmSegment.Challenger).Sum(p => p.Value));
     }
 
     /// <summary>The check on the rows so far; null before any row was split.</summary>

@@ -48,10 +48,11 @@ public sealed class ExperimentSamples(ContentStore store)
         }
     }
 
+    /// <summary>The prediction, the label (stored as a number: the value, or 1 / 0 for the positive class) or a numeric feature.</summary>
     private static bool IsNumericColumn(DataProduct product, string column) =>
         column == DriftDetector.PredictionColumn
-        || product.Schema.Find(column) is { Kind: ColumnKind.Numeric } spec && (spec.IsFeature || spec.Role == ColumnRole.Label)
-        || (product.Schema.Label?.Name == column);
+        || product.Schema.Label?.Name == column
+        || product.Schema.Find(column) is { Kind: ColumnKind.Numeric, IsFeature: true };
 
     /// <summary>Each arm's contribution to every metric, in the order of <paramref name="metrics"/>.</summary>
     public async Task<IReadOnlyList<(ExperimentMetric Metric, ArmSample Champion, ArmSample Challenger)>> CollectAsync(DashboardDbContext db, DataProduct product,

@@ -53,12 +53,15 @@ public sealed class ExperimentService(
         return summaries;
     }
 
-    public async Task<ExperimentSummary> GetAsync(int experimentId, CancellationToken ct)
+    public async Task<ExperimentSummary> GetAsync(int experimentId, CancellationToken ct) => (await GetDetailAsync(experimentId, ct)).Summary;
+
+    /// <summary>The summary and each arm's estimate (with its own interval) of every metric.</summary>
+    public async Task<ExperimentDetail> GetDetailAsync(int experimentId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await db.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, ct) ?? throw new NotFoundException("Experiment", experimentId);
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == experiment.ProductId, ct);
-        return await SummarizeAsync(db, product, experiment, ct);
+        return await AnalyzeAsync(db, product, experiment, ct);
     }
 
     /// <summary>Starts an A/B test: from the next batch on, each row is scored by the arm its row key hashes to.</summary>
@@ -182,7 +185,10 @@ public sealed class ExperimentService(
         return await GetAsync(experimentId, ct);
     }
 
-    private async Task<ExperimentSummary> SummarizeAsync(DashboardDbContext db, DataProduct product, Experiment experiment, CancellationToken ct)
+    private async Task<ExperimentSummary> SummarizeAsync(DashboardDbContext db, DataProduct product, Experiment experiment, CancellationToken ct) =>
+        (await AnalyzeAsync(db, product, experiment, ct)).Summary;
+
+    private async Task<ExperimentDetail> AnalyzeAsync(DashboardDbContext db, DataProduct product, Experiment experiment, CancellationToken ct)
     {
         var versions = await db.ModelVersions.AsNoTracking().Where(v => v.Id == experiment.ChampionVersionId || v.Id == experiment.ChallengerVersionId)
             .ToDictionaryAsync(v => v.Id, ct);
@@ -197,11 +203,17 @@ public sealed class ExperimentService(
         double? holdout = holdoutKey is not null && champion.HoldoutMetrics.TryGetValue(holdoutKey, out var h) ? h : null;
         var result = ExperimentEvaluator.Evaluate(collected, experiment.PrimaryMetric, experiment.Alpha, experiment.Power,
             experiment.MinimumDetectableEffect, experiment.ChallengerShare, holdout);
-        return new ExperimentSummary(experiment.Id, experiment.ProductId, experiment.Name, champion.Number, versions[experiment.ChallengerVersionId].Number,
+        var estimates = collected.SelectMany(c => new[]
+        {
+            ArmEstimate.Of(c.Metric.Key, ExperimentArm.Champion, c.Champion, experiment.Alpha),
+            ArmEstimate.Of(c.Metric.Key, ExperimentArm.Challenger, c.Challenger, experiment.Alpha),
+        }).OfType<ArmEstimate>().ToList();
+        var summary = new ExperimentSummary(experiment.Id, experiment.ProductId, experiment.Name, champion.Number, versions[experiment.ChallengerVersionId].Number,
             experiment.ChallengerShare, experiment.PrimaryMetric, primaryName, experiment.MinimumDetectableEffect, experiment.Alpha, experiment.Status,
             experiment.StartedAt, experiment.StoppedAt, experiment.Decision, experiment.DecidedBy, experiment.DecidedAt, experiment.DecisionReason,
             championRows, challengerRows, result.Primary, result.Secondary, ExperimentMonitor.SampleRatio(championRows, challengerRows, experiment.ChallengerShare),
             result.Plan, result.Progress, ExperimentSummary.LinkFor(experiment.ProductId, experiment.Id));
+        return new ExperimentDetail(summary, estimates);
     }
 
     private static async Task<DataProduct> FindProductAsync(DashboardDbContext db, int productId, CancellationToken ct) =>
