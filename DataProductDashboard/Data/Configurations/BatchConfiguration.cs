@@ -11,6 +11,7 @@ public sealed class BatchConfiguration : IEntityTypeConfiguration<Batch>
         builder.HasIndex(b => new { b.ProductId, b.ReceivedAt });
         builder.Property(b => b.FileHash).HasMaxLength(64);
         builder.HasOne(b => b.ModelVersion).WithMany().HasForeignKey(b => b.ModelVersionId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Experiment>().WithMany().HasForeignKey(b => b.ExperimentId).OnDelete(DeleteBehavior.SetNull);
+        // An index, not a foreign key: adding a foreign key to an existing SQLite table rebuilds it outside a transaction.
+        builder.HasIndex(b => b.ExperimentId);
     }
 }

@@ -955,11 +955,6 @@ namespace DataProductDashboard.Data.Migrations
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.Batch", b =>
                 {
-                    b.HasOne("DataProductDashboard.Data.Entities.Experiment", null)
-                        .WithMany()
-                        .HasForeignKey("ExperimentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("DataProductDashboard.Data.Entities.ModelVersion", "ModelVersion")
                         .WithMany()
                         .HasForeignKey("ModelVersionId")

@@ -184,23 +184,11 @@ namespace DataProductDashboard.Data.Migrations
                 name: "IX_Kpis_ProductId",
                 table: "Kpis",
                 column: "ProductId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Batches_Experiments_ExperimentId",
-                table: "Batches",
-                column: "ExperimentId",
-                principalTable: "Experiments",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Batches_Experiments_ExperimentId",
-                table: "Batches");
-
             migrationBuilder.DropTable(
                 name: "Experiments");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataProductDashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261125023015_KpisExperiments")]
+    [Migration("20261125033438_KpisExperiments")]
     partial class KpisExperiments
     {
         /// <inheritdoc />
@@ -958,11 +958,6 @@ namespace DataProductDashboard.Data.Migrations
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.Batch", b =>
                 {
-                    b.HasOne("DataProductDashboard.Data.Entities.Experiment", null)
-                        .WithMany()
-                        .HasForeignKey("ExperimentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("DataProductDashboard.Data.Entities.ModelVersion", "ModelVersion")
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
