@@ -25,6 +25,10 @@ public sealed class GlossaryTextTests
     }
 
     [Fact]
+    public void Segment_PValue_KeepsTheSpaceBeforeTheNumberOutsideTheTerm() =>
+        Assert.Equal(["not ", "significant", " yet (", "p =", " 0.576)"], GlossaryText.Segment("not significant yet (p = 0.576)").Select(s => s.Text));
+
+    [Fact]
     public void Segment_NoTerms_ReturnsTheSentenceWhole() =>
         Assert.Equal(["Nothing to explain here."], GlossaryText.Segment("Nothing to explain here.").Select(s => s.Text));
 

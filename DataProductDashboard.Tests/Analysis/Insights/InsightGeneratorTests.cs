@@ -204,6 +204,13 @@ public sealed class InsightGeneratorTests
     }
 
     [Fact]
+    public void Experiment_CapitalisedMetricName_IsLowercasedMidSentenceButAcronymsAreKept()
+    {
+        Assert.Contains("the challenger's accuracy is", InsightGenerator.Experiment(Test() with { PrimaryMetricName = "Accuracy" }).Sentence);
+        Assert.Contains("the challenger's MAE is", InsightGenerator.Experiment(Test() with { PrimaryMetricName = "MAE", LowerIsBetter = true }).Sentence);
+    }
+
+    [Fact]
     public void Experiment_SampleRatioMismatch_IsCritical()
     {
         var insight = InsightGenerator.Experiment(Test(srm: true));

@@ -21,6 +21,6 @@ public static class Glossary
         ["A/B test"] = "Production rows are split by a stable hash of their key between the champion and a challenger model, and the two arms are compared.",
         ["critical gate"] = "A quality threshold set by the product manager whose failure marks a batch unhealthy and blocks releases.",
         ["p < 0.001"] = "The p-value: the probability of a difference at least this large if there were no real difference.",
-        ["p = "] = "The p-value: the probability of a difference at least this large if there were no real difference.",
+        ["p ="] = "The p-value: the probability of a difference at least this large if there were no real difference.",
     };
 }

@@ -134,12 +134,13 @@ public static class InsightGenerator
             return new(InsightSeverity.Critical, InsightTopic.Experiment,
                 $"{name} has a sample-ratio mismatch: the arms did not receive the planned share of rows (p < 0.001), so its results cannot be trusted until the cause is found.", links, null);
         if (test.Champion is not { } a || test.Challenger is not { } b)
-            return new(InsightSeverity.Info, InsightTopic.Experiment, $"{name} is running; neither arm has enough labelled rows for {test.PrimaryMetricName} yet.", links, null);
+            return new(InsightSeverity.Info, InsightTopic.Experiment, $"{name} is running; neither arm has enough labelled rows for {MidSentence(test.PrimaryMetricName)} yet.", links, null);
         var direction = a == b ? "the same as"
             : test.LowerIsBetter is not { } lower ? (b > a ? "higher than" : "lower than")
             : (lower ? b < a : b > a) ? "better than" : "worse than";
         var relative = test.RelativeDifference is { } r ? $", {(r >= 0 ? "+" : "−")}{Percent(r)}" : "";
-        var measured = $"the challenger's {test.PrimaryMetricName} is {Number(b)}, {direction} the champion's {Number(a)}{relative}";
+        var metric = MidSentence(test.PrimaryMetricName);
+        var measured = $"the challenger's {metric} is {Number(b)}, {direction} the champion's {Number(a)}{relative}";
         var progress = test.Progress is { } p ? $"; {Percent(Math.Min(p, 1))} of the needed sample is in" : "";
         if (test.PValue is { } pValue && pValue < test.Alpha)
             return new(InsightSeverity.Warning, InsightTopic.Experiment,
@@ -147,6 +148,10 @@ public static class InsightGenerator
         var pText = test.PValue is { } q ? $" ({PValue(q)})" : "";
         return new(InsightSeverity.Info, InsightTopic.Experiment, $"{name} is running: {measured}, not significant yet{pText}{progress}.", links, null);
     }
+
+    /// <summary>"Accuracy" → "accuracy" inside a sentence; acronyms ("MAE", "RMSE") stay as they are.</summary>
+    private static string MidSentence(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 
     public static Insight Missing(ProductFacts facts, MissingBatchFacts missing)
     {

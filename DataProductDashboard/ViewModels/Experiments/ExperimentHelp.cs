@@ -10,7 +10,7 @@ public static class ExperimentHelp
         "Confidence interval of the difference (challenger − champion): the range of true differences compatible with the data at confidence 1 − α. If it excludes 0, the difference is significant.";
 
     public const string Holm =
-        "Holm-adjusted p-value: comparing several metrics at once raises the chance that one looks significant by luck. Holm's method raises the p-values so that the chance of any false alarm stays below α. ‘Significant’ uses this value.";
+        "Holm-adjusted p-value: comparing several metrics at once raises the chance that one looks significant by luck. Holm's method raises the p-values of the secondary metrics so that the chance of any false alarm among them stays below α. The primary metric, planned for alone, is judged on its own p-value.";
 
     public const string SampleRatio =
         "Sample ratio mismatch (SRM): the rows each arm received should follow the configured split. A χ² test with p < 0.001 says they do not — a sign that assignment, filtering or logging is broken, which biases every other number.";
