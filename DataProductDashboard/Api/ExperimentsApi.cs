@@ -35,7 +35,7 @@ public static class ExperimentsApi
     private static async Task<IResult> GetAsync(int experimentId, HttpRequest request, ExperimentService experiments, CancellationToken ct)
     {
         var summary = await experiments.GetAsync(experimentId, ct);
-        return WantsCsv(request) ? await CsvOfAsync(summary, experiments, ct) : TypedResults.Ok(summary);
+        return request.WantsCsv() ? await CsvOfAsync(summary, experiments, ct) : TypedResults.Ok(summary);
     }
 
     private static async Task<IResult> CsvAsync(int experimentId, ExperimentService experiments, CancellationToken ct) =>
@@ -72,8 +72,4 @@ public static class ExperimentsApi
         body.ThrowIfInvalid("decision");
         return TypedResults.Ok(await experiments.DecideAsync(experimentId, decision, reason, ActorResolver.FromRequest(context), ct));
     }
-
-    private static bool WantsCsv(HttpRequest request) =>
-        string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
-        || request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
 }

@@ -74,9 +74,7 @@ public static class KpisApi
     private static async Task<IResult> ValuesAsync(int productId, int kpiId, HttpRequest request, KpiService kpis, CancellationToken ct)
     {
         var values = await kpis.ListValuesAsync(productId, kpiId, ct);
-        var csv = request.Query["format"].ToString().Equals("csv", StringComparison.OrdinalIgnoreCase)
-            || request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
-        if (!csv)
+        if (!request.WantsCsv())
             return TypedResults.Ok(values);
         var definition = await kpis.GetDefinitionAsync(productId, kpiId, ct);
         return TypedResults.Text(KpiValuesCsv.Write(values, definition.Period), "text/csv", Encoding.UTF8);
