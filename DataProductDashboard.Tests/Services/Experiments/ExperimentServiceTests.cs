@@ -348,6 +348,23 @@ public sealed class ExperimentServiceTests
     }
 
     [Fact]
+    public async Task Promote_OutsideTheExperiment_StopsItWithoutADecisionAndLaterBatchesAreNotSplit()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var productId = await BinaryWithChallengerAsync(h);
+        var started = await h.Experiments.StartAsync(productId, Accuracy(), Pm, default);
+
+        await h.Releases.PromoteAsync(productId, 2, Pm, default);
+
+        var summary = await h.Experiments.GetAsync(started.Id, default);
+        Assert.Equal((ExperimentStatus.Stopped, (ExperimentDecision?)null), (summary.Status, summary.Decision));
+        Assert.StartsWith("Stopped automatically: version 2 became the champion", summary.DecisionReason, StringComparison.Ordinal);
+        var batch = await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(20, seed: 3, withLabel: false)), "after.csv", BatchSource.Api);
+        Assert.Equal(0, await h.CountAsync(db => db.Batches.Where(b => b.Id == batch.Id && b.ExperimentId != null)));
+        await Assert.ThrowsAsync<ConflictException>(() => h.Experiments.DecideAsync(started.Id, ExperimentDecision.KeepChampion, "Too late", Pm, default));
+    }
+
+    [Fact]
     public async Task Decide_ShipChallengerBlockedByAReleaseGate_ThrowsTheGatesConflictAndRecordsNothingOnTheExperiment()
     {
         await using var h = await ServiceHarness.CreateAsync();

@@ -158,7 +158,11 @@ public sealed class ExperimentService(
         var subject = $"experiment '{experiment.Name}'";
 
         if (decision == ExperimentDecision.ShipChallenger)
+        {
             await releases.PromoteAsync(experiment.ProductId, challengerNumber, actor, ct);
+            // The promotion stopped the experiment in its own save; the decision below completes that record.
+            await db.Entry(experiment).ReloadAsync(ct);
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (decision == ExperimentDecision.KeepRunning)

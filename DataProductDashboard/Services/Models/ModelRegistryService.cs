@@ -119,11 +119,25 @@ public sealed class ModelRegistryService(
         version.Status = ModelStatus.Champion;
         version.PromotedAt = clock.GetUtcNow().UtcDateTime;
         product.ChampionVersionId = version.Id;
+        await StopExperimentsAsync(db, productId, number, version.PromotedAt.Value, ct);
         alsoSave?.Invoke(db);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Promoted version {Number} of product {ProductId} to champion", number, productId);
         events.Publish(productId);
         return await GetAsync(productId, number, ct);
+    }
+
+    /// <summary>A running A/B test compares the previous champion, so a change of champion (a promotion from the models
+    /// page, a rollback, or shipping the challenger) stops it in the same save; shipping then records its decision.</summary>
+    private static async Task StopExperimentsAsync(DashboardDbContext db, int productId, int number, DateTime now, CancellationToken ct)
+    {
+        var running = await db.Experiments.Where(e => e.ProductId == productId && e.Status == ExperimentStatus.Running).ToListAsync(ct);
+        foreach (var experiment in running)
+        {
+            experiment.Status = ExperimentStatus.Stopped;
+            experiment.StoppedAt = now;
+            experiment.DecisionReason = $"Stopped automatically: version {number} became the champion, so the test no longer compares the champion.";
+        }
     }
 
     /// <summary>The same zip registered twice would be two versions of one model: refuse and name the existing one.</summary>
