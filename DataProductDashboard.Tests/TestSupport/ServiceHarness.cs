@@ -44,10 +44,10 @@ public sealed class ServiceHarness : IAsyncDisposable
         Products = new ProductService(DbFactory, Clock, NullLogger<ProductService>.Instance);
         Profiles = new ReferenceProfileStore(Store, NullLogger<ReferenceProfileStore>.Instance);
         Events = new ProductEvents(Clock, NullLogger<ProductEvents>.Instance);
-        Registry = new ModelRegistryService(DbFactory, Store, Profiles, Events, Clock, NullLogger<ModelRegistryService>.Instance);
-        Performance = new PerformanceService(NullLogger<PerformanceService>.Instance);
         Outbox = new NotificationOutbox();
         Alerts = new AlertService(DbFactory, Outbox, Events, Clock, NullLogger<AlertService>.Instance);
+        Registry = new ModelRegistryService(DbFactory, Store, Profiles, Events, Alerts, Clock, NullLogger<ModelRegistryService>.Instance);
+        Performance = new PerformanceService(NullLogger<PerformanceService>.Instance);
         Trail = new AuditTrail(DbFactory, Clock);
         Evidence = new BatchEvidence(Profiles);
         Gates = new GateService(DbFactory, Evidence, Alerts, Trail, Events, Clock, NullLogger<GateService>.Instance);

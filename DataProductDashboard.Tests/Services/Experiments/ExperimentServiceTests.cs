@@ -353,6 +353,12 @@ public sealed class ExperimentServiceTests
         await using var h = await ServiceHarness.CreateAsync();
         var productId = await BinaryWithChallengerAsync(h);
         var started = await h.Experiments.StartAsync(productId, Accuracy(), Pm, default);
+        await using (var db = await h.DbFactory.CreateDbContextAsync())
+        {
+            db.Alerts.Add(new Alert { ProductId = productId, Kind = AlertKind.Experiment, Key = ExperimentMonitor.SampleRatioAlertKey(started.Id), Severity = GateSeverity.Critical,
+                Title = "Sample-ratio mismatch", State = AlertState.Open });
+            await db.SaveChangesAsync();
+        }
 
         await h.Releases.PromoteAsync(productId, 2, Pm, default);
 
@@ -362,6 +368,7 @@ public sealed class ExperimentServiceTests
         var batch = await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(20, seed: 3, withLabel: false)), "after.csv", BatchSource.Api);
         Assert.Equal(0, await h.CountAsync(db => db.Batches.Where(b => b.Id == batch.Id && b.ExperimentId != null)));
         await Assert.ThrowsAsync<ConflictException>(() => h.Experiments.DecideAsync(started.Id, ExperimentDecision.KeepChampion, "Too late", Pm, default));
+        Assert.Equal(0, await h.CountAsync(db => db.Alerts.Where(a => a.Kind == AlertKind.Experiment && a.State != AlertState.Resolved)));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class ModelRegistryService(
     ContentStore store,
     ReferenceProfileStore profiles,
     ProductEvents events,
+    Alerts.AlertService alerts,
     TimeProvider clock,
     ILogger<ModelRegistryService> logger)
 {
@@ -129,7 +130,7 @@ public sealed class ModelRegistryService(
 
     /// <summary>A running A/B test compares the previous champion, so a change of champion (a promotion from the models
     /// page, a rollback, or shipping the challenger) stops it in the same save; shipping then records its decision.</summary>
-    private static async Task StopExperimentsAsync(DashboardDbContext db, int productId, int number, DateTime now, CancellationToken ct)
+    private async Task StopExperimentsAsync(DashboardDbContext db, int productId, int number, DateTime now, CancellationToken ct)
     {
         var running = await db.Experiments.Where(e => e.ProductId == productId && e.Status == ExperimentStatus.Running).ToListAsync(ct);
         foreach (var experiment in running)
@@ -137,6 +138,7 @@ public sealed class ModelRegistryService(
             experiment.Status = ExperimentStatus.Stopped;
             experiment.StoppedAt = now;
             experiment.DecisionReason = $"Stopped automatically: version {number} became the champion, so the test no longer compares the champion.";
+            await alerts.ClearAsync(db, productId, Experiments.ExperimentMonitor.SampleRatioAlertKey(experiment.Id), "The experiment stopped: the champion changed.", ct);
         }
     }
 
