@@ -131,6 +131,21 @@ public sealed class ExperimentsPageTests : BunitTestContext
     }
 
     [Fact]
+    public async Task Render_StoppedByAPromotionOutsideTheTest_SaysStoppedWithoutADecisionAndWhy()
+    {
+        var productId = await ArrangeAsync();
+        await ExperimentsUiData.StartAsync(Services, productId);
+        await Service<DataProductDashboard.Services.Releases.ReleaseService>().PromoteAsync(productId, 2, ExperimentsUiData.Tester, CancellationToken.None);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.Contains("Stopped", cut.Find("[data-testid=decision-recorded]").TextContent));
+        var text = cut.Find("[data-testid=decision-recorded]").TextContent;
+        Assert.Contains("without a decision: Stopped automatically: version 2 became the champion", text);
+        Assert.DoesNotContain("No decision yet by", text);
+    }
+
+    [Fact]
     public async Task Decide_KeepChampionWithAReason_StopsAndShowsTheRecordedDecision()
     {
         var productId = await ArrangeAsync();
