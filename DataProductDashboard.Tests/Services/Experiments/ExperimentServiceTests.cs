@@ -372,6 +372,28 @@ public sealed class ExperimentServiceTests
     }
 
     [Fact]
+    public async Task Database_SecondRunningExperimentOfAProduct_IsRejectedButStoppedOnesMayAccumulate()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var productId = await BinaryWithChallengerAsync(h);
+        var started = await h.Experiments.StartAsync(productId, Accuracy(), Pm, default);
+        await using var db = await h.DbFactory.CreateDbContextAsync();
+        var original = await db.Experiments.AsNoTracking().SingleAsync(e => e.Id == started.Id);
+        Experiment Copy(ExperimentStatus status) => new()
+        {
+            ProductId = productId, Name = $"copy {status}", ChampionVersionId = original.ChampionVersionId, ChallengerVersionId = original.ChallengerVersionId,
+            PrimaryMetric = original.PrimaryMetric, MinimumDetectableEffect = 0.05, Status = status, StartedAt = original.StartedAt,
+        };
+
+        db.Experiments.Add(Copy(ExperimentStatus.Stopped));
+        db.Experiments.Add(Copy(ExperimentStatus.Stopped));
+        await db.SaveChangesAsync();
+        db.Experiments.Add(Copy(ExperimentStatus.Running));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task Decide_ShipChallengerBlockedByAReleaseGate_ThrowsTheGatesConflictAndRecordsNothingOnTheExperiment()
     {
         await using var h = await ServiceHarness.CreateAsync();

@@ -9,6 +9,8 @@ public sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experimen
     public void Configure(EntityTypeBuilder<Experiment> builder)
     {
         builder.HasIndex(e => new { e.ProductId, e.Status });
+        // At most one running A/B test per product, enforced by the database (two concurrent starts cannot both land).
+        builder.HasIndex(e => e.ProductId).IsUnique().HasFilter("\"Status\" = 'Running'").HasDatabaseName("IX_Experiments_OneRunningPerProduct");
         builder.Property(e => e.Name).HasMaxLength(200);
         builder.Property(e => e.PrimaryMetric).HasMaxLength(100);
         builder.Property(e => e.StartedBy).HasMaxLength(200);

@@ -356,6 +356,11 @@ namespace DataProductDashboard.Data.Migrations
 
                     b.HasIndex("ChampionVersionId");
 
+                    b.HasIndex("ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Experiments_OneRunningPerProduct")
+                        .HasFilter("\"Status\" = 'Running'");
+
                     b.HasIndex("ProductId", "Status");
 
                     b.ToTable("Experiments");

@@ -126,7 +126,15 @@ public sealed class ExperimentService(
         db.Experiments.Add(experiment);
         trail.Record(db, productId, actor, TrailAction.ExperimentStarted, $"experiment '{name}'", $"champion v{champion.Number} scores every row",
             Invariant($"v{challenger.Number} scores {share:P0} of rows; primary {metric.Name}, MDE {experiment.MinimumDetectableEffect}, α {alpha}, power {power}"));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // SQLITE_CONSTRAINT on the one-running-per-product index: another start won the race.
+            throw new ConflictException($"Another experiment was started on '{product.Name}' at the same moment; decide it before starting another.");
+        }
         logger.LogInformation("Experiment {ExperimentId} of product {ProductId} started by {Actor}: v{Challenger} on {Share:P0} of rows against champion v{Champion}",
             experiment.Id, productId, actor.Name, challenger.Number, share, champion.Number);
         events.Publish(productId);

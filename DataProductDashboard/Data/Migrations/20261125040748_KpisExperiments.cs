@@ -161,6 +161,13 @@ namespace DataProductDashboard.Data.Migrations
                 column: "ChampionVersionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Experiments_OneRunningPerProduct",
+                table: "Experiments",
+                column: "ProductId",
+                unique: true,
+                filter: "\"Status\" = 'Running'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Experiments_ProductId_Status",
                 table: "Experiments",
                 columns: new[] { "ProductId", "Status" });

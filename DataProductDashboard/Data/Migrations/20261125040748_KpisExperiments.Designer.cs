@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataProductDashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261125033438_KpisExperiments")]
+    [Migration("20261125040748_KpisExperiments")]
     partial class KpisExperiments
     {
         /// <inheritdoc />
@@ -358,6 +358,11 @@ namespace DataProductDashboard.Data.Migrations
                     b.HasIndex("ChallengerVersionId");
 
                     b.HasIndex("ChampionVersionId");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Experiments_OneRunningPerProduct")
+                        .HasFilter("\"Status\" = 'Running'");
 
                     b.HasIndex("ProductId", "Status");
 
