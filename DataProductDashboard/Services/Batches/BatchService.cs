@@ -136,7 +136,7 @@ public sealed class BatchService(
             throw;
         }
         // Committed: from here on the batch and its file stay, whatever happens to the request.
-        await AfterStoreAsync(batch.ProductId, batch.Id, batch.ExperimentId);
+        await AfterStoreAsync(batch.ProductId, batch.Id, batch.ExperimentId, prepared.Parsed.Table);
         progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
         events.Publish(prepared.ProductId);
         return await GetSummaryAsync(batch.Id, CancellationToken.None);
@@ -176,7 +176,7 @@ public sealed class BatchService(
     /// split of the experiment it belongs to is checked for a sample-ratio mismatch, then the computed KPIs take its rows
     /// and every KPI is judged (after the gates: the business-drift classification reads their outcomes). Not cancellable
     /// (the batch is stored even if the caller went away); a failure is logged, never thrown.</summary>
-    private async Task AfterStoreAsync(int productId, int batchId, int? experimentId)
+    private async Task AfterStoreAsync(int productId, int batchId, int? experimentId, ColumnTable table)
     {
         try
         {
@@ -191,7 +191,7 @@ public sealed class BatchService(
         }
         try
         {
-            await kpis.BatchStoredAsync(productId, batchId, CancellationToken.None);
+            await kpis.BatchStoredAsync(productId, batchId, table, CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -42,15 +42,20 @@ public sealed class ExperimentService(
         return (await ExperimentSamples.MetricsAsync(db, product, ct)).Select(m => m.Metric).ToList();
     }
 
-    public async Task<IReadOnlyList<ExperimentSummary>> ListAsync(int productId, CancellationToken ct)
+    public async Task<IReadOnlyList<ExperimentSummary>> ListAsync(int productId, CancellationToken ct) =>
+        (await ListDetailsAsync(productId, ct)).Select(d => d.Summary).ToList();
+
+    /// <summary>Every experiment of the product with its per-arm estimates, running first then newest: the page shows
+    /// the list and the selected one from this single analysis.</summary>
+    public async Task<IReadOnlyList<ExperimentDetail>> ListDetailsAsync(int productId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await FindProductAsync(db, productId, ct);
         var experiments = await db.Experiments.AsNoTracking().Where(e => e.ProductId == productId).ToListAsync(ct);
-        var summaries = new List<ExperimentSummary>(experiments.Count);
+        var details = new List<ExperimentDetail>(experiments.Count);
         foreach (var experiment in experiments.OrderBy(e => e.Status == ExperimentStatus.Running ? 0 : 1).ThenByDescending(e => e.StartedAt).ThenByDescending(e => e.Id))
-            summaries.Add(await SummarizeAsync(db, product, experiment, ct));
-        return summaries;
+            details.Add(await AnalyzeAsync(db, product, experiment, ct));
+        return details;
     }
 
     public async Task<ExperimentSummary> GetAsync(int experimentId, CancellationToken ct) => (await GetDetailAsync(experimentId, ct)).Summary;

@@ -24,10 +24,11 @@ public sealed class KpiRecomputer(
     TimeProvider clock,
     ILogger<KpiRecomputer> logger)
 {
-    /// <summary>A batch was stored: the product's computed KPIs take its rows, then every KPI is judged.</summary>
-    public async Task BatchStoredAsync(int productId, int batchId, CancellationToken ct)
+    /// <summary>A batch was stored: the product's computed KPIs take its rows, then every KPI is judged.
+    /// <paramref name="table"/> is the batch as the import parsed it, so its file is not read again.</summary>
+    public async Task BatchStoredAsync(int productId, int batchId, ColumnTable? table, CancellationToken ct)
     {
-        await RecomputeBatchesAsync(productId, [batchId], labelBasedOnly: false, ct);
+        await RecomputeBatchesAsync(productId, [batchId], labelBasedOnly: false, table is null ? null : new Dictionary<int, ColumnTable> { [batchId] = table }, ct);
         await EvaluateProductAsync(productId, ct);
     }
 
@@ -35,7 +36,7 @@ public sealed class KpiRecomputer(
     /// drift and performance gates changed too).</summary>
     public async Task LabelsArrivedAsync(int productId, IReadOnlyCollection<int> batchIds, CancellationToken ct)
     {
-        await RecomputeBatchesAsync(productId, batchIds, labelBasedOnly: true, ct);
+        await RecomputeBatchesAsync(productId, batchIds, labelBasedOnly: true, parsed: null, ct);
         await EvaluateProductAsync(productId, ct);
     }
 
@@ -50,7 +51,7 @@ public sealed class KpiRecomputer(
             var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == kpi.ProductId, ct);
             var batchIds = await db.Batches.AsNoTracking().Where(b => b.ProductId == kpi.ProductId && b.Status == BatchStatus.Analyzed)
                 .OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id).Select(b => b.Id).ToListAsync(ct);
-            var values = await ContributionsAsync(db, product, [kpi], batchIds, ct);
+            var values = await ContributionsAsync(db, product, [kpi], batchIds, parsed: null, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Only the batches read above: a batch stored meanwhile has already added (and keeps) its own contribution.
             await db.KpiValues.Where(v => v.KpiId == kpiId && v.BatchId != null && batchIds.Contains(v.BatchId.Value)).ExecuteDeleteAsync(ct);
@@ -135,7 +136,8 @@ public sealed class KpiRecomputer(
             KpiReader.Link(kpi.ProductId, kpi.Id), clock.GetUtcNow().UtcDateTime, BatchId: finding.EvidenceBatchId);
     }
 
-    private async Task RecomputeBatchesAsync(int productId, IReadOnlyCollection<int> batchIds, bool labelBasedOnly, CancellationToken ct)
+    private async Task RecomputeBatchesAsync(int productId, IReadOnlyCollection<int> batchIds, bool labelBasedOnly,
+        IReadOnlyDictionary<int, ColumnTable>? parsed, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
@@ -144,7 +146,7 @@ public sealed class KpiRecomputer(
         if (kpis.Count == 0 || batchIds.Count == 0)
             return;
         var stopwatch = Stopwatch.StartNew();
-        var values = await ContributionsAsync(db, product, kpis, batchIds, ct);
+        var values = await ContributionsAsync(db, product, kpis, batchIds, parsed, ct);
         var kpiIds = kpis.Select(k => k.Id).ToList();
         var ids = batchIds.ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -157,9 +159,10 @@ public sealed class KpiRecomputer(
     }
 
     /// <summary>The contributions of the batches to the KPIs (not saved). The batch file is read only when a KPI
-    /// aggregates a feature column or the product has an event time (rows fall in periods by event time).</summary>
+    /// aggregates a feature column or the product has an event time (rows fall in periods by event time), and only
+    /// when <paramref name="parsed"/> does not already hold it.</summary>
     private async Task<List<KpiValue>> ContributionsAsync(DashboardDbContext db, DataProduct product, IReadOnlyList<Kpi> kpis, IReadOnlyCollection<int> batchIds,
-        CancellationToken ct)
+        IReadOnlyDictionary<int, ColumnTable>? parsed, CancellationToken ct)
     {
         var schema = product.Schema;
         var ids = batchIds.ToList();
@@ -179,8 +182,8 @@ public sealed class KpiRecomputer(
             ColumnTable? table = null;
             if (needsFile)
             {
-                var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
-                table = (await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, schema, CsvReadMode.Batch, ct), ct)).Table;
+                table = parsed?.GetValueOrDefault(batch.Id) ?? (await Task.Run(() => CsvBatchReader.ReadFile(
+                    store.PathFor(ContentStore.Batches, batch.FileHash, ".csv"), batch.FileName, schema, CsvReadMode.Batch, ct), ct)).Table;
                 if (table.RowCount != rows.Count)
                 {
                     logger.LogWarning("Batch {BatchId}: its file has {FileRows} rows but {Predictions} predictions are stored; its KPI values are skipped",

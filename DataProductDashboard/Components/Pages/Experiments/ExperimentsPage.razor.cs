@@ -42,21 +42,13 @@ public sealed partial class ExperimentsPage
 
     protected override async Task LoadPageAsync(CancellationToken ct)
     {
-        _experiments = await Experiments.ListAsync(ProductId, ct);
+        var details = await Experiments.ListDetailsAsync(ProductId, ct);
+        _experiments = details.Select(d => d.Summary).ToList();
         _metrics = await Experiments.GetMetricsAsync(ProductId, ct);
         _versions = await Registry.ListAsync(ProductId, ct);
         _shownQuery = QueryExperiment;
-        _missing = null;
-        var selected = QueryExperiment is { } id ? _experiments.FirstOrDefault(e => e.Id == id) : _experiments.FirstOrDefault();
-        if (selected is null)
-        {
-            _missing = QueryExperiment;
-            _detail = null;
-        }
-        else
-        {
-            _detail = await Experiments.GetDetailAsync(selected.Id, ct);
-        }
+        _detail = QueryExperiment is { } id ? details.FirstOrDefault(d => d.Summary.Id == id) : details.FirstOrDefault();
+        _missing = _detail is null ? QueryExperiment : null;
         _version++;
     }
 
