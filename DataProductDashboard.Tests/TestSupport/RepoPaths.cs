@@ -1,11 +1,12 @@
 namespace DataProductDashboard.Tests.TestSupport;
 
-/// <summary>The repository root (the folder with DataProductDashboard.sln) and the team's shared datasets beside it.</summary>
+/// <summary>The repository root (the folder with DataProductDashboard.sln) and the team's shared datasets beside it. A
+/// local clone of such a checkout (<c>git clone . /tmp/fresh</c>) finds them beside the checkout it was cloned from.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string SharedDatasets => Path.GetFullPath(Path.Combine(Root, "..", "shared", "datasets"));
+    public static string SharedDatasets { get; } = FindSharedDatasets();
 
     public static string BikeHourCsv => Shared("bike-sharing", "hour.csv");
 
@@ -18,6 +19,36 @@ public static class RepoPaths
         return File.Exists(path) ? path
             : throw new FileNotFoundException($"The shared dataset {folder}/{file} is not at {path}: the tests read the team's datasets from " +
                 "shared/datasets beside the repository (clone it next to shared/, as CI does).", path);
+    }
+
+    private static string FindSharedDatasets()
+    {
+        var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared", "datasets"));
+        if (Directory.Exists(beside) || LocalOrigin() is not { } origin)
+            return beside;
+        var besideOrigin = Path.GetFullPath(Path.Combine(origin, "..", "shared", "datasets"));
+        return Directory.Exists(besideOrigin) ? besideOrigin : beside;
+    }
+
+    /// <summary>The folder this checkout was cloned from, when its origin is a local path.</summary>
+    private static string? LocalOrigin()
+    {
+        var config = Path.Combine(Root, ".git", "config");
+        if (!File.Exists(config))
+            return null;
+        var inOrigin = false;
+        foreach (var raw in File.ReadLines(config))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith('['))
+                inOrigin = line == "[remote \"origin\"]";
+            else if (inOrigin && line.StartsWith("url", StringComparison.Ordinal) && line.Split('=', 2) is [_, var url])
+            {
+                var path = url.Trim().Replace("file://", "", StringComparison.Ordinal);
+                return Path.IsPathRooted(path) && Directory.Exists(path) ? path : null;
+            }
+        }
+        return null;
     }
 
     private static string FindRoot()
