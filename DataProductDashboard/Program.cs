@@ -7,6 +7,7 @@ if (args is ["bench", .. var benchArgs])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings(args);
 builder.Services.AddDashboardCore();
+builder.Services.AddDashboardAccess();
 builder.Services.AddDashboardNotifications();
 builder.Services.AddDashboardUi();
 builder.AddDashboardApi();

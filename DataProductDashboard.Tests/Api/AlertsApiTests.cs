@@ -158,16 +158,16 @@ public sealed class AlertsApiTests : ApiTestBase
         var before = DateTime.UtcNow.AddSeconds(-1);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/alerts/{a.CriticalOpen}/acknowledge");
-        request.Headers.Add("X-Dashboard-User", "alice");
+        request.Headers.Authorization = new("Bearer", app.CreateKey("alice", DashboardRoles.ProductManager));
         var response = await client.SendAsync(request);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
         var stored = await AlertRows.ReadAsync(Factory(app), a.CriticalOpen);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Acknowledged", body.GetProperty("state").GetString());
-        Assert.Equal("alice", body.GetProperty("acknowledgedBy").GetString());
+        Assert.Equal("key:alice", body.GetProperty("acknowledgedBy").GetString());
         Assert.Equal(AlertState.Acknowledged, stored.State);
-        Assert.Equal("alice", stored.AcknowledgedBy);
+        Assert.Equal("key:alice", stored.AcknowledgedBy);
         Assert.InRange(stored.AcknowledgedAt!.Value, before, DateTime.UtcNow.AddSeconds(1));
         Assert.Equal(stored.AcknowledgedAt.Value, body.GetProperty("acknowledgedAt").GetDateTime().ToUniversalTime(), TimeSpan.FromMilliseconds(1));
         Assert.Null(stored.ResolvedAt);
@@ -197,7 +197,7 @@ public sealed class AlertsApiTests : ApiTestBase
         var before = DateTime.UtcNow.AddSeconds(-1);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/alerts/{a.CriticalOpen}/resolve") { Content = JsonContent.Create(new { note = "  retrained v4  " }) };
-        request.Headers.Add("X-Dashboard-User", "bob");
+        request.Headers.Authorization = new("Bearer", app.CreateKey("bob", DashboardRoles.DataScientist));
         var response = await client.SendAsync(request);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
         var again = await client.PostAsJsonAsync($"/api/alerts/{a.CriticalOpen}/resolve", new { note = "again" });
@@ -206,12 +206,12 @@ public sealed class AlertsApiTests : ApiTestBase
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Resolved", body.GetProperty("state").GetString());
-        Assert.Equal("bob", body.GetProperty("resolvedBy").GetString());
+        Assert.Equal("key:bob", body.GetProperty("resolvedBy").GetString());
         Assert.Equal("retrained v4", body.GetProperty("resolutionNote").GetString());
         Assert.InRange(stored.ResolvedAt!.Value, before, DateTime.UtcNow.AddSeconds(1));
-        Assert.Equal("bob", stored.AcknowledgedBy);
+        Assert.Equal("key:bob", stored.AcknowledgedBy);
         var conflict = await ProblemAsync(again, 409);
-        Assert.Contains("already resolved (by bob)", conflict.GetProperty("detail").GetString());
+        Assert.Contains("already resolved (by key:bob)", conflict.GetProperty("detail").GetString());
         await ProblemAsync(acknowledge, 409);
         Assert.Equal("retrained v4", stored.ResolutionNote);
     }

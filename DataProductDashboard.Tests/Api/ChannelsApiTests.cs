@@ -39,7 +39,7 @@ public sealed class ChannelsApiTests : ApiTestBase, IAsyncLifetime
         {
             Content = JsonContent.Create(new { name = "Ops hook", kind = "Webhook", target = "https://hooks.example.test/ops", minimumSeverity = "Critical" }, options: Json),
         };
-        post.Headers.Add(Actor.HeaderName, "ann");
+        post.Headers.Authorization = new("Bearer", _app.CreateKey("ann", DashboardRoles.ProductManager));
         var created = await _client.SendAsync(post);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var channel = await created.Content.ReadFromJsonAsync<JsonElement>(Json);
@@ -62,7 +62,7 @@ public sealed class ChannelsApiTests : ApiTestBase, IAsyncLifetime
         await ProblemAsync(await _client.GetAsync($"{Channels}/{id}"), 404);
         var trail = await _app.Services.GetRequiredService<AuditTrail>().ListAsync(_productId, 10, CancellationToken.None);
         Assert.Equal([TrailAction.ChannelDeleted, TrailAction.ChannelUpdated, TrailAction.ChannelCreated], trail.Select(e => e.Action));
-        Assert.Equal(["api", "api", "ann"], trail.Select(e => e.Actor));
+        Assert.Equal(["key:tests-admin", "key:tests-admin", "key:ann"], trail.Select(e => e.Actor));
     }
 
     [Theory]

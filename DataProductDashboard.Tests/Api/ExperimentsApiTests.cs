@@ -1,3 +1,4 @@
+using DataProductDashboard.Domain;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -16,7 +17,7 @@ public sealed class ExperimentsApiTests : ApiTestBase
     {
         var app = new DashboardAppFactory();
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Dashboard-User", "pm.alice");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", app.CreateKey("pm.alice", DashboardRoles.Admin));
         var productId = await CreateTrainedRegressionProductAsync(client);
         var response = await client.PostAsync($"/api/products/{productId}/models/train",
             Multipart(TestSchemas.Utf8(TestSchemas.RegressionCsv(220, seed: 31)), "v2.csv", "text/csv", ("trainer", "Sdca")));
@@ -121,7 +122,7 @@ public sealed class ExperimentsApiTests : ApiTestBase
 
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
         var body = await decided.Content.ReadFromJsonAsync<JsonElement>(Json);
-        Assert.Equal(("Stopped", "KeepChampion", "pm.alice", "No better after 3 weeks"), (body.GetProperty("status").GetString(), body.GetProperty("decision").GetString(),
+        Assert.Equal(("Stopped", "KeepChampion", "key:pm.alice", "No better after 3 weeks"), (body.GetProperty("status").GetString(), body.GetProperty("decision").GetString(),
             body.GetProperty("decidedBy").GetString(), body.GetProperty("decisionReason").GetString()));
         await ProblemAsync(await client.PostAsync($"/api/experiments/{id}/decision", JsonText("""{ "decision": "KeepRunning", "reason": "again" }""")), 409);
     }

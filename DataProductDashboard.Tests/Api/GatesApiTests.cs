@@ -32,7 +32,7 @@ public sealed class GatesApiTests : ApiTestBase, IClassFixture<GatesApiTests.Fac
     {
         _factory = factory;
         _client = factory.App.CreateClient();
-        _client.DefaultRequestHeaders.Add("X-Dashboard-User", "pm.alice");
+        _client.DefaultRequestHeaders.Authorization = new("Bearer", factory.App.NamedKey("pm.alice", DashboardRoles.Admin));
     }
 
     private string Gates => $"/api/products/{_factory.ProductId}/gates";
@@ -48,7 +48,7 @@ public sealed class GatesApiTests : ApiTestBase, IClassFixture<GatesApiTests.Fac
         var id = rule.GetProperty("id").GetInt32();
         Assert.Equal($"{Gates}/{id}", created.Headers.Location!.ToString());
         Assert.Equal("Dataset drift share < 0.5", rule.GetProperty("text").GetString());
-        Assert.Equal("pm.alice", rule.GetProperty("owner").GetString());
+        Assert.Equal("key:pm.alice", rule.GetProperty("owner").GetString());
 
         var list = await _client.GetFromJsonAsync<JsonElement>(Gates + "?scope=Batch", Json);
         Assert.Contains(list.EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
@@ -63,7 +63,7 @@ public sealed class GatesApiTests : ApiTestBase, IClassFixture<GatesApiTests.Fac
         var trail = await _client.GetFromJsonAsync<JsonElement>($"/api/products/{_factory.ProductId}/trail", Json);
         var mine = trail.EnumerateArray().Where(t => t.GetProperty("subject").GetString()!.Contains($"gate {id} ", StringComparison.Ordinal)).ToList();
         Assert.Equal(["GateDeleted", "GateUpdated", "GateCreated"], mine.Select(t => t.GetProperty("action").GetString()));
-        Assert.All(mine, t => Assert.Equal("pm.alice", t.GetProperty("actor").GetString()));
+        Assert.All(mine, t => Assert.Equal("key:pm.alice", t.GetProperty("actor").GetString()));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class KpisApiTests : ApiTestBase, IClassFixture<KpisApiTests.Facto
     {
         _factory = factory;
         _client = factory.App.CreateClient();
-        _client.DefaultRequestHeaders.Add("X-Dashboard-User", "pm.alice");
+        _client.DefaultRequestHeaders.Authorization = new("Bearer", factory.App.NamedKey("pm.alice", DashboardRoles.Admin));
     }
 
     private string Kpis => $"/api/products/{_factory.ProductId}/kpis";
@@ -64,7 +64,7 @@ public sealed class KpisApiTests : ApiTestBase, IClassFixture<KpisApiTests.Facto
         var detail = await created.Content.ReadFromJsonAsync<JsonElement>(Json);
         var id = detail.GetProperty("definition").GetProperty("id").GetInt32();
         Assert.Equal($"{Kpis}/{id}", created.Headers.Location!.ToString());
-        Assert.Equal("pm.alice", detail.GetProperty("definition").GetProperty("owner").GetString());
+        Assert.Equal("key:pm.alice", detail.GetProperty("definition").GetProperty("owner").GetString());
         Assert.Equal("NoData", detail.GetProperty("overview").GetProperty("status").GetString());
 
         var list = await _client.GetFromJsonAsync<JsonElement>(Kpis, Json);

@@ -1,3 +1,4 @@
+using DataProductDashboard.Domain;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -23,7 +24,7 @@ public sealed class ReleasesApiTests : ApiTestBase
     {
         await using var app = new DashboardAppFactory();
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Dashboard-User", "pm.alice");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", app.CreateKey("pm.alice", DashboardRoles.Admin));
         var productId = await CreateTrainedRegressionProductAsync(client);
         var version = await TrainSecondVersionAsync(client, productId);
         var gate = await client.PostAsync($"/api/products/{productId}/gates",

@@ -1,4 +1,7 @@
 using System.Net;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Access;
+using DataProductDashboard.Services.Trail;
 using DataProductDashboard.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -41,12 +44,48 @@ public sealed class DashboardServerFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>The user the journeys act as unless they sign in as someone else: every right, named as the trail shows it.</summary>
+    public const string UserName = "product.manager";
+
+    private readonly Dictionary<string, string> _passwords = [];
+
+    /// <summary>A new browser context signed in as <paramref name="userName"/> (created with <paramref name="role"/> on first use).</summary>
+    public async Task<IPage> NewPageAsync(string userName = UserName, string role = DashboardRoles.Admin)
+    {
+        var page = await NewAnonymousPageAsync();
+        await SignInAsync(page, userName, await PasswordOfAsync(userName, role));
+        return page;
+    }
+
+    public async Task<IPage> NewAnonymousPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
+
+    /// <summary>Signs in through the sign-in form and waits until the browser left it.</summary>
+    public async Task SignInAsync(IPage page, string userName, string password, string returnUrl = "/")
+    {
+        await page.GotoAsync($"{BaseUrl}/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.FillAsync("#login-name", userName);
+        await page.FillAsync("#login-password", password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    private async Task<string> PasswordOfAsync(string userName, string role)
+    {
+        if (_passwords.TryGetValue(userName, out var known))
+            return known;
+        var password = PasswordGenerator.Create();
+        await _factory.Services.GetRequiredService<UserAdminService>().AddAsync(userName, [role], password, Actor.System, CancellationToken.None);
+        _passwords[userName] = password;
+        return password;
+    }
+
+    /// <summary>The first Admin's one-time password, as the first start wrote it.</summary>
+    public string InitialAdminPassword => File.ReadAllText(Path.Combine(DataPath, InitialAdmin.FileName)).Trim();
 
     /// <summary>Loads a page and waits until its Blazor circuit is interactive (before that, buttons are prerendered
     /// HTML without handlers and a click would be lost).</summary>

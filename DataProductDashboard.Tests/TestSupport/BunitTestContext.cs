@@ -1,4 +1,6 @@
 using Bunit;
+using Bunit.TestDoubles;
+using DataProductDashboard.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -11,6 +13,18 @@ public class BunitTestContext : BunitContext, IAsyncLifetime
 {
     private IRenderedComponent<MudDialogProvider>? _dialogs;
     private IRenderedComponent<MudPopoverProvider>? _popovers;
+    private BunitAuthorizationContext? _authorization;
+
+    /// <summary>The user the UI tests act as.</summary>
+    public const string UserName = "product.manager";
+
+    /// <summary>Signs the test in as <paramref name="name"/> with exactly <paramref name="roles"/> (before rendering).</summary>
+    protected void SignInAs(string name, params string[] roles)
+    {
+        var authorization = _authorization ?? throw new InvalidOperationException("Call UseData first.");
+        authorization.SetAuthorized(name);
+        authorization.SetRoles(roles);
+    }
 
     protected void UseData(string root)
     {
@@ -20,6 +34,9 @@ public class BunitTestContext : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(20);
         Services.AddMudServices();
         UiTestData.AddDashboard(Services, root);
+        // Signed in with every right unless a test narrows it with SignInAs; actions are recorded as this user.
+        _authorization = AddAuthorization();
+        SignInAs(UserName, DashboardRoles.Admin);
         _popovers = Render<MudPopoverProvider>();
         _dialogs = Render<MudDialogProvider>();
     }

@@ -1,6 +1,11 @@
+using System.Net.Http.Headers;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Access;
+using DataProductDashboard.Services.Trail;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataProductDashboard.Tests.TestSupport;
 
@@ -27,6 +32,57 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
     }
 
     public string DataPath => _temp.Path;
+
+    /// <summary>An Admin API key, created on first use: <see cref="WebApplicationFactory{T}.CreateClient()"/> sends it, so
+    /// tests that are not about access act with every right.</summary>
+    public string AdminKey => _adminKey ??= CreateKey("tests-admin", DashboardRoles.Admin);
+
+    private string? _adminKey;
+    private int _keys;
+
+    /// <summary>Creates an API key with <paramref name="role"/> (optionally restricted to products) through the app's service.</summary>
+    public string CreateKey(string name, string role, IReadOnlyList<int>? products = null, DateOnly? expires = null)
+    {
+        var keys = Services.GetRequiredService<ApiKeyService>();
+        return keys.CreateAsync(new CreateApiKeyRequest(name, role, products, expires), Actor.System, CancellationToken.None).GetAwaiter().GetResult().Key;
+    }
+
+    /// <summary>The key named <paramref name="name"/>, created on first use (for fixtures shared by several tests).</summary>
+    public string NamedKey(string name, string role) => _named.GetOrAdd(name, n => CreateKey(n, role));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _named = new();
+
+    /// <summary>A client that sends a new key with <paramref name="role"/>.</summary>
+    public HttpClient CreateClientWithRole(string role, IReadOnlyList<int>? products = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            CreateKey($"tests-{role.ToLowerInvariant()}-{Interlocked.Increment(ref _keys)}", role, products));
+        return client;
+    }
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>Adds a user with a known password (signs in directly).</summary>
+    public async Task<(string Email, string Password)> AddUserAsync(string role, string? email = null)
+    {
+        var address = email ?? $"{role.ToLowerInvariant()}-{Interlocked.Increment(ref _keys)}@tests.local";
+        var password = PasswordGenerator.Create();
+        await Services.GetRequiredService<UserAdminService>().AddAsync(address, [role], password, Actor.System, CancellationToken.None);
+        return (address, password);
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

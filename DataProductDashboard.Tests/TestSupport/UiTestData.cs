@@ -66,6 +66,7 @@ public static class UiTestData
         services.AddLogging();
         services.AddDashboardCore();
         services.AddDashboardNotifications();
+        services.AddScoped<DataProductDashboard.Components.Shared.ActorResolver>();
     }
 
     /// <summary>A batch CSV of <paramref name="rows"/> rows; data row <paramref name="badTempRow"/> (1-based; file line badTempRow + 1,

@@ -1,7 +1,9 @@
+using DataProductDashboard.Hosting.Access;
 using System.Globalization;
 using System.Text;
 using DataProductDashboard.Api.Contracts;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Access;
 using DataProductDashboard.Services.Alerts;
 using DataProductDashboard.Services.Trail;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DataProductDashboard.Api;
 
 /// <summary>/api/alerts and /api/products/{productId}/alerts: the alerts inbox. Acknowledging and resolving record who
-/// (the X-Dashboard-User header, or "api") and when.</summary>
+/// (the signed-in user or the API key) and when.</summary>
 public static class AlertsApi
 {
     private const string Filters = "severity=Warning|Critical, state=Open|Acknowledged|Resolved|Unresolved|All (default All), "
@@ -21,9 +23,9 @@ public static class AlertsApi
         var alerts = api.MapGroup("/alerts").WithTags("Alerts");
         alerts.MapGet("/", ListAsync).WithSummary($"Alerts of every product, paged ({{ items, totalCount }}); productId=, {Filters}");
         alerts.MapGet("/{alertId:int}", GetAsync).WithSummary("One alert with its evidence link and who acknowledged or resolved it when.");
-        alerts.MapPost("/{alertId:int}/acknowledge", AcknowledgeAsync).ProducesProblem(StatusCodes.Status409Conflict)
+        alerts.MapPost("/{alertId:int}/acknowledge", AcknowledgeAsync).RequireAuthorization(DashboardPolicies.Respond).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Acknowledge an alert (someone is on it); acknowledging it again changes nothing; 409 when already resolved.");
-        alerts.MapPost("/{alertId:int}/resolve", ResolveAsync).ProducesProblem(StatusCodes.Status409Conflict)
+        alerts.MapPost("/{alertId:int}/resolve", ResolveAsync).RequireAuthorization(DashboardPolicies.Respond).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Resolve an alert, with an optional JSON body { \"note\": \"…\" }; 409 when already resolved. The same rule failing later raises a new alert.");
         api.MapGet("/products/{productId:int}/alerts", ListForProductAsync).WithTags("Alerts")
             .WithSummary($"A product's alerts, paged ({{ items, totalCount }}); {Filters}");
@@ -31,7 +33,7 @@ public static class AlertsApi
     }
 
     private static Task<IResult> ListAsync(HttpRequest request, AlertService alerts, CancellationToken ct) =>
-        RespondAsync(ParseFilter(request.Query, allowProduct: true), request, alerts, ct);
+        RespondAsync(ParseFilter(request.Query, allowProduct: true) with { OnlyProducts = request.HttpContext.User.AllowedProducts() }, request, alerts, ct);
 
     private static Task<IResult> ListForProductAsync(int productId, HttpRequest request, AlertService alerts, CancellationToken ct) =>
         RespondAsync(ParseFilter(request.Query, allowProduct: false) with { ProductId = productId }, request, alerts, ct);
@@ -55,11 +57,11 @@ public static class AlertsApi
         TypedResults.Ok(await alerts.GetAsync(alertId, ct));
 
     private static async Task<Ok<AlertSummary>> AcknowledgeAsync(int alertId, HttpContext context, AlertService alerts, CancellationToken ct) =>
-        TypedResults.Ok(await alerts.AcknowledgeAsync(alertId, ActorResolver.FromRequest(context), ct));
+        TypedResults.Ok(await alerts.AcknowledgeAsync(alertId, Actor.From(context.User), ct));
 
     private static async Task<Ok<AlertSummary>> ResolveAsync(int alertId, HttpContext context, AlertService alerts, CancellationToken ct,
         ResolveAlertRequest? body = null) =>
-        TypedResults.Ok(await alerts.ResolveAsync(alertId, ActorResolver.FromRequest(context), body?.Note, ct));
+        TypedResults.Ok(await alerts.ResolveAsync(alertId, Actor.From(context.User), body?.Note, ct));
 
     /// <summary>Reads the filter words itself, so that a bad value answers 400 naming the field and the accepted values
     /// rather than a generic binding failure.</summary>

@@ -1,3 +1,4 @@
+using DataProductDashboard.Hosting.Access;
 using System.Globalization;
 using System.Text;
 using DataProductDashboard.Domain;
@@ -12,13 +13,13 @@ public static class BatchesApi
     public static RouteGroupBuilder MapBatchesApi(this RouteGroupBuilder api)
     {
         var product = api.MapGroup("/products/{productId:int}/batches").WithTags("Batches");
-        product.MapPost("/", UploadAsync)
+        product.MapPost("/", UploadAsync).RequireAuthorization(DashboardPolicies.Upload)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Score a CSV batch (multipart field 'file', or a text/csv body with ?fileName=): 201 when done, 202 + status URL when queued.");
         product.MapGet("/", ListAsync).WithSummary("Batches, newest first, paged ({ items, totalCount }); sort=ReceivedAt|FileName|Rows|ModelVersion|ScoringSeconds|LatencyP95|PredictionMean, descending=true|false, q=file-name filter; Accept: text/csv or ?format=csv exports all that match.");
         var batch = api.MapGroup("/batches/{batchId:int}").WithTags("Batches");
         batch.MapGet("/", GetAsync).WithSummary("A batch: summary, latency and prediction distribution.");
-        batch.MapPost("/audit", ReauditAsync).ProducesProblem(StatusCodes.Status409Conflict)
+        batch.MapPost("/audit", ReauditAsync).RequireAuthorization(DashboardPolicies.ModelWork).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Run the batch's audit again with the current drift settings; replaces the previous audit and its history points.");
         batch.MapGet("/predictions", PredictionsAsync).WithSummary("Predictions, paged JSON; Accept: text/csv or ?format=csv streams all as CSV.");
         return api;

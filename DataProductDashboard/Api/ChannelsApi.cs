@@ -1,3 +1,4 @@
+using DataProductDashboard.Hosting.Access;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Trail;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,12 +13,12 @@ public static class ChannelsApi
     {
         var group = api.MapGroup("/products/{productId:int}/channels").WithTags("Notifications");
         group.MapGet("/", ListAsync).WithSummary("The product's webhook and e-mail channels, each with its latest delivery (in-app alerts are always on).");
-        group.MapPost("/", CreateAsync)
+        group.MapPost("/", CreateAsync).RequireAuthorization(DashboardPolicies.Manage)
             .WithSummary("Add a channel: { name, kind: Webhook|Email, target: URL or comma-separated addresses (1-20), minimumSeverity: Warning|Critical, enabled }.");
         group.MapGet("/{channelId:int}", GetAsync).WithSummary("One channel.");
-        group.MapPut("/{channelId:int}", UpdateAsync).WithSummary("Replace a channel's name, kind, target, minimum severity and enabled flag.");
-        group.MapDelete("/{channelId:int}", DeleteAsync).WithSummary("Delete a channel and its delivery log.");
-        group.MapPost("/{channelId:int}/test", TestAsync)
+        group.MapPut("/{channelId:int}", UpdateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a channel's name, kind, target, minimum severity and enabled flag.");
+        group.MapDelete("/{channelId:int}", DeleteAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a channel and its delivery log.");
+        group.MapPost("/{channelId:int}/test", TestAsync).RequireAuthorization(DashboardPolicies.Manage)
             .WithSummary("Send a test message through the channel now (one attempt); answers the logged delivery, succeeded or not.");
         group.MapGet("/deliveries", DeliveriesAsync).WithSummary("The delivery log, newest first: ?channelId= to narrow it to one channel, ?take= (1-10000, default 100).");
         return api;
@@ -32,17 +33,17 @@ public static class ChannelsApi
     private static async Task<Created<ChannelSummary>> CreateAsync(int productId, ChannelRequest request, HttpContext context,
         NotificationChannelService channels, CancellationToken ct)
     {
-        var channel = await channels.CreateAsync(productId, request, ActorResolver.FromRequest(context), ct);
+        var channel = await channels.CreateAsync(productId, request, Actor.From(context.User), ct);
         return TypedResults.Created($"/api/products/{productId}/channels/{channel.Id}", channel);
     }
 
     private static async Task<Ok<ChannelSummary>> UpdateAsync(int productId, int channelId, ChannelRequest request, HttpContext context,
         NotificationChannelService channels, CancellationToken ct) =>
-        TypedResults.Ok(await channels.UpdateAsync(productId, channelId, request, ActorResolver.FromRequest(context), ct));
+        TypedResults.Ok(await channels.UpdateAsync(productId, channelId, request, Actor.From(context.User), ct));
 
     private static async Task<NoContent> DeleteAsync(int productId, int channelId, HttpContext context, NotificationChannelService channels, CancellationToken ct)
     {
-        await channels.DeleteAsync(productId, channelId, ActorResolver.FromRequest(context), ct);
+        await channels.DeleteAsync(productId, channelId, Actor.From(context.User), ct);
         return TypedResults.NoContent();
     }
 

@@ -1,3 +1,4 @@
+using DataProductDashboard.Hosting.Access;
 using System.Text;
 using DataProductDashboard.Analysis.Experiments;
 using DataProductDashboard.Domain;
@@ -15,13 +16,13 @@ public static class ExperimentsApi
     {
         var product = api.MapGroup("/products/{productId:int}/experiments").WithTags("Experiments");
         product.MapGet("/", ListAsync).WithSummary("A product's A/B tests, running first, each with its live statistics.");
-        product.MapPost("/", StartAsync).ProducesProblem(StatusCodes.Status409Conflict)
+        product.MapPost("/", StartAsync).RequireAuthorization(DashboardPolicies.Contribute).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Start an A/B test: { \"challengerVersion\": 2, \"primaryMetric\": \"perf.accuracy\", \"minimumDetectableEffect\": 0.05, \"challengerShare\": 0.5, \"alpha\": 0.05, \"power\": 0.8, \"name\", \"hypothesis\" } → 201; 409 while another runs.");
         product.MapGet("/metrics", MetricsAsync).WithSummary("The metrics an A/B test of this product can compare (key, name, test, unit of the minimum detectable effect).");
         var experiment = api.MapGroup("/experiments/{experimentId:int}").WithTags("Experiments");
         experiment.MapGet("/", GetAsync).WithSummary("One A/B test with its live statistics; Accept: text/csv (or ?format=csv) answers the per-metric comparison table.");
         experiment.MapGet("/comparison.csv", CsvAsync).WithSummary("The per-metric comparison table as CSV (primary first).");
-        experiment.MapPost("/decision", DecideAsync).ProducesProblem(StatusCodes.Status409Conflict)
+        experiment.MapPost("/decision", DecideAsync).RequireAuthorization(DashboardPolicies.Manage).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Decide: { \"decision\": \"KeepRunning\" | \"KeepChampion\" | \"ShipChallenger\", \"reason\": \"…\" }; shipping promotes the challenger through the release gates (409 naming the failing gates when refused).");
         return api;
     }
@@ -60,7 +61,7 @@ public static class ExperimentsApi
         body.ThrowIfInvalid("experiment");
         if (challenger is not null && request.ChallengerVersion is null)
             throw new InputValidationException("challengerVersion", $"{challenger} is not a version number (a whole number ≥ 1).");
-        var summary = await experiments.StartAsync(productId, request, ActorResolver.FromRequest(context), ct);
+        var summary = await experiments.StartAsync(productId, request, Actor.From(context.User), ct);
         return TypedResults.Created($"/api/experiments/{summary.Id}", summary);
     }
 
@@ -70,6 +71,6 @@ public static class ExperimentsApi
         var decision = body.Enum<ExperimentDecision>("decision", required: true);
         var reason = body.String("reason", required: true);
         body.ThrowIfInvalid("decision");
-        return TypedResults.Ok(await experiments.DecideAsync(experimentId, decision, reason, ActorResolver.FromRequest(context), ct));
+        return TypedResults.Ok(await experiments.DecideAsync(experimentId, decision, reason, Actor.From(context.User), ct));
     }
 }

@@ -1,3 +1,4 @@
+using DataProductDashboard.Hosting.Access;
 using System.Text;
 using DataProductDashboard.Analysis.Gates;
 using DataProductDashboard.Domain;
@@ -17,16 +18,16 @@ public static class GatesApi
         var group = api.MapGroup("/products/{productId:int}").WithTags("Gates");
         group.MapGet("/gates", ListAsync).WithSummary("Gate rules of a product (scope=Batch|Release filters), each with its latest outcome.");
         group.MapGet("/gates/{ruleId:int}", GetAsync).WithSummary("One gate rule.");
-        group.MapPost("/gates", CreateAsync).WithSummary("Create a gate rule: scope, metricKey, column?, condition, threshold, upperThreshold (Between), bound/unit (relative), severity, owner, enabled, name.");
-        group.MapPut("/gates/{ruleId:int}", UpdateAsync).WithSummary("Replace a gate rule.");
-        group.MapDelete("/gates/{ruleId:int}", DeleteAsync).WithSummary("Delete a gate rule (its outcomes go with it).");
+        group.MapPost("/gates", CreateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Create a gate rule: scope, metricKey, column?, condition, threshold, upperThreshold (Between), bound/unit (relative), severity, owner, enabled, name.");
+        group.MapPut("/gates/{ruleId:int}", UpdateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a gate rule.");
+        group.MapDelete("/gates/{ruleId:int}", DeleteAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a gate rule (its outcomes go with it).");
         group.MapGet("/gates/metrics", MetricsAsync).WithSummary("The metric keys a gate of this product can watch, with their current values.");
         group.MapGet("/gates/proposals", ProposalsAsync).WithSummary("Default gates the product's metrics propose that it does not have yet.");
-        group.MapPost("/gates/preview", PreviewAsync).WithSummary("What a rule (same body as create) would have said on the last 10 batches.");
+        group.MapPost("/gates/preview", PreviewAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("What a rule (same body as create) would have said on the last 10 batches.");
         group.MapGet("/gates/evaluations", EvaluationsAsync)
             .WithSummary("Stored outcomes, newest first: ruleId, status, scope, from, to, page, pageSize; Accept: text/csv for a CSV export.");
         group.MapGet("/trail", TrailAsync).WithSummary("Audit trail: promotions, waivers, rollbacks, gate and channel edits (who, when, before → after).");
-        group.MapPut("/cadence", CadenceAsync).WithSummary("Expected batch cadence in hours ({ \"expectedCadenceHours\": 168 } or null): a missing batch raises an alert.");
+        group.MapPut("/cadence", CadenceAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Expected batch cadence in hours ({ \"expectedCadenceHours\": 168 } or null): a missing batch raises an alert.");
         api.MapGet("/batches/{batchId:int}/gates", BatchGatesAsync).WithTags("Gates").WithSummary("Gate outcomes of a batch, worst first.");
         api.MapGet("/batches/{batchId:int}/proposed-gates", BatchProposalsAsync).WithTags("Gates")
             .WithSummary("The default gates this batch's metrics propose (rule + reason).");
@@ -42,19 +43,19 @@ public static class GatesApi
     private static async Task<Created<GateRuleView>> CreateAsync(int productId, HttpContext context, GateService gates, CancellationToken ct)
     {
         var input = await ReadRuleAsync(context.Request, ct);
-        var rule = await gates.CreateAsync(productId, input, ActorResolver.FromRequest(context), ct);
+        var rule = await gates.CreateAsync(productId, input, Actor.From(context.User), ct);
         return TypedResults.Created($"/api/products/{productId}/gates/{rule.Id}", rule);
     }
 
     private static async Task<Ok<GateRuleView>> UpdateAsync(int productId, int ruleId, HttpContext context, GateService gates, CancellationToken ct)
     {
         var input = await ReadRuleAsync(context.Request, ct);
-        return TypedResults.Ok(await gates.UpdateAsync(productId, ruleId, input, ActorResolver.FromRequest(context), ct));
+        return TypedResults.Ok(await gates.UpdateAsync(productId, ruleId, input, Actor.From(context.User), ct));
     }
 
     private static async Task<NoContent> DeleteAsync(int productId, int ruleId, HttpContext context, GateService gates, CancellationToken ct)
     {
-        await gates.DeleteAsync(productId, ruleId, ActorResolver.FromRequest(context), ct);
+        await gates.DeleteAsync(productId, ruleId, Actor.From(context.User), ct);
         return TypedResults.NoContent();
     }
 
@@ -87,7 +88,7 @@ public static class GatesApi
         using var body = await JsonBody.ReadAsync(context.Request, ct);
         var hours = body.Number("expectedCadenceHours");
         body.ThrowIfInvalid("cadence");
-        await gates.SetExpectedCadenceAsync(productId, hours, ActorResolver.FromRequest(context), ct);
+        await gates.SetExpectedCadenceAsync(productId, hours, Actor.From(context.User), ct);
         return TypedResults.NoContent();
     }
 

@@ -1,3 +1,4 @@
+using DataProductDashboard.Services.Access;
 using System.Text;
 using DataProductDashboard.Services.Insights;
 
@@ -20,6 +21,8 @@ public static class InsightsApi
     private static async Task<IResult> DigestAsync(HttpRequest request, InsightService insights, CancellationToken ct)
     {
         var digest = await insights.DigestAsync(ct);
+        if (request.HttpContext.User.AllowedProducts() is { } allowed)
+            digest = digest.Where(p => allowed.Contains(p.ProductId)).ToList();
         return request.WantsCsv() ? Csv(digest, "insights.csv") : TypedResults.Ok(digest);
     }
 

@@ -1,3 +1,4 @@
+using DataProductDashboard.Hosting.Access;
 using System.Text;
 using System.Text.Json;
 using DataProductDashboard.Domain;
@@ -19,10 +20,10 @@ public static class KpisApi
         var group = api.MapGroup("/products/{productId:int}/kpis").WithTags("KPIs");
         group.MapGet("/", ListAsync).WithSummary("The product's KPIs, ordered by name: status of the latest complete period against the target band, and the business-drift finding of a sustained off-target run.");
         group.MapGet("/{kpiId:int}", GetAsync).WithSummary("One KPI: definition, overview, values per period (overall, then per A/B arm) and the audit markers on its time axis.");
-        group.MapPost("/", CreateAsync).WithSummary("Create a KPI: name, unit, direction (HigherIsBetter|LowerIsBetter), target, tolerance, period (Day|Week|Month), source (Uploaded|BatchColumn|MisclassificationCost), aggregate + column (BatchColumn), costFalsePositive + costFalseNegative (MisclassificationCost), runLength (2–12), description, owner.");
-        group.MapPut("/{kpiId:int}", UpdateAsync).WithSummary("Replace a KPI's definition; computed KPIs are recomputed from every batch.");
-        group.MapDelete("/{kpiId:int}", DeleteAsync).WithSummary("Delete a KPI and its values; its alert is resolved.");
-        group.MapPost("/{kpiId:int}/values", UploadAsync)
+        group.MapPost("/", CreateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Create a KPI: name, unit, direction (HigherIsBetter|LowerIsBetter), target, tolerance, period (Day|Week|Month), source (Uploaded|BatchColumn|MisclassificationCost), aggregate + column (BatchColumn), costFalsePositive + costFalseNegative (MisclassificationCost), runLength (2–12), description, owner.");
+        group.MapPut("/{kpiId:int}", UpdateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a KPI's definition; computed KPIs are recomputed from every batch.");
+        group.MapDelete("/{kpiId:int}", DeleteAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a KPI and its values; its alert is resolved.");
+        group.MapPost("/{kpiId:int}/values", UploadAsync).RequireAuthorization(DashboardPolicies.KpiUpload)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Values of an uploaded KPI: a JSON body { \"values\": [ { \"period\": \"2024-05-06\", \"value\": 123.4, \"arm\": \"champion\" } ] }, or a CSV (period,value[,arm]) as multipart field 'file' or a text/csv body. A period sent again replaces its value; nothing is stored when a row is wrong.");
         group.MapGet("/{kpiId:int}/values", ValuesAsync).WithSummary("Values per period, oldest first (period, arm, value, rows, status, complete, pending, relativeGap); Accept: text/csv or ?format=csv for CSV.");
@@ -39,7 +40,7 @@ public static class KpisApi
     {
         await lookup.EnsureExistsAsync(productId, ct);
         var input = await ReadKpiAsync(context.Request, ct);
-        var created = await kpis.CreateAsync(productId, input, ActorResolver.FromRequest(context), ct);
+        var created = await kpis.CreateAsync(productId, input, Actor.From(context.User), ct);
         return TypedResults.Created($"/api/products/{productId}/kpis/{created.Definition.Id}", created);
     }
 
@@ -47,12 +48,12 @@ public static class KpisApi
     {
         await kpis.GetDefinitionAsync(productId, kpiId, ct);
         var input = await ReadKpiAsync(context.Request, ct);
-        return TypedResults.Ok(await kpis.UpdateAsync(productId, kpiId, input, ActorResolver.FromRequest(context), ct));
+        return TypedResults.Ok(await kpis.UpdateAsync(productId, kpiId, input, Actor.From(context.User), ct));
     }
 
     private static async Task<NoContent> DeleteAsync(int productId, int kpiId, HttpContext context, KpiService kpis, CancellationToken ct)
     {
-        await kpis.DeleteAsync(productId, kpiId, ActorResolver.FromRequest(context), ct);
+        await kpis.DeleteAsync(productId, kpiId, Actor.From(context.User), ct);
         return TypedResults.NoContent();
     }
 
@@ -61,7 +62,7 @@ public static class KpisApi
         // Unknown product or KPI: 404 before the body is read.
         await kpis.GetDefinitionAsync(productId, kpiId, ct);
         var request = context.Request;
-        var actor = ActorResolver.FromRequest(context);
+        var actor = Actor.From(context.User);
         var type = MediaTypeHeaderValue.TryParse(request.ContentType, out var media) ? media.MediaType.Value ?? "" : "";
         if (type.Equals("application/json", StringComparison.OrdinalIgnoreCase))
             return TypedResults.Ok(await kpis.SaveValuesAsync(productId, kpiId, await ReadValuesAsync(request, ct), actor, ct));

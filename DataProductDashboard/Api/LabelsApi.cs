@@ -1,3 +1,4 @@
+using DataProductDashboard.Hosting.Access;
 using DataProductDashboard.Services.Labels;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ public static class LabelsApi
 {
     public static RouteGroupBuilder MapLabelsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/products/{productId:int}/labels", UploadAsync).WithTags("Labels")
+        api.MapPost("/products/{productId:int}/labels", UploadAsync).RequireAuthorization(DashboardPolicies.Upload).WithTags("Labels")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("CSV of row key + label (multipart field 'file' or a text/csv body): joins stored predictions by row key and recomputes performance and concept drift of the affected batches.");
         return api;

@@ -1,3 +1,4 @@
+using DataProductDashboard.Hosting.Access;
 using DataProductDashboard.Analysis;
 using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Services.Audit;
@@ -17,7 +18,7 @@ public static class MetricsApi
         group.MapGet("/releases", ReleasesAsync).WithSummary("When each model version became champion (release markers).");
         group.MapGet("/health", HealthAsync).WithSummary("Traffic lights of data quality and drift from the newest audited batch.");
         group.MapGet("/drift-settings", GetSettingsAsync).WithSummary("Dataset drift share and per-column method / threshold overrides.");
-        group.MapPut("/drift-settings", PutSettingsAsync).WithSummary("Replace the drift settings; they apply to the next audits.");
+        group.MapPut("/drift-settings", PutSettingsAsync).RequireAuthorization(DashboardPolicies.ModelWork).WithSummary("Replace the drift settings; they apply to the next audits.");
         api.MapGet("/batches/{batchId:int}/distribution", DistributionAsync).WithTags("Audit")
             .WithSummary("Reference vs current shares of a feature (column=…) or of the model output (column=prediction) for a batch.");
         group.MapGet("/drift-methods", () => TypedResults.Ok(DriftMethods.All)).WithSummary("The drift methods the engine offers.");

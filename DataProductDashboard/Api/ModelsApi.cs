@@ -1,3 +1,4 @@
+using DataProductDashboard.Hosting.Access;
 using System.Globalization;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Scoring;
@@ -19,19 +20,19 @@ public static class ModelsApi
         var group = api.MapGroup("/products/{productId:int}/models").WithTags("Models");
         group.MapGet("/", ListAsync).WithSummary("The model registry of a product, newest version first.");
         group.MapGet("/{version:int}", GetAsync).WithSummary("One model version.");
-        group.MapPost("/", UploadAsync)
+        group.MapPost("/", UploadAsync).RequireAuthorization(DashboardPolicies.ModelWork)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Register an ML.NET model zip (multipart: file, notes, and optionally reference = the training data CSV, the drift reference).");
-        group.MapPost("/train", TrainAsync)
+        group.MapPost("/train", TrainAsync).RequireAuthorization(DashboardPolicies.ModelWork)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Train a model in the app from a labelled CSV (multipart: file, trainer, holdoutFraction, seed); 202 + status URL.");
-        group.MapPost("/{version:int}/promote", PromoteAsync).ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/{version:int}/promote", PromoteAsync).RequireAuthorization(DashboardPolicies.Manage).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Make a version the champion: its release gates are evaluated first; 409 naming the failing critical gates unless a waiver is active.");
-        group.MapPost("/{version:int}/release-evaluation", EvaluateReleaseAsync)
+        group.MapPost("/{version:int}/release-evaluation", EvaluateReleaseAsync).RequireAuthorization(DashboardPolicies.Contribute)
             .WithSummary("Evaluate the release gates of a version now: hold-out metrics and shadow scoring of the latest production batches, against the champion.");
-        group.MapPost("/{version:int}/waivers", WaiveAsync)
+        group.MapPost("/{version:int}/waivers", WaiveAsync).RequireAuthorization(DashboardPolicies.Manage)
             .WithSummary("Record a waiver ({ \"reason\": \"…\", \"expiresAt\": \"2026-12-31\" }): the version may be promoted despite failing critical release gates until it expires.");
-        group.MapPost("/rollback", RollbackAsync).ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/rollback", RollbackAsync).RequireAuthorization(DashboardPolicies.Manage).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Put the previous champion back (no release gates); the rolled-back version is retired.");
         api.MapGet("/products/{productId:int}/waivers", WaiversAsync).WithTags("Models").WithSummary("Waivers of a product's versions, newest first.");
         return api;
@@ -80,7 +81,7 @@ public static class ModelsApi
     }
 
     private static async Task<Ok<ReleaseDecision>> PromoteAsync(int productId, int version, HttpContext context, ReleaseService releases, CancellationToken ct) =>
-        TypedResults.Ok(await releases.PromoteAsync(productId, version, ActorResolver.FromRequest(context), ct));
+        TypedResults.Ok(await releases.PromoteAsync(productId, version, Actor.From(context.User), ct));
 
     private static async Task<Ok<ReleaseDecision>> EvaluateReleaseAsync(int productId, int version, ReleaseService releases, CancellationToken ct) =>
         TypedResults.Ok(await releases.EvaluateAsync(productId, version, ct));
@@ -91,12 +92,12 @@ public static class ModelsApi
         var reason = body.String("reason", required: true);
         var expires = body.Time("expiresAt", required: true);
         body.ThrowIfInvalid("waiver");
-        var waiver = await releases.WaiveAsync(productId, version, reason, expires, ActorResolver.FromRequest(context), ct);
+        var waiver = await releases.WaiveAsync(productId, version, reason, expires, Actor.From(context.User), ct);
         return TypedResults.Created($"/api/products/{productId}/waivers", waiver);
     }
 
     private static async Task<Ok<ModelVersionSummary>> RollbackAsync(int productId, HttpContext context, ReleaseService releases, CancellationToken ct) =>
-        TypedResults.Ok(await releases.RollbackAsync(productId, ActorResolver.FromRequest(context), ct));
+        TypedResults.Ok(await releases.RollbackAsync(productId, Actor.From(context.User), ct));
 
     private static async Task<Ok<IReadOnlyList<WaiverView>>> WaiversAsync(int productId, ReleaseService releases, CancellationToken ct) =>
         TypedResults.Ok(await releases.ListWaiversAsync(productId, ct));

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using DataProductDashboard.Services.Access;
+using DataProductDashboard.Hosting.Access;
 using DataProductDashboard.Services.Products;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,13 +13,16 @@ public static class ProductsApi
     {
         var group = api.MapGroup("/products").WithTags("Products");
         group.MapGet("/", ListAsync).WithSummary("All data products with champion version, batches and rows scored.");
-        group.MapPost("/", CreateAsync).WithSummary("Create a data product with its schema.");
+        group.MapPost("/", CreateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Create a data product with its schema.");
         group.MapGet("/{productId:int}", GetAsync).WithName("GetProduct").WithSummary("One data product with its schema.");
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<ProductSummary>>> ListAsync(ProductService products, CancellationToken ct) =>
-        TypedResults.Ok(await products.ListAsync(ct));
+    private static async Task<Ok<IReadOnlyList<ProductSummary>>> ListAsync(ClaimsPrincipal user, ProductService products, CancellationToken ct)
+    {
+        var all = await products.ListAsync(ct);
+        return TypedResults.Ok(user.AllowedProducts() is { } allowed ? all.Where(p => allowed.Contains(p.Id)).ToList() : all);
+    }
 
     private static async Task<Ok<ProductDetail>> GetAsync(int productId, ProductService products, CancellationToken ct) =>
         TypedResults.Ok(await products.GetAsync(productId, ct));

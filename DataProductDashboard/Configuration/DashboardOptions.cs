@@ -26,11 +26,6 @@ public sealed class DashboardOptions
     /// <summary>Seed the demo data products on first start.</summary>
     public bool SeedDemo { get; set; } = true;
 
-    /// <summary>The name the UI records as "who" in the audit trail and on alerts (there is no sign-in yet); API callers
-    /// name themselves with the X-Dashboard-User header.</summary>
-    [Required]
-    public string UserName { get; set; } = "product.manager";
-
     /// <summary>A product with an expected cadence raises a missing-batch alert once no batch arrived for this many
     /// cadences (1.1 = 10 % grace).</summary>
     [Range(1.0, 100.0)]

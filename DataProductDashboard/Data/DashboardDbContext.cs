@@ -1,10 +1,11 @@
 using DataProductDashboard.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Data;
 
-/// <summary>The one EF Core context of the app; services create short-lived instances through a factory.</summary>
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+/// <summary>The one EF Core context of the app (with the Identity stores); services create short-lived instances through a factory.</summary>
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityDbContext<DashboardUser>(options)
 {
     public DbSet<DataProduct> Products => Set<DataProduct>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
@@ -22,9 +23,13 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Kpi> Kpis => Set<Kpi>();
     public DbSet<KpiValue> KpiValues => Set<KpiValue>();
     public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

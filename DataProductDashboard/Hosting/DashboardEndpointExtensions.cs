@@ -1,5 +1,6 @@
 using DataProductDashboard.Api;
 using DataProductDashboard.Components;
+using DataProductDashboard.Hosting.Access;
 
 namespace DataProductDashboard.Hosting;
 
@@ -13,15 +14,23 @@ public static class DashboardEndpointExtensions
         // problem details first, and the outer one leaves a response that already has a body alone.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseDashboardAccess();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapOpenApi();
-        var api = app.MapGroup("/api").DisableAntiforgery()
+        app.MapOpenApi().RequireAuthorization(DashboardPolicies.Read);
+        // Requests with an API key carry no cookie and need no antiforgery token; the cookie is accepted for the API's
+        // safe methods only (AccessServiceExtensions), so a cross-site form cannot change anything through it.
+        var api = app.MapGroup("/api").DisableAntiforgery().RequireAuthorization(DashboardPolicies.Read)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapProductsApi().MapModelsApi().MapBatchesApi().MapJobsApi().MapMetricsApi().MapLabelsApi()
             .MapGatesApi().MapAlertsApi().MapChannelsApi().MapInsightsApi().MapKpisApi().MapExperimentsApi();
+        app.MapAccountEndpoints();
+        // Every page says who may open it (Components/Pages/_Imports.razor: the Read policy; the account pages their own).
+        // Not RequireAuthorization here: a convention added after the pages' [AllowAnonymous] would override it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

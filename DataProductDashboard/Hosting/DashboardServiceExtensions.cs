@@ -61,7 +61,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<JobTracker>();
         services.AddSingleton<BackgroundWorkQueue>();
         services.AddSingleton<DataProductDashboard.Services.Trail.AuditTrail>();
-        services.AddSingleton<DataProductDashboard.Services.Trail.ActorResolver>();
+        
         services.AddSingleton<DataProductDashboard.Services.Notifications.NotificationOutbox>();
         services.AddSingleton<DataProductDashboard.Services.Alerts.AlertService>();
         services.AddSingleton<DataProductDashboard.Services.Alerts.TimelinessMonitor>();

@@ -1,15 +1,17 @@
 using DataProductDashboard.Configuration;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Services.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Hosting;
 
-/// <summary>At start: creates data/, applies the committed migrations, and seeds the demo when enabled and absent.</summary>
+/// <summary>At start: creates data/, applies the committed migrations, creates the first Admin when there are no users, and seeds the demo when enabled and absent.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<DashboardDbContext> dbFactory,
     DemoSeeder seeder,
+    InitialAdmin initialAdmin,
     IOptions<DashboardOptions> options,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -21,6 +23,7 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
         logger.LogInformation("Database ready at {Path}", options.Value.DatabasePath);
+        await initialAdmin.EnsureAsync(cancellationToken);
         if (options.Value.SeedDemo)
             await seeder.SeedAsync(cancellationToken);
     }

@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Trail;

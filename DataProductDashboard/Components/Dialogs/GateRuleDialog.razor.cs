@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Trail;

@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Analysis.Experiments;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Experiments;

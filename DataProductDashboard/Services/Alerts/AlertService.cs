@@ -95,6 +95,8 @@ public sealed class AlertService(
         var query = db.Alerts.AsNoTracking();
         if (filter.ProductId is { } id)
             query = query.Where(a => a.ProductId == id);
+        if (filter.OnlyProducts is { } only)
+            query = query.Where(a => only.Contains(a.ProductId));
         if (filter.Severity is { } severity)
             query = query.Where(a => a.Severity == severity);
         if (filter.State is { } state)

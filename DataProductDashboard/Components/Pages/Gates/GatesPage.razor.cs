@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Analysis.Gates;
 using DataProductDashboard.Components.Dialogs;
 using DataProductDashboard.Domain;

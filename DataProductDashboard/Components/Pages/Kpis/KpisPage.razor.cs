@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Components.Dialogs;
 using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Trail;

@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Components.Dialogs;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Models;
@@ -25,7 +26,7 @@ public sealed partial class ModelRegistry : IDisposable
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required ModelRegistryService Registry { get; init; }
     [Inject] public required Services.Releases.ReleaseService Releases { get; init; }
-    [Inject] public required Services.Trail.ActorResolver Actors { get; init; }
+    [Inject] public required ActorResolver Actors { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
