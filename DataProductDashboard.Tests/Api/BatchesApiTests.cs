@@ -166,6 +166,29 @@ public sealed class BatchesApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task GetPredictionsCsv_RowKeyLooksLikeAFormula_ComesBackNeutralised()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateTrainedRegressionProductAsync(client);
+        var lines = TestSchemas.RegressionCsv(5, withLabel: false).Split('\n');
+        lines[1] = "=1+1" + lines[1][lines[1].IndexOf(',', StringComparison.Ordinal)..];
+        var upload = await client.PostAsync($"/api/products/{id}/batches?fileName=formula.csv", CsvBody(string.Join('\n', lines)));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var batchId = (await upload.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/batches/{batchId}/predictions");
+        request.Headers.Accept.ParseAdd("text/csv");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var row = (await response.Content.ReadAsStringAsync()).Split('\n')[1].Split(',');
+        Assert.Equal(["0", "'=1+1"], row[..2]);
+        Assert.True(double.TryParse(row[2], System.Globalization.CultureInfo.InvariantCulture, out _));
+    }
+
+    [Fact]
     public async Task Get_BatchesWithFilterSortAndDescAlias_AppliesThemToJsonAndCsv()
     {
         await using var app = new DashboardAppFactory();

@@ -11,6 +11,7 @@ using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Alerts;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Experiments;
+using DataProductDashboard.Services.Exports;
 using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Notifications;
@@ -40,6 +41,7 @@ public sealed class BatchService(
     public const string ScoringRunKind = "scoring";
     public const string AuditRunKind = "audit";
     private const int VolumeHistory = 12;
+    private static readonly string[] PredictionColumns = ["row_index", "row_key", "predicted", "score", "label"];
 
     /// <summary>Reads and validates a batch file; throws before anything is stored.</summary>
     public async Task<PreparedBatch> PrepareAsync(int productId, ReadOnlyMemory<byte> content, string fileName, BatchSource source,
@@ -424,13 +426,9 @@ public sealed class BatchService(
     {
         await GetSummaryAsync(batchId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var writer = new StreamWriter(output, leaveOpen: true);
-        await writer.WriteLineAsync("row_index,row_key,predicted,score,label");
-        await foreach (var p in db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{p.RowIndex},{CsvText.Escape(p.RowKey)},{p.Predicted:R},{p.Score:R},{p.Label:R}"));
-        }
+        var predictions = db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex).AsAsyncEnumerable();
+        await CsvExport.WriteAsync(output, PredictionColumns, predictions, static (csv, p) => csv
+            .Number(p.RowIndex).Text(p.RowKey).Number(p.Predicted).Number(p.Score).Number(p.Label), ct);
     }
 
     private static IQueryable<BatchSummary> Project(IQueryable<Batch> batches) => batches.Select(b => new BatchSummary(

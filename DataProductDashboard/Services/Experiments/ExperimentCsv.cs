@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Text;
 using DataProductDashboard.Analysis.Experiments;
-using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Exports;
 
 namespace DataProductDashboard.Services.Experiments;
 
@@ -11,25 +9,22 @@ public static class ExperimentCsv
 {
     public const string Header = "metric,name,primary,test,champion,challenger,champion_n,challenger_n,difference,relative_difference,ci_low,ci_high,confidence,statistic,df,p_value,holm_p_value,alpha,significant";
 
+    private static readonly string[] Columns = Header.Split(',');
+
     public static string Write(ExperimentSummary summary, IReadOnlyList<ExperimentMetric> metrics)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(metrics);
         var names = metrics.ToDictionary(m => m.Key, m => m.Name, StringComparer.Ordinal);
-        var csv = new StringBuilder(Header).Append('\n');
         var rows = summary.Primary is { } primary ? [primary, .. summary.Secondary] : summary.Secondary;
-        foreach (var c in rows)
+        return CsvExport.Write(Columns, rows, (csv, c) =>
         {
-            var name = names.GetValueOrDefault(c.Metric) ?? (c.Metric == summary.PrimaryMetric ? summary.PrimaryMetricName : c.Metric);
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{CsvText.Escape(c.Metric)},{CsvText.Escape(name)},{(c.Metric == summary.PrimaryMetric ? "yes" : "no")},{(c.Kind == ComparisonKind.Rate ? "two-proportion z" : "Welch t")},")
-                .Append(CultureInfo.InvariantCulture,
-                $"{N(c.Champion)},{N(c.Challenger)},{c.ChampionCount},{c.ChallengerCount},{N(c.Difference)},{N(c.RelativeDifference)},{N(c.ConfidenceLow)},{N(c.ConfidenceHigh)},")
-                .Append(CultureInfo.InvariantCulture,
-                $"{N(1 - c.Alpha)},{N(c.Statistic)},{N(c.DegreesOfFreedom)},{N(c.PValue)},{N(c.AdjustedPValue)},{N(c.Alpha)},{(c.Significant ? "yes" : "no")}\n");
-        }
-        return csv.ToString();
+            var isPrimary = c.Metric == summary.PrimaryMetric;
+            var name = names.GetValueOrDefault(c.Metric) ?? (isPrimary ? summary.PrimaryMetricName : c.Metric);
+            csv.Text(c.Metric).Text(name).Text(isPrimary ? "yes" : "no").Text(c.Kind == ComparisonKind.Rate ? "two-proportion z" : "Welch t")
+                .Number(c.Champion).Number(c.Challenger).Number(c.ChampionCount).Number(c.ChallengerCount).Number(c.Difference)
+                .Number(c.RelativeDifference).Number(c.ConfidenceLow).Number(c.ConfidenceHigh).Number(1 - c.Alpha).Number(c.Statistic)
+                .Number(c.DegreesOfFreedom).Number(c.PValue).Number(c.AdjustedPValue).Number(c.Alpha).Text(c.Significant ? "yes" : "no");
+        });
     }
-
-    private static string N(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 }

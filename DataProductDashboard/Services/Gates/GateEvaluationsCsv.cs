@@ -1,20 +1,13 @@
-using System.Globalization;
-using System.Text;
-using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Exports;
 
 namespace DataProductDashboard.Services.Gates;
 
 /// <summary>Gate outcomes as CSV (the history export of the API and the gates page).</summary>
 public static class GateEvaluationsCsv
 {
-    public static string Write(IEnumerable<GateEvaluationView> rows)
-    {
-        var csv = new StringBuilder("at,rule_id,rule,scope,severity,batch_id,model_version_id,status,actual,compared,description\n");
-        foreach (var r in rows)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{r.At:yyyy-MM-ddTHH:mm:ssZ},{r.GateRuleId},{CsvText.Escape(r.RuleName)},{r.Scope},{r.Severity},")
-               .Append(CultureInfo.InvariantCulture, $"{r.BatchId},{r.ModelVersionId},{r.Status},{r.Actual:R},{r.Compared:R},{CsvText.Escape(r.Description)}\n");
-        }
-        return csv.ToString();
-    }
+    private static readonly string[] Columns = ["at", "rule_id", "rule", "scope", "severity", "batch_id", "model_version_id", "status", "actual", "compared", "description"];
+
+    public static string Write(IEnumerable<GateEvaluationView> rows) => CsvExport.Write(Columns, rows, static (csv, r) => csv
+        .Time(r.At, CsvExportWriter.UtcSeconds).Number(r.GateRuleId).Text(r.RuleName).Name(r.Scope).Name(r.Severity).Number(r.BatchId)
+        .Number(r.ModelVersionId).Name(r.Status).Number(r.Actual).Number(r.Compared).Text(r.Description));
 }

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using DataProductDashboard.Analysis.Kpi;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Exports;
 
 namespace DataProductDashboard.Services.Kpis;
 
@@ -11,18 +10,9 @@ public static class KpiValuesCsv
 {
     public const string Header = "period,arm,value,rows,status,complete,pending,relative_gap";
 
-    public static string Write(IEnumerable<KpiPoint> points, KpiPeriod period)
-    {
-        var csv = new StringBuilder(Header).Append('\n');
-        foreach (var p in points)
-        {
-            csv.AppendJoin(',',
-            [
-                KpiPeriods.Format(p.Period, period), p.Arm?.ToString().ToLowerInvariant() ?? "",
-                p.Value?.ToString("R", CultureInfo.InvariantCulture) ?? "", p.Rows.ToString("R", CultureInfo.InvariantCulture), p.Status.ToString(),
-                p.Complete ? "true" : "false", p.Pending ? "true" : "false", p.RelativeGap?.ToString("R", CultureInfo.InvariantCulture) ?? "",
-            ]).Append('\n');
-        }
-        return csv.ToString();
-    }
+    private static readonly string[] Columns = Header.Split(',');
+
+    public static string Write(IEnumerable<KpiPoint> points, KpiPeriod period) => CsvExport.Write(Columns, points, (csv, p) => csv
+        .Text(KpiPeriods.Format(p.Period, period)).Text(p.Arm?.ToString().ToLowerInvariant()).Number(p.Value).Number(p.Rows)
+        .Name(p.Status).Flag(p.Complete).Flag(p.Pending).Number(p.RelativeGap));
 }

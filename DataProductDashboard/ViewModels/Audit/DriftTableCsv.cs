@@ -1,28 +1,18 @@
-using System.Globalization;
-using System.Text;
 using DataProductDashboard.Analysis.Drift;
-using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Exports;
 
 namespace DataProductDashboard.ViewModels.Audit;
 
 /// <summary>The drift table (feature columns, then the prediction when present) as CSV.</summary>
 public static class DriftTableCsv
 {
-    public static string Write(IEnumerable<DriftColumnResult> rows)
-    {
-        var text = new StringBuilder("column,kind,method,method_name,score_kind,score,threshold,rule,drift,direction,reference_count,current_count,reference_mean,current_mean\n");
-        foreach (var r in rows)
-        {
-            text.AppendJoin(',',
-            [
-                CsvText.Escape(r.Column), r.Kind, r.Method, CsvText.Escape(r.MethodDisplayName), r.ScoreKind.ToString(), Num(r.Score), Num(r.Threshold),
-                CsvText.Escape(r.Rule), r.Drift ? "true" : "false", r.Direction, Num(r.ReferenceCount), Num(r.CurrentCount), Num(r.ReferenceMean), Num(r.CurrentMean),
-            ]).Append('\n');
-        }
-        return text.ToString();
-    }
+    private static readonly string[] Columns =
+    [
+        "column", "kind", "method", "method_name", "score_kind", "score", "threshold", "rule", "drift", "direction",
+        "reference_count", "current_count", "reference_mean", "current_mean",
+    ];
 
-    internal static string Num(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    internal static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Write(IEnumerable<DriftColumnResult> rows) => CsvExport.Write(Columns, rows, static (csv, r) => csv
+        .Text(r.Column).Text(r.Kind).Text(r.Method).Text(r.MethodDisplayName).Name(r.ScoreKind).Number(r.Score).Number(r.Threshold)
+        .Text(r.Rule).Flag(r.Drift).Text(r.Direction).Number(r.ReferenceCount).Number(r.CurrentCount).Number(r.ReferenceMean).Number(r.CurrentMean));
 }

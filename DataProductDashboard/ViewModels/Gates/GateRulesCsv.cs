@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text;
-using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Exports;
 using DataProductDashboard.Services.Gates;
 
 namespace DataProductDashboard.ViewModels.Gates;
@@ -10,20 +8,10 @@ public static class GateRulesCsv
 {
     public const string Header = "id,scope,name,rule,metric_key,metric,column,condition,threshold,upper_threshold,bound,unit,severity,owner,enabled,last_status,last_at,last_description";
 
-    public static string Write(IEnumerable<GateRuleView> rules)
-    {
-        var csv = new StringBuilder(Header).Append('\n');
-        foreach (var r in rules)
-        {
-            csv.AppendJoin(',',
-            [
-                r.Id.ToString(CultureInfo.InvariantCulture), r.Scope.ToString(), CsvText.Escape(r.Name), CsvText.Escape(r.Text), CsvText.Escape(r.MetricKey),
-                CsvText.Escape(r.MetricName), CsvText.Escape(r.Column), r.Condition.ToString(), r.Threshold.ToString("R", CultureInfo.InvariantCulture),
-                r.UpperThreshold?.ToString("R", CultureInfo.InvariantCulture) ?? "", r.Bound.ToString(), r.Unit.ToString(), r.Severity.ToString(),
-                CsvText.Escape(r.Owner), r.Enabled ? "true" : "false", r.LastStatus?.ToString() ?? "",
-                r.LastAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "", CsvText.Escape(r.LastDescription),
-            ]).Append('\n');
-        }
-        return csv.ToString();
-    }
+    private static readonly string[] Columns = Header.Split(',');
+
+    public static string Write(IEnumerable<GateRuleView> rules) => CsvExport.Write(Columns, rules, static (csv, r) => csv
+        .Number(r.Id).Name(r.Scope).Text(r.Name).Text(r.Text).Text(r.MetricKey).Text(r.MetricName).Text(r.Column).Name(r.Condition)
+        .Number(r.Threshold).Number(r.UpperThreshold).Name(r.Bound).Name(r.Unit).Name(r.Severity).Text(r.Owner).Flag(r.Enabled)
+        .Name(r.LastStatus).Time(r.LastAt, CsvExportWriter.UtcSeconds).Text(r.LastDescription));
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text;
-using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Exports;
 using DataProductDashboard.Services.Trail;
 
 namespace DataProductDashboard.ViewModels.Gates;
@@ -10,17 +8,8 @@ public static class TrailCsv
 {
     public const string Header = "at,actor,action,subject,before,after";
 
-    public static string Write(IEnumerable<TrailEntry> entries)
-    {
-        var csv = new StringBuilder(Header).Append('\n');
-        foreach (var e in entries)
-        {
-            csv.AppendJoin(',',
-            [
-                e.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), CsvText.Escape(e.Actor), e.Action.ToString(),
-                CsvText.Escape(e.Subject), CsvText.Escape(e.Before), CsvText.Escape(e.After),
-            ]).Append('\n');
-        }
-        return csv.ToString();
-    }
+    private static readonly string[] Columns = Header.Split(',');
+
+    public static string Write(IEnumerable<TrailEntry> entries) => CsvExport.Write(Columns, entries, static (csv, e) => csv
+        .Time(e.At, CsvExportWriter.UtcSeconds).Text(e.Actor).Name(e.Action).Text(e.Subject).Text(e.Before).Text(e.After));
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text;
-using DataProductDashboard.Services.Batches;
+using DataProductDashboard.Services.Exports;
 using DataProductDashboard.Services.Models;
 
 namespace DataProductDashboard.ViewModels.Models;
@@ -11,25 +9,15 @@ public static class ModelVersionsCsv
     public static string Write(IReadOnlyList<ModelVersionSummary> versions)
     {
         var metricKeys = versions.SelectMany(v => v.HoldoutMetrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var text = new StringBuilder();
-        text.AppendJoin(',', ["version", "status", "source", "trainer", "training_seconds", "training_rows", "holdout_rows",
-            .. metricKeys.Select(k => "holdout_" + k), "file_name", "file_hash", "created_at", "batches", "notes"]).Append('\n');
-        foreach (var v in versions)
+        string[] columns = ["version", "status", "source", "trainer", "training_seconds", "training_rows", "holdout_rows",
+            .. metricKeys.Select(k => "holdout_" + k), "file_name", "file_hash", "created_at", "batches", "notes"];
+        return CsvExport.Write(columns, versions, (csv, v) =>
         {
-            string[] cells =
-            [
-                Num(v.Number), v.Status.ToString(), v.Source.ToString(), CsvText.Escape(v.Trainer), Num(v.TrainingSeconds),
-                Num(v.TrainingRows), Num(v.HoldoutRows),
-                .. metricKeys.Select(k => v.HoldoutMetrics.TryGetValue(k, out var m) ? Num(m) : ""),
-                CsvText.Escape(v.FileName), v.FileHash, v.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                Num(v.BatchCount), CsvText.Escape(v.Notes),
-            ];
-            text.AppendJoin(',', cells).Append('\n');
-        }
-        return text.ToString();
+            csv.Number(v.Number).Name(v.Status).Name(v.Source).Text(v.Trainer).Number(v.TrainingSeconds)
+                .Number(v.TrainingRows).Number(v.HoldoutRows);
+            foreach (var key in metricKeys)
+                csv.Number(v.HoldoutMetrics.TryGetValue(key, out var m) ? m : null);
+            csv.Text(v.FileName).Text(v.FileHash).Time(v.CreatedAt, CsvExportWriter.UtcSeconds).Number(v.BatchCount).Text(v.Notes);
+        });
     }
-
-    private static string Num(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    private static string Num(int? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "";
 }
