@@ -47,9 +47,13 @@ public sealed class ChannelsApiTests : ApiTestBase, IAsyncLifetime
         Assert.Equal($"/api/products/{_productId}/channels/{id}", created.Headers.Location!.ToString());
         Assert.Equal(("Webhook", "Critical", true), (channel.GetProperty("kind").GetString(), channel.GetProperty("minimumSeverity").GetString(), channel.GetProperty("enabled").GetBoolean()));
         Assert.Equal(JsonValueKind.Null, channel.GetProperty("lastDelivery").ValueKind);
+        Assert.StartsWith("whsec_", channel.GetProperty("secret").GetString());
 
         var list = await _client.GetFromJsonAsync<JsonElement>(Channels, Json);
-        Assert.Equal("Ops hook", Assert.Single(list.EnumerateArray()).GetProperty("name").GetString());
+        var listed = Assert.Single(list.EnumerateArray());
+        Assert.Equal("Ops hook", listed.GetProperty("name").GetString());
+        Assert.False(listed.TryGetProperty("secret", out _));
+        Assert.False((await _client.GetFromJsonAsync<JsonElement>($"{Channels}/{id}", Json)).TryGetProperty("secret", out _));
 
         var put = await _client.PutAsJsonAsync($"{Channels}/{id}", new { name = "Owners", kind = "Email", target = "owner@example.test; pm@example.test", enabled = false }, Json);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
@@ -143,12 +147,131 @@ public sealed class ChannelsApiTests : ApiTestBase, IAsyncLifetime
         Assert.StartsWith("HTTP 410 Gone", delivery.GetProperty("error").GetString());
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:9/", "http://127.0.0.1:9/ resolves to 127.0.0.1, a loopback address")]
+    [InlineData("http://[::1]/", "http://[::1]/ resolves to ::1, a loopback address")]
+    [InlineData("http://2130706433/", "http://2130706433/ resolves to 127.0.0.1, a loopback address")]
+    [InlineData("http://localhost/", "http://localhost/ names localhost, a loopback address")]
+    [InlineData("http://[::ffff:127.0.0.1]/", "http://[::ffff:127.0.0.1]/ resolves to ::ffff:127.0.0.1, a loopback address")]
+    [InlineData("http://169.254.169.254/latest/meta-data/", "http://169.254.169.254/latest/meta-data/ resolves to 169.254.169.254, a link-local address")]
+    public async Task Post_WebhookOnTheHostWithoutAllowList_Returns400NamingTheUrlAndTheReason(string url, string reason)
+    {
+        await using var app = new DashboardAppFactory();
+        var (client, productId) = await ShippedConfigurationAsync(app);
+
+        var response = await client.PostAsJsonAsync($"/api/products/{productId}/channels", new { name = "Internal", kind = "Webhook", target = url }, Json);
+
+        var problem = await ProblemAsync(response, 400);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["target"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal($"{reason}; webhooks may not target the host or its private network (allow it in Notifications:AllowedWebhookHosts)",
+            errors.GetProperty("target")[0].GetString());
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/products/{productId}/channels", Json)).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Put_WebhookOnTheHostWithoutAllowList_Returns400AndKeepsTheChannel()
+    {
+        await using var app = new DashboardAppFactory();
+        var (client, productId) = await ShippedConfigurationAsync(app);
+        var created = await client.PostAsJsonAsync($"/api/products/{productId}/channels", new { name = "Hook", kind = "Webhook", target = "https://93.184.216.34/hook" }, Json);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32();
+
+        var response = await client.PutAsJsonAsync($"/api/products/{productId}/channels/{id}", new { name = "Hook", kind = "Webhook", target = "http://10.0.0.1/" }, Json);
+
+        var problem = await ProblemAsync(response, 400);
+        Assert.StartsWith("http://10.0.0.1/ resolves to 10.0.0.1, a private-network address;", problem.GetProperty("errors").GetProperty("target")[0].GetString());
+        Assert.Equal("https://93.184.216.34/hook", (await client.GetFromJsonAsync<JsonElement>($"/api/products/{productId}/channels/{id}", Json)).GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task Post_LoopbackInTheAllowList_IsAccepted()
+    {
+        var id = await CreateAsync("Local", "Webhook", "http://127.0.0.1:9/");
+
+        var channel = await _client.GetFromJsonAsync<JsonElement>($"{Channels}/{id}", Json);
+
+        Assert.Equal("http://127.0.0.1:9/", channel.GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task Test_SignedDelivery_VerifiesWithTheSecretFromTheCreateAnswer()
+    {
+        var (id, secret) = await CreateSignedAsync("/signed");
+
+        await _client.PostAsync($"{Channels}/{id}/test", null);
+
+        Assert.Single(_receiver.ReceivedAt("/signed")).Verify(secret);
+    }
+
+    [Fact]
+    public async Task RotateSecret_Webhook_AnswersTheNewSecretOnce()
+    {
+        var (id, first) = await CreateSignedAsync("/rotated");
+
+        var rotated = await _client.PostAsync($"{Channels}/{id}/rotate-secret", null);
+        await _client.PostAsync($"{Channels}/{id}/test", null);
+
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        var secret = (await rotated.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("secret").GetString()!;
+        Assert.NotEqual(first, secret);
+        Assert.Single(_receiver.ReceivedAt("/rotated")).Verify(secret);
+        var email = await CreateAsync("Mail", "Email", "ops@example.test");
+        Assert.True((await ProblemAsync(await _client.PostAsync($"{Channels}/{email}/rotate-secret", null), 400)).GetProperty("errors").TryGetProperty("kind", out _));
+        await ProblemAsync(await _client.PostAsync($"{Channels}/999/rotate-secret", null), 404);
+    }
+
+    [Fact]
+    public async Task Channels_UrlWithCredentials_AreMaskedInEveryAnswer()
+    {
+        var url = _receiver.Url("/cred").Replace("http://", "http://robot:s3cr3t@", StringComparison.Ordinal);
+        var id = await CreateAsync("Cred", "Webhook", url);
+        await _client.PostAsync($"{Channels}/{id}/test", null);
+
+        var texts = new[]
+        {
+            await _client.GetStringAsync(Channels), await _client.GetStringAsync($"{Channels}/{id}"), await _client.GetStringAsync($"{Channels}/deliveries"),
+        };
+
+        Assert.All(texts, t => Assert.DoesNotContain("s3cr3t", t));
+        Assert.Contains("http://***@127.0.0.1:", texts[1]);
+        var trail = await _app.Services.GetRequiredService<AuditTrail>().ListAsync(_productId, 10, CancellationToken.None);
+        Assert.DoesNotContain("s3cr3t", Assert.Single(trail).After);
+    }
+
+    [Fact]
+    public async Task Deliveries_FailedTest_StoreTheStatusButNotTheResponseBody()
+    {
+        var id = await CreateAsync("Broken", "Webhook", _receiver.Script("/broken", 500));
+        await _client.PostAsync($"{Channels}/{id}/test", null);
+
+        var logged = Assert.Single((await _client.GetFromJsonAsync<JsonElement>($"{Channels}/deliveries?channelId={id}", Json)).EnumerateArray());
+
+        Assert.Equal(500, logged.GetProperty("statusCode").GetInt32());
+        Assert.Equal("HTTP 500 Internal Server Error", logged.GetProperty("error").GetString());
+    }
+
     [Fact]
     public async Task Deliveries_TakeOutOfRange_Returns400()
     {
         var problem = await ProblemAsync(await _client.GetAsync($"{Channels}/deliveries?take=0"), 400);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("take", out _));
+    }
+
+    /// <summary>A client of <paramref name="app"/> (the shipped configuration: AllowedWebhookHosts empty) and a product in it.</summary>
+    private static async Task<(HttpClient Client, int ProductId)> ShippedConfigurationAsync(DashboardAppFactory app)
+    {
+        var client = app.CreateClient();
+        return (client, await CreateProductAsync(client, "Rentals", TaskType.Regression, TestSchemas.Regression));
+    }
+
+    /// <summary>A webhook channel to the receiver's <paramref name="path"/> and the secret its create answer hands out.</summary>
+    private async Task<(int Id, string Secret)> CreateSignedAsync(string path)
+    {
+        var response = await _client.PostAsJsonAsync(Channels, new { name = "Signed", kind = "Webhook", target = _receiver.Url(path) }, Json);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        return (created.GetProperty("id").GetInt32(), created.GetProperty("secret").GetString()!);
     }
 
     private async Task<int> CreateAsync(string name, string kind, string target)

@@ -16,7 +16,8 @@ public sealed class DashboardServerFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly DashboardAppFactory _factory = new(seedDemo: true);
+    private readonly DashboardAppFactory _factory = new(seedDemo: true,
+        settings: new Dictionary<string, string?> { [NotificationTestHost.AllowLoopbackKey] = NotificationTestHost.Loopback });
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

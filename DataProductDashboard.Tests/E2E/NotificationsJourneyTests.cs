@@ -8,7 +8,7 @@ namespace DataProductDashboard.Tests.E2E;
 public sealed class NotificationsJourneyTests(DashboardServerFixture server)
 {
     [Fact]
-    public async Task Journey_AddAWebhookChannelFixItsUrlAndSendATest()
+    public async Task Journey_AddAWebhookChannelFixItsUrlCopyItsSecretAndSendASignedTest()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var page = await server.NewPageAsync();
@@ -25,8 +25,17 @@ public sealed class NotificationsJourneyTests(DashboardServerFixture server)
         await dialog.Locator("#channel-target").FillAsync("hooks.example.test/risk");
         await page.ClickAsync("#channel-save");
         await Assertions.Expect(dialog.Locator("[data-testid=channel-target-field]")).ToContainTextAsync("is not an absolute http:// or https:// URL");
+        await dialog.Locator("#channel-target").FillAsync("http://10.0.0.1/risk");
+        await Assertions.Expect(dialog.Locator("[data-testid=channel-target-field]")).ToContainTextAsync("resolves to 10.0.0.1, a private-network address");
         await dialog.Locator("#channel-target").FillAsync(receiver.Url("/risk"));
         await page.ClickAsync("#channel-save");
+
+        var secretDialog = page.Locator("[data-testid=secret-dialog]");
+        await Assertions.Expect(secretDialog.Locator("[data-testid=secret-hint]")).ToContainTextAsync("it is not shown again");
+        var secret = await secretDialog.Locator("#webhook-secret").InputValueAsync();
+        Assert.StartsWith("whsec_", secret);
+        await page.ClickAsync("#secret-done");
+        await Assertions.Expect(secretDialog).ToHaveCountAsync(0);
 
         var row = page.Locator("#channels-table tbody tr", new() { HasText = "Risk team hook" });
         await Assertions.Expect(row).ToContainTextAsync("Nothing sent yet");
@@ -34,6 +43,8 @@ public sealed class NotificationsJourneyTests(DashboardServerFixture server)
         await Assertions.Expect(row.Locator("[data-testid=channel-last-delivery]")).ToContainTextAsync("Test delivered");
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Test to 'Risk team hook'" })).ToContainTextAsync("Delivered in");
         await Assertions.Expect(page.Locator("[data-testid=delivery-row]")).ToHaveCountAsync(1);
-        Assert.Equal("test", Assert.Single(receiver.Received).Event);
+        var received = Assert.Single(receiver.Received);
+        Assert.Equal("test", received.Event);
+        received.Verify(secret);
     }
 }

@@ -14,6 +14,11 @@ namespace DataProductDashboard.Tests.TestSupport;
 public sealed class NotificationTestHost : IAsyncDisposable
 {
     public const string PublicBaseUrl = "https://dashboard.example.test";
+
+    /// <summary>The setting that lets webhooks reach the tests' own loopback <see cref="WebhookReceiver"/>; the shipped
+    /// appsettings.json allows nothing.</summary>
+    public const string AllowLoopbackKey = "Notifications:AllowedWebhookHosts:0";
+    public const string Loopback = "127.0.0.1";
     private readonly ServiceProvider _provider;
 
     private NotificationTestHost(ServiceProvider provider) => _provider = provider;
@@ -26,9 +31,10 @@ public sealed class NotificationTestHost : IAsyncDisposable
         return new NotificationTestHost(services.BuildServiceProvider());
     }
 
-    /// <summary>Settings that point notifications at local test servers.</summary>
+    /// <summary>Settings that point notifications at local test servers (webhooks to 127.0.0.1 allowed).</summary>
     public static Dictionary<string, string?> Settings(int smtpPort, double webhookTimeoutSeconds = 2, int webhookMaxAttempts = 3) => new()
     {
+        [AllowLoopbackKey] = Loopback,
         ["Notifications:PublicBaseUrl"] = PublicBaseUrl,
         ["Notifications:WebhookTimeoutSeconds"] = webhookTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
         ["Notifications:WebhookMaxAttempts"] = webhookMaxAttempts.ToString(CultureInfo.InvariantCulture),

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
+using DataProductDashboard.Services.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -67,8 +68,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var path = Normalize(context.Request.Path.Value ?? "/");
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        var received = new ReceivedWebhook(path, body, context.Request.ContentType, context.Request.Headers.UserAgent.ToString(),
-            context.Request.Headers["X-Dashboard-Event"].ToString());
+        var headers = context.Request.Headers;
+        var received = new ReceivedWebhook(path, body, context.Request.ContentType, headers.UserAgent.ToString(), headers["X-Dashboard-Event"].ToString(),
+            headers[WebhookSigner.IdHeader].ToString(), headers[WebhookSigner.TimestampHeader].ToString(), headers[WebhookSigner.SignatureHeader].ToString());
         _received.Enqueue(received);
         _arrivals.Writer.TryWrite(received);
         var call = _calls.AddOrUpdate(path, 1, (_, n) => n + 1);

@@ -14,9 +14,12 @@ public static class ChannelsApi
         var group = api.MapGroup("/products/{productId:int}/channels").WithTags("Notifications");
         group.MapGet("/", ListAsync).WithSummary("The product's webhook and e-mail channels, each with its latest delivery (in-app alerts are always on).");
         group.MapPost("/", CreateAsync).RequireAuthorization(DashboardPolicies.Manage)
-            .WithSummary("Add a channel: { name, kind: Webhook|Email, target: URL or comma-separated addresses (1-20), minimumSeverity: Warning|Critical, enabled }.");
+            .WithSummary("Add a channel: { name, kind: Webhook|Email, target: URL or comma-separated addresses (1-20), minimumSeverity: Warning|Critical, enabled }. "
+                         + "A webhook's signing secret is in the answer's 'secret', this once. URLs on the host or its network are refused (Notifications:AllowedWebhookHosts).");
         group.MapGet("/{channelId:int}", GetAsync).WithSummary("One channel.");
         group.MapPut("/{channelId:int}", UpdateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a channel's name, kind, target, minimum severity and enabled flag.");
+        group.MapPost("/{channelId:int}/rotate-secret", RotateSecretAsync).RequireAuthorization(DashboardPolicies.Manage)
+            .WithSummary("Give a webhook channel a new signing secret (in the answer's 'secret', this once); the old one stops working at once.");
         group.MapDelete("/{channelId:int}", DeleteAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a channel and its delivery log.");
         group.MapPost("/{channelId:int}/test", TestAsync).RequireAuthorization(DashboardPolicies.Manage)
             .WithSummary("Send a test message through the channel now (one attempt); answers the logged delivery, succeeded or not.");
@@ -40,6 +43,10 @@ public static class ChannelsApi
     private static async Task<Ok<ChannelSummary>> UpdateAsync(int productId, int channelId, ChannelRequest request, HttpContext context,
         NotificationChannelService channels, CancellationToken ct) =>
         TypedResults.Ok(await channels.UpdateAsync(productId, channelId, request, Actor.From(context.User), ct));
+
+    private static async Task<Ok<ChannelSummary>> RotateSecretAsync(int productId, int channelId, HttpContext context,
+        NotificationChannelService channels, CancellationToken ct) =>
+        TypedResults.Ok(await channels.RotateSecretAsync(productId, channelId, Actor.From(context.User), ct));
 
     private static async Task<NoContent> DeleteAsync(int productId, int channelId, HttpContext context, NotificationChannelService channels, CancellationToken ct)
     {

@@ -23,6 +23,11 @@ public sealed class NotificationOptions : IValidatableObject
     [Range(0, 300)]
     public double WebhookBackoffSeconds { get; set; } = 1;
 
+    /// <summary>Host names, IP addresses or CIDR ranges webhooks may target although they are the host itself or on
+    /// its network (loopback, private, link-local, CGNAT, …), e.g. ["hooks.internal", "10.20.0.0/16"]. Empty: none.
+    /// Checked on start by <c>WebhookHostsValidator</c>.</summary>
+    public string[] AllowedWebhookHosts { get; set; } = [];
+
     /// <summary>The SMTP server e-mail channels send through.</summary>
     [Required]
     public SmtpOptions Smtp { get; set; } = new();
@@ -31,7 +36,8 @@ public sealed class NotificationOptions : IValidatableObject
 
     public TimeSpan WebhookBackoff => TimeSpan.FromSeconds(WebhookBackoffSeconds);
 
-    /// <summary>Checks what data annotations cannot: an absolute http(s) base URL and the nested SMTP settings.</summary>
+    /// <summary>Checks what data annotations cannot: an absolute http(s) base URL and the nested SMTP settings
+    /// (AllowedWebhookHosts is checked by Services.Notifications.WebhookHostsValidator).</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))

@@ -9,4 +9,5 @@ public enum TrailAction
     CadenceChanged,
     KpiCreated, KpiUpdated, KpiDeleted, KpiValuesUploaded,
     ExperimentStarted, ExperimentDecided,
+    ChannelSecretRotated,
 }

@@ -1,5 +1,6 @@
 using DataProductDashboard.Configuration;
 using DataProductDashboard.Services.Notifications;
+using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Hosting;
 
@@ -12,14 +13,13 @@ public static class NotificationServiceExtensions
             .BindConfiguration(NotificationOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>, WebhookHostsValidator>();
+        services.AddSingleton<WebhookTargetGuard>();
         // The typed client lives in singletons, so connections are recycled by the handler (DNS changes are picked
-        // up) instead of by the factory. Timeouts are per attempt (WebhookSender); redirects are not followed.
+        // up) instead of by the factory. Timeouts are per attempt (WebhookSender); the guard's handler checks every
+        // address it connects to, follows no redirects and uses no proxy.
         services.AddHttpClient<WebhookSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                AllowAutoRedirect = false,
-            })
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookTargetGuard>().CreateHandler())
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<EmailSender>();
         services.AddSingleton<ChannelSender>();

@@ -1,7 +1,10 @@
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Trail;
 using DataProductDashboard.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Tests.Services.Notifications;
 
@@ -35,7 +38,9 @@ public sealed class NotificationChannelServiceTests : IAsyncLifetime
 
         Assert.Equal(("Ops hook", "https://hooks.example.test/a?token=x", GateSeverity.Warning, true), (created.Name, created.Target, created.MinimumSeverity, created.Enabled));
         Assert.Null(created.LastDelivery);
-        Assert.Equal(created, Assert.Single(await Channels.ListAsync(_productId, CancellationToken.None)));
+        Assert.StartsWith("whsec_", created.Secret);
+        Assert.Equal(created with { Secret = null }, Assert.Single(await Channels.ListAsync(_productId, CancellationToken.None)));
+        Assert.Null((await Channels.GetAsync(_productId, created.Id, CancellationToken.None)).Secret);
         var entry = Assert.Single(await _host.Get<AuditTrail>().ListAsync(_productId, 10, CancellationToken.None));
         Assert.Equal((TrailAction.ChannelCreated, "ann", "Webhook channel 'Ops hook'"), (entry.Action, entry.Actor, entry.Subject));
         Assert.Contains("https://hooks.example.test/a?token=x", entry.After);
@@ -179,7 +184,135 @@ public sealed class NotificationChannelServiceTests : IAsyncLifetime
 
         Assert.False(delivery.Succeeded);
         Assert.Equal((1, 503), (delivery.Attempts, delivery.StatusCode!.Value));
-        Assert.StartsWith("HTTP 503", delivery.Error);
+        Assert.Equal("HTTP 503 Service Unavailable", delivery.Error);
+        var logged = Assert.Single(await _host.DeliveriesAsync());
+        Assert.Equal(("HTTP 503 Service Unavailable", 503), (logged.Error, logged.StatusCode!.Value));
+    }
+
+    [Theory]
+    [InlineData("http://10.0.0.1/hook", "http://10.0.0.1/hook resolves to 10.0.0.1, a private-network address")]
+    [InlineData("http://127.0.0.2:9/", "http://127.0.0.2:9/ resolves to 127.0.0.2, a loopback address")]
+    [InlineData("http://localhost:9/", "http://localhost:9/ names localhost, a loopback address")]
+    public async Task CreateAsync_TargetOnTheHostOrItsNetwork_IsRefusedUnlessAllowed(string url, string reason)
+    {
+        var ex = await Assert.ThrowsAsync<InputValidationException>(() =>
+            Channels.CreateAsync(_productId, new ChannelRequest("Internal", ChannelKind.Webhook, url), Ann, CancellationToken.None));
+
+        Assert.Equal([$"{reason}; webhooks may not target the host or its private network (allow it in Notifications:AllowedWebhookHosts)"], ex.Errors["target"]);
+        Assert.Equal(Channels.TargetError(ChannelKind.Webhook, url), ex.Errors["target"][0]);
+        Assert.Empty(await Channels.ListAsync(_productId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SendTestAsync_StoredTargetNoLongerAllowed_IsRefusedAtSendTimeAndNothingArrives()
+    {
+        var created = await Channels.CreateAsync(_productId, new ChannelRequest("Ops", ChannelKind.Webhook, _receiver.Url("/ops")), Ann, CancellationToken.None);
+        // As if saved before the guard existed, or under an allow-list that has since been narrowed.
+        var internalUrl = _receiver.Url("/ops").Replace("127.0.0.1", "127.0.0.2", StringComparison.Ordinal);
+        await UpdateStoredAsync(created.Id, c => c.Target = internalUrl);
+
+        var delivery = await Channels.SendTestAsync(_productId, created.Id, CancellationToken.None);
+
+        Assert.False(delivery.Succeeded);
+        Assert.Equal((1, (int?)null), (delivery.Attempts, delivery.StatusCode));
+        Assert.StartsWith("127.0.0.2 resolves to 127.0.0.2, a loopback address; webhooks may not target", delivery.Error);
+        Assert.Empty(_receiver.Received);
+    }
+
+    [Fact]
+    public async Task Channel_UrlWithCredentials_IsShownMaskedInTheSummaryAndTrailAndSentUnmasked()
+    {
+        var url = _receiver.Url("/cred").Replace("http://", "http://robot:s3cr3t@", StringComparison.Ordinal);
+
+        var created = await Channels.CreateAsync(_productId, new ChannelRequest("Ops", ChannelKind.Webhook, url), Ann, CancellationToken.None);
+        var delivery = await Channels.SendTestAsync(_productId, created.Id, CancellationToken.None);
+
+        Assert.Equal(WebhookUrl.Mask(url), created.Target);
+        Assert.StartsWith("http://***@127.0.0.1:", created.Target);
+        Assert.Equal(created.Target, (await Channels.GetAsync(_productId, created.Id, CancellationToken.None)).Target);
+        var entry = Assert.Single(await _host.Get<AuditTrail>().ListAsync(_productId, 10, CancellationToken.None));
+        Assert.DoesNotContain("s3cr3t", entry.After);
+        Assert.Contains("http://***@127.0.0.1:", entry.After);
+        Assert.True(delivery.Succeeded, delivery.Error);
+        Assert.Single(_receiver.ReceivedAt("/cred"));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_MaskedTargetSentBack_KeepsTheStoredCredentials()
+    {
+        var url = _receiver.Url("/cred").Replace("http://", "http://robot:s3cr3t@", StringComparison.Ordinal);
+        var created = await Channels.CreateAsync(_productId, new ChannelRequest("Ops", ChannelKind.Webhook, url), Ann, CancellationToken.None);
+
+        var updated = await Channels.UpdateAsync(_productId, created.Id, created.ToRequest() with { Enabled = false }, Ann, CancellationToken.None);
+        var changed = await Channels.UpdateAsync(_productId, created.Id, updated.ToRequest() with { Target = url.Replace("s3cr3t", "n3w", StringComparison.Ordinal) },
+            Ann, CancellationToken.None);
+
+        Assert.Equal((created.Target, false), (updated.Target, updated.Enabled));
+        Assert.Null(updated.Secret);
+        Assert.Equal(url.Replace("s3cr3t", "n3w", StringComparison.Ordinal), (await StoredAsync(created.Id)).Target);
+        var trail = await _host.Get<AuditTrail>().ListAsync(_productId, 10, CancellationToken.None);
+        Assert.EndsWith("· disabled", trail[1].After);
+        Assert.EndsWith("· disabled · credentials changed", trail[0].After);
+        Assert.All(trail, e => Assert.DoesNotContain("n3w", e.After + e.Before));
+        Assert.Equal(created.Target, changed.Target);
+    }
+
+    [Fact]
+    public async Task RotateSecretAsync_Webhook_HandsOutANewSecretOnceAndDeliveriesAreSignedWithIt()
+    {
+        var created = await Channels.CreateAsync(_productId, new ChannelRequest("Ops", ChannelKind.Webhook, _receiver.Url("/ops")), Ann, CancellationToken.None);
+
+        var rotated = await Channels.RotateSecretAsync(_productId, created.Id, new Actor("bob"), CancellationToken.None);
+        await Channels.SendTestAsync(_productId, created.Id, CancellationToken.None);
+
+        Assert.StartsWith("whsec_", rotated.Secret);
+        Assert.NotEqual(created.Secret, rotated.Secret);
+        Assert.Null((await Channels.GetAsync(_productId, created.Id, CancellationToken.None)).Secret);
+        var received = Assert.Single(_receiver.Received);
+        received.Verify(rotated.Secret!);
+        Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => received.Verify(created.Secret!));
+        var entry = (await _host.Get<AuditTrail>().ListAsync(_productId, 10, CancellationToken.None))[0];
+        Assert.Equal((TrailAction.ChannelSecretRotated, "bob"), (entry.Action, entry.Actor));
+        Assert.DoesNotContain(rotated.Secret!, entry.After);
+    }
+
+    [Fact]
+    public async Task RotateSecretAsync_EmailChannel_IsRejected()
+    {
+        var created = await Channels.CreateAsync(_productId, new ChannelRequest("Owners", ChannelKind.Email, "owner@example.test"), Ann, CancellationToken.None);
+
+        var ex = await Assert.ThrowsAsync<InputValidationException>(() => Channels.RotateSecretAsync(_productId, created.Id, Ann, CancellationToken.None));
+
+        Assert.Null(created.Secret);
+        Assert.Equal(["Channel 'Owners' sends e-mail; only webhooks are signed."], ex.Errors["kind"]);
+    }
+
+    [Fact]
+    public async Task SendTestAsync_WebhookSavedBeforeSigning_GetsASecretOnItsFirstDelivery()
+    {
+        var created = await Channels.CreateAsync(_productId, new ChannelRequest("Old", ChannelKind.Webhook, _receiver.Url("/old")), Ann, CancellationToken.None);
+        await UpdateStoredAsync(created.Id, c => c.Secret = null);
+
+        await Channels.SendTestAsync(_productId, created.Id, CancellationToken.None);
+        await Channels.SendTestAsync(_productId, created.Id, CancellationToken.None);
+
+        var secret = (await StoredAsync(created.Id)).Secret;
+        Assert.StartsWith("whsec_", secret);
+        Assert.All(_receiver.ReceivedAt("/old"), r => r.Verify(secret!));
+        Assert.Equal(2, _receiver.ReceivedAt("/old").Count);
+    }
+
+    private async Task<NotificationChannel> StoredAsync(int channelId)
+    {
+        await using var db = await _host.Get<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        return await db.NotificationChannels.AsNoTracking().SingleAsync(c => c.Id == channelId);
+    }
+
+    private async Task UpdateStoredAsync(int channelId, Action<NotificationChannel> change)
+    {
+        await using var db = await _host.Get<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        change(await db.NotificationChannels.SingleAsync(c => c.Id == channelId));
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -2,12 +2,14 @@ using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataProductDashboard.Tests.Services.Notifications;
 
 /// <summary>Webhook deliveries against a real HTTP listener on loopback.</summary>
 public sealed class WebhookSenderTests : IAsyncLifetime
 {
+    private static readonly string Secret = WebhookSigner.NewSecret();
     private WebhookReceiver _receiver = null!;
     private NotificationTestHost _host = null!;
     private int _productId;
@@ -16,7 +18,8 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _receiver = await WebhookReceiver.StartAsync();
-        _host = await NotificationTestHost.CreateAsync(smtpPort: 25, webhookTimeoutSeconds: 0.5, webhookMaxAttempts: 3);
+        // 2 s per attempt: a busy machine must not turn a slow first answer into a retry (the timeout test has its own host).
+        _host = await NotificationTestHost.CreateAsync(smtpPort: 25, webhookTimeoutSeconds: 2, webhookMaxAttempts: 3);
         _productId = await _host.CreateProductAsync();
         _alert = await _host.RaiseAlertAsync(_productId, GateSeverity.Critical);
     }
@@ -35,7 +38,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     {
         var url = _receiver.Script("/hooks/ops", 200);
 
-        var result = await _host.Get<WebhookSender>().SendAsync(url, Notification(), CancellationToken.None);
+        var result = await _host.Get<WebhookSender>().SendAsync(url, Secret, Notification(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(1, result.Attempts);
@@ -60,6 +63,42 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         Assert.Equal("https://dashboard.example.test/products/1/quality?column=hum", json.GetProperty("link").GetString());
         Assert.Equal("hum", json.GetProperty("column").GetString());
         Assert.False(json.GetProperty("isTest").GetBoolean());
+        received.Verify(Secret);
+        Assert.StartsWith("msg_", received.WebhookId);
+    }
+
+    [Fact]
+    public async Task SendAsync_Retried_KeepsTheMessageIdAndSignsEveryAttempt()
+    {
+        var url = _receiver.Script("/again", 503, 200);
+
+        var result = await _host.Get<WebhookSender>().SendAsync(url, Secret, Notification(), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        var attempts = _receiver.ReceivedAt("/again");
+        Assert.Equal(2, attempts.Count);
+        Assert.Single(attempts.Select(a => a.WebhookId).Distinct());
+        Assert.All(attempts, a => a.Verify(Secret));
+        Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => attempts[0].Verify(WebhookSigner.NewSecret()));
+    }
+
+    [Fact]
+    public async Task SendAsync_LoopbackNotAllowed_IsRefusedAtConnectTimeWithoutRetryOrTraffic()
+    {
+        // The same receiver, but through a guard whose allow-list is empty (as in the shipped appsettings.json).
+        var options = Microsoft.Extensions.Options.Options.Create(new DataProductDashboard.Configuration.NotificationOptions { WebhookBackoffSeconds = 0.01 });
+        var guard = new WebhookTargetGuard(options, NullLogger<WebhookTargetGuard>.Instance);
+        using var http = new HttpClient(guard.CreateHandler());
+        var sender = new WebhookSender(http, options, TimeProvider.System, NullLogger<WebhookSender>.Instance);
+        var url = _receiver.Url("/internal");
+
+        var result = await sender.SendAsync(url, Secret, Notification(), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal((1, (int?)null), (result.Attempts, result.StatusCode));
+        Assert.Equal("127.0.0.1 resolves to 127.0.0.1, a loopback address; webhooks may not target the host or its private network "
+                     + "(allow it in Notifications:AllowedWebhookHosts)", result.Error);
+        Assert.Empty(_receiver.Received);
     }
 
     [Fact]
@@ -79,6 +118,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         Assert.Equal((channel.Id, _alert.Id, 3, true, 200), (logged.ChannelId, logged.AlertId!.Value, logged.Attempts, logged.Succeeded, logged.StatusCode!.Value));
         Assert.False(logged.IsTest);
         Assert.Null(logged.Error);
+        Assert.All(_receiver.ReceivedAt("/flaky"), r => r.Verify(Secret));
     }
 
     [Theory]
@@ -89,7 +129,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     {
         var url = _receiver.Script("/retry", status, 204);
 
-        var result = await _host.Get<WebhookSender>().SendAsync(url, Notification(), CancellationToken.None);
+        var result = await _host.Get<WebhookSender>().SendAsync(url, Secret, Notification(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(2, result.Attempts);
@@ -104,13 +144,13 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     {
         var url = _receiver.Script("/gone", status);
 
-        var result = await _host.Get<WebhookSender>().SendAsync(url, Notification(), CancellationToken.None);
+        var result = await _host.Get<WebhookSender>().SendAsync(url, Secret, Notification(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(1, result.Attempts);
         Assert.Equal(status, result.StatusCode);
         Assert.StartsWith($"HTTP {status}", result.Error);
-        Assert.Contains($"scripted {status}", result.Error);
+        Assert.DoesNotContain("scripted", result.Error);
         Assert.Single(_receiver.ReceivedAt("/gone"));
     }
 
@@ -119,7 +159,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     {
         var url = _receiver.Script("/down", 500);
 
-        var result = await _host.Get<WebhookSender>().SendAsync(url, Notification(), CancellationToken.None);
+        var result = await _host.Get<WebhookSender>().SendAsync(url, Secret, Notification(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(3, result.Attempts);
@@ -131,8 +171,9 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     public async Task SendAsync_NoAnswerWithinTimeout_FailsWithAClearError()
     {
         var url = _receiver.Script("/slow", WebhookReceiver.Hang);
+        await using var impatient = await NotificationTestHost.CreateAsync(smtpPort: 25, webhookTimeoutSeconds: 0.5);
 
-        var result = await _host.Get<WebhookSender>().SendAsync(url, Notification(), CancellationToken.None, maxAttempts: 2);
+        var result = await impatient.Get<WebhookSender>().SendAsync(url, Secret, Notification(), CancellationToken.None, maxAttempts: 2);
 
         Assert.False(result.Succeeded);
         Assert.Equal(2, result.Attempts);
@@ -149,7 +190,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         var url = closed.Url("/nobody");
         await closed.DisposeAsync();
 
-        var result = await _host.Get<WebhookSender>().SendAsync(url, Notification(), CancellationToken.None, maxAttempts: 2);
+        var result = await _host.Get<WebhookSender>().SendAsync(url, Secret, Notification(), CancellationToken.None, maxAttempts: 2);
 
         Assert.False(result.Succeeded);
         Assert.Equal(2, result.Attempts);
@@ -162,7 +203,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     {
         var url = _receiver.Script("/moved", 302);
 
-        var result = await _host.Get<WebhookSender>().SendAsync(url, Notification(), CancellationToken.None);
+        var result = await _host.Get<WebhookSender>().SendAsync(url, Secret, Notification(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(1, result.Attempts);
@@ -175,7 +216,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         return new NotificationChannel
         {
             Id = summary.Id, ProductId = summary.ProductId, Name = summary.Name, Kind = summary.Kind, Target = summary.Target,
-            MinimumSeverity = summary.MinimumSeverity, Enabled = summary.Enabled, CreatedAt = summary.CreatedAt,
+            MinimumSeverity = summary.MinimumSeverity, Enabled = summary.Enabled, CreatedAt = summary.CreatedAt, Secret = Secret,
         };
     }
 }

@@ -8,7 +8,8 @@ using MudBlazor;
 namespace DataProductDashboard.Components.Dialogs;
 
 /// <summary>Adds or edits a webhook / e-mail channel. The service validates; its errors show under their fields and are
-/// re-checked as you type. Closes with the saved <see cref="ChannelSummary"/>.</summary>
+/// re-checked as you type (including the refusal of URLs on this host or its network). Closes with the saved
+/// <see cref="ChannelSummary"/>, which carries a new webhook's signing secret for the page to show once.</summary>
 public sealed partial class ChannelDialog
 {
     private string? _name;
@@ -30,7 +31,9 @@ public sealed partial class ChannelDialog
     private string TargetLabel => _kind == ChannelKind.Webhook ? "Webhook URL" : "E-mail addresses";
 
     private string TargetHelp => _kind == ChannelKind.Webhook
-        ? "Each alert is POSTed here as JSON (see README → Notifications); 5xx, 408, 429 and timeouts are retried."
+        ? Channel is null
+            ? "Each alert is POSTed here as signed JSON (see README → Notifications); 5xx, 408, 429 and timeouts are retried. Addresses on this host or its network are refused unless an Admin allows them."
+            : "Credentials in the URL are shown as ***; keep them to leave them unchanged. Addresses on this host or its network are refused unless an Admin allows them."
         : $"Up to {ChannelRules.MaxAddresses} addresses separated by commas; sent through the SMTP server in appsettings.json (Notifications:Smtp).";
 
     protected override void OnInitialized()
@@ -55,13 +58,13 @@ public sealed partial class ChannelDialog
     {
         _kind = kind;
         _errors.Remove("kind");
-        Recheck("target", string.IsNullOrWhiteSpace(_target) ? null : ChannelRules.TargetError(kind, _target));
+        Recheck("target", string.IsNullOrWhiteSpace(_target) ? null : Channels.TargetError(kind, _target));
     }
 
     private void OnTargetChanged(string? value)
     {
         _target = value;
-        Recheck("target", ChannelRules.TargetError(_kind, value));
+        Recheck("target", Channels.TargetError(_kind, value));
     }
 
     /// <summary>Once a field has shown an error, it follows the input until the error is fixed.</summary>

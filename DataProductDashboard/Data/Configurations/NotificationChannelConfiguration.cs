@@ -11,6 +11,7 @@ public sealed class NotificationChannelConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(c => c.ProductId);
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Target).HasMaxLength(2000);
+        builder.Property(c => c.Secret).HasMaxLength(100);
         builder.HasOne<DataProduct>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -14,5 +14,8 @@ public sealed class NotificationChannel
     /// <summary>Alerts below this severity are not sent here.</summary>
     public GateSeverity MinimumSeverity { get; set; }
     public bool Enabled { get; set; } = true;
+    /// <summary>Webhooks: the Standard Webhooks signing secret ("whsec_…"); null for e-mail channels, and for webhook
+    /// channels saved before signing existed until their first delivery or a rotation gives them one.</summary>
+    public string? Secret { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Services.Notifications;
 
-/// <summary>Sends a notification through one channel with the sender of its kind and writes the delivery log row.</summary>
+/// <summary>Sends a notification through one channel with the sender of its kind and writes the delivery log row
+/// (status, attempts, duration and a short error; never what the receiver answered).</summary>
 public sealed class ChannelSender(
     WebhookSender webhook,
     EmailSender email,
@@ -24,7 +25,7 @@ public sealed class ChannelSender(
         {
             result = channel.Kind switch
             {
-                ChannelKind.Webhook => await webhook.SendAsync(channel.Target, notification, ct, maxAttempts),
+                ChannelKind.Webhook => await webhook.SendAsync(channel.Target, await SecretAsync(channel, ct), notification, ct, maxAttempts),
                 ChannelKind.Email => await email.SendAsync(channel.Target, notification, ct),
                 _ => new DeliveryResult(false, 0, null, $"{channel.Kind} channels are not sent to.", 0),
             };
@@ -57,5 +58,20 @@ public sealed class ChannelSender(
             notification.IsTest ? "Test" : $"Alert {notification.AlertId}", channel.Id, channel.Kind,
             result.Succeeded ? "delivered" : "failed", result.Attempts, result.DurationMs);
         return (delivery, result);
+    }
+
+    /// <summary>The channel's signing secret. A webhook channel saved before deliveries were signed gets one now,
+    /// stored only if it still has none (two alerts at once agree on the one stored first); its owner sees it by
+    /// rotating the secret.</summary>
+    private async Task<string> SecretAsync(NotificationChannel channel, CancellationToken ct)
+    {
+        if (channel.Secret is { } secret)
+            return secret;
+        var generated = WebhookSigner.NewSecret();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.NotificationChannels.Where(c => c.Id == channel.Id && c.Secret == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.Secret, generated), ct);
+        channel.Secret = await db.NotificationChannels.Where(c => c.Id == channel.Id).Select(c => c.Secret).FirstOrDefaultAsync(ct) ?? generated;
+        logger.LogInformation("Channel {ChannelId} had no signing secret; one was generated (rotate it to see it)", channel.Id);
+        return channel.Secret;
     }
 }

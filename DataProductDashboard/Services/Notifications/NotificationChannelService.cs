@@ -8,11 +8,14 @@ using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Services.Notifications;
 
-/// <summary>A product's webhook and e-mail channels: list (with each one's latest delivery), create, update, delete
-/// (each change in the audit trail), send a test message, and the delivery log.</summary>
+/// <summary>A product's webhook and e-mail channels: list (with each one's latest delivery), create, update, delete,
+/// rotate a webhook's signing secret (each change in the audit trail), send a test message, and the delivery log.
+/// Webhook targets are checked by <see cref="WebhookTargetGuard"/> when saved, and shown with their credentials
+/// masked; an update that sends the masked URL back keeps the stored credentials.</summary>
 public sealed class NotificationChannelService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ChannelSender sender,
+    WebhookTargetGuard guard,
     AuditTrail trail,
     ProductEvents events,
     IOptions<NotificationOptions> options,
@@ -38,6 +41,8 @@ public sealed class NotificationChannelService(
         return (await SummarizeAsync(db, [channel], ct))[0];
     }
 
+    /// <summary>Creates the channel; a webhook gets a new signing secret, returned in <see cref="ChannelSummary.Secret"/>
+    /// this once.</summary>
     public async Task<ChannelSummary> CreateAsync(int productId, ChannelRequest request, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -47,13 +52,14 @@ public sealed class NotificationChannelService(
         {
             ProductId = productId, Name = request.Name!.Trim(), Kind = request.Kind!.Value, Target = ChannelRules.Normalize(request.Kind, request.Target),
             MinimumSeverity = request.MinimumSeverity ?? GateSeverity.Warning, Enabled = request.Enabled ?? true, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Secret = request.Kind == ChannelKind.Webhook ? WebhookSigner.NewSecret() : null,
         };
         db.NotificationChannels.Add(channel);
         trail.Record(db, productId, actor, TrailAction.ChannelCreated, Subject(channel), after: Describe(channel));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Channel {ChannelId} ({Kind}) of product {ProductId} created by {Actor}", channel.Id, channel.Kind, productId, actor.Name);
         events.Publish(productId);
-        return await GetAsync(productId, channel.Id, ct);
+        return await GetAsync(productId, channel.Id, ct) with { Secret = channel.Secret };
     }
 
     public async Task<ChannelSummary> UpdateAsync(int productId, int channelId, ChannelRequest request, Actor actor, CancellationToken ct)
@@ -62,24 +68,58 @@ public sealed class NotificationChannelService(
         await EnsureProductAsync(db, productId, ct);
         var channel = await db.NotificationChannels.FirstOrDefaultAsync(c => c.ProductId == productId && c.Id == channelId, ct)
             ?? throw ChannelNotFound(productId, channelId);
+        // The summary showed the URL with its credentials masked: sending that back keeps the stored ones.
+        if (channel.Kind == ChannelKind.Webhook && request.Kind == ChannelKind.Webhook
+            && ChannelRules.Normalize(request.Kind, request.Target) == WebhookUrl.Mask(channel.Target))
+            request = request with { Target = channel.Target };
         await ValidateAsync(db, productId, channelId, request, ct);
         var before = Describe(channel);
-        var subjectBefore = Subject(channel);
+        var (stateBefore, subjectBefore, kindBefore) = (State(channel), Subject(channel), channel.Kind);
         channel.Name = request.Name!.Trim();
         channel.Kind = request.Kind!.Value;
         channel.Target = ChannelRules.Normalize(request.Kind, request.Target);
         channel.MinimumSeverity = request.MinimumSeverity ?? channel.MinimumSeverity;
         channel.Enabled = request.Enabled ?? channel.Enabled;
+        string? newSecret = null;
+        if (channel.Kind != ChannelKind.Webhook)
+            channel.Secret = null;
+        else if (kindBefore != ChannelKind.Webhook)
+            channel.Secret = newSecret = WebhookSigner.NewSecret();
         var after = Describe(channel);
-        if (before != after)
+        if (stateBefore != State(channel))
         {
+            if (before == after)
+                after += " · credentials changed";
             trail.Record(db, productId, actor, TrailAction.ChannelUpdated, subjectBefore, before, after);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Channel {ChannelId} of product {ProductId} updated by {Actor}", channelId, productId, actor.Name);
             events.Publish(productId);
         }
-        return await GetAsync(productId, channelId, ct);
+        return await GetAsync(productId, channelId, ct) with { Secret = newSecret };
     }
+
+    /// <summary>Gives a webhook channel a new signing secret, returned in <see cref="ChannelSummary.Secret"/> this once;
+    /// the old one stops working at once.</summary>
+    public async Task<ChannelSummary> RotateSecretAsync(int productId, int channelId, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureProductAsync(db, productId, ct);
+        var channel = await db.NotificationChannels.FirstOrDefaultAsync(c => c.ProductId == productId && c.Id == channelId, ct)
+            ?? throw ChannelNotFound(productId, channelId);
+        if (channel.Kind != ChannelKind.Webhook)
+            throw new InputValidationException("kind", $"Channel '{channel.Name}' sends e-mail; only webhooks are signed.");
+        channel.Secret = WebhookSigner.NewSecret();
+        trail.Record(db, productId, actor, TrailAction.ChannelSecretRotated, Subject(channel), after: "New signing secret");
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Signing secret of channel {ChannelId} of product {ProductId} rotated by {Actor}", channelId, productId, actor.Name);
+        events.Publish(productId);
+        return await GetAsync(productId, channelId, ct) with { Secret = channel.Secret };
+    }
+
+    /// <summary>What is wrong with a target of this kind, or null: <see cref="ChannelRules.TargetError"/>, then for a
+    /// webhook <see cref="WebhookTargetGuard.TargetError"/> (no DNS lookup). The edit dialog checks as you type with it.</summary>
+    public string? TargetError(ChannelKind? kind, string? target) =>
+        ChannelRules.TargetError(kind, target) ?? (kind == ChannelKind.Webhook ? guard.TargetError(target!) : null);
 
     public async Task DeleteAsync(int productId, int channelId, Actor actor, CancellationToken ct)
     {
@@ -141,9 +181,11 @@ public sealed class NotificationChannelService(
             throw new NotFoundException("Data product", productId);
     }
 
-    private static async Task ValidateAsync(DashboardDbContext db, int productId, int? channelId, ChannelRequest request, CancellationToken ct)
+    private async Task ValidateAsync(DashboardDbContext db, int productId, int? channelId, ChannelRequest request, CancellationToken ct)
     {
         var errors = ChannelRules.Validate(request);
+        if (request.Kind == ChannelKind.Webhook && !errors.ContainsKey("target") && guard.TargetError(request.Target!) is { } refused)
+            errors["target"] = [refused];
         if (!errors.ContainsKey("name"))
         {
             var name = request.Name!.Trim();
@@ -160,8 +202,14 @@ public sealed class NotificationChannelService(
 
     private static string Subject(NotificationChannel channel) => $"{channel.Kind} channel '{channel.Name}'";
 
+    private static (string, ChannelKind, string, GateSeverity, bool) State(NotificationChannel channel) =>
+        (channel.Name, channel.Kind, channel.Target, channel.MinimumSeverity, channel.Enabled);
+
+    /// <summary>The target as shown: webhook URLs with their credentials masked.</summary>
+    private static string Shown(NotificationChannel channel) => channel.Kind == ChannelKind.Webhook ? WebhookUrl.Mask(channel.Target) : channel.Target;
+
     private static string Describe(NotificationChannel channel) =>
-        $"{channel.Name} · {channel.Kind} → {channel.Target} · {(channel.MinimumSeverity == GateSeverity.Critical ? "critical only" : "warnings and critical")} · {(channel.Enabled ? "enabled" : "disabled")}";
+        $"{channel.Name} · {channel.Kind} → {Shown(channel)} · {(channel.MinimumSeverity == GateSeverity.Critical ? "critical only" : "warnings and critical")} · {(channel.Enabled ? "enabled" : "disabled")}";
 
     /// <summary>The channels with their latest delivery (the last one logged).</summary>
     private static async Task<IReadOnlyList<ChannelSummary>> SummarizeAsync(DashboardDbContext db, IReadOnlyList<NotificationChannel> channels, CancellationToken ct)
@@ -173,7 +221,7 @@ public sealed class NotificationChannelService(
             where latestIds.Contains(d.Id)
             select new { d, AlertTitle = db.Alerts.Where(a => a.Id == d.AlertId).Select(a => a.Title).FirstOrDefault() }).ToListAsync(ct);
         var byChannel = latest.ToDictionary(x => x.d.ChannelId);
-        return channels.Select(c => new ChannelSummary(c.Id, c.ProductId, c.Name, c.Kind, c.Target, c.MinimumSeverity, c.Enabled, c.CreatedAt,
+        return channels.Select(c => new ChannelSummary(c.Id, c.ProductId, c.Name, c.Kind, Shown(c), c.MinimumSeverity, c.Enabled, c.CreatedAt,
             byChannel.TryGetValue(c.Id, out var last)
                 ? new DeliverySummary(last.d.Id, c.Id, c.Name, c.Kind, last.d.AlertId, last.AlertTitle, last.d.IsTest, last.d.At, last.d.Attempts,
                     last.d.Succeeded, last.d.StatusCode, last.d.Error, last.d.DurationMs)

@@ -71,6 +71,7 @@ public static class GateText
         TrailAction.KpiValuesUploaded => "KPI values uploaded",
         TrailAction.ExperimentStarted => "A/B test started",
         TrailAction.ExperimentDecided => "A/B test decided",
+        TrailAction.ChannelSecretRotated => "Signing secret rotated",
         _ => action.ToString(),
     };
 

@@ -58,7 +58,30 @@ public sealed partial class NotificationsPage
         {
             Snackbar.Add(channel is null ? $"Channel '{saved.Name}' added. Send a test to check it." : $"Channel '{saved.Name}' saved.", Severity.Success);
             await LoadAsync();
+            await ShowSecretAsync(saved);
         }
+    }
+
+    private async Task RotateAsync(ChannelSummary channel)
+    {
+        if (!await ConfirmAsync("Rotate the signing secret?",
+                $"'{channel.Name}' gets a new signing secret; deliveries signed with the old one stop verifying at once, so update the receiver right after.", "Rotate"))
+            return;
+        ChannelSummary? rotated = null;
+        await RunAsync(async () => rotated = await Channels.RotateSecretAsync(ProductId, channel.Id, Actors.Ui, Cancellation.Token));
+        if (rotated is not null)
+            await ShowSecretAsync(rotated);
+    }
+
+    /// <summary>Shows a secret the service just handed out; it is never shown again.</summary>
+    private async Task ShowSecretAsync(ChannelSummary channel)
+    {
+        if (channel.Secret is not { } secret)
+            return;
+        var dialog = await Dialogs.ShowAsync<WebhookSecretDialog>("Signing secret",
+            new DialogParameters<WebhookSecretDialog> { { d => d.ChannelName, channel.Name }, { d => d.Secret, secret } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = false, BackdropClick = false });
+        await dialog.Result;
     }
 
     private async Task ToggleAsync(ChannelSummary channel)
@@ -93,10 +116,8 @@ public sealed partial class NotificationsPage
 
     private async Task DeleteAsync(ChannelSummary channel)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete channel?",
-            $"Delete the {NotificationDisplay.Kind(channel.Kind).ToLowerInvariant()} channel '{channel.Name}'? Its delivery log is deleted with it; alerts keep appearing in the app.",
-            yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await ConfirmAsync("Delete channel?",
+                $"Delete the {NotificationDisplay.Kind(channel.Kind).ToLowerInvariant()} channel '{channel.Name}'? Its delivery log is deleted with it; alerts keep appearing in the app.", "Delete"))
             return;
         await RunAsync(async () =>
         {
@@ -104,4 +125,7 @@ public sealed partial class NotificationsPage
             Snackbar.Add($"Channel '{channel.Name}' deleted.", Severity.Success);
         });
     }
+
+    private async Task<bool> ConfirmAsync(string title, string text, string yes) =>
+        await Dialogs.ShowMessageBoxAsync(title, text, yesText: yes, cancelText: "Cancel") == true;
 }
