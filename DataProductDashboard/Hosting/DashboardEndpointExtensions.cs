@@ -9,18 +9,20 @@ public static class DashboardEndpointExtensions
 {
     public static WebApplication MapDashboard(this WebApplication app)
     {
+        app.UseDashboardWebSurface();
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         // Pages: an empty error response re-executes the in-app not-found page. API: the inner middleware writes
         // problem details first, and the outer one leaves a response that already has a body alone.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseDashboardAccess();
+        app.UseDashboardRateLimits(); // after authentication: the API policy partitions on the caller (key, user, address)
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi().RequireAuthorization(DashboardPolicies.Read);
         // Requests with an API key carry no cookie and need no antiforgery token; the cookie is accepted for the API's
         // safe methods only (AccessServiceExtensions), so a cross-site form cannot change anything through it.
-        var api = app.MapGroup("/api").DisableAntiforgery().RequireAuthorization(DashboardPolicies.Read)
+        var api = app.MapGroup("/api").DisableAntiforgery().RequireAuthorization(DashboardPolicies.Read).RequireRateLimiting(RateLimitPolicies.Api)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status400BadRequest)

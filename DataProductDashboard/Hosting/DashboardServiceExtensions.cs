@@ -91,7 +91,8 @@ public static class DashboardServiceExtensions
         return services;
     }
 
-    /// <summary>Problem details for every API error, JSON enums as strings, upload limits, the OpenAPI document.</summary>
+    /// <summary>Problem details for every API error, JSON enums as strings, upload limits, the OpenAPI document,
+    /// the web surface (origin check, rate limits).</summary>
     public static WebApplicationBuilder AddDashboardApi(this WebApplicationBuilder builder)
     {
         var maxUpload = (builder.Configuration.GetValue<int?>($"{DashboardOptions.SectionName}:{nameof(DashboardOptions.MaxUploadMegabytes)}") ?? 256) * 1024L * 1024L;
@@ -107,6 +108,7 @@ public static class DashboardServiceExtensions
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload + (1 << 20));
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<Api.ProductsLookup>();
+        builder.AddDashboardWebSurface();
         return builder;
     }
 }

@@ -8,11 +8,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace DataProductDashboard.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class UsersAndApiKeys : Migration
+    public partial class UsersApiKeysWebhookSecrets : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Secret",
+                table: "NotificationChannels",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
@@ -271,6 +278,10 @@ namespace DataProductDashboard.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "Secret",
+                table: "NotificationChannels");
         }
     }
 }
