@@ -217,7 +217,7 @@ public sealed class AlertsApiTests : ApiTestBase
     }
 
     [Fact]
-    public async Task Resolve_WithoutBody_ResolvesAsTheApiUser()
+    public async Task Resolve_WithoutBody_ResolvesAsTheCallingKey()
     {
         await using var app = new DashboardAppFactory();
         var client = app.CreateClient();
@@ -227,7 +227,7 @@ public sealed class AlertsApiTests : ApiTestBase
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("api", body.GetProperty("resolvedBy").GetString());
+        Assert.Equal("key:tests-admin", body.GetProperty("resolvedBy").GetString());
         Assert.Equal("carol", body.GetProperty("acknowledgedBy").GetString());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("resolutionNote").ValueKind);
     }

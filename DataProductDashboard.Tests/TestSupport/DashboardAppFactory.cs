@@ -78,6 +78,13 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         return (address, password);
     }
 
+    /// <summary>Batches stored for a product, read from the store.</summary>
+    public async Task<int> CountBatchesAsync(int productId)
+    {
+        await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DataProductDashboard.Data.DashboardDbContext>>().CreateDbContextAsync();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Batches, b => b.ProductId == productId);
+    }
+
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);

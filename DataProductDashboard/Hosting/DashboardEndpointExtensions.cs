@@ -1,6 +1,7 @@
 using DataProductDashboard.Api;
 using DataProductDashboard.Components;
 using DataProductDashboard.Hosting.Access;
+using Microsoft.AspNetCore.Authorization;
 
 namespace DataProductDashboard.Hosting;
 
@@ -33,7 +34,13 @@ public static class DashboardEndpointExtensions
         app.MapAccountEndpoints();
         // Every page says who may open it (Components/Pages/_Imports.razor: the Read policy; the account pages their own).
         // Not RequireAuthorization here: a convention added after the pages' [AllowAnonymous] would override it.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The circuit hub needs a signed-in user too (no interactive page is open to anyone else).
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            .Finally(endpoint =>
+            {
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: "/_blazor" or "/_blazor/negotiate" or "_blazor" or "_blazor/negotiate" })
+                    endpoint.Metadata.Add(new AuthorizeAttribute(DashboardPolicies.Read));
+            });
         return app;
     }
 
