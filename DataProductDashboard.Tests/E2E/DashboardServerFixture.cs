@@ -85,6 +85,15 @@ public sealed class DashboardServerFixture : IAsyncLifetime
         return password;
     }
 
+    /// <summary>Headers of an API call made the way a pipeline makes it: with an Admin key (the sign-in cookie is for reads only).</summary>
+    public Dictionary<string, string> PipelineHeaders(params (string Name, string Value)[] extra)
+    {
+        var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + _factory.NamedKey("journey-pipeline", DashboardRoles.Admin) };
+        foreach (var (name, value) in extra)
+            headers[name] = value;
+        return headers;
+    }
+
     /// <summary>The first Admin's one-time password, as the first start wrote it.</summary>
     public string InitialAdminPassword => File.ReadAllText(Path.Combine(DataPath, InitialAdmin.FileName)).Trim();
 

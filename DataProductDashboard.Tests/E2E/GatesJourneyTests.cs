@@ -35,7 +35,7 @@ public sealed class GatesJourneyTests(DashboardServerFixture server)
         // Leave the shared demo as it was for the other journeys.
         var productId = Regex.Match(page.Url, @"/products/(\d+)/").Groups[1].Value;
         var ruleId = await row.GetAttributeAsync("data-rule-id");
-        var deleted = await page.APIRequest.DeleteAsync($"{server.BaseUrl}/api/products/{productId}/gates/{ruleId}");
+        var deleted = await page.APIRequest.DeleteAsync($"{server.BaseUrl}/api/products/{productId}/gates/{ruleId}", new() { Headers = server.PipelineHeaders() });
         Assert.Equal(204, deleted.Status);
     }
 
@@ -68,11 +68,12 @@ public sealed class GatesJourneyTests(DashboardServerFixture server)
         await Assertions.Expect(alert).ToHaveCountAsync(0);
         var upload = await page.APIRequest.PostAsync($"{server.BaseUrl}/api/products/{productId}/batches?fileName=journey-gate.csv", new()
         {
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "text/csv" },
+            Headers = server.PipelineHeaders(("Content-Type", "text/csv")),
             DataByte = BikeShapedCsv.Generate(240, seed: 21),
         });
         Assert.Equal(201, upload.Status);
 
+        // A pipeline uploads with its API key (the sign-in cookie is for reads only on the API).
         // The alert appears without a reload, names the breach, and is acknowledged from the inbox.
         await Assertions.Expect(alert).ToBeVisibleAsync();
         await Assertions.Expect(alert).ToContainTextAsync("Rows 240 > threshold 100");
@@ -83,7 +84,7 @@ public sealed class GatesJourneyTests(DashboardServerFixture server)
 
         // Leave the shared demo as it was for the other journeys: resolve the alert, delete the gate.
         var alertId = await alert.Locator("[data-testid=alert-row]").GetAttributeAsync("data-alert-id");
-        Assert.Equal(200, (await page.APIRequest.PostAsync($"{server.BaseUrl}/api/alerts/{alertId}/resolve")).Status);
-        Assert.Equal(204, (await page.APIRequest.DeleteAsync($"{server.BaseUrl}/api/products/{productId}/gates/{ruleId}")).Status);
+        Assert.Equal(200, (await page.APIRequest.PostAsync($"{server.BaseUrl}/api/alerts/{alertId}/resolve", new() { Headers = server.PipelineHeaders() })).Status);
+        Assert.Equal(204, (await page.APIRequest.DeleteAsync($"{server.BaseUrl}/api/products/{productId}/gates/{ruleId}", new() { Headers = server.PipelineHeaders() })).Status);
     }
 }
