@@ -189,4 +189,32 @@ public sealed class AlertsPageTests : BunitTestContext
         Assert.Equal(ids[0].ToString(), RowIds(cut)[0]);
         Assert.Contains("raised just now", cut.Find("[data-testid=alert-title]").TextContent);
     }
+
+    [Fact]
+    public async Task Render_Viewer_ListsAlertsWithoutAcknowledgeOrResolve()
+    {
+        var (rentals, _) = await ArrangeProductsAsync();
+        await AlertRows.InsertAsync(Db, AlertRows.New(rentals, "RMSE above threshold", GateSeverity.Critical, lastSeen: AlertRows.Now));
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = Render<AlertsPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=alert-row]")));
+        AssertAbsent(cut, "[data-testid=alert-ack]", "[data-testid=alert-resolve]");
+        Assert.DoesNotContain("Actions", cut.Find("thead").TextContent);
+        Assert.NotNull(cut.Find("[data-testid=alerts-export]"));
+    }
+
+    [Fact]
+    public async Task Render_DataScientist_CanAcknowledgeAndResolve()
+    {
+        var (rentals, _) = await ArrangeProductsAsync();
+        await AlertRows.InsertAsync(Db, AlertRows.New(rentals, "RMSE above threshold", GateSeverity.Critical, lastSeen: AlertRows.Now));
+        SignInAs("ds", DashboardRoles.DataScientist);
+
+        var cut = Render<AlertsPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=alert-ack]")));
+        Assert.NotNull(cut.Find("[data-testid=alert-resolve]"));
+    }
 }

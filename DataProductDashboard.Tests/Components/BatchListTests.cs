@@ -1,5 +1,6 @@
 using Bunit;
 using DataProductDashboard.Components.Pages.Batches;
+using DataProductDashboard.Domain;
 using DataProductDashboard.Tests.TestSupport;
 
 namespace DataProductDashboard.Tests.Components;
@@ -34,5 +35,61 @@ public sealed class BatchListTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.Contains("No batches yet", cut.Find("[data-testid=batches-empty]").TextContent));
         Assert.Equal("id, hr, temp", cut.Find("[data-testid=expected-columns]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=batch-row]"));
+    }
+
+    [Fact]
+    public async Task Render_Viewer_ShowsHintInsteadOfUploadAndKeepsExport()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = Render<BatchList>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=batch-row]").Count));
+        Assert.Empty(cut.FindAll("#upload-batch-button"));
+        Assert.Equal("Needs Data scientist", cut.Find("[data-testid=role-hint]").TextContent.Trim());
+        AssertPresent(cut, "#export-batches-csv", "#batches-filter");
+    }
+
+    [Fact]
+    public async Task Render_DataScientist_SeesUploadBatch()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("ds", DashboardRoles.DataScientist);
+
+        var cut = Render<BatchList>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#upload-batch-button")));
+        Assert.Empty(cut.FindAll("[data-testid=role-hint]"));
+    }
+
+    [Fact]
+    public async Task Render_ProductManager_DoesNotSeeUploadBatch()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("pm", DashboardRoles.ProductManager);
+
+        var cut = Render<BatchList>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=batch-row]").Count));
+        Assert.Empty(cut.FindAll("#upload-batch-button"));
+    }
+
+    [Fact]
+    public async Task Render_ViewerWithoutBatches_EmptyStateSaysWhoUploadsThem()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = Render<BatchList>(ps => ps.Add(p => p.ProductId, data.EmptyProductId));
+
+        cut.WaitForAssertion(() => Assert.Contains("No batch yet — a data scientist or a pipeline uploads them", cut.Find("[data-testid=batches-empty]").TextContent));
+        Assert.DoesNotContain("Upload batch", cut.Find("[data-testid=batches-empty]").TextContent);
+        Assert.DoesNotContain("Register or train a model", cut.Markup);
+        Assert.Contains("A data scientist registers or trains one", cut.Markup);
     }
 }

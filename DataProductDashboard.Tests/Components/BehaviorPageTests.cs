@@ -1,6 +1,7 @@
 using Bunit;
 using DataProductDashboard.Components.Charts;
 using DataProductDashboard.Components.Pages.Audit;
+using DataProductDashboard.Domain;
 using DataProductDashboard.Tests.TestSupport;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -61,5 +62,32 @@ public sealed class BehaviorPageTests : BunitTestContext
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=audit-empty-batches]")));
         Assert.True(cut.Find("#upload-labels-button").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Render_Viewer_ShowsHintInsteadOfUploadLabels()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = Render<BehaviorPage>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=concept-drift]")));
+        Assert.Empty(cut.FindAll("#upload-labels-button"));
+        Assert.Equal("Needs Data scientist", cut.Find("[data-testid=role-hint]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Render_DataScientist_SeesUploadLabels()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("ds", DashboardRoles.DataScientist);
+
+        var cut = Render<BehaviorPage>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#upload-labels-button")));
+        Assert.Empty(cut.FindAll("[data-testid=role-hint]"));
     }
 }

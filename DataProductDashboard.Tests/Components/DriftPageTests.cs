@@ -1,8 +1,9 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using DataProductDashboard.Components.Charts;
 using DataProductDashboard.Components.Pages.Audit;
+using DataProductDashboard.Domain;
 using DataProductDashboard.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
 
 namespace DataProductDashboard.Tests.Components;
 
@@ -71,5 +72,32 @@ public sealed class DriftPageTests : BunitTestContext
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=audit-empty-batches]")));
         Assert.Empty(cut.FindAll("#drift-table"));
+    }
+
+    [Fact]
+    public async Task Render_Viewer_ShowsHintInsteadOfSettingsAndReaudit()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = Render<DriftPage>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.Equal("Needs Data scientist", cut.Find("[data-testid=role-hint]").TextContent.Trim()));
+        AssertAbsent(cut, "#drift-settings-button", "#reaudit-button");
+    }
+
+    [Fact]
+    public async Task Render_DataScientist_SeesSettingsAndReaudit()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("ds", DashboardRoles.DataScientist);
+
+        var cut = Render<DriftPage>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#reaudit-button")));
+        Assert.NotNull(cut.Find("#drift-settings-button"));
+        Assert.Empty(cut.FindAll("[data-testid=role-hint]"));
     }
 }

@@ -208,4 +208,45 @@ public sealed class ExperimentsPageTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=comparison-row]").Count));
         Assert.DoesNotContain(" 0 rows", cut.Find("[data-testid=stat-arm-champion]").TextContent);
     }
+
+    [Fact]
+    public async Task Render_ViewerWithRunningExperiment_SeesTheRecommendationAndTheHintButNoDecision()
+    {
+        var productId = await ArrangeAsync();
+        await ExperimentsUiData.StartAsync(Services, productId);
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=decision-recommendation]")));
+        AssertAbsent(cut, "[data-testid=decision-submit]", "[data-testid=decision-choice]", "[data-testid=experiment-new]");
+        Assert.Equal("Needs Product manager", cut.Find("[data-testid=decision-panel] [data-testid=role-hint]").TextContent.Trim());
+        Assert.Contains("Needs Product manager or Data scientist", cut.FindAll("[data-testid=role-hint]").Select(e => e.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Render_DataScientistWithRunningExperiment_SeesNewExperimentButNoDecision()
+    {
+        var productId = await ArrangeAsync();
+        await ExperimentsUiData.StartAsync(Services, productId);
+        SignInAs("ds", DashboardRoles.DataScientist);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=decision-recommendation]")));
+        Assert.NotNull(cut.Find("[data-testid=experiment-new]"));
+        Assert.Empty(cut.FindAll("[data-testid=decision-submit]"));
+    }
+
+    [Fact]
+    public async Task Render_ViewerWithoutExperiments_EmptyStateSaysWhoStartsThem()
+    {
+        var productId = await ArrangeAsync();
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=experiments-empty-reader]")));
+        Assert.Empty(cut.FindAll("[data-testid=experiments-empty-start]"));
+    }
 }

@@ -262,4 +262,65 @@ public sealed class GatesPageTests : BunitTestContext
         static AngleSharp.Dom.IElement Input(IRenderedComponent<GatesPage> cut) =>
             cut.Find("[data-testid=cadence-control] input");
     }
+
+    [Fact]
+    public async Task Render_Viewer_ShowsRulesReadOnlyWithTheHint()
+    {
+        var productId = await ArrangeAsync();
+        var rule = await GatesUiData.CreateRuleAsync(Services, productId, GatesUiData.Rows(GateCondition.Gte, 5));
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=gate-row]")));
+        AssertAbsent(cut,
+            "[data-testid=gates-add]", "[data-testid=cadence-control]", "[data-testid=gate-enabled]", "[data-testid=gate-edit]", "[data-testid=gate-delete]");
+        Assert.Equal("On", RowOf(cut, rule.Id).QuerySelector("[data-testid=gate-enabled-text]")!.TextContent.Trim());
+        AssertPresent(cut, "[data-testid=gate-history]", "[data-testid=export-gates-batch]");
+        Assert.Equal("No expected batch cadence", cut.Find("[data-testid=cadence-text]").TextContent.Trim());
+        Assert.Equal("Needs Product manager", cut.Find("[data-testid=role-hint]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Render_DataScientistOnProposals_SeesThemWithoutAddOrTune()
+    {
+        var productId = await ArrangeAsync();
+        await GatesUiData.ImportBatchAsync(Services, productId, 0);
+        SignInAs("ds", DashboardRoles.DataScientist);
+
+        var cut = RenderPage(productId, "?tab=proposals");
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=proposal]")));
+        AssertAbsent(cut, "[data-testid=proposal-add]", "[data-testid=proposal-customize]", "[data-testid=proposal-add-all]", "[data-testid=gates-add]");
+        Assert.Contains("A product manager adopts them", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Render_ViewerWithoutRules_EmptyStateSaysWhoSetsThem()
+    {
+        var productId = await ArrangeAsync();
+        await GatesUiData.ImportBatchAsync(Services, productId, 0);
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.Contains("a product manager sets the gates", cut.Find("[data-testid=gates-empty-reader]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=gates-empty-proposals]"));
+    }
+
+    [Fact]
+    public async Task Render_ProductManager_SeesEveryGateControl()
+    {
+        var productId = await ArrangeAsync();
+        await GatesUiData.CreateRuleAsync(Services, productId, GatesUiData.Rows(GateCondition.Gte, 5));
+        await GatesUiData.ImportBatchAsync(Services, productId, 0);
+        SignInAs("pm", DashboardRoles.ProductManager);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=gate-row]")));
+        AssertPresent(cut,
+            "[data-testid=gates-add]", "[data-testid=cadence-control]", "[data-testid=gate-enabled]", "[data-testid=gate-edit]", "[data-testid=gate-delete]");
+        Assert.Empty(cut.FindAll("[data-testid=role-hint]"));
+    }
 }

@@ -134,4 +134,58 @@ public sealed class KpisPageTests : BunitTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("Data product 4242 was not found", cut.Find("[data-testid=not-found]").TextContent));
     }
+
+    [Fact]
+    public async Task Render_Viewer_ShowsKpisWithoutChangeControls()
+    {
+        var productId = await ArrangeAsync();
+        var kpi = await CreateAsync(productId, Revenue());
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=kpi-card]")));
+        AssertAbsent(cut,
+            "[data-testid=kpis-add]", $"[data-testid=kpi-edit-{kpi.Definition.Id}]", $"[data-testid=kpi-upload-{kpi.Definition.Id}]", $"[data-testid=kpi-delete-{kpi.Definition.Id}]");
+        Assert.NotNull(cut.Find($"[data-testid=kpi-select-{kpi.Definition.Id}]"));
+        Assert.Equal("Needs Product manager", cut.Find("[data-testid=role-hint]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Render_ProductManager_SeesEditUploadAndDelete()
+    {
+        var productId = await ArrangeAsync();
+        var kpi = await CreateAsync(productId, Revenue());
+        SignInAs("pm", DashboardRoles.ProductManager);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find($"[data-testid=kpi-edit-{kpi.Definition.Id}]")));
+        AssertPresent(cut, "[data-testid=kpis-add]", $"[data-testid=kpi-upload-{kpi.Definition.Id}]", $"[data-testid=kpi-delete-{kpi.Definition.Id}]");
+    }
+
+    [Fact]
+    public async Task Render_DataScientist_SeesNoKpiChangeControls()
+    {
+        var productId = await ArrangeAsync();
+        var kpi = await CreateAsync(productId, Revenue());
+        SignInAs("ds", DashboardRoles.DataScientist);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=kpi-card]")));
+        AssertAbsent(cut, "[data-testid=kpis-add]", $"[data-testid=kpi-edit-{kpi.Definition.Id}]", $"[data-testid=kpi-upload-{kpi.Definition.Id}]");
+    }
+
+    [Fact]
+    public async Task Render_ViewerWithoutKpis_EmptyStateSaysWhoDefinesThem()
+    {
+        var productId = await ArrangeAsync();
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = RenderPage(productId);
+
+        cut.WaitForAssertion(() => Assert.Contains("a product manager defines them", cut.Find("[data-testid=kpis-empty-reader]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=kpis-empty-add]"));
+    }
 }

@@ -78,4 +78,60 @@ public sealed class ModelRegistryTests : BunitTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("Data product 999 was not found", cut.Markup));
     }
+
+    [Fact]
+    public async Task Render_Viewer_ShowsNoChangeControlsButTheHint()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = Render<ModelRegistry>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=model-row]").Count));
+        AssertAbsent(cut, "#upload-model-button", "#train-model-button", "[data-testid=promote-button]", "[data-testid=rollback-button]");
+        Assert.Equal("Needs Data scientist", cut.Find("[data-testid=role-hint]").TextContent.Trim());
+        AssertPresent(cut, "[data-testid=export-models-csv]", "[data-testid=models-filter]");
+    }
+
+    [Fact]
+    public async Task Render_ProductManager_SeesPromoteButNotUploadOrTrain()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("pm", DashboardRoles.ProductManager);
+
+        var cut = Render<ModelRegistry>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=promote-button]")));
+        AssertAbsent(cut, "#upload-model-button", "#train-model-button");
+        Assert.Equal("Needs Data scientist", cut.Find("[data-testid=role-hint]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Render_DataScientist_SeesUploadAndTrainButNotPromote()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("ds", DashboardRoles.DataScientist);
+
+        var cut = Render<ModelRegistry>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=model-row]").Count));
+        AssertPresent(cut, "#upload-model-button", "#train-model-button");
+        AssertAbsent(cut, "[data-testid=promote-button]", "[data-testid=role-hint]");
+    }
+
+    [Fact]
+    public async Task Render_ViewerWithoutModels_EmptyStateSaysWhoAddsThem()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = Render<ModelRegistry>(ps => ps.Add(p => p.ProductId, data.EmptyProductId));
+
+        cut.WaitForAssertion(() => Assert.Contains("a data scientist uploads or trains", cut.Find("[data-testid=models-empty-reader]").TextContent, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("Upload an ML.NET", cut.Find("[data-testid=models-empty]").TextContent);
+    }
 }

@@ -99,4 +99,49 @@ public sealed class NotificationsPageTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=channels-empty]")));
         Assert.Empty(await Service<NotificationChannelService>().ListAsync(productId, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Render_Viewer_ListsChannelsWithoutChangeControls()
+    {
+        var productId = await UseProductAsync();
+        await Service<NotificationChannelService>().CreateAsync(productId, new ChannelRequest("Owners", ChannelKind.Email, "owner@example.test", GateSeverity.Critical, false),
+            Tester, CancellationToken.None);
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = Render<NotificationsPage>(ps => ps.Add(p => p.ProductId, productId));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=channel-row]")));
+        AssertAbsent(cut,
+            "[data-testid=add-channel-button]", "[data-testid=channel-enabled]", "[data-testid=channel-test]", "[data-testid=channel-edit]", "[data-testid=channel-delete]");
+        Assert.Equal("Off", cut.Find("[data-testid=channel-enabled-text]").TextContent.Trim());
+        Assert.Equal("Needs Product manager", cut.Find("[data-testid=role-hint]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Render_ProductManager_SeesEveryChannelControl()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var productId = await UseProductAsync();
+        await Service<NotificationChannelService>().CreateAsync(productId, new ChannelRequest("Ops hook", ChannelKind.Webhook, receiver.Url("/ops")),
+            Tester, CancellationToken.None);
+        SignInAs("pm", DashboardRoles.ProductManager);
+
+        var cut = Render<NotificationsPage>(ps => ps.Add(p => p.ProductId, productId));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=channel-row]")));
+        AssertPresent(cut,
+            "[data-testid=add-channel-button]", "[data-testid=channel-enabled]", "[data-testid=channel-test]", "[data-testid=channel-rotate]", "[data-testid=channel-edit]", "[data-testid=channel-delete]");
+    }
+
+    [Fact]
+    public async Task Render_ViewerWithoutChannels_EmptyStateSaysWhoAddsThem()
+    {
+        var productId = await UseProductAsync();
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = Render<NotificationsPage>(ps => ps.Add(p => p.ProductId, productId));
+
+        cut.WaitForAssertion(() => Assert.Contains("A product manager adds webhooks", cut.Find("[data-testid=channels-empty]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=add-channel-empty]"));
+    }
 }

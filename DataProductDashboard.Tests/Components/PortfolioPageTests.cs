@@ -1,5 +1,5 @@
-using Bunit;
 using System.Text;
+using Bunit;
 using DataProductDashboard.Components.Pages.Portfolio;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Kpis;
@@ -70,5 +70,17 @@ public sealed class PortfolioPageTests : BunitTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("none", cut.Find("[data-testid=portfolio-kpi-status]").GetAttribute("data-status")));
         Assert.Equal("None defined", cut.Find("[data-testid=portfolio-kpi-status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Render_ViewerWithoutProducts_EmptyStateSaysWhoCreatesThem()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        SignInAs("viewer", DashboardRoles.Viewer);
+
+        var cut = Render<PortfolioPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("a product manager creates them", cut.Find("[data-testid=portfolio-empty-reader]").TextContent));
+        Assert.DoesNotContain("POST /api/products", cut.Find("[data-testid=portfolio-empty]").TextContent);
     }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
 using DataProductDashboard.Domain;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -53,4 +54,12 @@ public class BunitTestContext : BunitContext, IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Asserts that none of <paramref name="selectors"/> matches (e.g. the change controls a reader must not see).</summary>
+    protected static void AssertAbsent<TComponent>(IRenderedComponent<TComponent> cut, params string[] selectors) where TComponent : IComponent =>
+        Assert.All(selectors, selector => Assert.Empty(cut.FindAll(selector)));
+
+    /// <summary>Asserts that each of <paramref name="selectors"/> matches at least once.</summary>
+    protected static void AssertPresent<TComponent>(IRenderedComponent<TComponent> cut, params string[] selectors) where TComponent : IComponent =>
+        Assert.All(selectors, selector => Assert.NotEmpty(cut.FindAll(selector)));
 }

@@ -68,6 +68,7 @@ public static class UiTestData
         services.AddDashboardCore();
         services.AddDashboardNotifications();
         services.AddScoped<DataProductDashboard.Components.Shared.ActorResolver>();
+        services.AddScoped<DataProductDashboard.Components.Shared.RoleGuard>();
     }
 
     /// <summary>A batch CSV of <paramref name="rows"/> rows; data row <paramref name="badTempRow"/> (1-based; file line badTempRow + 1,

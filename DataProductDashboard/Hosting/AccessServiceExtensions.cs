@@ -20,6 +20,7 @@ public static class AccessServiceExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddScoped<ActorResolver>();
+        services.AddScoped<RoleGuard>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<InitialAdmin>();

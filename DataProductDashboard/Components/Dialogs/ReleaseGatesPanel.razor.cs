@@ -24,6 +24,7 @@ public sealed partial class ReleaseGatesPanel : IDisposable
     [Parameter] public EventCallback<ReleaseDecision> DecisionChanged { get; set; }
     [Inject] public required ReleaseService Releases { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
+    [Inject] public required RoleGuard Guard { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
 
     protected override async Task OnInitializedAsync()
@@ -56,6 +57,8 @@ public sealed partial class ReleaseGatesPanel : IDisposable
 
     private async Task WaiveAsync()
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Managers))
+            return;
         _saving = true;
         _waiverErrors = new Dictionary<string, string[]>();
         try

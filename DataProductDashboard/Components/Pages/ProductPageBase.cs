@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Products;
@@ -8,7 +9,7 @@ namespace DataProductDashboard.Components.Pages;
 
 /// <summary>What a product's editing pages (gates, notifications) share: the product, a live reload when it changes
 /// (one <see cref="ProductEvents"/> subscription per product id), the not-found and load-error states, and running a
-/// change with a busy flag, a snackbar when it is refused, and a reload whatever happened.</summary>
+/// change (for the roles that may make it) with a busy flag, a snackbar when it is refused, and a reload whatever happened.</summary>
 public abstract class ProductPageBase : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
@@ -18,6 +19,7 @@ public abstract class ProductPageBase : ComponentBase, IDisposable
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required ProductEvents Events { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required RoleGuard Guard { get; init; }
 
     protected CancellationTokenSource Cancellation { get; } = new();
     protected ProductDetail? Product { get; private set; }
@@ -66,9 +68,12 @@ public abstract class ProductPageBase : ComponentBase, IDisposable
         }
     }
 
-    /// <summary>Runs a change, reports a refused one, and reloads whatever happened (a partial "add all" stays added).</summary>
-    protected async Task RunAsync(Func<Task> change)
+    /// <summary>Runs a change the user may make with one of <paramref name="roles"/>, reports a refused one, and reloads
+    /// whatever happened (a partial "add all" stays added).</summary>
+    protected async Task RunAsync(string roles, Func<Task> change)
     {
+        if (!await Guard.DemandAsync(roles))
+            return;
         Busy = true;
         try
         {

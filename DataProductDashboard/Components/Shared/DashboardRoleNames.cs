@@ -13,4 +13,12 @@ public static class DashboardRoleNames
         DashboardRoles.Ingest => "Ingest",
         _ => role,
     };
+
+    /// <summary>"Needs Product manager" (or "Needs Product manager or Data scientist") for a comma-separated role list:
+    /// the people roles besides Admin that it names, or Admin when it names no other.</summary>
+    public static string Needs(string roles)
+    {
+        var people = DashboardRoles.Split(roles).Where(r => r != DashboardRoles.Admin && r != DashboardRoles.Ingest && DashboardRoles.UserRoles.Contains(r)).ToList();
+        return "Needs " + (people.Count == 0 ? DashboardRoles.Admin : string.Join(" or ", people.Select(Display)));
+    }
 }

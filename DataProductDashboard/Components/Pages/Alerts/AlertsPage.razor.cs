@@ -42,6 +42,7 @@ public sealed partial class AlertsPage : IDisposable
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required ProductEvents Events { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
+    [Inject] public required RoleGuard Guard { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
@@ -146,6 +147,8 @@ public sealed partial class AlertsPage : IDisposable
 
     private async Task ResolveAsync(AlertSummary alert)
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Responders))
+            return;
         var dialog = await Dialogs.ShowAsync<ResolveAlertDialog>("Resolve alert",
             new DialogParameters { [nameof(ResolveAlertDialog.Alert)] = alert },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
@@ -156,7 +159,7 @@ public sealed partial class AlertsPage : IDisposable
 
     private async Task ActAsync(AlertSummary alert, Func<CancellationToken, Task<AlertSummary>> action, string done)
     {
-        if (_disposed || !_busy.Add(alert.Id))
+        if (_disposed || !await Guard.DemandAsync(DashboardRoles.Responders) || !_busy.Add(alert.Id))
             return;
         try
         {

@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Batches;
@@ -32,6 +33,7 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
     [Inject] public required ProductEvents Events { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required RoleGuard Guard { get; init; }
 
     protected ProductDetail? Product { get; private set; }
     protected IReadOnlyList<BatchSummary> BatchList { get; private set; } = [];

@@ -106,6 +106,8 @@ public sealed partial class BehaviorPage
 
     private async Task UploadLabelsAsync()
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Uploaders))
+            return;
         var schema = Product!.Schema;
         var dialog = await Dialogs.ShowAsync<UploadLabelsDialog>("Upload labels", new DialogParameters
         {

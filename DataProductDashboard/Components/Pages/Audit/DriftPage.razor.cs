@@ -28,6 +28,8 @@ public sealed partial class DriftPage
 
     private async Task EditSettingsAsync()
     {
+        if (!await Guard.DemandAsync(DashboardRoles.ModelEditors))
+            return;
         var dialog = await Dialogs.ShowAsync<DriftSettingsDialog>("Drift settings",
             new DialogParameters { [nameof(DriftSettingsDialog.ProductId)] = ProductId },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
@@ -37,7 +39,7 @@ public sealed partial class DriftPage
 
     private async Task ReauditAsync()
     {
-        if (Selected is null)
+        if (Selected is null || !await Guard.DemandAsync(DashboardRoles.ModelEditors))
             return;
         _reauditing = true;
         try

@@ -1,4 +1,5 @@
 using DataProductDashboard.Components.Dialogs;
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Products;
@@ -34,6 +35,7 @@ public sealed partial class BatchList : IDisposable
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required BatchService Batches { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required RoleGuard Guard { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
@@ -115,6 +117,8 @@ public sealed partial class BatchList : IDisposable
 
     private async Task UploadAsync()
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Uploaders))
+            return;
         var dialog = await Dialogs.ShowAsync<UploadBatchDialog>("Upload a batch", new DialogParameters
         {
             [nameof(UploadBatchDialog.ProductId)] = ProductId,

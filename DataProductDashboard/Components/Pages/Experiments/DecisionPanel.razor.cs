@@ -22,6 +22,7 @@ public sealed partial class DecisionPanel
     [Parameter] public EventCallback<ExperimentSummary> OnDecided { get; set; }
     [Inject] public required ExperimentService Experiments { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
+    [Inject] public required RoleGuard Guard { get; init; }
 
     /// <summary>Whether a smaller value of the primary metric is better (errors, costs).</summary>
     [Parameter] public bool LowerIsBetter { get; set; }
@@ -54,6 +55,8 @@ public sealed partial class DecisionPanel
 
     private async Task SubmitAsync()
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Managers))
+            return;
         _busy = true;
         _refusal = null;
         _errors = new Dictionary<string, string[]>();

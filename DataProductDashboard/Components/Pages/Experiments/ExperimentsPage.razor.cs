@@ -54,6 +54,8 @@ public sealed partial class ExperimentsPage
 
     private async Task NewExperimentAsync()
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Contributors))
+            return;
         var parameters = new DialogParameters<StartExperimentDialog>
         {
             { d => d.ProductId, ProductId },

@@ -78,6 +78,8 @@ public sealed partial class GatesPage
 
     private async Task OpenEditorAsync(GateRuleView? rule, ProposedGate? proposal)
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Managers))
+            return;
         var parameters = new DialogParameters<GateRuleDialog>
         {
             { d => d.ProductId, ProductId },
@@ -96,7 +98,7 @@ public sealed partial class GatesPage
 
     private async Task ToggleAsync((GateRuleView Rule, bool Enabled) change)
     {
-        await RunAsync(async () =>
+        await RunAsync(DashboardRoles.Managers, async () =>
         {
             var input = GateRuleForm.InputOf(change.Rule) with { Enabled = change.Enabled };
             var saved = await Gates.UpdateAsync(ProductId, change.Rule.Id, input, Actors.Ui, Cancellation.Token);
@@ -111,20 +113,20 @@ public sealed partial class GatesPage
             yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true)
             return;
-        await RunAsync(async () =>
+        await RunAsync(DashboardRoles.Managers, async () =>
         {
             await Gates.DeleteAsync(ProductId, rule.Id, Actors.Ui, Cancellation.Token);
             Snackbar.Add($"Gate “{rule.Name}” deleted.", Severity.Info);
         });
     }
 
-    private Task AddProposalAsync(ProposedGate proposal) => RunAsync(async () =>
+    private Task AddProposalAsync(ProposedGate proposal) => RunAsync(DashboardRoles.Managers, async () =>
     {
         var saved = await Gates.CreateAsync(ProductId, GateRuleInput.From(proposal.Rule), Actors.Ui, Cancellation.Token);
         Snackbar.Add($"Gate “{saved.Name}” added.", Severity.Success);
     });
 
-    private Task AddAllAsync(IReadOnlyList<ProposedGate> proposals) => RunAsync(async () =>
+    private Task AddAllAsync(IReadOnlyList<ProposedGate> proposals) => RunAsync(DashboardRoles.Managers, async () =>
     {
         var added = 0;
         foreach (var proposal in proposals)
@@ -137,6 +139,8 @@ public sealed partial class GatesPage
 
     private async Task<string?> SaveCadenceAsync(double? hours)
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Managers))
+            return DashboardRoleNames.Needs(DashboardRoles.Managers);
         try
         {
             await Gates.SetExpectedCadenceAsync(ProductId, hours, Actors.Ui, Cancellation.Token);

@@ -1,5 +1,6 @@
 using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Components.Dialogs;
+using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Trail;
 using DataProductDashboard.ViewModels.Charts;
@@ -50,6 +51,8 @@ public sealed partial class KpisPage
 
     private async Task OpenEditorAsync(KpiDefinition? kpi)
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Managers))
+            return;
         var parameters = new DialogParameters<KpiDialog>
         {
             { d => d.ProductId, ProductId },
@@ -71,6 +74,8 @@ public sealed partial class KpisPage
 
     private async Task UploadAsync(KpiOverview kpi)
     {
+        if (!await Guard.DemandAsync(DashboardRoles.KpiUploaders))
+            return;
         var parameters = new DialogParameters<UploadKpiValuesDialog>
         {
             { d => d.ProductId, ProductId },
@@ -90,7 +95,7 @@ public sealed partial class KpisPage
             $"“{kpi.Name}” and all its values will be deleted, and its alert resolved. The audit trail keeps a record.", yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true)
             return;
-        await RunAsync(async () =>
+        await RunAsync(DashboardRoles.Managers, async () =>
         {
             await Kpis.DeleteAsync(ProductId, kpi.Id, Actors.Ui, Cancellation.Token);
             Snackbar.Add($"KPI “{kpi.Name}” deleted.", Severity.Info);

@@ -11,7 +11,7 @@ using MudBlazor;
 
 namespace DataProductDashboard.Components.Pages.Models;
 
-/// <summary>Model activation: the versions of a product's model, with upload, training, promotion and CSV export.</summary>
+/// <summary>Model activation: the versions of a product's model, with upload and training (model editors), promotion and rollback (managers) and CSV export.</summary>
 public sealed partial class ModelRegistry : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
@@ -27,6 +27,7 @@ public sealed partial class ModelRegistry : IDisposable
     [Inject] public required ModelRegistryService Registry { get; init; }
     [Inject] public required Services.Releases.ReleaseService Releases { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
+    [Inject] public required RoleGuard Guard { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
@@ -65,6 +66,8 @@ public sealed partial class ModelRegistry : IDisposable
 
     private async Task PromoteAsync(ModelVersionSummary version)
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Managers))
+            return;
         var champion = _versions?.FirstOrDefault(v => v.Status == ModelStatus.Champion);
         var dialog = await Dialogs.ShowAsync<PromoteModelDialog>($"Promote version {version.Number}",
             new DialogParameters<PromoteModelDialog> { { d => d.Comparison, PromotionComparison.For(version, champion) }, { d => d.ProductId, ProductId } },
@@ -96,6 +99,8 @@ public sealed partial class ModelRegistry : IDisposable
     private async Task RollbackAsync()
     {
         if (RollbackTarget is not { } target || _versions?.FirstOrDefault(v => v.Status == ModelStatus.Champion) is not { } champion)
+            return;
+        if (!await Guard.DemandAsync(DashboardRoles.Managers))
             return;
         var confirmed = await Dialogs.ShowMessageBoxAsync("Roll back the champion?",
             $"v{target.Number} becomes the champion again and v{champion.Number} is retired. Release gates are not checked for a rollback; it is recorded in the audit trail.",
@@ -133,6 +138,8 @@ public sealed partial class ModelRegistry : IDisposable
 
     private async Task ShowAsync<TDialog>(string title) where TDialog : ComponentBase
     {
+        if (!await Guard.DemandAsync(DashboardRoles.ModelEditors))
+            return;
         var dialog = await Dialogs.ShowAsync<TDialog>(title, new DialogParameters { ["ProductId"] = ProductId },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true });
         var result = await dialog.Result;

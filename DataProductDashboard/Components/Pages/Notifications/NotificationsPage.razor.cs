@@ -51,6 +51,8 @@ public sealed partial class NotificationsPage
 
     private async Task ShowDialogAsync(ChannelSummary? channel)
     {
+        if (!await Guard.DemandAsync(DashboardRoles.Managers))
+            return;
         var dialog = await Dialogs.ShowAsync<ChannelDialog>(channel is null ? "Add a channel" : "Edit channel",
             new DialogParameters<ChannelDialog> { { d => d.ProductId, ProductId }, { d => d.Channel, channel } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false });
@@ -68,7 +70,7 @@ public sealed partial class NotificationsPage
                 $"'{channel.Name}' gets a new signing secret; deliveries signed with the old one stop verifying at once, so update the receiver right after.", "Rotate"))
             return;
         ChannelSummary? rotated = null;
-        await RunAsync(async () => rotated = await Channels.RotateSecretAsync(ProductId, channel.Id, Actors.Ui, Cancellation.Token));
+        await RunAsync(DashboardRoles.Managers, async () => rotated = await Channels.RotateSecretAsync(ProductId, channel.Id, Actors.Ui, Cancellation.Token));
         if (rotated is not null)
             await ShowSecretAsync(rotated);
     }
@@ -86,7 +88,7 @@ public sealed partial class NotificationsPage
 
     private async Task ToggleAsync(ChannelSummary channel)
     {
-        await RunAsync(async () =>
+        await RunAsync(DashboardRoles.Managers, async () =>
         {
             var saved = await Channels.UpdateAsync(ProductId, channel.Id, channel.ToRequest() with { Enabled = !channel.Enabled }, Actors.Ui, Cancellation.Token);
             Snackbar.Add(saved.Enabled ? $"'{saved.Name}' enabled: alerts are sent to it again." : $"'{saved.Name}' disabled: nothing is sent to it.", Severity.Info);
@@ -95,7 +97,7 @@ public sealed partial class NotificationsPage
 
     private async Task TestAsync(ChannelSummary channel)
     {
-        if (!_testing.Add(channel.Id))
+        if (!await Guard.DemandAsync(DashboardRoles.Managers) || !_testing.Add(channel.Id))
             return;
         try
         {
@@ -119,7 +121,7 @@ public sealed partial class NotificationsPage
         if (!await ConfirmAsync("Delete channel?",
                 $"Delete the {NotificationDisplay.Kind(channel.Kind).ToLowerInvariant()} channel '{channel.Name}'? Its delivery log is deleted with it; alerts keep appearing in the app.", "Delete"))
             return;
-        await RunAsync(async () =>
+        await RunAsync(DashboardRoles.Managers, async () =>
         {
             await Channels.DeleteAsync(ProductId, channel.Id, Actors.Ui, Cancellation.Token);
             Snackbar.Add($"Channel '{channel.Name}' deleted.", Severity.Success);
