@@ -1,8 +1,11 @@
 using DataProductDashboard.Bench;
+using DataProductDashboard.Commands;
 using DataProductDashboard.Hosting;
 
 if (args is ["bench", .. var benchArgs])
     return await BenchCommand.RunAsync(benchArgs);
+if (AccessCommand.Handles(args))
+    return await AccessCommand.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings(args);

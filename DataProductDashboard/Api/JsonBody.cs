@@ -98,6 +98,53 @@ public sealed class JsonBody : IDisposable
         return null;
     }
 
+    /// <summary>A day as "YYYY-MM-DD".</summary>
+    public DateOnly? Date(string field)
+    {
+        var text = String(field);
+        if (text is null)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return day;
+        _errors[field] = [$"'{text}' is not a date; use YYYY-MM-DD, e.g. 2027-06-30."];
+        return null;
+    }
+
+    /// <summary>An array of texts; null when absent.</summary>
+    public IReadOnlyList<string>? Strings(string field, bool required = false) =>
+        Array(field, required, "text", static e => e.ValueKind == JsonValueKind.String ? (true, e.GetString()!) : (false, ""));
+
+    /// <summary>An array of integers; null when absent.</summary>
+    public IReadOnlyList<int>? Integers(string field, bool required = false) =>
+        Array(field, required, "whole number", static e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) ? (true, n) : (false, 0));
+
+    private List<T>? Array<T>(string field, bool required, string what, Func<JsonElement, (bool Ok, T Value)> read)
+    {
+        if (!_fields.TryGetValue(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+                _errors[field] = [$"'{field}' is required."];
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            _errors[field] = [$"{Shown(value)} is not an array."];
+            return null;
+        }
+        var items = new List<T>();
+        foreach (var element in value.EnumerateArray())
+        {
+            var (ok, item) = read(element);
+            if (!ok)
+            {
+                _errors[field] = [$"{Shown(element)} is not a {what}."];
+                return null;
+            }
+            items.Add(item);
+        }
+        return items;
+    }
+
     public TEnum? Enum<TEnum>(string field, bool required = false) where TEnum : struct, Enum
     {
         var text = String(field, required);

@@ -21,9 +21,7 @@ public static class AccessServiceExtensions
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddScoped<ActorResolver>();
         services.AddScoped<RoleGuard>();
-        services.AddSingleton<ApiKeyService>();
-        services.AddSingleton<UserAdminService>();
-        services.AddSingleton<InitialAdmin>();
+        services.AddDashboardUserStore();
         services.AddSingleton<IAuthorizationHandler, ProductScopeHandler>();
 
         services.AddAuthentication(o =>
@@ -54,6 +52,20 @@ public static class AccessServiceExtensions
                 : Redirect(c);
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder().AddDashboardPolicies();
+        return services;
+    }
+
+    /// <summary>Users (Identity's stores in the dashboard database, its password and lockout rules) and API keys, with the
+    /// services that manage them; no authentication. <see cref="AddDashboardAccess"/> calls it; UI tests call it alone.</summary>
+    public static IServiceCollection AddDashboardUserStore(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<UserAdminService>();
+        services.AddSingleton<InitialAdmin>();
+        // Password-reset tokens are protected data (AddAuthentication registers it too; a second call adds nothing).
+        services.AddDataProtection();
         services.AddIdentityCore<DashboardUser>(o =>
             {
                 o.Password.RequiredLength = 12;
@@ -67,8 +79,6 @@ public static class AccessServiceExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<DashboardClaimsPrincipalFactory>();
-
-        services.AddAuthorizationBuilder().AddDashboardPolicies();
         return services;
     }
 
