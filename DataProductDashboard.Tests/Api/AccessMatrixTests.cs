@@ -86,6 +86,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         { "GET", "/api/experiments/{experimentId:int}", Everyone },
         { "GET", "/api/experiments/{experimentId:int}/comparison.csv", Everyone },
         { "POST", "/api/experiments/{experimentId:int}/decision", Managers },
+        { "GET", "/api/admin/users", "Admin" },
+        { "POST", "/api/admin/users", "Admin" },
+        { "PUT", "/api/admin/users/{email}/roles", "Admin" },
+        { "DELETE", "/api/admin/users/{email}", "Admin" },
+        { "GET", "/api/admin/keys", "Admin" },
+        { "POST", "/api/admin/keys", "Admin" },
+        { "DELETE", "/api/admin/keys/{name}", "Admin" },
         { "GET", "/openapi/{documentName}.json", Everyone },
     };
 
@@ -140,7 +147,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
     private static string Concrete(string template) => template
         .Replace("{productId:int}", "1").Replace("{version:int}", "9").Replace("{batchId:int}", "999").Replace("{ruleId:int}", "999")
         .Replace("{alertId:int}", "999").Replace("{channelId:int}", "999").Replace("{kpiId:int}", "999").Replace("{experimentId:int}", "999")
-        .Replace("{jobId:guid}", "00000000-0000-0000-0000-000000000001").Replace("{documentName}", "v1");
+        .Replace("{jobId:guid}", "00000000-0000-0000-0000-000000000001").Replace("{documentName}", "v1")
+        .Replace("{email}", "nobody%40example.org").Replace("{name}", "no-such-key");
 
     public sealed class Fixture : IAsyncLifetime
     {
