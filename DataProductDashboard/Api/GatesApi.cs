@@ -71,6 +71,7 @@ public static class GatesApi
     private static async Task<IResult> EvaluationsAsync(int productId, int? ruleId, string? status, string? scope, DateTime? from, DateTime? to,
         int? page, int? pageSize, HttpRequest request, GateService gates, CancellationToken ct)
     {
+        QueryRules.Check(("ruleId", ruleId, 1, int.MaxValue), QueryRules.Page(page), ("pageSize", pageSize, 1, QueryRules.MaxEvaluationsPageSize));
         var csv = request.WantsCsv();
         var filter = new EvaluationFilter(ruleId, QueryEnum<GateStatus>("status", status), ToUtc(from), ToUtc(to), QueryEnum<GateScope>("scope", scope),
             page ?? 1, pageSize ?? (csv ? 100_000 : 100));
@@ -80,8 +81,11 @@ public static class GatesApi
             : TypedResults.Ok(result);
     }
 
-    private static async Task<Ok<IReadOnlyList<TrailEntry>>> TrailAsync(int productId, int? take, AuditTrail trail, CancellationToken ct) =>
-        TypedResults.Ok(await trail.ListAsync(productId, take ?? 500, ct));
+    private static async Task<Ok<IReadOnlyList<TrailEntry>>> TrailAsync(int productId, int? take, AuditTrail trail, CancellationToken ct)
+    {
+        QueryRules.Check(("take", take, 1, QueryRules.MaxTake));
+        return TypedResults.Ok(await trail.ListAsync(productId, take ?? 500, ct));
+    }
 
     private static async Task<NoContent> CadenceAsync(int productId, HttpContext context, GateService gates, CancellationToken ct)
     {

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Hosting;
+
+/// <summary>Turns the framework's binding failures (a query value that is not an int / bool / enum, a JSON body with a
+/// wrong type, an unknown enum name, bad syntax) into errors keyed by the parameter or the JSON path, instead of a bare
+/// "Bad request".</summary>
+public static partial class BindingFailure
+{
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+?) (?<name>[^" ]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex FailedToBind();
+
+    [GeneratedRegex("""^Required parameter "(?<type>[^"]+?) (?<name>[^" ]+)" was not provided from (?<source>.+?)\.$""")]
+    private static partial Regex Required();
+
+    [GeneratedRegex("""^(Failed to read parameter|Implicit body inferred for parameter) "(?<type>[^"]+?) (?<name>[^" ]+)" """)]
+    private static partial Regex Body();
+
+    [GeneratedRegex(@"DataProductDashboard(\.\w+)+")]
+    private static partial Regex AppType();
+
+    [GeneratedRegex(@"converted to (?<type>System\.[\w`.\[\]]+)")]
+    private static partial Regex SystemType();
+
+    /// <summary>The errors a binding failure means, or null when the exception is not one (e.g. a 413 or a 415).</summary>
+    public static InputValidationException? Describe(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode != StatusCodes.Status400BadRequest)
+            return null;
+        if (FindJsonException(exception) is { } json)
+            return FromJson(json);
+        var message = exception.Message;
+        if (FailedToBind().Match(message) is { Success: true } bind)
+        {
+            var name = bind.Groups["name"].Value;
+            return Error(name, $"'{bind.Groups["value"].Value}' is not {Describe(bind.Groups["type"].Value)}.");
+        }
+        if (Required().Match(message) is { Success: true } required)
+        {
+            var source = required.Groups["source"].Value;
+            return source.Contains("body", StringComparison.OrdinalIgnoreCase)
+                ? Error("body", "A JSON body is required.")
+                : Error(required.Groups["name"].Value, $"'{required.Groups["name"].Value}' is required ({source}).");
+        }
+        if (Body().Match(message) is { Success: true })
+            return Error("body", "The body is missing or is not valid JSON.");
+        return null;
+    }
+
+    private static JsonException? FindJsonException(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException json)
+                return json;
+        }
+        return null;
+    }
+
+    private static InputValidationException FromJson(JsonException json)
+    {
+        var field = json.Path is { Length: > 1 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
+            : json.Path is { Length: > 1 } other && other.StartsWith('$') ? other[1..]
+            : "body";
+        var text = json.Message;
+        var cut = text.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut > 0)
+            text = text[..cut];
+        string error;
+        if (text.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            error = AppType().Match(text) is { Success: true } app && typeof(Program).Assembly.GetType(app.Value) is { } type
+                ? $"The value is not {DescribeType(type)}."
+                : SystemType().Match(text) is { Success: true } system && Type.GetType(system.Groups["type"].Value) is { } systemType
+                    ? $"The value is not {DescribeType(Nullable.GetUnderlyingType(systemType) ?? systemType)}."
+                    : "The value has the wrong type.";
+        }
+        else
+        {
+            error = $"The body is not valid JSON here: {text.TrimEnd('.')}.";
+        }
+        return Error(field, error);
+    }
+
+    private static InputValidationException Error(string field, string message) =>
+        new($"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>"int?" → "a whole number", "bool" → "true or false", an enum → its names.</summary>
+    private static string Describe(string typeName) => typeName.TrimEnd('?') switch
+    {
+        "int" or "long" or "short" => "a whole number",
+        "double" or "float" or "decimal" => "a number",
+        "bool" => "true or false",
+        "DateTime" or "DateTimeOffset" => "a date/time (ISO 8601, e.g. 2026-12-31 or 2026-12-31T18:00:00Z)",
+        "DateOnly" => "a date (YYYY-MM-DD)",
+        "Guid" => "an id (a GUID)",
+        var other => AppTypeNamed(other) is { } type ? DescribeType(type) : $"a valid {other}",
+    };
+
+    private static Type? AppTypeNamed(string shortName) =>
+        typeof(Program).Assembly.GetTypes().FirstOrDefault(t => t.Name == shortName && t.Namespace?.StartsWith("DataProductDashboard", StringComparison.Ordinal) == true);
+
+    private static string DescribeType(Type type) => type switch
+    {
+        { IsEnum: true } => $"one of {string.Join(", ", Enum.GetNames(type))}",
+        _ when type == typeof(int) || type == typeof(long) => "a whole number",
+        _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "a number",
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(string) => "a text",
+        _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => "a date/time (ISO 8601)",
+        { IsArray: true } => "an array",
+        _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) => "an array",
+        _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) => "an object",
+        _ => $"a {type.Name} object",
+    };
+}
