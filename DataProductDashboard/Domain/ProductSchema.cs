@@ -20,9 +20,14 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
     public Dictionary<string, string[]> Validate(TaskType task)
     {
         var errors = new Dictionary<string, string[]>();
-        if (Columns.Count == 0)
+        if (Columns is null || Columns.Count == 0)
         {
             errors["schema.columns"] = ["A schema needs at least one column."];
+            return errors;
+        }
+        if (Columns.Any(c => c is null))
+        {
+            errors["schema.columns"] = ["A column is null; each column is an object with a name and a kind."];
             return errors;
         }
         foreach (var dup in Columns.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))

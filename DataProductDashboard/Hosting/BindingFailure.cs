@@ -15,23 +15,21 @@ public static partial class BindingFailure
     [GeneratedRegex("""^Required parameter "(?<type>[^"]+?) (?<name>[^" ]+)" was not provided from (?<source>.+?)\.$""")]
     private static partial Regex Required();
 
-    [GeneratedRegex("""^(Failed to read parameter|Implicit body inferred for parameter) "(?<type>[^"]+?) (?<name>[^" ]+)" """)]
+    [GeneratedRegex("""^(Failed to read parameter|Implicit body inferred for parameter) "(?<parameter>[^"]+)" """)]
     private static partial Regex Body();
 
-    [GeneratedRegex(@"DataProductDashboard(\.\w+)+")]
-    private static partial Regex AppType();
-
-    [GeneratedRegex(@"converted to (?<type>System\.[\w`.\[\]]+)")]
-    private static partial Regex SystemType();
+    [GeneratedRegex(@"\.?(?<name>[^.\[\]]+)|\[(?<index>[^\]]*)\]")]
+    private static partial Regex PathSegment();
 
     /// <summary>The errors a binding failure means, or null when the exception is not one (e.g. a 413 or a 415).</summary>
     public static InputValidationException? Describe(BadHttpRequestException exception)
     {
         if (exception.StatusCode != StatusCodes.Status400BadRequest)
             return null;
-        if (FindJsonException(exception) is { } json)
-            return FromJson(json);
         var message = exception.Message;
+        var body = Body().Match(message);
+        if (FindJsonException(exception) is { } json)
+            return FromJson(json, body.Success ? BodyType(body.Groups["parameter"].Value) : null);
         if (FailedToBind().Match(message) is { Success: true } bind)
         {
             var name = bind.Groups["name"].Value;
@@ -44,8 +42,8 @@ public static partial class BindingFailure
                 ? Error("body", "A JSON body is required.")
                 : Error(required.Groups["name"].Value, $"'{required.Groups["name"].Value}' is required ({source}).");
         }
-        if (Body().Match(message) is { Success: true })
-            return Error("body", "The body is missing or is not valid JSON.");
+        if (body.Success)
+            return Error("body", "A JSON body is required.");
         return null;
     }
 
@@ -59,7 +57,7 @@ public static partial class BindingFailure
         return null;
     }
 
-    private static InputValidationException FromJson(JsonException json)
+    private static InputValidationException FromJson(JsonException json, Type? bodyType)
     {
         var field = json.Path is { Length: > 1 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
             : json.Path is { Length: > 1 } other && other.StartsWith('$') ? other[1..]
@@ -71,11 +69,9 @@ public static partial class BindingFailure
         string error;
         if (text.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
-            error = AppType().Match(text) is { Success: true } app && typeof(Program).Assembly.GetType(app.Value) is { } type
-                ? $"The value is not {DescribeType(type)}."
-                : SystemType().Match(text) is { Success: true } system && Type.GetType(system.Groups["type"].Value) is { } systemType
-                    ? $"The value is not {DescribeType(Nullable.GetUnderlyingType(systemType) ?? systemType)}."
-                    : "The value has the wrong type.";
+            error = field != "body" && bodyType is not null && TypeAt(bodyType, field) is { } type
+                ? $"The value is not {DescribeType(Nullable.GetUnderlyingType(type) ?? type)}."
+                : "The value has the wrong type.";
         }
         else
         {
@@ -84,11 +80,52 @@ public static partial class BindingFailure
         return Error(field, error);
     }
 
+    /// <summary>"ChannelRequest request" or "ResolveAlertRequest? body" → the app type.</summary>
+    private static Type? BodyType(string parameter)
+    {
+        var space = parameter.LastIndexOf(' ');
+        return space > 0 ? AppTypeNamed(parameter[..space].TrimEnd('?')) : null;
+    }
+
+    /// <summary>The declared type at a JSON path such as schema.columns[0].kind (properties matched case-insensitively,
+    /// list items and dictionary values followed), or null when the path leaves the known types.</summary>
+    private static Type? TypeAt(Type root, string path)
+    {
+        var type = root;
+        foreach (Match segment in PathSegment().Matches(path))
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (segment.Groups["index"].Success)
+            {
+                type = ItemType(type, segment.Groups["index"].Value);
+            }
+            else
+            {
+                var name = segment.Groups["name"].Value;
+                type = DictionaryValueType(type)
+                    ?? type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+            }
+            if (type is null)
+                return null;
+        }
+        return type;
+    }
+
+    private static Type? ItemType(Type type, string index) =>
+        index.StartsWith('\'') ? DictionaryValueType(type)
+        : type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments() is [var item] ? item
+        : null;
+
+    private static Type? DictionaryValueType(Type type) =>
+        type.IsGenericType && type.GetGenericArguments() is [var key, var value] && key == typeof(string)
+        && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? value : null;
+
     private static InputValidationException Error(string field, string message) =>
         new($"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
 
     /// <summary>"int?" → "a whole number", "bool" → "true or false", an enum → its names.</summary>
-    private static string Describe(string typeName) => typeName.TrimEnd('?') switch
+    private static string Describe(string typeName) => Unwrap(typeName) switch
     {
         "int" or "long" or "short" => "a whole number",
         "double" or "float" or "decimal" => "a number",
@@ -98,6 +135,9 @@ public static partial class BindingFailure
         "Guid" => "an id (a GUID)",
         var other => AppTypeNamed(other) is { } type ? DescribeType(type) : $"a valid {other}",
     };
+
+    private static string Unwrap(string typeName) =>
+        typeName.StartsWith("Nullable<", StringComparison.Ordinal) && typeName.EndsWith('>') ? typeName[9..^1] : typeName.TrimEnd('?');
 
     private static Type? AppTypeNamed(string shortName) =>
         typeof(Program).Assembly.GetTypes().FirstOrDefault(t => t.Name == shortName && t.Namespace?.StartsWith("DataProductDashboard", StringComparison.Ordinal) == true);
