@@ -31,4 +31,15 @@ public static class QueryRules
     }
 
     public static (string, int?, int, int) Page(int? page) => ("page", page, 1, int.MaxValue);
+
+    /// <summary>A query time: ISO 8601 only (2026-12-31, 2026-12-31T18:00, with Z or an offset), UTC when it has no
+    /// offset; null when absent; 400 naming the parameter otherwise.</summary>
+    public static DateTime? Time(string name, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (TimestampFormat.TryParseIso(text.Trim(), out var time))
+            return time;
+        throw new InputValidationException(name, $"'{text}' is not a date/time ({TimestampFormat.AcceptedForms}).");
+    }
 }
