@@ -16,6 +16,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             return false;
         if (exception is BadHttpRequestException bad && BindingFailure.Describe(bad) is { } described)
             exception = described;
+        else if (BindingFailure.Malformed(exception) is { } body)
+            exception = body;
         var problem = exception switch
         {
             InputValidationException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))

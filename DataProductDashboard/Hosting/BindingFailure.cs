@@ -21,6 +21,15 @@ public static partial class BindingFailure
     [GeneratedRegex(@"\.?(?<name>[^.\[\]]+)|\[(?<index>[^\]]*)\]")]
     private static partial Regex PathSegment();
 
+    /// <summary>A multipart body the form reader cannot parse (no boundary: InvalidDataException; cut off: IOException): 400 naming the body; null when
+    /// the exception comes from elsewhere (a corrupt stored file stays a 500).</summary>
+    public static InputValidationException? Malformed(Exception exception) =>
+        exception is not (InvalidDataException or IOException)
+        || exception.TargetSite?.DeclaringType?.Namespace is not { } ns
+        || !(ns.StartsWith("Microsoft.AspNetCore.WebUtilities", StringComparison.Ordinal) || ns.StartsWith("Microsoft.AspNetCore.Http", StringComparison.Ordinal))
+            ? null
+            : Error("body", $"The request body is malformed: {exception.Message.TrimEnd('.')}. Send multipart/form-data with the file in field 'file', or a raw body of the accepted type.");
+
     /// <summary>The errors a binding failure means, or null when the exception is not one (e.g. a 413 or a 415).</summary>
     public static InputValidationException? Describe(BadHttpRequestException exception)
     {
@@ -44,7 +53,8 @@ public static partial class BindingFailure
         }
         if (body.Success)
             return Error("body", "A JSON body is required.");
-        return null;
+        // Never a bare 400: whatever else the framework refused is named as the request.
+        return Error("request", message);
     }
 
     private static JsonException? FindJsonException(Exception exception)
@@ -69,8 +79,8 @@ public static partial class BindingFailure
         string error;
         if (text.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
-            error = field != "body" && bodyType is not null && TypeAt(bodyType, field) is { } type
-                ? $"The value is not {DescribeType(Nullable.GetUnderlyingType(type) ?? type)}."
+            error = field == "body" ? "The body must be a JSON object with the documented fields."
+                : bodyType is not null && TypeAt(bodyType, field) is { } type ? $"The value is not {DescribeType(Nullable.GetUnderlyingType(type) ?? type)}."
                 : "The value has the wrong type.";
         }
         else

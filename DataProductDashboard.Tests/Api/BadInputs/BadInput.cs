@@ -35,3 +35,14 @@ public sealed record BadInput(string Name, string Method, string Path, Func<Http
         return form;
     }
 }
+
+/// <summary>Content helpers for the corpus.</summary>
+public static class BadInputContent
+{
+    /// <summary>Sets the multipart boundary of a hand-written body.</summary>
+    public static HttpContent WithBoundary(this HttpContent content, string boundary)
+    {
+        content.Headers.ContentType!.Parameters.Add(new System.Net.Http.Headers.NameValueHeaderValue("boundary", boundary));
+        return content;
+    }
+}

@@ -101,6 +101,10 @@ public static class BadInputCorpus
         new("batch: UTF-16", "POST", Batches, BatchBytes([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes($"{Header}\n{Row}\n")]), 400, "UTF-16", "file"),
         new("batch: UTF-16 without BOM", "POST", Batches, BatchBytes(Encoding.Unicode.GetBytes($"{Header}\n{Row}\n")), 400, "UTF-16", "file"),
         new("batch: wrong content type", "POST", Batches, () => Raw(Utf8($"{Header}\n{Row}\n"), "text/plain"), 415, "multipart/form-data"),
+        new("batch: multipart without a boundary", "POST", Batches, () => Raw(Utf8("--x\r\n"), "multipart/form-data"), 400, "malformed", "body"),
+        new("batch: multipart cut off", "POST", Batches,
+            () => new StringContent("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\nid,day", Encoding.UTF8, "multipart/form-data")
+                .WithBoundary("b"), 400, "malformed", "body"),
         new("batch: form without a file field", "POST", Batches, () => Form(null, "", "", ("notes", "x")), 400, "no file in a field named 'file'", "file"),
 
         // Label files.
@@ -143,6 +147,11 @@ public static class BadInputCorpus
         new("product: schema missing", "POST", Products, Body("""{ "name": "x", "task": "Regression" }"""), 400, "A schema is required", "schema"),
         new("product: null column", "POST", Products, Body(Product($"null, {Label}")), 400, "A column is null", "schema.columns"),
         new("product: no body", "POST", Products, () => Json(""), 400, "A JSON body is required", "body"),
+        new("product: null body", "POST", Products, () => Json("null"), 400, "A JSON body is required", "body"),
+        new("product: array body", "POST", Products, () => Json("[]"), 400, "must be a JSON object", "body"),
+        new("product: column kind as a number", "POST", Products, Body(Product("""{ "name": "x", "kind": 0 }""" + $", {Label}")), 400, "one of Numeric", "schema.columns[0].kind"),
+        new("product: nullable not a bool", "POST", Products, Body(Product("""{ "name": "x", "kind": "Numeric", "nullable": "sometimes" }""" + $", {Label}")), 400, "true or false", "schema.columns[0].nullable"),
+        new("product: allowed values not an array", "POST", Products, Body(Product("""{ "name": "x", "kind": "Categorical", "allowedValues": "a,b" }""" + $", {Label}")), 400, "an array", "schema.columns[0].allowedValues"),
         new("product: plain text body", "POST", Products, () => new StringContent("name=x", Encoding.UTF8, "text/plain"), 415, ""),
 
         // Gate rules (read field by field).
@@ -174,6 +183,7 @@ public static class BadInputCorpus
 
         // Drift settings (bound by the framework).
         new("drift settings: share not a number", "PUT", DriftSettings, Body("""{ "shareThreshold": "half" }"""), 400, "", "shareThreshold"),
+        new("drift settings: overrides not an object", "PUT", DriftSettings, Body("""{ "shareThreshold": 0.5, "overrides": [1] }"""), 400, "an object", "overrides"),
         new("drift settings: share NaN", "PUT", DriftSettings, Body("""{ "shareThreshold": "NaN" }"""), 400, "above 0 and at most 1", "shareThreshold"),
         new("drift settings: override threshold Infinity", "PUT", DriftSettings, Body("""{ "shareThreshold": 0.5, "overrides": { "temp": { "method": "ks", "threshold": "Infinity" } } }"""), 400,
             "must be positive", "overrides['temp'].threshold"),
