@@ -132,7 +132,7 @@ public static class CsvBatchReader
         span = content.Span;
         if (span.Trim("\r\n\t "u8).IsEmpty)
             throw new InputValidationException("file", $"'{fileName}' is empty: it holds only a UTF-8 byte-order mark, no header (row 1) and no data rows.");
-        CsvShapeCheck.Check(span, HeaderNames(span), fileName);
+        CsvShapeCheck.Check(span, fileName);
         if (!Utf8.IsValid(span))
         {
             var offset = FirstInvalidUtf8Offset(span);
@@ -148,15 +148,6 @@ public static class CsvBatchReader
     {
         var start = span[..Math.Min(span.Length, 4096)];
         return start.Length >= 4 && start.Count((byte)0) * 4 >= start.Length;
-    }
-
-    /// <summary>The names of the first line, as written (for messages before Sep has read the header).</summary>
-    private static string[] HeaderNames(ReadOnlySpan<byte> bytes)
-    {
-        var end = bytes.IndexOf((byte)'\n');
-        var first = end < 0 ? bytes : bytes[..end];
-        first = first[..Math.Min(first.Length, 64 * 1024)];
-        return Encoding.UTF8.GetString(first).TrimEnd('\r').Split(',').Select(n => n.Trim().Trim('"')).ToArray();
     }
 
     private static int FirstInvalidUtf8Offset(ReadOnlySpan<byte> span)

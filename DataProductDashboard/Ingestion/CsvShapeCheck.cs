@@ -11,6 +11,18 @@ internal static class CsvShapeCheck
 {
     private static readonly SearchValues<byte> Specials = SearchValues.Create(",\"\n\0"u8);
 
+    /// <summary>Checks <paramref name="span"/> (UTF-8 without a BOM), naming columns by its first line.</summary>
+    public static void Check(ReadOnlySpan<byte> span, string fileName) => Check(span, HeaderNames(span), fileName);
+
+    /// <summary>The names of the first line, as written (for messages before Sep has read the header).</summary>
+    public static string[] HeaderNames(ReadOnlySpan<byte> bytes)
+    {
+        var end = bytes.IndexOf((byte)'\n');
+        var first = end < 0 ? bytes : bytes[..end];
+        first = first[..Math.Min(first.Length, 64 * 1024)];
+        return System.Text.Encoding.UTF8.GetString(first).TrimEnd('\r').Split(',').Select(n => n.Trim().Trim('"')).ToArray();
+    }
+
     public static void Check(ReadOnlySpan<byte> span, IReadOnlyList<string> header, string fileName)
     {
         var line = 1;

@@ -113,6 +113,8 @@ public static class BadInputCorpus
         new("labels: unknown row key", "POST", Labels, Batch("id,cnt\nnope,12\n"), 400, "no prediction of this product has row key 'nope'", "row 2, column 'id'"),
         new("labels: label not a number", "POST", Labels, Batch("id,cnt\nb1,many\n"), 400, "'many' is not a number", "row 2, column 'cnt'"),
         new("labels: label column missing", "POST", Labels, Batch("id\nb1\n"), 400, "label column 'cnt' is missing", "column 'cnt'"),
+        new("labels: BOM only", "POST", Labels, BatchBytes(Bom), 400, "byte-order mark", "file"),
+        new("labels: NUL byte", "POST", Labels, Batch("id,cnt\nb1,1\0\n"), 400, "NUL byte", "row 2, column 'cnt'"),
         new("labels: label header 'count'", "POST", Labels, Batch("id,count\nb1,3\n"), 400, "not in the product schema", "column 'count'"),
 
         // Training files and options.
@@ -171,6 +173,10 @@ public static class BadInputCorpus
         new("kpi: unknown direction", "POST", Kpis, Body("""{ "name": "Rentals", "target": 100, "direction": "Up" }"""), 400, "not a KpiDirection", "direction"),
         new("kpi: fractional run length", "POST", Kpis, Body("""{ "name": "Rentals", "target": 100, "runLength": 2.5 }"""), 400, "whole number of periods", "runLength"),
         new("kpi values: value not a number", "POST", Kpis + "/{kpi}/values", Body("""{ "values": [ { "period": "2024-05-06", "value": "lots" } ] }"""), 400, "'lots'", "values[0].value"),
+        new("kpi values: CSV BOM only", "POST", Kpis + "/{kpi}/values", BatchBytes(Bom), 400, "is empty", "file"),
+        new("kpi values: CSV NUL byte", "POST", Kpis + "/{kpi}/values", Batch("period,value\n2024-05-06,1\0\n"), 400, "NUL byte", "row 2, column 'value'"),
+        new("kpi values: German period", "POST", Kpis + "/{kpi}/values", Batch("period,value\n06.05.2024,1\n"), 400, "'06.05.2024'", "row 2, column 'period'"),
+        new("kpi values: JSON value NaN", "POST", Kpis + "/{kpi}/values", Body("""{ "values": [ { "period": "2024-05-06", "value": "NaN" } ] }"""), 400, "'NaN'", "values[0].value"),
         new("kpi values: CSV header only", "POST", Kpis + "/{kpi}/values", Batch("period,value\n"), 400, "no data rows", "file"),
         new("kpi values: CSV value not a number", "POST", Kpis + "/{kpi}/values", Batch("period,value\n2024-05-06,lots\n"), 400, "'lots'"),
 
