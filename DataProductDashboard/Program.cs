@@ -14,6 +14,7 @@ builder.Services.AddDashboardAccess();
 builder.Services.AddDashboardNotifications();
 builder.Services.AddDashboardUi();
 builder.AddDashboardApi();
+builder.Services.AddDashboardInputRules();
 
 var app = builder.Build();
 app.MapDashboard();

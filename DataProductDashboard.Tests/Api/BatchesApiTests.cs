@@ -76,7 +76,7 @@ public sealed class BatchesApiTests : ApiTestBase
 
     [Theory]
     [InlineData("", "file")]
-    [InlineData(TestSchemas.RegressionHeader + "\n", "file")]
+    [InlineData(TestSchemas.RegressionHeader + "\n", "row 2")]
     [InlineData("id,day,temp,season\nr1,2024-01-01,1,summer\n", "column 'hum'")]
     [InlineData(TestSchemas.RegressionHeader + ",extra\nr1,2024-01-01,1,0.5,summer,9\n", "column 'extra'")]
     [InlineData(TestSchemas.RegressionHeader + "\nr1,2024-01-01,1,0.5\n", "row 2")]

@@ -75,6 +75,8 @@ public sealed class ModelsApiTests : ApiTestBase
     [Theory]
     [InlineData("0.9")]
     [InlineData("0.01")]
+    [InlineData("NaN")]
+    [InlineData("-Infinity")]
     public async Task Train_HoldoutOutsideTheRange_Returns400WithTheRange(string holdout)
     {
         await using var app = new DashboardAppFactory();
@@ -85,7 +87,7 @@ public sealed class ModelsApiTests : ApiTestBase
             Multipart(TestSchemas.Utf8(TestSchemas.RegressionCsv(50)), "t.csv", "text/csv", ("holdoutFraction", holdout)));
 
         var problem = await ProblemAsync(response, 400);
-        Assert.Equal($"The hold-out fraction must be between 0.05 and 0.5; got '{holdout}'.", problem.GetProperty("errors").GetProperty("holdoutFraction")[0].GetString());
+        Assert.Equal($"The hold-out fraction must be a number between 0.05 and 0.5; got '{holdout}'.", problem.GetProperty("errors").GetProperty("holdoutFraction")[0].GetString());
     }
 
     [Fact]

@@ -205,7 +205,7 @@ public sealed class CsvBatchReaderTests
     {
         var error = Reject($"{Header}\nr1,31/02/2024,1,0.1,summer\n");
 
-        Assert.Contains("'31/02/2024' is not a date/time", error.Errors["row 2, column 'day'"][0]);
+        Assert.Contains("'31/02/2024' is not a date/time in the accepted form", error.Errors["row 2, column 'day'"][0]);
     }
 
     [Theory]

@@ -85,6 +85,38 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Batches, b => b.ProductId == productId);
     }
 
+    /// <summary>How many rows every table holds and how many files the data folder holds (the SQLite files aside): two
+    /// equal snapshots around a refused request prove that it stored nothing.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountStoredAsync()
+    {
+        await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DataProductDashboard.Data.DashboardDbContext>>().CreateDbContextAsync();
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["products"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Products),
+            ["models"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ModelVersions),
+            ["batches"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Batches),
+            ["predictions"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Predictions),
+            ["labelledPredictions"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Predictions, p => p.Label != null),
+            ["metricRuns"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.MetricRuns),
+            ["metricPoints"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.MetricPoints),
+            ["gates"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.GateRules),
+            ["gateEvaluations"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.GateEvaluations),
+            ["alerts"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Alerts),
+            ["channels"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.NotificationChannels),
+            ["deliveries"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.NotificationDeliveries),
+            ["waivers"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ReleaseWaivers),
+            ["trail"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AuditTrail),
+            ["kpis"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Kpis),
+            ["kpiValues"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.KpiValues),
+            ["experiments"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Experiments),
+            ["apiKeys"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ApiKeys),
+            ["users"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Users),
+            ["files"] = Directory.EnumerateFiles(DataPath, "*", SearchOption.AllDirectories)
+                .Count(f => !Path.GetFileName(f).Contains(".db", StringComparison.OrdinalIgnoreCase)),
+        };
+        return counts;
+    }
+
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);

@@ -39,6 +39,7 @@ public static class BatchesApi
     private static async Task<IResult> ListAsync(int productId, HttpRequest request, BatchService batches, CancellationToken ct,
         int page = 1, int pageSize = 50, string? q = null)
     {
+        QueryRules.Check(QueryRules.Page(page), ("pageSize", pageSize, 1, QueryRules.MaxPageSize));
         var (sort, descending) = ParseSort(request.Query);
         if (!request.WantsCsv())
             return TypedResults.Ok(await batches.ListAsync(productId, page, pageSize, sort, descending, q, ct));
@@ -62,6 +63,7 @@ public static class BatchesApi
     private static async Task<IResult> PredictionsAsync(int batchId, HttpRequest request, HttpResponse response, BatchService batches,
         CancellationToken ct, int page = 1, int pageSize = 100)
     {
+        QueryRules.Check(QueryRules.Page(page), ("pageSize", pageSize, 1, QueryRules.MaxPredictionsPageSize));
         if (!request.WantsCsv())
             return TypedResults.Ok(await batches.GetPredictionsAsync(batchId, page, pageSize, ct));
         await batches.GetSummaryAsync(batchId, ct);

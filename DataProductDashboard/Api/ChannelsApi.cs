@@ -58,6 +58,9 @@ public static class ChannelsApi
         TypedResults.Ok(await channels.SendTestAsync(productId, channelId, ct));
 
     private static async Task<Ok<IReadOnlyList<DeliverySummary>>> DeliveriesAsync(int productId, NotificationChannelService channels, CancellationToken ct,
-        int? channelId = null, int take = 100) =>
-        TypedResults.Ok(await channels.ListDeliveriesAsync(productId, channelId, take, ct));
+        int? channelId = null, int take = 100)
+    {
+        QueryRules.Check(("channelId", channelId, 1, int.MaxValue), ("take", take, 1, QueryRules.MaxTake));
+        return TypedResults.Ok(await channels.ListDeliveriesAsync(productId, channelId, take, ct));
+    }
 }

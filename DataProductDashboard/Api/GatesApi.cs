@@ -68,11 +68,12 @@ public static class GatesApi
     private static async Task<Ok<IReadOnlyList<GatePreviewRow>>> PreviewAsync(int productId, HttpRequest request, GateService gates, CancellationToken ct) =>
         TypedResults.Ok(await gates.PreviewAsync(productId, await ReadRuleAsync(request, ct), ct));
 
-    private static async Task<IResult> EvaluationsAsync(int productId, int? ruleId, string? status, string? scope, DateTime? from, DateTime? to,
+    private static async Task<IResult> EvaluationsAsync(int productId, int? ruleId, string? status, string? scope, string? from, string? to,
         int? page, int? pageSize, HttpRequest request, GateService gates, CancellationToken ct)
     {
+        QueryRules.Check(("ruleId", ruleId, 1, int.MaxValue), QueryRules.Page(page), ("pageSize", pageSize, 1, QueryRules.MaxEvaluationsPageSize));
         var csv = request.WantsCsv();
-        var filter = new EvaluationFilter(ruleId, QueryEnum<GateStatus>("status", status), ToUtc(from), ToUtc(to), QueryEnum<GateScope>("scope", scope),
+        var filter = new EvaluationFilter(ruleId, QueryEnum<GateStatus>("status", status), QueryRules.Time("from", from), QueryRules.Time("to", to), QueryEnum<GateScope>("scope", scope),
             page ?? 1, pageSize ?? (csv ? 100_000 : 100));
         var result = await gates.ListEvaluationsAsync(productId, filter, ct);
         return csv
@@ -80,8 +81,11 @@ public static class GatesApi
             : TypedResults.Ok(result);
     }
 
-    private static async Task<Ok<IReadOnlyList<TrailEntry>>> TrailAsync(int productId, int? take, AuditTrail trail, CancellationToken ct) =>
-        TypedResults.Ok(await trail.ListAsync(productId, take ?? 500, ct));
+    private static async Task<Ok<IReadOnlyList<TrailEntry>>> TrailAsync(int productId, int? take, AuditTrail trail, CancellationToken ct)
+    {
+        QueryRules.Check(("take", take, 1, QueryRules.MaxTake));
+        return TypedResults.Ok(await trail.ListAsync(productId, take ?? 500, ct));
+    }
 
     private static async Task<NoContent> CadenceAsync(int productId, HttpContext context, GateService gates, CancellationToken ct)
     {
@@ -118,12 +122,4 @@ public static class GatesApi
         string.IsNullOrWhiteSpace(text) ? null
         : EnumNames.TryParse<TEnum>(text, out var value) ? value
         : throw new InputValidationException(field, $"'{text}' is not a {typeof(TEnum).Name}; use one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
-
-    /// <summary>Query times without an offset are UTC, like every time the API answers.</summary>
-    private static DateTime? ToUtc(DateTime? time) => time switch
-    {
-        { Kind: DateTimeKind.Local } t => t.ToUniversalTime(),
-        { Kind: DateTimeKind.Unspecified } t => DateTime.SpecifyKind(t, DateTimeKind.Utc),
-        _ => time,
-    };
 }

@@ -69,10 +69,15 @@ public sealed class JsonBody : IDisposable
                 _errors[field] = [$"'{field}' is required."];
             return null;
         }
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number))
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number))
             return number;
         if (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-            return parsed;
+        {
+            if (double.IsFinite(parsed))
+                return parsed;
+            _errors[field] = [$"{Shown(value)} is not a finite number (NaN and Infinity are not accepted)."];
+            return null;
+        }
         _errors[field] = [$"{Shown(value)} is not a number."];
         return null;
     }
@@ -92,9 +97,9 @@ public sealed class JsonBody : IDisposable
         var text = String(field, required);
         if (text is null)
             return null;
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+        if (TimestampFormat.TryParseIso(text, out var time))
             return time;
-        _errors[field] = [$"'{text}' is not a date/time (use ISO 8601, e.g. 2026-12-31 or 2026-12-31T18:00:00Z)."];
+        _errors[field] = [$"'{text}' is not a date/time (use ISO 8601, e.g. 2026-12-31, 2026-12-31T18:00 or 2026-12-31T18:00:00Z)."];
         return null;
     }
 

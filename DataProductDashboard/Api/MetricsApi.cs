@@ -26,8 +26,8 @@ public static class MetricsApi
     }
 
     private static async Task<Ok<IReadOnlyList<MetricSeriesPoint>>> SeriesAsync(int productId, string? key, string? column, string? segment,
-        DateTime? from, DateTime? to, AuditQueryService audits, CancellationToken ct) =>
-        TypedResults.Ok(await audits.GetSeriesAsync(productId, key ?? "", column, segment, from, to, ct));
+        string? from, string? to, AuditQueryService audits, CancellationToken ct) =>
+        TypedResults.Ok(await audits.GetSeriesAsync(productId, key ?? "", column, segment, QueryRules.Time("from", from), QueryRules.Time("to", to), ct));
 
     private static async Task<Ok<IReadOnlyList<string>>> KeysAsync(int productId, AuditQueryService audits, CancellationToken ct) =>
         TypedResults.Ok(await audits.GetKeysAsync(productId, ct));

@@ -106,15 +106,15 @@ public static class ModelsApi
     {
         var errors = new Dictionary<string, string[]>();
         var trainer = TrainerKind.FastTree;
-        if (upload.Field("trainer") is { } t && !Enum.TryParse(t, ignoreCase: true, out trainer))
+        if (upload.Field("trainer") is { } t && !EnumNames.TryParse(t, out trainer))
             errors["trainer"] = [$"'{t}' is not a trainer; use one of {string.Join(", ", Enum.GetNames<TrainerKind>())}."];
         var holdout = 0.2;
         if (upload.Field("holdoutFraction") is { } h
-            && (!double.TryParse(h, CultureInfo.InvariantCulture, out holdout) || holdout is < ModelTrainer.MinHoldoutFraction or > ModelTrainer.MaxHoldoutFraction))
+            && (!double.TryParse(h, NumberStyles.Float, CultureInfo.InvariantCulture, out holdout) || !ModelTrainer.IsValidHoldoutFraction(holdout)))
             errors["holdoutFraction"] = [ModelTrainer.HoldoutRangeMessage(h)];
         var seed = 42;
-        if (upload.Field("seed") is { } s && !int.TryParse(s, CultureInfo.InvariantCulture, out seed))
-            errors["seed"] = [$"'{s}' is not an integer."];
+        if (upload.Field("seed") is { } s && !int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed))
+            errors["seed"] = [$"'{s}' is not a whole number (a seed between {int.MinValue} and {int.MaxValue})."];
         if (errors.Count > 0)
             throw new InputValidationException("The training options are not valid.", errors);
         return new TrainModelRequest(trainer, holdout, seed, upload.Field("notes"));

@@ -9,6 +9,8 @@ namespace DataProductDashboard.Domain;
 /// <param name="Max">Declared maximum for numeric columns.</param>
 /// <param name="AllowedValues">Declared categories for categorical columns (null: any value).</param>
 /// <param name="IsSegment">Whether the column also slices the population (fairness, coverage).</param>
+/// <param name="Format">Timestamp columns only: a .NET custom date format (e.g. "dd.MM.yyyy") the values follow;
+/// without one, values must be ISO 8601 (2012-03-31, 2012-03-31T17:00:00Z).</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -17,7 +19,8 @@ public sealed record ColumnSpec(
     double? Min = null,
     double? Max = null,
     IReadOnlyList<string>? AllowedValues = null,
-    bool IsSegment = false)
+    bool IsSegment = false,
+    string? Format = null)
 {
     /// <summary>A feature column is an input of the model.</summary>
     public bool IsFeature => Role == ColumnRole.Feature;

@@ -20,9 +20,14 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
     public Dictionary<string, string[]> Validate(TaskType task)
     {
         var errors = new Dictionary<string, string[]>();
-        if (Columns.Count == 0)
+        if (Columns is null || Columns.Count == 0)
         {
             errors["schema.columns"] = ["A schema needs at least one column."];
+            return errors;
+        }
+        if (Columns.Any(c => c is null))
+        {
+            errors["schema.columns"] = ["A column is null; each column is an object with a name and a kind."];
             return errors;
         }
         foreach (var dup in Columns.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -41,6 +46,15 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
             errors["schema.positiveClass"] = ["Binary classification needs the positive class value of the label."];
         foreach (var c in Columns.Where(c => c.Min is { } min && c.Max is { } max && min > max))
             errors[$"schema.columns['{c.Name}']"] = [$"Minimum {c.Min} is greater than maximum {c.Max}."];
+        foreach (var c in Columns.Where(c => c.Min is { } min && !double.IsFinite(min) || c.Max is { } max && !double.IsFinite(max)))
+            errors[$"schema.columns['{c.Name}']"] = ["Minimum and maximum must be finite numbers."];
+        foreach (var c in Columns.Where(c => c.Format is not null))
+        {
+            if (c.Kind != ColumnKind.Timestamp)
+                errors[$"schema.columns['{c.Name}'].format"] = [$"Only Timestamp columns take a format; '{c.Name}' is {c.Kind}."];
+            else if (TimestampFormat.Check(c.Format!) is { } problem)
+                errors[$"schema.columns['{c.Name}'].format"] = [problem];
+        }
         return errors;
     }
 }

@@ -14,6 +14,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
         if (path is null || !path.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
             return false;
+        if (exception is BadHttpRequestException bad && BindingFailure.Describe(bad) is { } described)
+            exception = described;
+        else if (BindingFailure.Malformed(exception) is { } body)
+            exception = body;
         var problem = exception switch
         {
             InputValidationException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))

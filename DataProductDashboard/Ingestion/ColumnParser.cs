@@ -201,14 +201,16 @@ internal sealed class TimestampColumnParser(ColumnSpec spec, int index, CsvError
             // Event times repeat row after row (hourly rows of one day); reuse the last parse.
             _values[rowIndex] = _previous;
         }
-        else if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+        else if (Spec.Format is { } format ? TimestampFormat.TryParseExact(value, format, out var at) : TimestampFormat.TryParseIso(value, out at))
         {
             _values[rowIndex] = _previous = at;
             _previousText = value.ToString();
         }
         else
         {
-            Error(line, $"{Quote(value)} is not a date/time (use ISO 8601, e.g. 2012-03-31 or 2012-03-31T17:00:00Z)");
+            Error(line, Spec.Format is { } declared
+                ? $"{Quote(value)} does not match the column's declared format '{declared}' (e.g. {TimestampFormat.Example(declared)})"
+                : $"{Quote(value)} is not a date/time in the accepted form ({TimestampFormat.AcceptedForms}); declare the column's \"format\" in the schema (e.g. \"dd.MM.yyyy\") to read other forms");
             _values[rowIndex] = null;
         }
     }

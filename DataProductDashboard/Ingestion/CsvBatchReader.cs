@@ -106,7 +106,7 @@ public static class CsvBatchReader
         }
 
         if (rows == 0 && !errors.HasErrors)
-            throw new InputValidationException("file", $"'{fileName}' has a header but no data rows.");
+            throw new InputValidationException("row 2", $"'{fileName}' has a header but no data rows: row 1 names the columns and row 2 onwards is empty.");
         if (errors.HasErrors)
             throw new InputValidationException(errors.Summary(fileName), errors.ToDictionary());
 
@@ -118,17 +118,21 @@ public static class CsvBatchReader
         return new ParsedCsv(table, keyColumn, hasLabels);
     }
 
-    /// <summary>Rejects empty, UTF-16 / binary and non-UTF-8 content; returns the bytes without a UTF-8 BOM.</summary>
+    /// <summary>Rejects empty (or BOM-only), UTF-16 / binary, NUL-holding, over-long and non-UTF-8 content; returns the
+    /// bytes without a UTF-8 BOM.</summary>
     private static ReadOnlyMemory<byte> CheckEncoding(ReadOnlyMemory<byte> content, string fileName)
     {
         var span = content.Span;
         if (span.IsEmpty || span.Trim("\r\n\t "u8).IsEmpty)
-            throw new InputValidationException("file", $"'{fileName}' is empty.");
-        if (span.StartsWith(new byte[] { 0xFF, 0xFE }) || span.StartsWith(new byte[] { 0xFE, 0xFF }) || span[..Math.Min(span.Length, 4096)].Contains((byte)0))
+            throw new InputValidationException("file", $"'{fileName}' is empty: row 1 should name the columns and the rows below hold the data.");
+        if (span.StartsWith(new byte[] { 0xFF, 0xFE }) || span.StartsWith(new byte[] { 0xFE, 0xFF }) || LooksUtf16(span))
             throw new InputValidationException("file", $"'{fileName}' is not UTF-8 text (it looks UTF-16 encoded or binary); save it as CSV UTF-8.");
         if (span.StartsWith(Encoding.UTF8.Preamble))
             content = content[3..];
         span = content.Span;
+        if (span.Trim("\r\n\t "u8).IsEmpty)
+            throw new InputValidationException("file", $"'{fileName}' is empty: it holds only a UTF-8 byte-order mark, no header (row 1) and no data rows.");
+        CsvShapeCheck.Check(span, fileName);
         if (!Utf8.IsValid(span))
         {
             var offset = FirstInvalidUtf8Offset(span);
@@ -137,6 +141,13 @@ public static class CsvBatchReader
                 $"'{fileName}' is not valid UTF-8: row {row} has the byte 0x{span[offset]:X2} (perhaps Latin-1 / Windows-1252); save it as CSV UTF-8.");
         }
         return content;
+    }
+
+    /// <summary>UTF-16 text without a byte-order mark: every other byte of its start is NUL.</summary>
+    private static bool LooksUtf16(ReadOnlySpan<byte> span)
+    {
+        var start = span[..Math.Min(span.Length, 4096)];
+        return start.Length >= 4 && start.Count((byte)0) * 4 >= start.Length;
     }
 
     private static int FirstInvalidUtf8Offset(ReadOnlySpan<byte> span)
@@ -178,14 +189,21 @@ public static class CsvBatchReader
             ? schema.RequiredInBatch.ToList()
             : schema.Features.Append(schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.")).ToList();
         var missing = required.Where(c => Array.IndexOf(header, c.Name) < 0).ToList();
-        var extra = mode == CsvReadMode.Batch ? header.Where(h => schema.Find(h) is null).Distinct().ToList() : [];
+        var unknown = header.Where(h => schema.Find(h) is null).Distinct().ToList();
+        var absent = schema.Columns.Where(c => Array.IndexOf(header, c.Name) < 0).Select(c => c.Name).ToList();
         foreach (var m in missing)
         {
-            var hint = extra.FirstOrDefault(e => Similar(e, m.Name)) is { } near ? $" (is '{near}' meant to be '{m.Name}'?)" : "";
+            var hint = HeaderSuggestion.Closest(m.Name, unknown) is { } near ? $" (is '{near}' meant to be '{m.Name}'?)" : "";
             errors[$"column '{m.Name}'"] = [$"required column '{m.Name}' ({m.Kind}, {m.Role}) is missing from the header{hint}"];
         }
-        foreach (var e in extra)
-            errors[$"column '{e}'"] = [$"column '{e}' is not in the product schema; remove it or add it to the schema"];
+        if (mode == CsvReadMode.Batch)
+        {
+            foreach (var e in unknown)
+            {
+                var hint = HeaderSuggestion.Closest(e, absent) is { } near ? $"did you mean '{near}'? Otherwise remove it" : "remove it";
+                errors[$"column '{e}'"] = [$"column '{e}' is not in the product schema; {hint} or add it to the schema"];
+            }
+        }
         if (errors.Count > 0)
         {
             var summary = string.Join("; ", errors.Take(4).Select(e => e.Value[0]));
@@ -195,24 +213,5 @@ public static class CsvBatchReader
             .Select(c => (Spec: c, Index: Array.IndexOf(header, c.Name)))
             .Where(c => c.Index >= 0)
             .ToList();
-    }
-
-    /// <summary>Case-insensitive equal, or at most two edits apart: a likely rename or typo.</summary>
-    private static bool Similar(string a, string b)
-    {
-        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
-            return true;
-        if (Math.Abs(a.Length - b.Length) > 2)
-            return false;
-        var prev = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var cur = new int[b.Length + 1];
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
-            prev = cur;
-        }
-        return prev[b.Length] <= 2;
     }
 }

@@ -14,7 +14,10 @@ public static class ModelTrainer
     public const double MaxHoldoutFraction = 0.5;
 
     public static string HoldoutRangeMessage(object value) =>
-        $"The hold-out fraction must be between {MinHoldoutFraction} and {MaxHoldoutFraction}; got '{value}'.";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The hold-out fraction must be a number between {MinHoldoutFraction} and {MaxHoldoutFraction}; got '{value}'.");
+
+    /// <summary>Whether <paramref name="fraction"/> is a finite number in the accepted range (NaN is not).</summary>
+    public static bool IsValidHoldoutFraction(double fraction) => fraction is >= MinHoldoutFraction and <= MaxHoldoutFraction;
 
     public static TrainedModel Train(ColumnTable table, ProductSchema schema, TaskType task, TrainerKind trainer,
         double holdoutFraction = 0.2, int seed = 42, CancellationToken ct = default)
@@ -22,7 +25,7 @@ public static class ModelTrainer
         if (task == TaskType.MulticlassClassification)
             throw new InputValidationException("task", "Training multiclass models is not supported yet; the app trains regression and binary classification models.");
         var label = schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.");
-        if (holdoutFraction is < MinHoldoutFraction or > MaxHoldoutFraction)
+        if (!IsValidHoldoutFraction(holdoutFraction))
             throw new InputValidationException("holdoutFraction", HoldoutRangeMessage(holdoutFraction));
         if (table.RowCount < 20)
             throw new InputValidationException("file", $"Training needs at least 20 labelled rows; the file has {table.RowCount}.");

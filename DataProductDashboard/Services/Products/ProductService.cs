@@ -67,7 +67,7 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
         var errors = new Dictionary<string, string[]>();
-        if (settings.ShareThreshold is <= 0 or > 1)
+        if (settings.ShareThreshold is not (> 0 and <= 1))
             errors["shareThreshold"] = [$"The drifted share must be above 0 and at most 1; got {settings.ShareThreshold}."];
         foreach (var (column, choice) in settings.Overrides ?? new Dictionary<string, DriftOverride>())
         {
@@ -85,7 +85,7 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
                 else if (!method.ColumnKinds.Contains(kind))
                     errors[$"overrides['{column}'].method"] = [$"{method.DisplayName} does not apply to {kind} column '{column}'."];
             }
-            if (choice.Threshold is <= 0)
+            if (choice.Threshold is { } threshold && !(threshold > 0 && double.IsFinite(threshold)))
                 errors[$"overrides['{column}'].threshold"] = [$"The threshold must be positive; got {choice.Threshold}."];
         }
         if (errors.Count > 0)
