@@ -31,7 +31,7 @@ public sealed class ReleaseGatesTests : BunitTestContext
         await gates.CreateAsync(product.Id, new GateRuleInput(GateScope.Batch, "batch.rows", null, GateCondition.Lt, 10, GateSeverity.Critical, Name: "Small batches"), Pm, ct);
         if (failingReleaseGate)
             await gates.CreateAsync(product.Id, new GateRuleInput(GateScope.Release, "holdout.mae", null, GateCondition.Lt, 1e-6, GateSeverity.Critical, Name: "Perfect MAE"), Pm, ct);
-        var batch = await Service<BatchService>().ImportAsync(product.Id, Encoding.UTF8.GetBytes(TestSchemas.RegressionCsv(30, seed: 3, withLabel: false, firstId: 500)),
+        var batch = await Service<BatchImporter>().ImportAsync(product.Id, Encoding.UTF8.GetBytes(TestSchemas.RegressionCsv(30, seed: 3, withLabel: false, firstId: 500)),
             "b.csv", BatchSource.Api);
         return (product.Id, batch.Id);
     }

@@ -14,7 +14,7 @@ public sealed class UploadBatchDialogTests : BunitTestContext
     {
         var data = await UiTestData.GetSeededAsync();
         UseData(data.Root);
-        var batches = Service<BatchService>();
+        var batches = Service<BatchQueries>();
         var before = (await batches.ListAsync(data.RentalsId, 1, 10, BatchSort.ReceivedAt, true, CancellationToken.None)).TotalCount;
 
         await DialogProvider.InvokeAsync(() => Service<IDialogService>().ShowAsync<UploadBatchDialog>("Upload a batch", new DialogParameters

@@ -17,7 +17,7 @@ public sealed class BatchServiceTests
         var product = await h.CreateRegressionProductAsync();
         var csv = TestSchemas.Utf8(TestSchemas.RegressionCsv(500, seed: 21, withLabel: false));
 
-        var batch = await h.Batches.ImportAsync(product.Id, csv, "week-1.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, csv, "week-1.csv", BatchSource.Api);
 
         Assert.Equal(500, batch.RowCount);
         Assert.Equal(BatchStatus.Analyzed, batch.Status);
@@ -40,7 +40,7 @@ public sealed class BatchServiceTests
         var csv = TestSchemas.RegressionCsv(300, seed: 31, withLabel: false);
         var shifted = string.Join('\n', csv.Split('\n').Select((line, i) => i == 0 || line.Length == 0 ? line : Shift(line, blankHumidity: i % 4 == 0)));
 
-        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(shifted), "hot.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(shifted), "hot.csv", BatchSource.Api);
         var detail = await h.Batches.GetDetailAsync(batch.Id, default);
 
         var audit = Assert.IsType<AuditResult>(detail.Audit);
@@ -66,7 +66,7 @@ public sealed class BatchServiceTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(5, seed: 2, withLabel: false, firstId: 100)), "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(5, seed: 2, withLabel: false, firstId: 100)), "b.csv", BatchSource.Api);
 
         var page = await h.Batches.GetPredictionsAsync(batch.Id, 1, 10, default);
 
@@ -80,7 +80,7 @@ public sealed class BatchServiceTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(20, seed: 4)), "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(20, seed: 4)), "b.csv", BatchSource.Api);
 
         var page = await h.Batches.GetPredictionsAsync(batch.Id, 1, 20, default);
 
@@ -94,7 +94,7 @@ public sealed class BatchServiceTests
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateBinaryProductAsync();
 
-        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(200, seed: 8, withLabel: false)), "b.csv", BatchSource.Ui);
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(200, seed: 8, withLabel: false)), "b.csv", BatchSource.Ui);
         var detail = await h.Batches.GetDetailAsync(batch.Id, default);
 
         Assert.NotNull(detail.Predictions?.PositiveShare);
@@ -110,11 +110,11 @@ public sealed class BatchServiceTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(50, withLabel: false)), "good.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(50, withLabel: false)), "good.csv", BatchSource.Api);
         var files = h.StoredFiles(ContentStore.Batches).Count();
 
         var bad = TestSchemas.RegressionHeader + "\nr1,2024-01-01,abc,0.5,summer\n";
-        var error = await Assert.ThrowsAsync<InputValidationException>(() => h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(bad), "bad.csv", BatchSource.Api));
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(bad), "bad.csv", BatchSource.Api));
 
         Assert.Equal("'abc' is not a number", error.Errors["row 2, column 'temp'"][0]);
         Assert.Equal(1, await h.CountAsync(db => db.Batches));
@@ -127,7 +127,8 @@ public sealed class BatchServiceTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        var prepared = await h.Batches.PrepareAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(100, withLabel: false)), "b.csv", BatchSource.Api, null, default);
+        using var file = await h.UploadAsync(TestSchemas.RegressionCsv(100, withLabel: false), "b.csv");
+        var prepared = await h.Importer.PrepareAsync(product.Id, file, BatchSource.Api, null, default);
         using var cancel = new CancellationTokenSource();
         var progress = new SyncProgress<ImportProgress>(p =>
         {
@@ -135,7 +136,7 @@ public sealed class BatchServiceTests
                 cancel.Cancel();
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Batches.ImportAsync(prepared, progress, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Importer.ImportAsync(prepared, jobId: null, progress, cancel.Token));
 
         Assert.Equal(0, await h.CountAsync(db => db.Batches));
         Assert.Equal(0, await h.CountAsync(db => db.Predictions));
@@ -149,7 +150,7 @@ public sealed class BatchServiceTests
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync(withModel: false);
 
-        var error = await Assert.ThrowsAsync<ConflictException>(() => h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(5, withLabel: false)), "b.csv", BatchSource.Api));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(5, withLabel: false)), "b.csv", BatchSource.Api));
 
         Assert.Contains("has no model version yet", error.Message);
     }
@@ -159,7 +160,7 @@ public sealed class BatchServiceTests
     {
         await using var h = await ServiceHarness.CreateAsync();
 
-        await Assert.ThrowsAsync<NotFoundException>(() => h.Batches.ImportAsync(999, TestSchemas.Utf8("x"), "b.csv", BatchSource.Api));
+        await Assert.ThrowsAsync<NotFoundException>(() => h.Importer.ImportAsync(999, TestSchemas.Utf8("x"), "b.csv", BatchSource.Api));
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public sealed class BatchServiceTests
         var product = await h.CreateRegressionProductAsync();
         for (var i = 0; i < 3; i++)
         {
-            await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(10 + i, seed: i, withLabel: false)), $"b{i}.csv", BatchSource.Api,
+            await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(10 + i, seed: i, withLabel: false)), $"b{i}.csv", BatchSource.Api,
                 new DateTime(2024, 1, 1 + i, 0, 0, 0, DateTimeKind.Utc));
         }
 
@@ -187,19 +188,17 @@ public sealed class BatchServiceTests
         await using var h = await ServiceHarness.CreateAsync(backgroundBatchRows: 100);
         var product = await h.CreateRegressionProductAsync();
 
-        var result = await h.Intake.SubmitAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(300, withLabel: false)), "big.csv", BatchSource.Api, null, default);
+        using var file = await h.UploadAsync(TestSchemas.RegressionCsv(300, withLabel: false), "big.csv");
+        var result = await h.Intake.SubmitAsync(product.Id, file, BatchSource.Api, allowDuplicate: false, null, default);
 
         Assert.Null(result.Batch);
         var job = Assert.IsType<DataProductDashboard.Services.Jobs.JobStatus>(result.Job);
         Assert.Equal(300, job.RowsTotal);
+        Assert.Equal(JobState.Queued, (await h.Jobs.GetAsync(job.Id, default))!.State);
         Assert.Equal(0, await h.CountAsync(db => db.Batches));
-        await foreach (var work in h.Queue.ReadAllAsync(default))
-        {
-            await work(default);
-            break;
-        }
-        var done = h.Jobs.Get(job.Id)!;
-        Assert.Equal(DataProductDashboard.Services.Jobs.JobState.Succeeded, done.State);
+        var done = await h.RunJobAsync(job.Id);
+        Assert.Equal(JobState.Succeeded, done.State);
+        Assert.Equal(1, done.Attempts);
         Assert.Equal(300, done.RowsDone);
         Assert.Equal(300, (await h.Batches.GetSummaryAsync(done.BatchId!.Value, default)).RowCount);
     }
@@ -211,12 +210,14 @@ public sealed class BatchServiceTests
         var product = await h.CreateRegressionProductAsync();
         var stages = new List<ImportStage>();
 
-        var result = await h.Intake.SubmitAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(99, withLabel: false)), "small.csv", BatchSource.Ui,
+        using var file = await h.UploadAsync(TestSchemas.RegressionCsv(99, withLabel: false), "small.csv");
+        var result = await h.Intake.SubmitAsync(product.Id, file, BatchSource.Ui, allowDuplicate: false,
             new SyncProgress<ImportProgress>(p => stages.Add(p.Stage)), default);
 
         Assert.Equal(99, result.Batch!.RowCount);
         Assert.Null(result.Job);
-        Assert.Equal(ImportStage.Parsing, stages[0]);
+        Assert.Equal(ImportStage.Queued, stages[0]);
+        Assert.Equal(ImportStage.Parsing, stages[1]);
         Assert.Equal(ImportStage.Done, stages[^1]);
         Assert.Contains(ImportStage.Storing, stages);
     }
@@ -226,10 +227,10 @@ public sealed class BatchServiceTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(7, withLabel: false)), "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(7, withLabel: false)), "b.csv", BatchSource.Api);
         using var output = new MemoryStream();
 
-        await h.Batches.WritePredictionsCsvAsync(batch.Id, output, default);
+        await h.Exports.WritePredictionsCsvAsync(batch.Id, output, default);
 
         var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimEnd().Split('\n');
         Assert.Equal("row_index,row_key,predicted,score,label", lines[0]);

@@ -36,7 +36,7 @@ public sealed class GateAlertTests
         var product = await h.CreateRegressionProductAsync();
         var rule = await h.Gates.CreateAsync(product.Id, SmallBatches(), Pm, default);
 
-        var batch = await h.Batches.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
 
         var outcome = Assert.Single(await h.Gates.ListForBatchAsync(batch.Id, default));
         Assert.Equal(GateStatus.Failed, outcome.Status);
@@ -56,9 +56,9 @@ public sealed class GateAlertTests
         var product = await h.CreateRegressionProductAsync();
         await h.Gates.CreateAsync(product.Id, SmallBatches(), Pm, default);
 
-        var first = await h.Batches.ImportAsync(product.Id, Rows(40, 1000), "one.csv", BatchSource.Api, Start.UtcDateTime);
-        var second = await h.Batches.ImportAsync(product.Id, Rows(30, 2000), "two.csv", BatchSource.Api, Start.UtcDateTime.AddDays(1));
-        var third = await h.Batches.ImportAsync(product.Id, Rows(20, 3000), "three.csv", BatchSource.Api, Start.UtcDateTime.AddDays(2));
+        var first = await h.Importer.ImportAsync(product.Id, Rows(40, 1000), "one.csv", BatchSource.Api, Start.UtcDateTime);
+        var second = await h.Importer.ImportAsync(product.Id, Rows(30, 2000), "two.csv", BatchSource.Api, Start.UtcDateTime.AddDays(1));
+        var third = await h.Importer.ImportAsync(product.Id, Rows(20, 3000), "three.csv", BatchSource.Api, Start.UtcDateTime.AddDays(2));
 
         var alert = Assert.Single(await AlertsAsync(h));
         Assert.Equal(3, alert.Count);
@@ -78,9 +78,9 @@ public sealed class GateAlertTests
         var product = await h.CreateRegressionProductAsync();
         await h.Gates.CreateAsync(product.Id, SmallBatches(), Pm, default);
 
-        await h.Batches.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api, Start.UtcDateTime);
-        var small = await h.Batches.ImportAsync(product.Id, Rows(5, 2000), "small.csv", BatchSource.Api, Start.UtcDateTime.AddDays(1));
-        await h.Batches.ImportAsync(product.Id, Rows(40, 3000), "big-again.csv", BatchSource.Api, Start.UtcDateTime.AddDays(2));
+        await h.Importer.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api, Start.UtcDateTime);
+        var small = await h.Importer.ImportAsync(product.Id, Rows(5, 2000), "small.csv", BatchSource.Api, Start.UtcDateTime.AddDays(1));
+        await h.Importer.ImportAsync(product.Id, Rows(40, 3000), "big-again.csv", BatchSource.Api, Start.UtcDateTime.AddDays(2));
 
         var alerts = await AlertsAsync(h);
         Assert.Equal(2, alerts.Count);
@@ -97,7 +97,7 @@ public sealed class GateAlertTests
         var product = await h.CreateRegressionProductAsync();
         await h.Gates.CreateAsync(product.Id, SmallBatches(GateSeverity.Warning), Pm, default);
 
-        var batch = await h.Batches.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
 
         Assert.Equal(GateStatus.Warning, Assert.Single(await h.Gates.ListForBatchAsync(batch.Id, default)).Status);
         Assert.Equal(GateSeverity.Warning, Assert.Single(await AlertsAsync(h)).Severity);
@@ -110,7 +110,7 @@ public sealed class GateAlertTests
         var product = await h.CreateRegressionProductAsync();
         await h.Gates.CreateAsync(product.Id, SmallBatches() with { Enabled = false }, Pm, default);
 
-        var batch = await h.Batches.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
 
         Assert.Empty(await h.Gates.ListForBatchAsync(batch.Id, default));
         Assert.Empty(await AlertsAsync(h));
@@ -122,7 +122,7 @@ public sealed class GateAlertTests
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
         await h.Gates.CreateAsync(product.Id, new GateRuleInput(GateScope.Batch, "perf.mae", null, GateCondition.Lt, 0.001, GateSeverity.Critical), Pm, default);
-        var batch = await h.Batches.ImportAsync(product.Id, Rows(30, 1000), "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, Rows(30, 1000), "b.csv", BatchSource.Api);
         var before = Assert.Single(await h.Gates.ListForBatchAsync(batch.Id, default));
 
         var labels = "id,cnt\n" + string.Concat(Enumerable.Range(1000, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"r{i},{i % 50}\n")));
@@ -142,7 +142,7 @@ public sealed class GateAlertTests
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
         for (var i = 0; i < 12; i++)
-            await h.Batches.ImportAsync(product.Id, Rows(i % 2 == 0 ? 5 : 20, 1000 + (i * 100)), $"b{i}.csv", BatchSource.Api, Start.UtcDateTime.AddDays(i));
+            await h.Importer.ImportAsync(product.Id, Rows(i % 2 == 0 ? 5 : 20, 1000 + (i * 100)), $"b{i}.csv", BatchSource.Api, Start.UtcDateTime.AddDays(i));
 
         var preview = await h.Gates.PreviewAsync(product.Id, SmallBatches(), default);
 
@@ -158,7 +158,7 @@ public sealed class GateAlertTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        await h.Batches.ImportAsync(product.Id, Rows(40, 1000), "b.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Rows(40, 1000), "b.csv", BatchSource.Api);
 
         var metrics = await h.Gates.GetMetricsAsync(product.Id, default);
 
@@ -173,7 +173,7 @@ public sealed class GateAlertTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        await h.Batches.ImportAsync(product.Id, Rows(40, 1000), "b.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Rows(40, 1000), "b.csv", BatchSource.Api);
         var before = await h.Gates.GetProposalsAsync(product.Id, default);
         var drift = before.Single(p => p.Rule.MetricKey == "drift.share");
 
@@ -222,7 +222,7 @@ public sealed class GateAlertTests
         await using var h = await ServiceHarness.CreateAsync(clock: clock);
         var product = await h.CreateRegressionProductAsync();
         await h.Gates.SetExpectedCadenceAsync(product.Id, 24, Pm, default);
-        await h.Batches.ImportAsync(product.Id, Rows(20, 1000), "monday.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Rows(20, 1000), "monday.csv", BatchSource.Api);
 
         clock.Advance(TimeSpan.FromHours(26));
         Assert.Equal(0, await h.Timeliness.CheckAsync(default)); // within 1.1 cadences
@@ -235,7 +235,7 @@ public sealed class GateAlertTests
         Assert.Equal((AlertKind.MissingBatch, AlertState.Open, 1), (alert.Kind, alert.State, alert.Count));
         Assert.Contains("33 h without data, expected every 24 h", alert.Message, StringComparison.Ordinal);
 
-        var late = await h.Batches.ImportAsync(product.Id, Rows(20, 2000), "late.csv", BatchSource.Api);
+        var late = await h.Importer.ImportAsync(product.Id, Rows(20, 2000), "late.csv", BatchSource.Api);
         var cleared = Assert.Single(await AlertsAsync(h));
         Assert.Equal(AlertState.Resolved, cleared.State);
         Assert.Equal($"Batch #{late.Id} arrived.", cleared.ResolutionNote);
@@ -247,7 +247,7 @@ public sealed class GateAlertTests
         var clock = new FakeTimeProvider(Start);
         await using var h = await ServiceHarness.CreateAsync(clock: clock);
         var product = await h.CreateRegressionProductAsync();
-        await h.Batches.ImportAsync(product.Id, Rows(20, 1000), "b.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Rows(20, 1000), "b.csv", BatchSource.Api);
 
         clock.Advance(TimeSpan.FromDays(400));
 
@@ -262,7 +262,7 @@ public sealed class GateAlertTests
         await using var h = await ServiceHarness.CreateAsync(clock: clock);
         var product = await h.CreateRegressionProductAsync();
         await h.Gates.CreateAsync(product.Id, SmallBatches(), Pm, default);
-        await h.Batches.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
         var id = Assert.Single(await AlertsAsync(h)).Id;
 
         clock.Advance(TimeSpan.FromMinutes(5));
@@ -283,8 +283,8 @@ public sealed class GateAlertTests
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
         await h.Gates.CreateAsync(product.Id, new GateRuleInput(GateScope.Batch, "perf.mae", null, GateCondition.Lt, 50, GateSeverity.Critical), Pm, default);
-        var old = await h.Batches.ImportAsync(product.Id, Rows(30, 1000), "old.csv", BatchSource.Api, Start.UtcDateTime);
-        await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(30, seed: 4, firstId: 2000)), "new-with-labels.csv", BatchSource.Api, Start.UtcDateTime.AddDays(1));
+        var old = await h.Importer.ImportAsync(product.Id, Rows(30, 1000), "old.csv", BatchSource.Api, Start.UtcDateTime);
+        await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(30, seed: 4, firstId: 2000)), "new-with-labels.csv", BatchSource.Api, Start.UtcDateTime.AddDays(1));
 
         var wrong = "id,cnt\n" + string.Concat(Enumerable.Range(1000, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"r{i},1000\n")));
         await h.Labels.UploadAsync(product.Id, TestSchemas.Utf8(wrong), "late-labels.csv", default);
@@ -300,7 +300,7 @@ public sealed class GateAlertTests
         var product = await h.CreateRegressionProductAsync();
         var deleted = await h.Gates.CreateAsync(product.Id, SmallBatches(), Pm, default);
         var disabled = await h.Gates.CreateAsync(product.Id, SmallBatches() with { Name = "Also small" }, Pm, default);
-        await h.Batches.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Rows(40, 1000), "big.csv", BatchSource.Api);
 
         await h.Gates.DeleteAsync(product.Id, deleted.Id, Pm, default);
         await h.Gates.UpdateAsync(product.Id, disabled.Id, disabled.ToInput() with { Enabled = false }, new Actor("pm.bob"), default);

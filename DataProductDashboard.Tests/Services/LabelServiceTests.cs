@@ -15,7 +15,7 @@ public sealed class LabelServiceTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(100, seed: 9, withLabel: false)), "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(100, seed: 9, withLabel: false)), "b.csv", BatchSource.Api);
         var predictions = (await h.Batches.GetPredictionsAsync(batch.Id, 1, 100, default)).Items;
 
         // Labels 50 units above the predictions: a real, large drop from the hold-out MAE.
@@ -38,7 +38,7 @@ public sealed class LabelServiceTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(40, withLabel: false)), "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(40, withLabel: false)), "b.csv", BatchSource.Api);
 
         await h.Labels.UploadAsync(product.Id, TestSchemas.Utf8(Labels(1, 20, _ => 10)), "first.csv", default);
         await h.Labels.UploadAsync(product.Id, TestSchemas.Utf8(Labels(21, 40, _ => 12)), "second.csv", default);
@@ -57,7 +57,7 @@ public sealed class LabelServiceTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(10, withLabel: false)), "b.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(10, withLabel: false)), "b.csv", BatchSource.Api);
 
         var error = await Assert.ThrowsAsync<InputValidationException>(() => h.Labels.UploadAsync(product.Id, TestSchemas.Utf8(csv), "labels.csv", default));
 

@@ -50,7 +50,7 @@ public sealed class ReleaseServiceTests
     {
         var (h, productId, _) = await TwoVersionsAsync();
         await using var _h = h;
-        await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.RegressionCsv(60, seed: 100, firstId: 1000)), "w.csv", BatchSource.Api, Start.UtcDateTime);
+        await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.RegressionCsv(60, seed: 100, firstId: 1000)), "w.csv", BatchSource.Api, Start.UtcDateTime);
         // The hold-out has no median absolute error, so "relative to the reference" cannot be computed.
         await h.Gates.CreateAsync(productId, new GateRuleInput(GateScope.Release, "shadow.median_ae", null, GateCondition.RelativeToReference, 50, GateSeverity.Critical,
             Bound: RelativeBound.NotAbove), Pm, default);
@@ -128,7 +128,7 @@ public sealed class ReleaseServiceTests
         var (h, productId, _) = await TwoVersionsAsync();
         await using var _h = h;
         for (var i = 0; i < 3; i++)
-            await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.RegressionCsv(60, seed: 100 + i, firstId: 1000 * (i + 1))), $"w{i}.csv", BatchSource.Api, Start.UtcDateTime.AddDays(i));
+            await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.RegressionCsv(60, seed: 100 + i, firstId: 1000 * (i + 1))), $"w{i}.csv", BatchSource.Api, Start.UtcDateTime.AddDays(i));
         await h.Gates.CreateAsync(productId, new GateRuleInput(GateScope.Release, "shadow.mae", null, GateCondition.RelativeToChampion, 1000, GateSeverity.Critical,
             Bound: RelativeBound.NotAbove), Pm, default);
 

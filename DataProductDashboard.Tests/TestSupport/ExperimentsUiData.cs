@@ -36,7 +36,7 @@ public static class ExperimentsUiData
 
     /// <summary>A labelled batch (rows with the label column), scored and split by the running experiment.</summary>
     public static Task<BatchSummary> ImportAsync(IServiceProvider services, int productId, int rows, int seed) =>
-        services.GetRequiredService<BatchService>().ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(rows, seed)), $"batch-{seed}.csv",
+        services.GetRequiredService<BatchImporter>().ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(rows, seed)), $"batch-{seed}.csv",
             BatchSource.Api, null, null, CancellationToken.None);
 
     /// <summary>Changes the configured share behind the service's back: the rows split so far stop matching it.</summary>

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataProductDashboard.Tests.TestSupport;
 
 /// <summary>Arranges gate rules and outcomes for the gates page and editor tests on a fresh data folder, through the
-/// real services: a regression product with a trained champion, batches imported through <see cref="BatchService"/>
+/// real services: a regression product with a trained champion, batches imported through <see cref="BatchImporter"/>
 /// (which evaluates the enabled batch gates after each import) and rules created through <see cref="GateService"/>.</summary>
 public static class GatesUiData
 {
@@ -32,7 +32,7 @@ public static class GatesUiData
 
     /// <summary>Imports batch <paramref name="index"/> (0-based; a week apart) of <paramref name="rows"/> rows.</summary>
     public static Task<BatchSummary> ImportBatchAsync(IServiceProvider services, int productId, int index, int rows = 10) =>
-        services.GetRequiredService<BatchService>().ImportAsync(productId, Encoding.UTF8.GetBytes(UiTestData.BatchCsv(rows, 1000 * (index + 1))),
+        services.GetRequiredService<BatchImporter>().ImportAsync(productId, Encoding.UTF8.GetBytes(UiTestData.BatchCsv(rows, 1000 * (index + 1))),
             $"gates-batch-{index}.csv", BatchSource.Api, FirstBatchAt.AddDays(7 * index), null, CancellationToken.None);
 
     public static Task<GateRuleView> CreateRuleAsync(IServiceProvider services, int productId, GateRuleInput input) =>

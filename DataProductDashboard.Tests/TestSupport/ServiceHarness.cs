@@ -18,58 +18,52 @@ using DataProductDashboard.Services.Products;
 using DataProductDashboard.Services.Releases;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using DataProductDashboard.Hosting;
+using DataProductDashboard.Services.FollowUps;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Tests.TestSupport;
 
-/// <summary>The real application services over a temp SQLite file and data folder, without a web host.</summary>
+/// <summary>The real application services over a temp SQLite file and data folder, without a web host: composed by
+/// the app's own <see cref="DashboardServiceExtensions.AddDashboardCore"/> (no second copy of the registrations), with
+/// the clock replaced when a test needs one. Hosted services (job runner, follow-up worker) are not started: tests
+/// drive them.</summary>
 public sealed class ServiceHarness : IAsyncDisposable
 {
     private readonly TempDirectory _temp = new();
+    private readonly ServiceProvider _provider;
 
-    private ServiceHarness(int backgroundBatchRows, TimeProvider? clock)
+    private ServiceHarness(int backgroundBatchRows, TimeProvider? clock, IReadOnlyDictionary<string, string?>? settings)
     {
         Clock = clock ?? TimeProvider.System;
-        Options = Microsoft.Extensions.Options.Options.Create(new DashboardOptions
+        var values = new Dictionary<string, string?>
         {
-            RootDirectory = _temp.Path,
-            DataDirectory = "data",
-            SeedDemo = false,
-            BackgroundBatchRows = backgroundBatchRows,
-        });
+            ["Dashboard:RootDirectory"] = _temp.Path,
+            ["Dashboard:DataDirectory"] = "data",
+            ["Dashboard:SeedDemo"] = "false",
+            ["Dashboard:BackgroundBatchRows"] = backgroundBatchRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            values[key] = value;
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        services.AddLogging();
+        services.AddDashboardCore();
+        services.AddSingleton(Clock);
+        _provider = services.BuildServiceProvider();
+        Options = Get<IOptions<DashboardOptions>>();
         Directory.CreateDirectory(Options.Value.DataPath);
-        DbFactory = new TestDbContextFactory(Options.Value.DatabasePath);
-        Store = new ContentStore(Options, NullLogger<ContentStore>.Instance);
-        Products = new ProductService(DbFactory, Clock, NullLogger<ProductService>.Instance);
-        Profiles = new ReferenceProfileStore(Store, NullLogger<ReferenceProfileStore>.Instance);
-        Events = new ProductEvents(Clock, NullLogger<ProductEvents>.Instance);
-        Outbox = new NotificationOutbox();
-        Alerts = new AlertService(DbFactory, Outbox, Events, Clock, NullLogger<AlertService>.Instance);
-        Registry = new ModelRegistryService(DbFactory, Store, Profiles, Events, Alerts, Clock, NullLogger<ModelRegistryService>.Instance);
-        Performance = new PerformanceService(NullLogger<PerformanceService>.Instance);
-        Trail = new AuditTrail(DbFactory, Clock);
-        Evidence = new BatchEvidence(Profiles);
-        Gates = new GateService(DbFactory, Evidence, Alerts, Trail, Events, Clock, NullLogger<GateService>.Instance);
-        GateEvaluator = new BatchGateEvaluator(DbFactory, Evidence, Alerts, Clock, NullLogger<BatchGateEvaluator>.Instance);
-        Timeliness = new TimelinessMonitor(DbFactory, Alerts, Options, Clock, NullLogger<TimelinessMonitor>.Instance);
-        Kpis = new KpiRecomputer(DbFactory, Store, Alerts, Clock, NullLogger<KpiRecomputer>.Instance);
-        KpiService = new KpiService(DbFactory, Kpis, Trail, Alerts, Events, Clock, NullLogger<KpiService>.Instance);
-        ExperimentMonitor = new ExperimentMonitor(DbFactory, Alerts, Clock, NullLogger<ExperimentMonitor>.Instance);
-        Batches = new BatchService(DbFactory, Store, new ModelCache(Store), Profiles, Events, Performance, GateEvaluator, Timeliness, Kpis, ExperimentMonitor, Clock, NullLogger<BatchService>.Instance);
-        Releases = new ReleaseService(DbFactory, new ShadowScorer(Store, new ModelCache(Store)), Registry, Alerts, Trail, Events, Clock, NullLogger<ReleaseService>.Instance);
-        Experiments = new ExperimentService(DbFactory, new ExperimentSamples(Store), Releases, Alerts, Trail, Events, Clock, NullLogger<ExperimentService>.Instance);
-        Labels = new LabelService(DbFactory, Performance, GateEvaluator, Kpis, Events, Clock, NullLogger<LabelService>.Instance);
-        Audits = new AuditQueryService(DbFactory, Store, Profiles);
-        Jobs = new JobTracker(Clock);
-        Queue = new BackgroundWorkQueue();
-        Intake = new BatchIntake(Batches, Queue, Jobs, Options, NullLogger<BatchIntake>.Instance);
-        Seeder = new DemoSeeder(DbFactory, Products, Registry, Batches, Labels, Gates, KpiService, Experiments, Clock, NullLogger<DemoSeeder>.Instance);
     }
 
-    public static async Task<ServiceHarness> CreateAsync(int backgroundBatchRows = 100_000, TimeProvider? clock = null)
+    /// <summary>Any service of the app.</summary>
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+
+    public static async Task<ServiceHarness> CreateAsync(int backgroundBatchRows = 100_000, TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var harness = new ServiceHarness(backgroundBatchRows, clock);
+        var harness = new ServiceHarness(backgroundBatchRows, clock, settings);
         await using var db = await harness.DbFactory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         return harness;
@@ -77,32 +71,34 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public IOptions<DashboardOptions> Options { get; }
     public TimeProvider Clock { get; }
-    public NotificationOutbox Outbox { get; }
-    public AlertService Alerts { get; }
-    public AuditTrail Trail { get; }
-    public BatchEvidence Evidence { get; }
-    public GateService Gates { get; }
-    public BatchGateEvaluator GateEvaluator { get; }
-    public TimelinessMonitor Timeliness { get; }
-    public KpiRecomputer Kpis { get; }
-    public KpiService KpiService { get; }
-    public ReleaseService Releases { get; }
-    public ExperimentMonitor ExperimentMonitor { get; }
-    public ExperimentService Experiments { get; }
-    public IDbContextFactory<DashboardDbContext> DbFactory { get; }
-    public ContentStore Store { get; }
-    public ReferenceProfileStore Profiles { get; }
-    public ProductEvents Events { get; }
-    public AuditQueryService Audits { get; }
-    public PerformanceService Performance { get; }
-    public LabelService Labels { get; }
-    public ProductService Products { get; }
-    public ModelRegistryService Registry { get; }
-    public BatchService Batches { get; }
-    public JobTracker Jobs { get; }
-    public BackgroundWorkQueue Queue { get; }
-    public BatchIntake Intake { get; }
-    public DemoSeeder Seeder { get; }
+    public NotificationOutbox Outbox => Get<NotificationOutbox>();
+    public AlertService Alerts => Get<AlertService>();
+    public AuditTrail Trail => Get<AuditTrail>();
+    public BatchEvidence Evidence => Get<BatchEvidence>();
+    public GateService Gates => Get<GateService>();
+    public BatchGateEvaluator GateEvaluator => Get<BatchGateEvaluator>();
+    public TimelinessMonitor Timeliness => Get<TimelinessMonitor>();
+    public KpiRecomputer Kpis => Get<KpiRecomputer>();
+    public KpiService KpiService => Get<KpiService>();
+    public ReleaseService Releases => Get<ReleaseService>();
+    public ExperimentMonitor ExperimentMonitor => Get<ExperimentMonitor>();
+    public ExperimentService Experiments => Get<ExperimentService>();
+    public IDbContextFactory<DashboardDbContext> DbFactory => Get<IDbContextFactory<DashboardDbContext>>();
+    public ContentStore Store => Get<ContentStore>();
+    public ReferenceProfileStore Profiles => Get<ReferenceProfileStore>();
+    public ProductEvents Events => Get<ProductEvents>();
+    public AuditQueryService Audits => Get<AuditQueryService>();
+    public PerformanceService Performance => Get<PerformanceService>();
+    public LabelService Labels => Get<LabelService>();
+    public ProductService Products => Get<ProductService>();
+    public ModelRegistryService Registry => Get<ModelRegistryService>();
+    public BatchImporter Importer => Get<BatchImporter>();
+    public BatchQueries Batches => Get<BatchQueries>();
+    public BatchExports Exports => Get<BatchExports>();
+    public JobTracker Jobs => Get<JobTracker>();
+    public BatchIntake Intake => Get<BatchIntake>();
+    public FollowUpRunner FollowUps => Get<FollowUpRunner>();
+    public DemoSeeder Seeder => Get<DemoSeeder>();
     public string DataPath => Options.Value.DataPath;
 
     /// <summary>A regression product with a FastTree v1 trained on 200 fixed-seed rows.</summary>
@@ -131,22 +127,42 @@ public sealed class ServiceHarness : IAsyncDisposable
         return await query(db).CountAsync();
     }
 
+    /// <summary>A CSV as it arrives in an upload: streamed to data/tmp and hashed.</summary>
+    public Task<UploadedFile> UploadAsync(string csv, string fileName) =>
+        Store.ReceiveAsync(new MemoryStream(TestSchemas.Utf8(csv).ToArray()), fileName, long.MaxValue, () => new InvalidOperationException("too large"), default);
+
+    /// <summary>A job runner over this harness's services (the app's hosted one is not started here).</summary>
+    public JobRunner NewJobRunner() => ActivatorUtilities.CreateInstance<JobRunner>(_provider);
+
+    /// <summary>Runs queued jobs until <paramref name="jobId"/> ended; returns its final state.</summary>
+    public async Task<JobStatus> RunJobAsync(Guid jobId)
+    {
+        var runner = NewJobRunner();
+        await runner.StartAsync(default);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            while (true)
+            {
+                var status = await Jobs.GetAsync(jobId, default) ?? throw new InvalidOperationException($"No job {jobId}.");
+                if (status.IsFinished)
+                    return status;
+                await Task.Delay(20, timeout.Token);
+            }
+        }
+        finally
+        {
+            await runner.StopAsync(default);
+        }
+    }
+
     public IEnumerable<string> StoredFiles(string area) =>
         Directory.Exists(Path.Combine(DataPath, area)) ? Directory.EnumerateFiles(Path.Combine(DataPath, area)) : [];
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _temp.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private sealed class TestDbContextFactory(string path) : IDbContextFactory<DashboardDbContext>
-    {
-        private readonly DbContextOptions<DashboardDbContext> _options = new DbContextOptionsBuilder<DashboardDbContext>()
-            .UseSqlite($"Data Source={path}")
-            .AddInterceptors(new SqlitePragmaInterceptor())
-            .Options;
-
-        public DashboardDbContext CreateDbContext() => new(_options);
     }
 }

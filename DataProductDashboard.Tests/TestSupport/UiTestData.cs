@@ -114,7 +114,7 @@ public static class UiTestData
         await MigrateAsync(provider);
         var products = provider.GetRequiredService<ProductService>();
         var registry = provider.GetRequiredService<ModelRegistryService>();
-        var batches = provider.GetRequiredService<BatchService>();
+        var batches = provider.GetRequiredService<BatchImporter>();
         var ct = CancellationToken.None;
 
         var rentals = await products.CreateAsync(new CreateProductRequest(RentalsName, "Hourly rentals for UI tests.", "UI tests",

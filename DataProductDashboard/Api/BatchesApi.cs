@@ -14,8 +14,9 @@ public static class BatchesApi
     {
         var product = api.MapGroup("/products/{productId:int}/batches").WithTags("Batches");
         product.MapPost("/", UploadAsync).RequireAuthorization(DashboardPolicies.Upload)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Score a CSV batch (multipart field 'file', or a text/csv body with ?fileName=): 201 when done, 202 + status URL when queued.");
+            .Produces<BatchSummary>(StatusCodes.Status201Created).Produces<Services.Jobs.JobStatus>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Score a CSV batch (multipart field 'file', or a text/csv body with ?fileName=): 201 when done, 202 + status URL when queued; 409 when the same file is already stored (?allowDuplicate=true stores it anyway); honours Idempotency-Key.");
         product.MapGet("/", ListAsync).WithSummary("Batches, newest first, paged ({ items, totalCount }); sort=ReceivedAt|FileName|Rows|ModelVersion|ScoringSeconds|LatencyP95|PredictionMean, descending=true|false, q=file-name filter; Accept: text/csv or ?format=csv exports all that match.");
         var batch = api.MapGroup("/batches/{batchId:int}").WithTags("Batches");
         batch.MapGet("/", GetAsync).WithSummary("A batch: summary, latency and prediction distribution.");
@@ -25,18 +26,21 @@ public static class BatchesApi
         return api;
     }
 
-    private static async Task<Results<Created<BatchSummary>, Accepted<Services.Jobs.JobStatus>>> UploadAsync(
-        int productId, HttpRequest request, BatchIntake intake, ProductsLookup lookup, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(int productId, HttpContext context, BatchIntake intake, ProductsLookup lookup, CancellationToken ct)
     {
         await lookup.EnsureExistsAsync(productId, ct);
-        var upload = await UploadReader.ReadAsync(request, ["text/csv"], "batch.csv", ct);
-        var result = await intake.SubmitAsync(productId, upload.Content, upload.FileName, BatchSource.Api, progress: null, ct);
-        return result.Batch is { } stored
-            ? TypedResults.Created($"/api/batches/{stored.Id}", stored)
-            : TypedResults.Accepted($"/api/jobs/{result.Job!.Id}", result.Job);
+        var allowDuplicate = QueryRules.Flag(context.Request.Query, "allowDuplicate");
+        using var upload = await UploadReader.ReadAsync(context.Request, ["text/csv"], "batch.csv", ct);
+        return await Idempotency.RunAsync(context, upload, async () =>
+        {
+            var result = await intake.SubmitAsync(productId, upload.File, BatchSource.Api, allowDuplicate, progress: null, ct);
+            return result.Batch is { } stored
+                ? new ApiAnswer(StatusCodes.Status201Created, $"/api/batches/{stored.Id}", stored)
+                : new ApiAnswer(StatusCodes.Status202Accepted, $"/api/jobs/{result.Job!.Id}", result.Job);
+        }, ct);
     }
 
-    private static async Task<IResult> ListAsync(int productId, HttpRequest request, BatchService batches, CancellationToken ct,
+    private static async Task<IResult> ListAsync(int productId, HttpRequest request, BatchQueries batches, CancellationToken ct,
         int page = 1, int pageSize = 50, string? q = null)
     {
         QueryRules.Check(QueryRules.Page(page), ("pageSize", pageSize, 1, QueryRules.MaxPageSize));
@@ -54,20 +58,20 @@ public static class BatchesApi
         return TypedResults.Text(BatchCsv.Write(all), "text/csv", Encoding.UTF8);
     }
 
-    private static async Task<Ok<DataProductDashboard.Analysis.AuditResult>> ReauditAsync(int batchId, BatchService batches, CancellationToken ct) =>
+    private static async Task<Ok<DataProductDashboard.Analysis.AuditResult>> ReauditAsync(int batchId, BatchImporter batches, CancellationToken ct) =>
         TypedResults.Ok(await batches.ReauditAsync(batchId, ct));
 
-    private static async Task<Ok<BatchDetail>> GetAsync(int batchId, BatchService batches, CancellationToken ct) =>
+    private static async Task<Ok<BatchDetail>> GetAsync(int batchId, BatchQueries batches, CancellationToken ct) =>
         TypedResults.Ok(await batches.GetDetailAsync(batchId, ct));
 
-    private static async Task<IResult> PredictionsAsync(int batchId, HttpRequest request, HttpResponse response, BatchService batches,
-        CancellationToken ct, int page = 1, int pageSize = 100)
+    private static async Task<IResult> PredictionsAsync(int batchId, HttpRequest request, HttpResponse response, BatchQueries batches,
+        BatchExports exports, CancellationToken ct, int page = 1, int pageSize = 100)
     {
         QueryRules.Check(QueryRules.Page(page), ("pageSize", pageSize, 1, QueryRules.MaxPredictionsPageSize));
         if (!request.WantsCsv())
             return TypedResults.Ok(await batches.GetPredictionsAsync(batchId, page, pageSize, ct));
         await batches.GetSummaryAsync(batchId, ct);
-        return TypedResults.Stream(async stream => await batches.WritePredictionsCsvAsync(batchId, stream, ct), "text/csv",
+        return TypedResults.Stream(async stream => await exports.WritePredictionsCsvAsync(batchId, stream, ct), "text/csv",
             string.Create(CultureInfo.InvariantCulture, $"batch-{batchId}-predictions.csv"));
     }
 

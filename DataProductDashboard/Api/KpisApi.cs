@@ -23,9 +23,9 @@ public static class KpisApi
         group.MapPost("/", CreateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Create a KPI: name, unit, direction (HigherIsBetter|LowerIsBetter), target, tolerance, period (Day|Week|Month), source (Uploaded|BatchColumn|MisclassificationCost), aggregate + column (BatchColumn), costFalsePositive + costFalseNegative (MisclassificationCost), runLength (2–12), description, owner.");
         group.MapPut("/{kpiId:int}", UpdateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a KPI's definition; computed KPIs are recomputed from every batch.");
         group.MapDelete("/{kpiId:int}", DeleteAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a KPI and its values; its alert is resolved.");
-        group.MapPost("/{kpiId:int}/values", UploadAsync).RequireAuthorization(DashboardPolicies.KpiUpload)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Values of an uploaded KPI: a JSON body { \"values\": [ { \"period\": \"2024-05-06\", \"value\": 123.4, \"arm\": \"champion\" } ] }, or a CSV (period,value[,arm]) as multipart field 'file' or a text/csv body. A period sent again replaces its value; nothing is stored when a row is wrong.");
+        group.MapPost("/{kpiId:int}/values", UploadAsync).RequireAuthorization(DashboardPolicies.KpiUpload).Produces<KpiUploadResult>()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Values of an uploaded KPI: a JSON body { \"values\": [ { \"period\": \"2024-05-06\", \"value\": 123.4, \"arm\": \"champion\" } ] }, or a CSV (period,value[,arm]) as multipart field 'file' or a text/csv body. A period sent again replaces its value; nothing is stored when a row is wrong; honours Idempotency-Key.");
         group.MapGet("/{kpiId:int}/values", ValuesAsync).WithSummary("Values per period, oldest first (period, arm, value, rows, status, complete, pending, relativeGap); Accept: text/csv or ?format=csv for CSV.");
         return api;
     }
@@ -57,7 +57,7 @@ public static class KpisApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<KpiUploadResult>> UploadAsync(int productId, int kpiId, HttpContext context, KpiService kpis, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(int productId, int kpiId, HttpContext context, KpiService kpis, CancellationToken ct)
     {
         // Unknown product or KPI: 404 before the body is read.
         await kpis.GetDefinitionAsync(productId, kpiId, ct);
@@ -65,11 +65,16 @@ public static class KpisApi
         var actor = Actor.From(context.User);
         var type = MediaTypeHeaderValue.TryParse(request.ContentType, out var media) ? media.MediaType.Value ?? "" : "";
         if (type.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.Ok(await kpis.SaveValuesAsync(productId, kpiId, await ReadValuesAsync(request, ct), actor, ct));
+        {
+            var bodyHash = await Idempotency.BodyHashAsync(request, ct);
+            return await Idempotency.RunAsync(context, null, async () =>
+                new ApiAnswer(StatusCodes.Status200OK, null, await kpis.SaveValuesAsync(productId, kpiId, await ReadValuesAsync(request, ct), actor, ct)), ct, bodyHash);
+        }
         if (!type.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) && !type.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
             throw new UnsupportedContentTypeException(request.ContentType, UploadTypes);
-        var upload = await UploadReader.ReadAsync(request, ["text/csv"], "kpi-values.csv", ct);
-        return TypedResults.Ok(await kpis.UploadValuesAsync(productId, kpiId, upload.Content, upload.FileName, actor, ct));
+        using var upload = await UploadReader.ReadAsync(request, ["text/csv"], "kpi-values.csv", ct);
+        return await Idempotency.RunAsync(context, upload,
+            async () => new ApiAnswer(StatusCodes.Status200OK, null, await kpis.UploadValuesAsync(productId, kpiId, upload.Content, upload.FileName, actor, ct)), ct);
     }
 
     private static async Task<IResult> ValuesAsync(int productId, int kpiId, HttpRequest request, KpiService kpis, CancellationToken ct)

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Storage;
 using DataProductDashboard.Hosting.Access;
 using System.Globalization;
 using DataProductDashboard.Domain;
@@ -13,7 +17,7 @@ namespace DataProductDashboard.Api;
 /// <summary>/api/products/{productId}/models: model activation.</summary>
 public static class ModelsApi
 {
-    public const string TrainJobKind = "train";
+    public const string TrainJobKind = TrainingJobHandler.JobKind;
 
     public static RouteGroupBuilder MapModelsApi(this RouteGroupBuilder api)
     {
@@ -46,37 +50,30 @@ public static class ModelsApi
 
     private static async Task<Created<ModelVersionSummary>> UploadAsync(int productId, HttpRequest request, ModelRegistryService registry, CancellationToken ct)
     {
-        var upload = await UploadReader.ReadAsync(request, ["application/zip", "application/octet-stream"], "model.zip", ct);
+        using var upload = await UploadReader.ReadAsync(request, ["application/zip", "application/octet-stream"], "model.zip", ct);
         ReadOnlyMemory<byte>? reference = null;
         string? referenceName = null;
         if (upload.Extra?.TryGetValue("reference", out var file) == true)
-            (reference, referenceName) = (file.Content, file.FileName);
+            (reference, referenceName) = (file.ReadAllBytes(), file.FileName);
         var version = await registry.RegisterUploadAsync(productId, upload.Content, upload.FileName, upload.Field("notes"),
             reference, referenceName, ct);
         return TypedResults.Created($"/api/products/{productId}/models/{version.Number}", version);
     }
 
     private static async Task<Accepted<JobStatus>> TrainAsync(int productId, HttpRequest request, ModelRegistryService registry,
-        ProductsLookup lookup, JobTracker jobs, BackgroundWorkQueue queue, CancellationToken ct)
+        ProductsLookup lookup, JobTracker jobs, ContentStore store, CancellationToken ct)
     {
         await lookup.EnsureExistsAsync(productId, ct);
-        var upload = await UploadReader.ReadAsync(request, ["text/csv"], "training.csv", ct);
+        using var upload = await UploadReader.ReadAsync(request, ["text/csv"], "training.csv", ct);
         var trainRequest = ParseTrainRequest(upload);
         var rows = await registry.CheckTrainingDataAsync(productId, upload.Content, upload.FileName, ct);
-        var job = jobs.Create(TrainJobKind, productId, rows);
-        queue.Enqueue(async stoppingToken =>
+        store.Adopt(ContentStore.JobInputs, upload.File, ".csv");
+        var job = await jobs.EnqueueAsync(new Job
         {
-            jobs.Update(job.Id, j => j with { State = JobState.Running, Stage = "Training" });
-            try
-            {
-                var version = await registry.TrainAsync(productId, upload.Content, upload.FileName, trainRequest, stoppingToken);
-                jobs.Update(job.Id, j => j with { State = JobState.Succeeded, Stage = "Done", RowsDone = rows, ModelVersion = version.Number, Fraction = 1 });
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                jobs.Update(job.Id, j => j with { State = JobState.Failed, Stage = "Failed", Error = ex.Message });
-            }
-        });
+            Kind = TrainingJobHandler.JobKind, ProductId = productId, RowsTotal = rows, InputArea = ContentStore.JobInputs,
+            InputHash = upload.File.Hash, InputExtension = ".csv", InputFileName = upload.FileName,
+            Parameters = JsonSerializer.Serialize(trainRequest, JsonValueConverter.Options), CreatedBy = Actor.From(request.HttpContext.User).Name,
+        }, CancellationToken.None);
         return TypedResults.Accepted($"/api/jobs/{job.Id}", job);
     }
 

@@ -32,6 +32,15 @@ public static class QueryRules
 
     public static (string, int?, int, int) Page(int? page) => ("page", page, 1, int.MaxValue);
 
+    /// <summary>A true|false query switch (absent: false); anything else answers 400 naming it.</summary>
+    public static bool Flag(IQueryCollection query, string name)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+            return false;
+        return bool.TryParse(text, out var value) ? value : throw new InputValidationException(name, $"'{text}' is not true or false.");
+    }
+
     /// <summary>A query time: ISO 8601 only (2026-12-31, 2026-12-31T18:00, with Z or an offset), UTC when it has no
     /// offset; null when absent; 400 naming the parameter otherwise.</summary>
     public static DateTime? Time(string name, string? text)

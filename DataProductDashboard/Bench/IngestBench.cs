@@ -10,11 +10,12 @@ using DataProductDashboard.Services.Experiments;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
 using DataProductDashboard.Services.Trail;
+using DataProductDashboard.Storage;
 
 namespace DataProductDashboard.Bench;
 
 /// <summary>`bench ingest --rows N [--runs R] [--out-dir DIR] [--experiment-share S]`: generates a fixed-seed bike-shaped
-/// CSV, then times parse + validate, scoring and storing through <see cref="BatchService"/> (the path the UI and the API
+/// CSV, then times parse + validate, scoring and storing through <see cref="BatchImporter"/> (the path the UI and the API
 /// use) on a fresh SQLite store, and reports rows/s per stage (median of the runs) and peak RSS. With
 /// <c>--experiment-share</c> (e.g. 0.5) a second FastTree version is trained and an A/B test started first, so every run
 /// is split between the two models (assignment, per-arm scoring and per-arm audits included).</summary>
@@ -51,7 +52,7 @@ public static class IngestBench
         {
             var products = host.Services.GetRequiredService<ProductService>();
             var registry = host.Services.GetRequiredService<ModelRegistryService>();
-            var batches = host.Services.GetRequiredService<BatchService>();
+            var batches = host.Services.GetRequiredService<BatchImporter>();
             var product = await products.CreateAsync(new CreateProductRequest("bench", null, null, TaskType.Regression, DemoProducts.BikeSchema), default);
             var model = await registry.TrainAsync(product.Id, BikeShapedCsv.Generate(20_000, seed: 7, withLabel: true), "train.csv",
                 new TrainModelRequest(TrainerKind.FastTree), default);
@@ -70,7 +71,7 @@ public static class IngestBench
             {
                 // Each run is an upload: the file's bytes arrive in memory, as the UI and the API receive them.
                 BenchArguments.ReleaseMemory();
-                var (times, batch) = await RunOnceAsync(batches, product.Id, csvPath, run);
+                var (times, batch) = await RunOnceAsync(batches, host.Services.GetRequiredService<ContentStore>(), product.Id, csvPath, run);
                 results.Add(times);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"run {run}: parse+validate {times.Parse:F2} s, score {times.Score:F2} s, store {times.Store:F2} s, total {times.Total:F2} s = {rows / times.Total:N0} rows/s (p50 {batch.LatencyP50Micros:F2} µs/row)"));
@@ -106,12 +107,14 @@ public static class IngestBench
     }
 
     /// <summary>One measured upload in its own state machine, so its bytes and parsed table die with it.</summary>
-    private static async Task<(StageTimes Times, BatchSummary Batch)> RunOnceAsync(BatchService batches, int productId, string csvPath, int run)
+    private static async Task<(StageTimes Times, BatchSummary Batch)> RunOnceAsync(BatchImporter batches, ContentStore store, int productId, string csvPath, int run)
     {
         var total = Stopwatch.StartNew();
-        var csv = await File.ReadAllBytesAsync(csvPath);
-        var prepared = await batches.PrepareAsync(productId, csv, $"bench-{run}.csv", BatchSource.Api, null, default);
-        var batch = await batches.ImportAsync(prepared, null, default);
+        // As an upload arrives: streamed to data/tmp, hashed on the way.
+        await using var source = File.OpenRead(csvPath);
+        using var upload = await store.ReceiveAsync(source, $"bench-{run}.csv", long.MaxValue, () => new InvalidOperationException("too large"), default);
+        var prepared = await batches.PrepareAsync(productId, upload, BatchSource.Api, null, default);
+        var batch = await batches.ImportAsync(prepared, jobId: null, progress: null, default);
         total.Stop();
         return (new StageTimes(batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds, total.Elapsed.TotalSeconds), batch);
     }

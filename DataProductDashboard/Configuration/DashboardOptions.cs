@@ -23,6 +23,29 @@ public sealed class DashboardOptions
     [Range(1, int.MaxValue)]
     public int BackgroundBatchRows { get; set; } = 100_000;
 
+    /// <summary>Imports (and training runs) parsed, scored and stored at the same time; more wait in line. 0 = the
+    /// number of cores.</summary>
+    [Range(0, 256)]
+    public int MaxConcurrentImports { get; set; }
+
+    /// <summary>Memory the imports running at the same time may take, in MB, reckoned as twice the size of each
+    /// file: a large file waits until the ones before it are done. One import always runs, however large.</summary>
+    [Range(16, 1 << 20)]
+    public int ImportMemoryBudgetMegabytes { get; set; } = 600;
+
+    /// <summary>Uploads that may wait for an import slot; past that the API answers 503 with Retry-After.</summary>
+    [Range(1, 10_000)]
+    public int MaxQueuedImports { get; set; } = 64;
+
+    /// <summary>How often an interrupted background job (the app stopped while it ran) is started again before it
+    /// is marked failed.</summary>
+    [Range(1, 20)]
+    public int JobMaxAttempts { get; set; } = 3;
+
+    /// <summary>How long an Idempotency-Key is remembered, in hours.</summary>
+    [Range(1, 24 * 30)]
+    public int IdempotencyKeyHours { get; set; } = 24;
+
     /// <summary>Seed the demo data products on first start.</summary>
     public bool SeedDemo { get; set; } = true;
 
@@ -39,6 +62,8 @@ public sealed class DashboardOptions
     public string RootDirectory { get; set; } = Directory.GetCurrentDirectory();
 
     public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
+
+    public int ImportSlots => MaxConcurrentImports > 0 ? MaxConcurrentImports : Environment.ProcessorCount;
 
     public string DataPath => Path.GetFullPath(Path.Combine(RootDirectory, DataDirectory));
 

@@ -24,6 +24,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<KpiValue> KpiValues => Set<KpiValue>();
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<OutboxMessage> NotificationOutbox => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,8 @@
 using DataProductDashboard.Domain;
 using Microsoft.AspNetCore.Diagnostics;
+using DataProductDashboard.Services.Jobs;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
 
 namespace DataProductDashboard.Hosting;
 
@@ -18,11 +20,24 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             exception = described;
         else if (BindingFailure.Malformed(exception) is { } body)
             exception = body;
+        if (exception is SqliteException { SqliteErrorCode: 5 or 6 } busy)
+        {
+            // The store stayed busy past the busy timeout: the app is saturated, not broken.
+            logger.LogWarning(busy, "The database stayed busy for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            exception = new ServiceBusyException("The database is busy with other writes; send the request again in a few seconds.", TimeSpan.FromSeconds(5));
+        }
+        if (exception is ServiceBusyException { RetryAfter: var retryAfter })
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var problem = exception switch
         {
             InputValidationException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
                 Status = v.StatusCode, Title = v.Title, Detail = v.Message,
+            },
+            Services.Batches.DuplicateBatchException dup => new ProblemDetails
+            {
+                Status = dup.StatusCode, Title = dup.Title, Detail = dup.Message,
+                Extensions = { ["batchId"] = dup.BatchId, ["jobId"] = dup.JobId },
             },
             DashboardException d => new ProblemDetails { Status = d.StatusCode, Title = d.Title, Detail = d.Message },
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails

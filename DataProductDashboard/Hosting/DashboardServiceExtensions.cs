@@ -44,7 +44,9 @@ public static class DashboardServiceExtensions
         services.AddDbContextFactory<DashboardDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
-            db.UseSqlite($"Data Source={options.DatabasePath};Cache=Shared;Default Timeout=30")
+            // A private cache per connection (shared cache locks tables: 'database table is locked'), WAL so readers
+            // never wait, BEGIN IMMEDIATE transactions and a busy timeout so writers queue instead of failing.
+            db.UseSqlite($"Data Source={options.DatabasePath};Default Timeout=30")
               .AddInterceptors(new SqlitePragmaInterceptor());
         });
         services.AddSingleton<ContentStore>();
@@ -56,10 +58,17 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Labels.LabelService>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<ModelRegistryService>();
-        services.AddSingleton<BatchService>();
+        services.AddSingleton<BatchImporter>();
+        services.AddSingleton<BatchQueries>();
+        services.AddSingleton<BatchExports>();
         services.AddSingleton<BatchIntake>();
         services.AddSingleton<JobTracker>();
-        services.AddSingleton<BackgroundWorkQueue>();
+        services.AddSingleton<ImportSlots>();
+        services.AddSingleton<OrphanFiles>();
+        services.AddSingleton<IJobHandler, BatchImportJobHandler>();
+        services.AddSingleton<IJobHandler, TrainingJobHandler>();
+        services.AddSingleton<DataProductDashboard.Services.FollowUps.FollowUpRunner>();
+        services.AddSingleton<DataProductDashboard.Services.Idempotency.IdempotencyStore>();
         services.AddSingleton<DataProductDashboard.Services.Trail.AuditTrail>();
         
         services.AddSingleton<DataProductDashboard.Services.Notifications.NotificationOutbox>();
@@ -78,7 +87,8 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentService>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<DatabaseInitializer>();
-        services.AddHostedService<BackgroundWorkService>();
+        services.AddHostedService<JobRunner>();
+        services.AddHostedService<DataProductDashboard.Services.FollowUps.FollowUpWorker>();
         services.AddHostedService<DataProductDashboard.Services.Alerts.TimelinessService>();
         return services;
     }

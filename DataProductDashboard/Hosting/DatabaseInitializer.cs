@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Hosting;
 
-/// <summary>At start: creates data/, applies the committed migrations, creates the first Admin when there are no users, and seeds the demo when enabled and absent.</summary>
+/// <summary>At start: creates data/, applies the committed migrations, removes files a stopped process left behind, creates the first Admin when there are no users, and seeds the demo when enabled and absent.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<DashboardDbContext> dbFactory,
     DemoSeeder seeder,
     InitialAdmin initialAdmin,
+    DataProductDashboard.Services.Jobs.OrphanFiles orphans,
     IOptions<DashboardOptions> options,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -23,6 +24,7 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
         logger.LogInformation("Database ready at {Path}", options.Value.DatabasePath);
+        await orphans.SweepAsync(cancellationToken);
         await initialAdmin.EnsureAsync(cancellationToken);
         if (options.Value.SeedDemo)
             await seeder.SeedAsync(cancellationToken);

@@ -4,12 +4,16 @@ using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Storage;
 
-/// <summary>Files under data/&lt;area&gt;/ named by the SHA-256 of their content.</summary>
+/// <summary>Files under data/&lt;area&gt;/ named by the SHA-256 of their content, and uploads on their way in under
+/// data/tmp/.</summary>
 public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<ContentStore> logger)
 {
     public const string Models = "models";
     public const string Batches = "batches";
     public const string Reference = "reference";
+    /// <summary>Inputs of background jobs other than imports (e.g. training files), removed when the job ends.</summary>
+    public const string JobInputs = "job-inputs";
+    private const string Temp = "tmp";
 
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
@@ -32,18 +36,128 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
         return new StoredFile(hash, path, Created: true);
     }
 
+    /// <summary>Moves an uploaded file to its content-addressed place (or drops it when the same content is already
+    /// stored); the upload then points at the stored file.</summary>
+    public StoredFile Adopt(string area, UploadedFile upload, string extension)
+    {
+        var path = PathFor(area, upload.Hash, extension);
+        if (!upload.IsTemporary)
+        {
+            if (string.Equals(upload.Path, path, StringComparison.Ordinal))
+                return new StoredFile(upload.Hash, path, Created: false);
+            throw new InvalidOperationException($"The upload {upload.FileName} is already stored at {upload.Path}.");
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var created = !File.Exists(path);
+        if (created)
+            File.Move(upload.Path, path, overwrite: true);
+        else
+            File.Delete(upload.Path);
+        upload.MarkAdopted(path);
+        logger.LogDebug("Stored {Area} file {Hash} ({Bytes} bytes)", area, upload.Hash, upload.Length);
+        return new StoredFile(upload.Hash, path, created);
+    }
+
+    /// <summary>A stored file as an upload (e.g. a job's input read again after a restart).</summary>
+    public UploadedFile Open(string area, string hash, string extension, string fileName)
+    {
+        var path = PathFor(area, hash, extension);
+        var file = new UploadedFile(path, new FileInfo(path).Length, hash, fileName);
+        file.MarkAdopted(path);
+        return file;
+    }
+
+    /// <summary>Streams <paramref name="source"/> to a new file under data/tmp, hashing it on the way; throws
+    /// <paramref name="tooLarge"/> once more than <paramref name="limit"/> bytes arrived (the partial file is removed).</summary>
+    public async Task<UploadedFile> ReceiveAsync(Stream source, string fileName, long limit, Func<Exception> tooLarge, CancellationToken ct)
+    {
+        var directory = Path.Combine(options.Value.DataPath, Temp);
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, Guid.NewGuid().ToString("N") + ".upload");
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        long total = 0;
+        try
+        {
+            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                int read;
+                while ((read = await source.ReadAsync(buffer.AsMemory(0, buffer.Length), ct)) > 0)
+                {
+                    total += read;
+                    if (total > limit)
+                        throw tooLarge();
+                    sha.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+            return new UploadedFile(path, total, Convert.ToHexStringLower(sha.GetHashAndReset()), fileName);
+        }
+        catch
+        {
+            TryDelete(path);
+            throw;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Removes a file this request created, when the work it belonged to failed.</summary>
     public void Discard(StoredFile file)
     {
         if (!file.Created)
             return;
+        TryDelete(file.Path);
+    }
+
+    /// <summary>At start: removes uploads that never arrived (data/tmp) and the files of <paramref name="area"/> that
+    /// nothing references (a crash between writing a file and committing what points at it).</summary>
+    /// <returns>How many files were removed.</returns>
+    public int Sweep(string area, IReadOnlySet<string> referencedHashes)
+    {
+        var removed = 0;
+        var directory = Path.Combine(options.Value.DataPath, area);
+        if (!Directory.Exists(directory))
+            return 0;
+        foreach (var path in Directory.EnumerateFiles(directory))
+        {
+            var name = Path.GetFileName(path);
+            var hash = name.Split('.')[0];
+            if (name.EndsWith(".tmp", StringComparison.Ordinal) || !referencedHashes.Contains(hash))
+            {
+                TryDelete(path);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>Removes every upload left in data/tmp by a stopped process.</summary>
+    public int SweepTemp()
+    {
+        var directory = Path.Combine(options.Value.DataPath, Temp);
+        if (!Directory.Exists(directory))
+            return 0;
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(directory))
+        {
+            TryDelete(path);
+            removed++;
+        }
+        return removed;
+    }
+
+    private void TryDelete(string path)
+    {
         try
         {
-            File.Delete(file.Path);
+            File.Delete(path);
         }
         catch (IOException ex)
         {
-            logger.LogWarning(ex, "Could not remove {Path} after a failed request", file.Path);
+            logger.LogWarning(ex, "Could not remove {Path}", path);
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed class ArmScoringTests
         var (productId, championId, challengerId, experimentId) = await BinaryExperimentAsync(h);
         var csv = TestSchemas.Utf8(TestSchemas.BinaryCsv(400, seed: 8, withLabel: false));
 
-        var batch = await h.Batches.ImportAsync(productId, csv, "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(productId, csv, "b.csv", BatchSource.Api);
 
         await using var db = await h.DbFactory.CreateDbContextAsync();
         var stored = await db.Batches.SingleAsync(b => b.Id == batch.Id);
@@ -80,7 +80,7 @@ public sealed class ArmScoringTests
         await using var h = await ServiceHarness.CreateAsync();
         var (productId, championId, challengerId, _) = await BinaryExperimentAsync(h);
 
-        var batch = await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(300, seed: 9, withLabel: false)), "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(300, seed: 9, withLabel: false)), "b.csv", BatchSource.Api);
 
         await using var db = await h.DbFactory.CreateDbContextAsync();
         var points = await db.MetricPoints.Where(p => p.BatchId == batch.Id).ToListAsync();
@@ -108,7 +108,7 @@ public sealed class ArmScoringTests
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateBinaryProductAsync();
 
-        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(50, seed: 9, withLabel: false)), "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(50, seed: 9, withLabel: false)), "b.csv", BatchSource.Api);
 
         Assert.Equal(0, await h.CountAsync(db => db.Predictions.Where(p => p.BatchId == batch.Id && p.Arm != null)));
         Assert.Equal(0, await h.CountAsync(db => db.MetricPoints.Where(p => p.BatchId == batch.Id && p.Segment != null)));
@@ -127,7 +127,7 @@ public sealed class ArmScoringTests
             await db.SaveChangesAsync();
         }
 
-        var batch = await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(50, seed: 9, withLabel: false)), "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(50, seed: 9, withLabel: false)), "b.csv", BatchSource.Api);
 
         Assert.Equal(0, await h.CountAsync(db => db.Predictions.Where(p => p.BatchId == batch.Id && p.Arm != null)));
         Assert.Equal(0, await h.CountAsync(db => db.Batches.Where(b => b.ExperimentId != null)));
@@ -139,7 +139,7 @@ public sealed class ArmScoringTests
         await using var h = await ServiceHarness.CreateAsync();
         var (productId, championId, challengerId, _) = await BinaryExperimentAsync(h);
         var labelled = TestSchemas.BinaryCsv(300, seed: 12);
-        var batch = await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(300, seed: 12, withLabel: false)), "b.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(300, seed: 12, withLabel: false)), "b.csv", BatchSource.Api);
         var labels = "id,risk\n" + string.Concat(labelled.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => $"{l.Split(',')[0]},{l.Split(',')[4]}\n"));
 
         await h.Labels.UploadAsync(productId, TestSchemas.Utf8(labels), "labels.csv", default);

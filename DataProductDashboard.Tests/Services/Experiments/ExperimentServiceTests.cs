@@ -120,7 +120,7 @@ public sealed class ExperimentServiceTests
         var productId = await BinaryWithChallengerAsync(h);
         var started = await h.Experiments.StartAsync(productId, Accuracy(), Pm, default);
         for (var i = 0; i < 2; i++)
-            await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(250, seed: 40 + i)), $"b{i}.csv", BatchSource.Api);
+            await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(250, seed: 40 + i)), $"b{i}.csv", BatchSource.Api);
 
         var summary = await h.Experiments.GetAsync(started.Id, default);
 
@@ -146,7 +146,7 @@ public sealed class ExperimentServiceTests
         await using var h = await ServiceHarness.CreateAsync();
         var productId = await RegressionWithChallengerAsync(h);
         var started = await h.Experiments.StartAsync(productId, new StartExperimentRequest(2, ExperimentMetrics.Mae, 0.5, 0.4), Pm, default);
-        await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.RegressionCsv(300, seed: 77, firstId: 5000)), "b.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.RegressionCsv(300, seed: 77, firstId: 5000)), "b.csv", BatchSource.Api);
 
         var summary = await h.Experiments.GetAsync(started.Id, default);
 
@@ -189,7 +189,7 @@ public sealed class ExperimentServiceTests
             kpiId = kpi.Id;
         }
         var started = await h.Experiments.StartAsync(productId, new StartExperimentRequest(2, ExperimentMetrics.KpiKey(kpiId), 10), Pm, default);
-        await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(300, seed: 41)), "b.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(300, seed: 41)), "b.csv", BatchSource.Api);
 
         var summary = await h.Experiments.GetAsync(started.Id, default);
 
@@ -233,7 +233,7 @@ public sealed class ExperimentServiceTests
         Assert.Equal(["perf.accuracy", "prediction.positive_share", $"kpi:{amountId}", $"kpi:{uploadedId}"], metrics.Select(m => m.Key));
         var started = await h.Experiments.StartAsync(productId, new StartExperimentRequest(2, ExperimentMetrics.KpiKey(amountId), 100), Pm, default);
         var csv = TestSchemas.BinaryCsv(200, seed: 44, withLabel: false);
-        await h.Batches.ImportAsync(productId, TestSchemas.Utf8(csv), "b.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(productId, TestSchemas.Utf8(csv), "b.csv", BatchSource.Api);
 
         var summary = await h.Experiments.GetAsync(started.Id, default);
 
@@ -266,12 +266,12 @@ public sealed class ExperimentServiceTests
         await using var h = await ServiceHarness.CreateAsync();
         var productId = await BinaryWithChallengerAsync(h);
         var started = await h.Experiments.StartAsync(productId, Accuracy(), Pm, default);
-        await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(200, seed: 50, withLabel: false)), "b1.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(200, seed: 50, withLabel: false)), "b1.csv", BatchSource.Api);
         Assert.Empty((await h.Alerts.ListAsync(new AlertFilter(productId), default)).Items);
         // The rows split so far stay ~50/50 while the configured share now says 5 %: as if the assignment were broken.
         await SetShareAsync(h, started.Id, 0.05);
 
-        await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(10, seed: 52, withLabel: false)), "b2.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(10, seed: 52, withLabel: false)), "b2.csv", BatchSource.Api);
 
         var alert = Assert.Single((await h.Alerts.ListAsync(new AlertFilter(productId), default)).Items);
         Assert.Equal((AlertKind.Experiment, GateSeverity.Critical, AlertState.Open), (alert.Kind, alert.Severity, alert.State));
@@ -282,7 +282,7 @@ public sealed class ExperimentServiceTests
         Assert.Equal(alert.Id, queued);
 
         await SetShareAsync(h, started.Id, 0.5);
-        await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(10, seed: 51, withLabel: false)), "b3.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(10, seed: 51, withLabel: false)), "b3.csv", BatchSource.Api);
 
         var resolved = Assert.Single((await h.Alerts.ListAsync(new AlertFilter(productId), default)).Items);
         Assert.Equal(AlertState.Resolved, resolved.State);
@@ -342,7 +342,7 @@ public sealed class ExperimentServiceTests
         Assert.Equal(2, (await h.Products.GetAsync(productId, default)).ChampionVersion);
         var trail = await h.Trail.ListAsync(productId, 2, default);
         Assert.Equal([TrailAction.ExperimentDecided, TrailAction.Promoted], trail.Select(t => t.Action));
-        var batch = await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(20, seed: 3, withLabel: false)), "after.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(20, seed: 3, withLabel: false)), "after.csv", BatchSource.Api);
         Assert.Equal(2, batch.ModelVersion);
         Assert.Equal(0, await h.CountAsync(db => db.Predictions.Where(p => p.BatchId == batch.Id && p.Arm != null)));
     }
@@ -365,7 +365,7 @@ public sealed class ExperimentServiceTests
         var summary = await h.Experiments.GetAsync(started.Id, default);
         Assert.Equal((ExperimentStatus.Stopped, (ExperimentDecision?)null), (summary.Status, summary.Decision));
         Assert.StartsWith("Stopped automatically: version 2 became the champion", summary.DecisionReason, StringComparison.Ordinal);
-        var batch = await h.Batches.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(20, seed: 3, withLabel: false)), "after.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.BinaryCsv(20, seed: 3, withLabel: false)), "after.csv", BatchSource.Api);
         Assert.Equal(0, await h.CountAsync(db => db.Batches.Where(b => b.Id == batch.Id && b.ExperimentId != null)));
         await Assert.ThrowsAsync<ConflictException>(() => h.Experiments.DecideAsync(started.Id, ExperimentDecision.KeepChampion, "Too late", Pm, default));
         Assert.Equal(0, await h.CountAsync(db => db.Alerts.Where(a => a.Kind == AlertKind.Experiment && a.State != AlertState.Resolved)));

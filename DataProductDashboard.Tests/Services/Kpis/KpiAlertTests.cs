@@ -98,7 +98,7 @@ public sealed class KpiAlertTests
         await h.KpiService.UploadValuesAsync(product.Id, kpi.Definition.Id, Csv(OffForThreeWeeks), "revenue.csv", Pm, default);
 
         // 40 rows from 2024-05-13 over 21 days (the three weeks of the run), far outside the training data.
-        var batch = await h.Batches.ImportAsync(product.Id, Rows(40, 100, Utc("2024-05-13"), 21, drifted: true), "drifted.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, Rows(40, 100, Utc("2024-05-13"), 21, drifted: true), "drifted.csv", BatchSource.Api);
 
         var finding = (await h.KpiService.ListOverviewAsync(product.Id, default)).Single().Drift;
         Assert.NotNull(finding);
@@ -118,7 +118,7 @@ public sealed class KpiAlertTests
         var product = await h.CreateRegressionProductAsync();
         var kpi = await h.KpiService.CreateAsync(product.Id, Revenue(), Pm, default);
         await h.KpiService.UploadValuesAsync(product.Id, kpi.Definition.Id, Csv(OffForThreeWeeks), "revenue.csv", Pm, default);
-        var batch = await h.Batches.ImportAsync(product.Id, Rows(40, 200, Utc("2024-05-13"), 21), "stable.csv", BatchSource.Api);
+        var batch = await h.Importer.ImportAsync(product.Id, Rows(40, 200, Utc("2024-05-13"), 21), "stable.csv", BatchSource.Api);
         var before = (await h.KpiService.ListOverviewAsync(product.Id, default)).Single().Drift;
 
         // True counts 50 above every prediction: the batch's MAE is 50, far beyond the hold-out MAE.

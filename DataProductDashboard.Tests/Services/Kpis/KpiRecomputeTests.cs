@@ -13,8 +13,8 @@ public sealed class KpiRecomputeTests
         var product = await h.CreateRegressionProductAsync();
         var kpi = await h.KpiService.CreateAsync(product.Id, SumPerDay("temp"), Pm, default);
 
-        await h.Batches.ImportAsync(product.Id, Batch(("r1", "2024-01-01", 10), ("r2", "2024-01-01", 20), ("r3", "2024-01-02", 5)), "a.csv", BatchSource.Api);
-        await h.Batches.ImportAsync(product.Id, Batch(("r4", "2024-01-02", 7), ("r5", "2024-01-03", 1)), "b.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Batch(("r1", "2024-01-01", 10), ("r2", "2024-01-01", 20), ("r3", "2024-01-02", 5)), "a.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Batch(("r4", "2024-01-02", 7), ("r5", "2024-01-03", 1)), "b.csv", BatchSource.Api);
         var values = await h.KpiService.ListValuesAsync(product.Id, kpi.Definition.Id, default);
 
         // Day 1: 10 + 20; day 2: 5 (batch a) + 7 (batch b); day 3: 1, the newest day, still open to later batches.
@@ -30,8 +30,8 @@ public sealed class KpiRecomputeTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        await h.Batches.ImportAsync(product.Id, Batch(("r1", "2024-01-01", 10), ("r2", "2024-01-02", 3)), "a.csv", BatchSource.Api);
-        await h.Batches.ImportAsync(product.Id, Batch(("r3", "2024-01-02", 4)), "b.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Batch(("r1", "2024-01-01", 10), ("r2", "2024-01-02", 3)), "a.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Batch(("r3", "2024-01-02", 4)), "b.csv", BatchSource.Api);
 
         var kpi = await h.KpiService.CreateAsync(product.Id, SumPerDay("temp") with { Aggregate = KpiAggregate.Mean }, Pm, default);
 
@@ -47,7 +47,7 @@ public sealed class KpiRecomputeTests
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
         var kpi = await h.KpiService.CreateAsync(product.Id, SumPerDay("cnt", "Rentals"), Pm, default);
-        await h.Batches.ImportAsync(product.Id, Batch(("r1", "2024-01-01", 10), ("r2", "2024-01-01", 20), ("r3", "2024-01-02", 5)), "a.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Batch(("r1", "2024-01-01", 10), ("r2", "2024-01-01", 20), ("r3", "2024-01-02", 5)), "a.csv", BatchSource.Api);
         var before = await h.KpiService.ListValuesAsync(product.Id, kpi.Definition.Id, default);
 
         await h.Labels.UploadAsync(product.Id, Labels(("r1", 100), ("r2", 50)), "labels-1.csv", default);
@@ -72,7 +72,7 @@ public sealed class KpiRecomputeTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
-        await h.Batches.ImportAsync(product.Id, Batch(("r1", "2024-01-01", 10), ("r2", "2024-01-01", 20)), "a.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, Batch(("r1", "2024-01-01", 10), ("r2", "2024-01-01", 20)), "a.csv", BatchSource.Api);
         var kpi = await h.KpiService.CreateAsync(product.Id, SumPerDay("temp"), Pm, default);
 
         var updated = await h.KpiService.UpdateAsync(product.Id, kpi.Definition.Id, SumPerDay("hum") with { Aggregate = KpiAggregate.Count }, Pm, default);
@@ -87,7 +87,7 @@ public sealed class KpiRecomputeTests
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateBinaryProductAsync();
-        var batch = await h.Batches.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(40, seed: 3, withLabel: false)), "apps.csv", BatchSource.Api,
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(40, seed: 3, withLabel: false)), "apps.csv", BatchSource.Api,
             new DateTime(2024, 5, 8, 9, 0, 0, DateTimeKind.Utc));
         var predictions = (await h.Batches.GetPredictionsAsync(batch.Id, 1, 100, default)).Items;
         // Label every row "bad" (positive): each row predicted good (0) is a false negative costing 5, the others cost 0.

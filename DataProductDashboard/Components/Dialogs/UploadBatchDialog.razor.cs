@@ -1,4 +1,6 @@
 using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Storage;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Jobs;
 using DataProductDashboard.ViewModels.Formatting;
@@ -16,13 +18,33 @@ public sealed partial class UploadBatchDialog
 
     [Parameter] public IReadOnlyList<string> ExpectedColumns { get; set; } = [];
     [Inject] public required BatchIntake Intake { get; init; }
-    [Inject] public required BatchService Batches { get; init; }
+    [Inject] public required BatchQueries Batches { get; init; }
     [Inject] public required JobTracker Jobs { get; init; }
+    [Inject] public required ContentStore Store { get; init; }
 
-    private Task SubmitAsync() => SubmitFileAsync(async (file, content, ct) =>
+    /// <summary>The stored batch with the same content, when the chosen file was refused as a duplicate.</summary>
+    private DuplicateBatchException? _duplicate;
+
+    private Task SubmitAsync() => SubmitAsync(allowDuplicate: false);
+
+    private Task UploadAnywayAsync() => SubmitAsync(allowDuplicate: true);
+
+    private Task SubmitAsync(bool allowDuplicate) => SubmitFileAsync(async (file, content, ct) =>
     {
+        _duplicate = null;
         var progress = new SyncProgress<ImportProgress>(p => { Report(StageText(p), p.Fraction); _ = InvokeAsync(StateHasChanged); });
-        var result = await Intake.SubmitAsync(ProductId, content, file.Name, BatchSource.Ui, progress, ct);
+        using var upload = await Store.ReceiveAsync(new ReadOnlyMemoryStream(content), file.Name, MaxBytes,
+            () => new PayloadTooLargeException(MaxBytes), ct);
+        IntakeResult result;
+        try
+        {
+            result = await Intake.SubmitAsync(ProductId, upload, BatchSource.Ui, allowDuplicate, progress, ct);
+        }
+        catch (DuplicateBatchException ex)
+        {
+            _duplicate = ex;
+            return;
+        }
         var batch = result.Batch ?? await FollowJobAsync(result.Job!, ct);
         if (batch is not null)
             MudDialog.Close(DialogResult.Ok(batch));
@@ -46,7 +68,7 @@ public sealed partial class UploadBatchDialog
         {
             Report($"Queued as a background job ({Display.Count(job.RowsTotal)} rows)", 0);
             StateHasChanged();
-            if (Jobs.Get(job.Id) is { State: JobState.Succeeded or JobState.Failed } already)
+            if (await Jobs.GetAsync(job.Id, ct) is { State: JobState.Succeeded or JobState.Failed } already)
                 done.TrySetResult(already);
             var final = await done.Task.WaitAsync(ct);
             if (final.State == JobState.Failed || final.BatchId is null)
@@ -70,6 +92,7 @@ public sealed partial class UploadBatchDialog
 
     private static string StageText(ImportProgress p) => p.Stage switch
     {
+        ImportStage.Queued => "Waiting for an import slot (other imports are running)",
         ImportStage.Parsing => "Reading and validating the CSV",
         ImportStage.Scoring => $"Scoring rows ({Display.Count(p.RowsDone)} of {Display.Count(p.RowsTotal)})",
         ImportStage.Storing => $"Storing predictions ({Display.Count(p.RowsDone)} of {Display.Count(p.RowsTotal)})",

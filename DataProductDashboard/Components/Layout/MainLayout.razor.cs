@@ -21,7 +21,7 @@ public sealed partial class MainLayout : IDisposable
 
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ProductService Products { get; init; }
-    [Inject] public required BatchService Batches { get; init; }
+    [Inject] public required BatchQueries Batches { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
 
     protected override async Task OnInitializedAsync()

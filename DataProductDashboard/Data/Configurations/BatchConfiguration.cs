@@ -13,5 +13,7 @@ public sealed class BatchConfiguration : IEntityTypeConfiguration<Batch>
         builder.HasOne(b => b.ModelVersion).WithMany().HasForeignKey(b => b.ModelVersionId).OnDelete(DeleteBehavior.Restrict);
         // An index, not a foreign key: adding a foreign key to an existing SQLite table rebuilds it outside a transaction.
         builder.HasIndex(b => b.ExperimentId);
+        builder.HasIndex(b => new { b.ProductId, b.FileHash });
+        builder.HasIndex(b => b.JobId).IsUnique();
     }
 }

@@ -29,6 +29,10 @@ public sealed class Batch
     public int LabelledRows { get; set; }
     /// <summary>The A/B test that split this batch between two model versions, if one was running.</summary>
     public int? ExperimentId { get; set; }
+    /// <summary>True from the commit until the work that follows it (gates, KPI contributions, alerts) is done.</summary>
+    public bool FollowUpPending { get; set; }
+    /// <summary>The background job that imported this batch, if any (its rerun after a crash finds the batch).</summary>
+    public Guid? JobId { get; set; }
     /// <summary>Why a background batch failed, if it did.</summary>
     public string? Error { get; set; }
 }

@@ -19,7 +19,7 @@ public sealed class DemoSeeder(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ProductService products,
     ModelRegistryService registry,
-    BatchService batches,
+    BatchImporter batches,
     LabelService labels,
     GateService gates,
     KpiService kpis,

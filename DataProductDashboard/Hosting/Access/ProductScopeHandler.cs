@@ -40,7 +40,7 @@ public sealed class ProductScopeHandler(IDbContextFactory<DashboardDbContext> db
         if (Int(route, "productId") is { } productId)
             return (true, productId);
         if (route.TryGetValue("jobId", out var job) && Guid.TryParse(job?.ToString(), out var jobId))
-            return (true, jobs.Get(jobId)?.ProductId);
+            return (true, await jobs.ProductOfAsync(jobId, ct));
         var batchId = Int(route, "batchId");
         var alertId = Int(route, "alertId");
         var experimentId = Int(route, "experimentId");

@@ -22,8 +22,9 @@ public sealed class AlertService(
     public const int MaxNoteLength = 2000;
 
     /// <summary>Raises or updates the unresolved alert of <see cref="AlertSignal.Key"/> inside the caller's context;
-    /// returns the alert and whether it must be notified (new, or escalated to Critical). Save, then call
-    /// <see cref="AfterSave"/>.</summary>
+    /// returns the alert and whether it must be notified (new, or escalated to Critical), in which case its message is
+    /// added to the stored notification outbox in the same context (saved with the alert, so it is delivered even if
+    /// the app stops right after). Save, then call <see cref="AfterSave"/>.</summary>
     public async Task<(Alert Alert, bool Notify)> RaiseAsync(DashboardDbContext db, AlertSignal signal, bool repeat, CancellationToken ct)
     {
         var open = await db.Alerts.FirstOrDefaultAsync(a => a.ProductId == signal.ProductId && a.Key == signal.Key && a.State != AlertState.Resolved, ct);
@@ -36,6 +37,7 @@ public sealed class AlertService(
                 State = AlertState.Open, Count = 1, FirstSeenAt = signal.At, LastSeenAt = signal.At,
             };
             db.Alerts.Add(open);
+            db.NotificationOutbox.Add(new OutboxMessage { Alert = open, CreatedAt = signal.At });
             return (open, true);
         }
         var escalated = signal.Severity == GateSeverity.Critical && open.Severity == GateSeverity.Warning;
@@ -55,6 +57,7 @@ public sealed class AlertService(
         {
             open.Severity = GateSeverity.Critical;
             open.State = AlertState.Open;
+            db.NotificationOutbox.Add(new OutboxMessage { Alert = open, CreatedAt = signal.At });
         }
         return (open, escalated);
     }
@@ -72,7 +75,7 @@ public sealed class AlertService(
         return true;
     }
 
-    /// <summary>After the caller saved: queues notifications and tells open pages.</summary>
+    /// <summary>After the caller saved: wakes the notification dispatcher and tells open pages.</summary>
     public void AfterSave(int productId, IEnumerable<Alert> toNotify)
     {
         foreach (var alert in toNotify)

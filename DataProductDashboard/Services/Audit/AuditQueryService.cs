@@ -89,7 +89,7 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await EnsureProductAsync(db, productId, ct);
-        var json = await db.MetricRuns.AsNoTracking().Where(r => r.ProductId == productId && r.Kind == BatchService.AuditRunKind)
+        var json = await db.MetricRuns.AsNoTracking().Where(r => r.ProductId == productId && r.Kind == BatchImporter.AuditRunKind)
             .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
         var performanceJson = await db.MetricRuns.AsNoTracking().Where(r => r.ProductId == productId && r.Kind == PerformanceService.RunKind)
             .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);

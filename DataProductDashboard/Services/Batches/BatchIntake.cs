@@ -1,48 +1,70 @@
+using System.Globalization;
 using DataProductDashboard.Configuration;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Jobs;
+using DataProductDashboard.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Services.Batches;
 
-/// <summary>The entry point for batches from the UI and the API: validates at once (so bad files fail fast and store
-/// nothing), then scores small batches inline and queues large ones (≥ Dashboard:BackgroundBatchRows) as a job.</summary>
+/// <summary>The entry point for batches from the UI and the API: refuses a file already stored for the product (unless
+/// asked to take it anyway), waits for an import slot (<see cref="ImportSlots"/>; 503 when the line is full), validates
+/// at once (so bad files fail fast and store nothing), then scores small batches inline and queues large ones
+/// (≥ Dashboard:BackgroundBatchRows) as a durable job whose input is the stored file.</summary>
 public sealed class BatchIntake(
-    BatchService batches,
-    BackgroundWorkQueue queue,
+    BatchImporter importer,
     JobTracker jobs,
+    ImportSlots slots,
+    ContentStore store,
+    IDbContextFactory<DashboardDbContext> dbFactory,
     IOptions<DashboardOptions> options,
     ILogger<BatchIntake> logger)
 {
     public const string JobKind = "batch-import";
 
-    public async Task<IntakeResult> SubmitAsync(int productId, ReadOnlyMemory<byte> content, string fileName, BatchSource source,
+    public async Task<IntakeResult> SubmitAsync(int productId, UploadedFile file, BatchSource source, bool allowDuplicate,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        progress?.Report(new ImportProgress(ImportStage.Parsing, 0, 0));
-        var prepared = await batches.PrepareAsync(productId, content, fileName, source, receivedAt: null, ct);
-        if (prepared.RowCount < options.Value.BackgroundBatchRows)
-            return new IntakeResult(await batches.ImportAsync(prepared, progress, ct), null);
-
-        var job = jobs.Create(JobKind, productId, prepared.RowCount);
-        logger.LogInformation("Queued batch '{FileName}' ({Rows} rows) for product {ProductId} as job {JobId}", fileName, prepared.RowCount, productId, job.Id);
-        queue.Enqueue(async stoppingToken =>
+        if (!allowDuplicate)
+            await RefuseDuplicateAsync(productId, file, ct);
+        progress?.Report(new ImportProgress(ImportStage.Queued, 0, 0));
+        using (await slots.AcquireAsync(file.Length * 2, mayRefuse: true, ct))
         {
-            var report = new SyncProgress<ImportProgress>(p => jobs.Update(job.Id, j => j with
+            progress?.Report(new ImportProgress(ImportStage.Parsing, 0, 0));
+            var prepared = await importer.PrepareAsync(productId, file, source, receivedAt: null, ct);
+            if (prepared.RowCount < options.Value.BackgroundBatchRows)
+                return new IntakeResult(await importer.ImportAsync(prepared, jobId: null, progress, ct), null);
+
+            store.Adopt(ContentStore.Batches, file, ".csv");
+            var job = await jobs.EnqueueAsync(new Job
             {
-                State = JobState.Running, Stage = p.Stage.ToString(), RowsDone = p.RowsDone, Fraction = p.Fraction,
-            }));
-            try
-            {
-                var batch = await batches.ImportAsync(prepared, report, stoppingToken);
-                jobs.Update(job.Id, j => j with { State = JobState.Succeeded, Stage = "Done", RowsDone = batch.RowCount, BatchId = batch.Id, Fraction = 1 });
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Background import of '{FileName}' for product {ProductId} failed", fileName, productId);
-                jobs.Update(job.Id, j => j with { State = JobState.Failed, Stage = "Failed", Error = ex.Message });
-            }
-        });
-        return new IntakeResult(null, job);
+                Kind = JobKind, ProductId = productId, RowsTotal = prepared.RowCount, InputArea = ContentStore.Batches,
+                InputHash = file.Hash, InputExtension = ".csv", InputFileName = file.FileName, Parameters = source.ToString(),
+            }, CancellationToken.None);
+            logger.LogInformation("Queued batch '{FileName}' ({Rows} rows) for product {ProductId} as job {JobId}", file.FileName, prepared.RowCount, productId, job.Id);
+            return new IntakeResult(null, job);
+        }
+    }
+
+    /// <summary>409 when a batch of this product was stored from the same content, or is queued from it.</summary>
+    public async Task RefuseDuplicateAsync(int productId, UploadedFile file, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = await db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.FileHash == file.Hash)
+            .OrderBy(b => b.Id).Select(b => new { b.Id, b.FileName, b.ReceivedAt }).FirstOrDefaultAsync(ct);
+        if (stored is not null)
+            throw new DuplicateBatchException(string.Create(CultureInfo.InvariantCulture,
+                $"'{file.FileName}' has the same content as batch #{stored.Id} ('{stored.FileName}', received {stored.ReceivedAt:yyyy-MM-dd HH:mm} UTC); it was not stored again. Send it with ?allowDuplicate=true to store it anyway."),
+                stored.Id, null);
+        var queued = await db.Jobs.AsNoTracking().Where(j => j.ProductId == productId && j.Kind == JobKind && j.InputHash == file.Hash
+                && (j.State == JobState.Queued || j.State == JobState.Running))
+            .Select(j => new { j.Id, j.InputFileName }).FirstOrDefaultAsync(ct);
+        if (queued is not null)
+            throw new DuplicateBatchException(
+                $"'{file.FileName}' has the same content as '{queued.InputFileName}', queued as job {queued.Id}; it was not queued again. Send it with ?allowDuplicate=true to store it anyway.",
+                null, queued.Id);
     }
 }

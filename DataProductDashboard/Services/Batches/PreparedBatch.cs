@@ -14,7 +14,7 @@ public sealed record PreparedBatch(
     int ChampionNumber,
     string ChampionFileHash,
     ParsedCsv Parsed,
-    ReadOnlyMemory<byte> Content,
+    Storage.UploadedFile File,
     string FileName,
     BatchSource Source,
     DateTime? ReceivedAt,

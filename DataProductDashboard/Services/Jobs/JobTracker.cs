@@ -1,52 +1,136 @@
 using System.Collections.Concurrent;
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Services.Jobs;
 
-/// <summary>In-memory status of background jobs (one app instance), kept for a day after they end.</summary>
-public sealed class JobTracker(TimeProvider clock)
+/// <summary>Background jobs: the database holds each job (state, progress, attempts, input), so its status reads the
+/// same before and after a restart; the progress of jobs running in this process is also kept in memory, written to
+/// the database at most once a second, and announced through <see cref="Changed"/> for live pages.</summary>
+public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, ILogger<JobTracker> logger)
 {
-    private static readonly TimeSpan Retention = TimeSpan.FromDays(1);
-    private readonly ConcurrentDictionary<Guid, JobStatus> _jobs = new();
+    private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(1);
+    private readonly ConcurrentDictionary<Guid, (JobStatus Status, DateTime SavedAt)> _live = new();
+    private readonly SemaphoreSlim _signal = new(0);
 
-    /// <summary>Raised after every change, with the new snapshot.</summary>
+    /// <summary>Raised after every change of a job, with the new snapshot.</summary>
     public event Action<JobStatus>? Changed;
 
-    public JobStatus Create(string kind, int productId, int rowsTotal)
+    /// <summary>Stores a new queued job and wakes the runner.</summary>
+    public async Task<JobStatus> EnqueueAsync(Job job, CancellationToken ct)
     {
-        Prune();
         var now = clock.GetUtcNow().UtcDateTime;
-        var job = new JobStatus(Guid.NewGuid(), kind, productId, JobState.Queued, "Queued", 0, rowsTotal, null, null, null, now, now);
-        _jobs[job.Id] = job;
-        Changed?.Invoke(job);
-        return job;
-    }
-
-    public JobStatus? Get(Guid id) => _jobs.TryGetValue(id, out var job) ? job : null;
-
-    public IReadOnlyList<JobStatus> ForProduct(int productId) =>
-        _jobs.Values.Where(j => j.ProductId == productId).OrderByDescending(j => j.CreatedAt).ToList();
-
-    public void Update(Guid id, Func<JobStatus, JobStatus> change)
-    {
-        JobStatus updated;
-        while (true)
+        job.Id = job.Id == Guid.Empty ? Guid.NewGuid() : job.Id;
+        job.State = JobState.Queued;
+        job.Stage = "Queued";
+        job.CreatedAt = job.UpdatedAt = now;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (!_jobs.TryGetValue(id, out var current))
-                return;
-            updated = change(current) with { UpdatedAt = clock.GetUtcNow().UtcDateTime };
-            if (_jobs.TryUpdate(id, updated, current))
-                break;
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync(ct);
         }
-        Changed?.Invoke(updated);
+        var status = ToStatus(job);
+        logger.LogInformation("Queued {Kind} job {JobId} for product {ProductId} ({Rows} rows)", job.Kind, job.Id, job.ProductId, job.RowsTotal);
+        Raise(status);
+        _signal.Release();
+        return status;
     }
 
-    private void Prune()
+    /// <summary>The job's current state: live progress when it runs here, else the stored state; null when unknown.</summary>
+    public async Task<JobStatus?> GetAsync(Guid id, CancellationToken ct)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
-        foreach (var (id, job) in _jobs)
+        if (_live.TryGetValue(id, out var live))
+            return live.Status;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+        return job is null ? null : ToStatus(job);
+    }
+
+    /// <summary>The product of a job (for access checks); null when unknown.</summary>
+    public async Task<int?> ProductOfAsync(Guid id, CancellationToken ct)
+    {
+        if (_live.TryGetValue(id, out var live))
+            return live.Status.ProductId;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Jobs.Where(j => j.Id == id).Select(j => (int?)j.ProductId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>A product's most recent jobs, newest first, with live progress where they run.</summary>
+    public async Task<IReadOnlyList<JobStatus>> ForProductAsync(int productId, int take, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jobs = await db.Jobs.AsNoTracking().Where(j => j.ProductId == productId)
+            .OrderByDescending(j => j.CreatedAt).Take(take).ToListAsync(ct);
+        return jobs.Select(j => _live.TryGetValue(j.Id, out var live) ? live.Status : ToStatus(j)).ToList();
+    }
+
+    /// <summary>Waits until a job is queued or <paramref name="timeout"/> passed.</summary>
+    internal Task WaitForWorkAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+
+    /// <summary>A job of this process started running (its stored row says so already).</summary>
+    internal void Started(Job job)
+    {
+        var status = ToStatus(job);
+        _live[job.Id] = (status, clock.GetUtcNow().UtcDateTime);
+        Raise(status);
+    }
+
+    /// <summary>Progress of a running job: announced at once, saved at most once a second.</summary>
+    internal async Task ReportAsync(Guid id, JobProgress progress, CancellationToken ct)
+    {
+        if (!_live.TryGetValue(id, out var live))
+            return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = live.Status with
         {
-            if (job.State is JobState.Succeeded or JobState.Failed && job.UpdatedAt < cutoff)
-                _jobs.TryRemove(id, out _);
+            Stage = progress.Stage, RowsDone = progress.RowsDone, RowsTotal = progress.RowsTotal > 0 ? progress.RowsTotal : live.Status.RowsTotal,
+            Fraction = progress.Fraction, UpdatedAt = now,
+        };
+        var save = now - live.SavedAt >= SaveEvery || status.Stage != live.Status.Stage;
+        _live[id] = (status, save ? now : live.SavedAt);
+        Raise(status);
+        if (!save)
+            return;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Jobs.Where(j => j.Id == id && j.State == JobState.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Stage, status.Stage).SetProperty(j => j.RowsDone, status.RowsDone)
+                .SetProperty(j => j.RowsTotal, status.RowsTotal).SetProperty(j => j.UpdatedAt, now), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Progress is a courtesy: the job's outcome is what must be stored.
+            logger.LogDebug(ex, "Saving the progress of job {JobId} failed", id);
+        }
+    }
+
+    /// <summary>The job ended here: its final row is stored; live pages hear of it.</summary>
+    internal void Ended(Job job)
+    {
+        _live.TryRemove(job.Id, out _);
+        Raise(ToStatus(job));
+    }
+
+    public static JobStatus ToStatus(Job j) => new()
+    {
+        Id = j.Id, Kind = j.Kind, ProductId = j.ProductId, State = j.State, Stage = j.Stage, RowsDone = j.RowsDone, RowsTotal = j.RowsTotal,
+        BatchId = j.BatchId, ModelVersion = j.ModelVersion, Error = j.Error, Attempts = j.Attempts, FileName = j.InputFileName,
+        CreatedAt = j.CreatedAt, UpdatedAt = j.UpdatedAt, FinishedAt = j.FinishedAt,
+        Fraction = j.State == JobState.Succeeded ? 1 : j.RowsTotal > 0 ? Math.Clamp((double)j.RowsDone / j.RowsTotal, 0, 1) : 0,
+    };
+
+    private void Raise(JobStatus status)
+    {
+        try
+        {
+            Changed?.Invoke(status);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A job-change handler failed");
         }
     }
 }

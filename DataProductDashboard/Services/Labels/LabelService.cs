@@ -2,20 +2,19 @@ using DataProductDashboard.Data;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Services.Audit;
-using DataProductDashboard.Services.Gates;
-using DataProductDashboard.Services.Kpis;
+using DataProductDashboard.Services.FollowUps;
 using DataProductDashboard.Services.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Services.Labels;
 
 /// <summary>True labels that arrive after scoring: a CSV of row key + label joins the stored predictions by row key,
-/// then performance and concept drift of the affected batches are recomputed, all in one transaction.</summary>
+/// then performance and concept drift of the affected batches are recomputed, all in one transaction with the record
+/// of the follow-up (gates, label-based KPIs), which runs right after.</summary>
 public sealed class LabelService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     PerformanceService performance,
-    BatchGateEvaluator gates,
-    KpiRecomputer kpis,
+    FollowUpRunner followUps,
     ProductEvents events,
     TimeProvider clock,
     ILogger<LabelService> logger)
@@ -66,42 +65,17 @@ public sealed class LabelService(
         var affected = updates.Select(u => u.BatchId).Distinct().ToList();
         var earliest = await db.Batches.Where(b => affected.Contains(b.Id)).MinAsync(b => b.ReceivedAt, ct);
         await performance.RecomputeAsync(db, productId, earliest, ct);
+        // Gates of the labelled batches and label-based KPIs follow the commit; recorded with it, so a crash in
+        // between is repaired at the next start.
+        var followUp = FollowUpRecorder.Record(db, productId, FollowUpKind.LabelsJoined, affected, labelledAt);
+        await db.SaveChangesAsync(ct);
+        await db.Batches.Where(b => affected.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.FollowUpPending, true), ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Labels for product {ProductId}: {Rows} rows joined {Predictions} predictions in {Batches} batches",
             productId, parsed.RowCount, updates.Count, affected.Count);
-        await EvaluateGatesAsync(db, productId, earliest, ct);
-        await RecomputeKpisAsync(productId, affected);
+        await followUps.RunAsync(followUp.Id);
         events.Publish(productId);
         return new LabelUploadResult(parsed.RowCount, updates.Count, affected);
-    }
-
-    /// <summary>Performance changed for every labelled batch from <paramref name="from"/> on (their windows too): their
-    /// gates are evaluated again. Logged, never thrown: the labels are stored.</summary>
-    private async Task EvaluateGatesAsync(DashboardDbContext db, int productId, DateTime from, CancellationToken ct)
-    {
-        try
-        {
-            var changed = await db.Batches.Where(b => b.ProductId == productId && b.ReceivedAt >= from && b.LabelledRows > 0).Select(b => b.Id).ToListAsync(ct);
-            await gates.EvaluateAsync(changed, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Gate evaluation after labels for product {ProductId} failed; the labels are stored", productId);
-        }
-    }
-
-    /// <summary>The label-based KPIs take the newly labelled rows, then every KPI is judged again (after the gates:
-    /// the business-drift classification reads their outcomes). Not cancellable; logged, never thrown.</summary>
-    private async Task RecomputeKpisAsync(int productId, IReadOnlyCollection<int> batchIds)
-    {
-        try
-        {
-            await kpis.LabelsArrivedAsync(productId, batchIds, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "KPI recompute after labels for product {ProductId} failed; the labels are stored", productId);
-        }
     }
 
     private static double[] LabelValues(ParsedCsv parsed, ColumnSpec label, TaskType task, string? positiveClass)

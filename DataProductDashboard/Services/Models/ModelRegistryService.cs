@@ -76,7 +76,10 @@ public sealed class ModelRegistryService(
     }
 
     /// <summary>Trains a model on a labelled CSV (columns: the features and the label) and registers it.</summary>
-    public async Task<ModelVersionSummary> TrainAsync(int productId, ReadOnlyMemory<byte> csv, string fileName, TrainModelRequest request, CancellationToken ct)
+    /// <param name="jobId">The background job training it: marked succeeded in the transaction that registers the
+    /// version, so a restart never trains and registers it twice.</param>
+    public async Task<ModelVersionSummary> TrainAsync(int productId, ReadOnlyMemory<byte> csv, string fileName, TrainModelRequest request, CancellationToken ct,
+        Guid? jobId = null)
     {
         var product = await FindProductAsync(productId, ct);
         var parsed = CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ct);
@@ -96,7 +99,7 @@ public sealed class ModelRegistryService(
             HoldoutMetrics = new Dictionary<string, double>(trained.HoldoutMetrics),
             Notes = request.Notes?.Trim() ?? "",
         };
-        return await AddVersionAsync(entity, trained.Zip, csv, parsed.Table, product, ct);
+        return await AddVersionAsync(entity, trained.Zip, csv, parsed.Table, product, ct, jobId);
     }
 
     /// <summary>Makes a version the champion; the previous champion becomes a challenger. Release gates, waivers and
@@ -157,7 +160,7 @@ public sealed class ModelRegistryService(
     }
 
     private async Task<ModelVersionSummary> AddVersionAsync(ModelVersion entity, ReadOnlyMemory<byte> zip, ReadOnlyMemory<byte>? reference,
-        ColumnTable? referenceTable, DataProduct owner, CancellationToken ct)
+        ColumnTable? referenceTable, DataProduct owner, CancellationToken ct, Guid? jobId = null)
     {
         var modelFile = await store.SaveAsync(ContentStore.Models, zip, ".zip", ct);
         StoredFile? referenceFile = reference is { } r ? await store.SaveAsync(ContentStore.Reference, r, ".csv", ct) : null;
@@ -181,6 +184,8 @@ public sealed class ModelRegistryService(
                 product.ChampionVersionId = entity.Id;
                 await db.SaveChangesAsync(ct);
             }
+            if (jobId is { } id)
+                await Jobs.JobCompletion.MarkSucceededAsync(db, id, batchId: null, entity.Number, entity.TrainingRows ?? 0, clock.GetUtcNow().UtcDateTime, ct);
             await tx.CommitAsync(ct);
         }
         catch

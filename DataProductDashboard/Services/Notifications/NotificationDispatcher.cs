@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Services.Notifications;
 
-/// <summary>Drains the <see cref="NotificationOutbox"/>: for each alert, sends to every enabled webhook and e-mail
-/// channel of its product whose minimum severity the alert reaches, all channels at once, and logs one delivery per
-/// channel. Several alerts are dispatched side by side, so a slow endpoint delays no other alert; imports only
-/// enqueue and never wait for any of it. The loop logs failures and carries on.</summary>
+/// <summary>Sends the stored notification outbox: at start, every message a stopped process left unsent; then, for each
+/// alert the <see cref="NotificationOutbox"/> announces, its unsent messages. Each alert goes to every enabled webhook
+/// and e-mail channel of its product whose minimum severity it reaches, all channels at once, one delivery logged per
+/// channel, and its messages are marked sent, so a restart does not send them again. Several alerts are dispatched
+/// side by side, so a slow endpoint delays no other alert; imports only enqueue and never wait for any of it. The
+/// loop logs failures and carries on.</summary>
 public sealed class NotificationDispatcher(
     NotificationOutbox outbox,
     IDbContextFactory<DashboardDbContext> dbFactory,
@@ -29,6 +31,8 @@ public sealed class NotificationDispatcher(
         var running = new ConcurrentDictionary<Task, bool>();
         try
         {
+            foreach (var alertId in await UnsentAlertsAsync(stoppingToken))
+                outbox.Enqueue(alertId);
             await foreach (var alertId in outbox.Reader.ReadAllAsync(stoppingToken))
             {
                 await slots.WaitAsync(stoppingToken);
@@ -43,11 +47,21 @@ public sealed class NotificationDispatcher(
         await Task.WhenAll(running.Keys);
     }
 
+    /// <summary>Alerts with outbox messages not yet sent, oldest first.</summary>
+    private async Task<List<int>> UnsentAlertsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unsent = await db.NotificationOutbox.AsNoTracking().Where(m => m.SentAt == null).OrderBy(m => m.Id).Select(m => m.AlertId).ToListAsync(ct);
+        if (unsent.Count > 0)
+            logger.LogInformation("Sending {Count} notifications left unsent when the app stopped", unsent.Count);
+        return unsent.Distinct().ToList();
+    }
+
     private async Task RunOneAsync(int alertId, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
-            await DeliverAsync(alertId, stoppingToken);
+            await DeliverUnsentAsync(alertId, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -61,6 +75,29 @@ public sealed class NotificationDispatcher(
         {
             slots.Release();
         }
+    }
+
+    /// <summary>Sends the alert when its outbox holds an unsent message (or none was ever stored, as for an alert queued
+    /// directly), then marks its messages sent. An alert whose messages were all sent is not sent again.</summary>
+    public async Task DeliverUnsentAsync(int alertId, CancellationToken ct)
+    {
+        List<int> unsent;
+        bool any;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var messages = await db.NotificationOutbox.AsNoTracking().Where(m => m.AlertId == alertId).Select(m => new { m.Id, m.SentAt }).ToListAsync(ct);
+            any = messages.Count > 0;
+            unsent = messages.Where(m => m.SentAt == null).Select(m => m.Id).ToList();
+        }
+        if (any && unsent.Count == 0)
+            return;
+        await DeliverAsync(alertId, ct);
+        if (unsent.Count == 0)
+            return;
+        await using var save = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await save.NotificationOutbox.Where(m => unsent.Contains(m.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.SentAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
     }
 
     /// <summary>Sends alert <paramref name="alertId"/> to its product's channels and logs the deliveries; an unknown

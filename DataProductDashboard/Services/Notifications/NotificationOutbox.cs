@@ -2,8 +2,9 @@ using System.Threading.Channels;
 
 namespace DataProductDashboard.Services.Notifications;
 
-/// <summary>Alerts waiting to be sent through a product's webhook and e-mail channels. Enqueuing never blocks the
-/// import that raised the alert; a hosted dispatcher drains the queue.</summary>
+/// <summary>Wakes the dispatcher for alerts whose notification was stored in the outbox table (saved with the alert
+/// by <see cref="Alerts.AlertService.RaiseAsync"/>). The table is the truth: the dispatcher also sends, at start,
+/// whatever a stopped process left unsent. Enqueuing never blocks the import that raised the alert.</summary>
 public sealed class NotificationOutbox
 {
     private readonly Channel<int> _alerts = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });

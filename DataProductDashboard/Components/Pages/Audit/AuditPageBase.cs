@@ -28,7 +28,7 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "to")] public string? QueryTo { get; set; }
 
     [Inject] public required ProductService Products { get; init; }
-    [Inject] public required BatchService Batches { get; init; }
+    [Inject] public required BatchQueries Batches { get; init; }
     [Inject] public required AuditQueryService Audits { get; init; }
     [Inject] public required ProductEvents Events { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }

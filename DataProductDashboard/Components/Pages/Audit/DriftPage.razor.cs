@@ -2,6 +2,7 @@ using DataProductDashboard.Analysis;
 using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Components.Dialogs;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Batches;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using DataProductDashboard.ViewModels.Audit;
@@ -25,6 +26,7 @@ public sealed partial class DriftPage
 
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required BatchImporter Importer { get; init; }
 
     private async Task EditSettingsAsync()
     {
@@ -44,7 +46,7 @@ public sealed partial class DriftPage
         _reauditing = true;
         try
         {
-            var audit = await Batches.ReauditAsync(Selected.Batch.Id, CancellationToken.None);
+            var audit = await Importer.ReauditAsync(Selected.Batch.Id, CancellationToken.None);
             Snackbar.Add($"Audit of batch {Selected.Batch.Id} re-run: {audit.Drift.Drifted} of {audit.Drift.Columns} features drifted.", Severity.Success);
         }
         catch (DashboardException ex)

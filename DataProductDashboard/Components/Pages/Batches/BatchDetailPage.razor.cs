@@ -22,7 +22,7 @@ public sealed partial class BatchDetailPage : IDisposable
     private string? _error;
 
     [Parameter] public int BatchId { get; set; }
-    [Inject] public required BatchService Batches { get; init; }
+    [Inject] public required BatchQueries Batches { get; init; }
     [Inject] public required ProductService Products { get; init; }
 
     private string EventRange => _detail?.Batch is { EventTimeFrom: { } from, EventTimeTo: { } to }

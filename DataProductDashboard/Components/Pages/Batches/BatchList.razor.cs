@@ -33,7 +33,7 @@ public sealed partial class BatchList : IDisposable
     [SupplyParameterFromQuery(Name = "q")] public string? QueryFilter { get; set; }
 
     [Inject] public required ProductService Products { get; init; }
-    [Inject] public required BatchService Batches { get; init; }
+    [Inject] public required BatchQueries Batches { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required RoleGuard Guard { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }

@@ -15,7 +15,7 @@ public sealed partial class PredictionsTable
     [Parameter, EditorRequired] public required int BatchId { get; set; }
     [Parameter] public int RowCount { get; set; }
     [Parameter, EditorRequired] public required PredictionDisplay Format { get; set; }
-    [Inject] public required BatchService Batches { get; init; }
+    [Inject] public required BatchQueries Batches { get; init; }
 
     private async Task<TableData<PredictionRow>> LoadAsync(TableState state, CancellationToken ct)
     {

@@ -29,7 +29,7 @@ public sealed partial class ProductOverview : IDisposable
     [Parameter] public int ProductId { get; set; }
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required ModelRegistryService Models { get; init; }
-    [Inject] public required BatchService Batches { get; init; }
+    [Inject] public required BatchQueries Batches { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required AuditQueryService Audits { get; init; }
     [Inject] public required Services.Insights.InsightService Insights { get; init; }

@@ -8,12 +8,10 @@ using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Scoring;
-using DataProductDashboard.Services.Alerts;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Experiments;
-using DataProductDashboard.Services.Exports;
-using DataProductDashboard.Services.Gates;
-using DataProductDashboard.Services.Kpis;
+using DataProductDashboard.Services.FollowUps;
+using DataProductDashboard.Services.Jobs;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -21,32 +19,32 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DataProductDashboard.Services.Batches;
 
-/// <summary>Integration: a CSV batch is read and validated (Ingestion), scored by the champion (Scoring), profiled
-/// (Analysis) and stored with its predictions and metric points in one transaction (Data). While an A/B test runs,
-/// each row is scored by the model of the arm its row key hashes to, and each arm is audited on its own as well.</summary>
-public sealed class BatchService(
+/// <summary>The import pipeline: a CSV batch is read and validated (Ingestion), scored by the champion (Scoring),
+/// profiled (Analysis) and stored with its predictions, metric points and the record of the work that must follow
+/// (<see cref="FollowUpKind.BatchStored"/>) in one transaction (Data); the follow-up (gates, alerts, KPI contributions)
+/// runs right after the commit, and again after a crash if it did not finish. While an A/B test runs, each row is
+/// scored by the model of the arm its row key hashes to, and each arm is audited on its own as well.</summary>
+public sealed class BatchImporter(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ContentStore store,
     ModelCache models,
     ReferenceProfileStore profiles,
     ProductEvents events,
     PerformanceService performance,
-    BatchGateEvaluator gates,
-    TimelinessMonitor timeliness,
-    KpiRecomputer kpis,
-    ExperimentMonitor experiments,
+    FollowUpRunner followUps,
+    BatchQueries queries,
     TimeProvider clock,
-    ILogger<BatchService> logger)
+    ILogger<BatchImporter> logger)
 {
     public const string ScoringRunKind = "scoring";
     public const string AuditRunKind = "audit";
     private const int VolumeHistory = 12;
-    private static readonly string[] PredictionColumns = ["row_index", "row_key", "predicted", "score", "label"];
 
-    /// <summary>Reads and validates a batch file; throws before anything is stored.</summary>
-    public async Task<PreparedBatch> PrepareAsync(int productId, ReadOnlyMemory<byte> content, string fileName, BatchSource source,
-        DateTime? receivedAt, CancellationToken ct)
+    /// <summary>Reads and validates a batch file (streamed to disk, read through a memory map); throws before anything
+    /// is stored.</summary>
+    public async Task<PreparedBatch> PrepareAsync(int productId, UploadedFile file, BatchSource source, DateTime? receivedAt, CancellationToken ct)
     {
+        var fileName = file.FileName;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct)
             ?? throw new NotFoundException("Data product", productId);
@@ -57,8 +55,8 @@ public sealed class BatchService(
             .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => new { b.RowCount, b.ReceivedAt }).ToListAsync(ct);
         var experiment = await RunningExperimentAsync(db, productId, champion.Id, ct);
         var stopwatch = Stopwatch.StartNew();
-        var parsed = await Task.Run(() => CsvBatchReader.Read(content, fileName, product.Schema, CsvReadMode.Batch, ct), ct);
-        return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, parsed, content,
+        var parsed = await Task.Run(() => MappedFile.Read(file.Path, content => CsvBatchReader.Read(content, fileName, product.Schema, CsvReadMode.Batch, ct)), ct);
+        return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, parsed, file,
             Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed, earlier.Select(b => b.RowCount).ToList(),
             earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings, experiment);
     }
@@ -81,17 +79,21 @@ public sealed class BatchService(
         return new RunningExperiment(running.Id, running.ChallengerShare, challenger.Id, challenger.Number, challenger.FileHash);
     }
 
-    /// <summary>Reads, scores and stores a batch in one go.</summary>
+    /// <summary>Reads, scores and stores a batch held in memory in one go (the demo, tools and tests).</summary>
     public async Task<BatchSummary> ImportAsync(int productId, ReadOnlyMemory<byte> content, string fileName, BatchSource source,
         DateTime? receivedAt = null, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         progress?.Report(new ImportProgress(ImportStage.Parsing, 0, 0));
-        var prepared = await PrepareAsync(productId, content, fileName, source, receivedAt, ct);
-        return await ImportAsync(prepared, progress, ct);
+        using var file = await store.ReceiveAsync(new ReadOnlyMemoryStream(content), Path.GetFileName(fileName), long.MaxValue,
+            () => new InvalidOperationException("unreachable"), ct);
+        var prepared = await PrepareAsync(productId, file, source, receivedAt, ct);
+        return await ImportAsync(prepared, jobId: null, progress, ct);
     }
 
-    /// <summary>Scores a prepared batch with the champion and stores batch, predictions and metrics in one transaction.</summary>
-    public async Task<BatchSummary> ImportAsync(PreparedBatch prepared, IProgress<ImportProgress>? progress, CancellationToken ct)
+    /// <summary>Scores a prepared batch with the champion and stores batch, predictions, metrics and its follow-up in one
+    /// transaction; when <paramref name="jobId"/> is given, the job is marked succeeded in that same transaction, so a
+    /// restart never imports its file twice. Then runs the follow-up.</summary>
+    public async Task<BatchSummary> ImportAsync(PreparedBatch prepared, Guid? jobId, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var rows = prepared.RowCount;
         var model = models.Get(prepared.ChampionFileHash);
@@ -118,12 +120,13 @@ public sealed class BatchService(
         var audit = await Task.Run(() => AuditOf(prepared, scores), ct);
         var armAudits = armScores is null ? null : await Task.Run(() => ArmAuditsOf(prepared, armScores), ct);
 
-        var file = await store.SaveAsync(ContentStore.Batches, prepared.Content, ".csv", ct);
+        var file = store.Adopt(ContentStore.Batches, prepared.File, ".csv");
         var stopwatch = Stopwatch.StartNew();
         Batch batch;
+        int followUpId;
         try
         {
-            batch = await Task.Run(() => PersistAsync(prepared, scores, profile, audit, arms, armAudits, file.Hash, progress, stopwatch, ct), ct);
+            (batch, followUpId) = await Task.Run(() => PersistAsync(prepared, scores, profile, audit, arms, armAudits, file.Hash, jobId, progress, stopwatch, ct), ct);
             if (armScores is not null)
                 logger.LogInformation("Batch {BatchId} of product {ProductId}: experiment {ExperimentId} scored {ChampionRows} rows by champion v{Version} and {ChallengerRows} by challenger v{Challenger} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
                     batch.Id, prepared.ProductId, prepared.Experiment!.Id, armScores.ChampionRows.Length, prepared.ChampionNumber, armScores.ChallengerRows.Length,
@@ -134,14 +137,17 @@ public sealed class BatchService(
         }
         catch
         {
-            store.Discard(file);
+            // A job's input is the batch file itself: it stays for the next attempt.
+            if (jobId is null)
+                store.Discard(file);
             throw;
         }
-        // Committed: from here on the batch and its file stay, whatever happens to the request.
-        await AfterStoreAsync(batch.ProductId, batch.Id, batch.ExperimentId, prepared.Parsed.Table);
+        // Committed: from here on the batch and its file stay, whatever happens to the request. The follow-up is
+        // recorded; if it fails or the app stops now, the follow-up worker does it.
+        await followUps.RunAsync(followUpId, prepared.Parsed.Table);
         progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
         events.Publish(prepared.ProductId);
-        return await GetSummaryAsync(batch.Id, CancellationToken.None);
+        return await queries.GetSummaryAsync(batch.Id, CancellationToken.None);
     }
 
     /// <summary>Runs the audit of a stored batch again (e.g. after the drift settings changed) from its stored file and
@@ -165,40 +171,14 @@ public sealed class BatchService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.MetricRuns.Where(r => r.BatchId == batchId && r.Kind == AuditRunKind).ExecuteDeleteAsync(ct);
         await AddAuditRunAsync(db, batch, audit, ct);
+        var followUp = FollowUpRecorder.Record(db, batch.ProductId, FollowUpKind.BatchReaudited, [batchId], clock.GetUtcNow().UtcDateTime);
+        batch.FollowUpPending = true;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Re-audited batch {BatchId}: {Drifted} of {Columns} features drifted", batchId, audit.Drift.Drifted, audit.Drift.Columns);
-        await gates.EvaluateAsync(batchId, ct);
-        await kpis.EvaluateProductAsync(batch.ProductId, ct);
+        await followUps.RunAsync(followUp.Id);
         events.Publish(batch.ProductId);
         return audit;
-    }
-
-    /// <summary>After the batch is committed: its gates are evaluated (alerts raised), a missing-batch alert clears, the
-    /// split of the experiment it belongs to is checked for a sample-ratio mismatch, then the computed KPIs take its rows
-    /// and every KPI is judged (after the gates: the business-drift classification reads their outcomes). Not cancellable
-    /// (the batch is stored even if the caller went away); a failure is logged, never thrown.</summary>
-    private async Task AfterStoreAsync(int productId, int batchId, int? experimentId, ColumnTable table)
-    {
-        try
-        {
-            await gates.EvaluateAsync(batchId, CancellationToken.None);
-            await timeliness.BatchArrivedAsync(productId, batchId, CancellationToken.None);
-            if (experimentId is { } id)
-                await experiments.CheckAsync(id, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Gate evaluation of batch {BatchId} failed; the batch is stored", batchId);
-        }
-        try
-        {
-            await kpis.BatchStoredAsync(productId, batchId, table, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "KPI recompute after batch {BatchId} failed; the batch is stored", batchId);
-        }
     }
 
     private static Task AddAuditRunAsync(DashboardDbContext db, Batch batch, AuditResult audit, CancellationToken ct) =>
@@ -237,8 +217,8 @@ public sealed class BatchService(
         return audits;
     }
 
-    private async Task<Batch> PersistAsync(PreparedBatch prepared, ScoreResult scores, PredictionProfile profile, AuditResult? audit,
-        byte[]? arms, IReadOnlyList<(ArmAudit Audit, int VersionId)>? armAudits, string fileHash,
+    private async Task<(Batch Batch, int FollowUpId)> PersistAsync(PreparedBatch prepared, ScoreResult scores, PredictionProfile profile, AuditResult? audit,
+        byte[]? arms, IReadOnlyList<(ArmAudit Audit, int VersionId)>? armAudits, string fileHash, Guid? jobId,
         IProgress<ImportProgress>? progress, Stopwatch stopwatch, CancellationToken ct)
     {
         var rows = prepared.RowCount;
@@ -251,7 +231,7 @@ public sealed class BatchService(
             Source = prepared.Source,
             FileName = prepared.FileName,
             FileHash = fileHash,
-            FileSizeBytes = prepared.Content.Length,
+            FileSizeBytes = prepared.File.Length,
             ReceivedAt = prepared.ReceivedAt!.Value,
             RowCount = rows,
             Status = BatchStatus.Analyzed,
@@ -265,6 +245,8 @@ public sealed class BatchService(
             PredictionMean = profile.Values?.Mean,
             LabelledRows = labels is null ? 0 : labels.Count(l => !double.IsNaN(l)),
             ExperimentId = prepared.Experiment?.Id,
+            JobId = jobId,
+            FollowUpPending = true,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -283,10 +265,13 @@ public sealed class BatchService(
         await db.SaveChangesAsync(ct);
         if (batch.LabelledRows > 0)
             await performance.RecomputeAsync(db, prepared.ProductId, batch.ReceivedAt, ct);
+        var followUp = FollowUpRecorder.Record(db, prepared.ProductId, FollowUpKind.BatchStored, [batch.Id], batch.ReceivedAt, batch.ExperimentId);
+        if (jobId is { } id)
+            await JobCompletion.MarkSucceededAsync(db, id, batch.Id, modelVersion: null, rows, clock.GetUtcNow().UtcDateTime, ct);
         batch.StoreSeconds = stopwatch.Elapsed.TotalSeconds;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return batch;
+        return (batch, followUp.Id);
     }
 
     private static IEnumerable<(string Key, string? Column, double Value)> ScoringPoints(Batch batch, PredictionProfile profile)
@@ -337,102 +322,4 @@ public sealed class BatchService(
         }
         return (min, max);
     }
-
-    public Task<PagedResult<BatchSummary>> ListAsync(int productId, int page, int pageSize, BatchSort sort, bool descending, CancellationToken ct) =>
-        ListAsync(productId, page, pageSize, sort, descending, fileNameContains: null, ct);
-
-    /// <summary>A page of a product's batches, optionally only those whose file name contains <paramref name="fileNameContains"/>
-    /// (case-insensitive for ASCII); <see cref="PagedResult{T}.TotalCount"/> counts the filtered batches.</summary>
-    public async Task<PagedResult<BatchSummary>> ListAsync(int productId, int page, int pageSize, BatchSort sort, bool descending,
-        string? fileNameContains, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Products.AnyAsync(p => p.Id == productId, ct))
-            throw new NotFoundException("Data product", productId);
-        if (page < 1 || pageSize is < 1 or > 1000)
-            throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 1000.");
-        var query = db.Batches.AsNoTracking().Where(b => b.ProductId == productId);
-        if (!string.IsNullOrWhiteSpace(fileNameContains))
-        {
-            var pattern = "%" + fileNameContains.Trim().Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(b => EF.Functions.Like(b.FileName, pattern, "\\"));
-        }
-        var total = await query.CountAsync(ct);
-        var ordered = (sort, descending) switch
-        {
-            (BatchSort.FileName, false) => query.OrderBy(b => b.FileName).ThenBy(b => b.Id),
-            (BatchSort.FileName, true) => query.OrderByDescending(b => b.FileName).ThenByDescending(b => b.Id),
-            (BatchSort.Rows, false) => query.OrderBy(b => b.RowCount).ThenBy(b => b.Id),
-            (BatchSort.Rows, true) => query.OrderByDescending(b => b.RowCount).ThenByDescending(b => b.Id),
-            (BatchSort.ModelVersion, false) => query.OrderBy(b => b.ModelVersion!.Number).ThenBy(b => b.Id),
-            (BatchSort.ModelVersion, true) => query.OrderByDescending(b => b.ModelVersion!.Number).ThenByDescending(b => b.Id),
-            (BatchSort.ScoringSeconds, false) => query.OrderBy(b => b.ScoringSeconds).ThenBy(b => b.Id),
-            (BatchSort.ScoringSeconds, true) => query.OrderByDescending(b => b.ScoringSeconds).ThenByDescending(b => b.Id),
-            (BatchSort.LatencyP95, false) => query.OrderBy(b => b.LatencyP95Micros).ThenBy(b => b.Id),
-            (BatchSort.LatencyP95, true) => query.OrderByDescending(b => b.LatencyP95Micros).ThenByDescending(b => b.Id),
-            (BatchSort.PredictionMean, false) => query.OrderBy(b => b.PredictionMean).ThenBy(b => b.Id),
-            (BatchSort.PredictionMean, true) => query.OrderByDescending(b => b.PredictionMean).ThenByDescending(b => b.Id),
-            (_, false) => query.OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id),
-            _ => query.OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id),
-        };
-        var items = await Project(ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-        return new PagedResult<BatchSummary>(items, total);
-    }
-
-    public async Task<BatchSummary> GetSummaryAsync(int batchId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.Batches.AsNoTracking().Where(b => b.Id == batchId)).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Batch", batchId);
-    }
-
-    public async Task<BatchDetail> GetDetailAsync(int batchId, CancellationToken ct)
-    {
-        var summary = await GetSummaryAsync(batchId, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var product = await db.Products.AsNoTracking().Where(p => p.Id == summary.ProductId)
-            .Select(p => new { p.Name, p.Task, p.Schema }).FirstAsync(ct);
-        var json = await db.MetricRuns.AsNoTracking().Where(r => r.BatchId == batchId && r.Kind == ScoringRunKind)
-            .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
-        var profile = json is null ? null : JsonSerializer.Deserialize<PredictionProfile>(json, JsonValueConverter.Options);
-        var auditJson = await db.MetricRuns.AsNoTracking().Where(r => r.BatchId == batchId && r.Kind == AuditRunKind)
-            .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
-        var audit = auditJson is null ? null : JsonSerializer.Deserialize<AuditResult>(auditJson, JsonValueConverter.Options);
-        var performanceJson = await db.MetricRuns.AsNoTracking().Where(r => r.BatchId == batchId && r.Kind == PerformanceService.RunKind)
-            .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
-        var result = performanceJson is null ? null : JsonSerializer.Deserialize<Analysis.Performance.PerformanceResult>(performanceJson, JsonValueConverter.Options);
-        var gateRows = await db.GateEvaluations.AsNoTracking().Where(e => e.BatchId == batchId).Select(e => new { e, e.GateRule }).ToListAsync(ct);
-        var gates = gateRows.Select(r => GateService.ToView(r.e, r.GateRule!))
-            .OrderByDescending(v => Analysis.Gates.GateEvaluator.Rank(v.Status)).ThenBy(v => v.GateRuleId).ToList();
-        return new BatchDetail(summary, product.Name, product.Task, product.Schema.PositiveClass, profile, audit, result,
-            gates, Analysis.Gates.GateEvaluator.Worst(gates.Select(g => g.Status)));
-    }
-
-    public async Task<PagedResult<PredictionRow>> GetPredictionsAsync(int batchId, int page, int pageSize, CancellationToken ct)
-    {
-        if (page < 1 || pageSize is < 1 or > 10_000)
-            throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 10000.");
-        var summary = await GetSummaryAsync(batchId, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var items = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PredictionRow(p.RowIndex, p.RowKey, p.Predicted, p.Score, p.Label)).ToListAsync(ct);
-        return new PagedResult<PredictionRow>(items, summary.RowCount);
-    }
-
-    /// <summary>Streams all predictions of a batch as CSV.</summary>
-    public async Task WritePredictionsCsvAsync(int batchId, Stream output, CancellationToken ct)
-    {
-        await GetSummaryAsync(batchId, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var predictions = db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex).AsAsyncEnumerable();
-        await CsvExport.WriteAsync(output, PredictionColumns, predictions, static (csv, p) => csv
-            .Number(p.RowIndex).Text(p.RowKey).Number(p.Predicted).Number(p.Score).Number(p.Label), ct);
-    }
-
-    private static IQueryable<BatchSummary> Project(IQueryable<Batch> batches) => batches.Select(b => new BatchSummary(
-        b.Id, b.ProductId, b.ModelVersionId, b.ModelVersion!.Number, b.Source, b.FileName, b.FileHash, b.FileSizeBytes,
-        b.ReceivedAt, b.RowCount, b.Status, b.ParseSeconds, b.ScoringSeconds, b.StoreSeconds,
-        b.LatencyP50Micros, b.LatencyP95Micros, b.LatencyP99Micros, b.EventTimeFrom, b.EventTimeTo, b.PredictionMean, b.LabelledRows));
 }

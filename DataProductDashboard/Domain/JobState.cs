@@ -1,4 +1,4 @@
-namespace DataProductDashboard.Services.Jobs;
+namespace DataProductDashboard.Domain;
 
 /// <summary>Lifecycle of a background job.</summary>
 public enum JobState { Queued, Running, Succeeded, Failed }

@@ -1,0 +1,42 @@
+using DataProductDashboard.Data;
+using DataProductDashboard.Data.Entities;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Jobs;
+using DataProductDashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Services.Batches;
+
+/// <summary>Runs a queued import from its stored file. The import commits all at once and marks the job succeeded in
+/// the same transaction, so a rerun after a crash either finds nothing stored and imports, or finds the batch.</summary>
+public sealed class BatchImportJobHandler(BatchImporter importer, ContentStore store, IDbContextFactory<DashboardDbContext> dbFactory) : IJobHandler
+{
+    public string Kind => BatchIntake.JobKind;
+
+    public long MemoryWeight(Job job)
+    {
+        var path = store.PathFor(job.InputArea, job.InputHash, job.InputExtension);
+        return File.Exists(path) ? new FileInfo(path).Length * 2 : 0;
+    }
+
+    public async Task<JobOutcome> RunAsync(Job job, IProgress<JobProgress> progress, CancellationToken ct)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var stored = await db.Batches.AsNoTracking().Where(b => b.JobId == job.Id).Select(b => new { b.Id, b.RowCount }).FirstOrDefaultAsync(ct);
+            if (stored is not null)
+                return new JobOutcome(stored.Id, RowsDone: stored.RowCount);
+        }
+        var path = store.PathFor(job.InputArea, job.InputHash, job.InputExtension);
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"The stored input of job {job.Id} ('{job.InputFileName}') is missing; send the file again.");
+        var file = store.Open(job.InputArea, job.InputHash, job.InputExtension, job.InputFileName);
+        var source = Enum.TryParse<BatchSource>(job.Parameters, out var s) ? s : BatchSource.Api;
+        progress.Report(new JobProgress(nameof(ImportStage.Parsing), 0, job.RowsTotal, 0.05));
+        // Received when it was uploaded, not when it ran (a rerun keeps the batch's place in the history).
+        var prepared = await importer.PrepareAsync(job.ProductId, file, source, job.CreatedAt, ct);
+        var report = new SyncProgress<ImportProgress>(p => progress.Report(new JobProgress(p.Stage.ToString(), p.RowsDone, p.RowsTotal, p.Fraction)));
+        var batch = await importer.ImportAsync(prepared, job.Id, report, ct);
+        return new JobOutcome(batch.Id, RowsDone: batch.RowCount);
+    }
+}
