@@ -36,6 +36,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         { "POST", "/api/batches/{batchId:int}/audit", ModelEditors },
         { "GET", "/api/batches/{batchId:int}/predictions", Everyone },
         { "GET", "/api/jobs/{jobId:guid}", Everyone },
+        { "GET", "/api/products/{productId:int}/jobs", Everyone },
         { "GET", "/api/products/{productId:int}/metrics", Everyone },
         { "GET", "/api/products/{productId:int}/metrics/keys", Everyone },
         { "GET", "/api/products/{productId:int}/releases", Everyone },

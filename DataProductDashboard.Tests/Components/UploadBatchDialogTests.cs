@@ -63,6 +63,37 @@ public sealed class UploadBatchDialogTests : BunitTestContext
         Assert.False(DialogProvider.Find("#upload-batch-submit").HasAttribute("disabled"));
     }
 
+    [Fact]
+    public async Task Submit_FileAlreadyStored_WarnsNamingTheBatchAndUploadsOnlyWhenAskedTo()
+    {
+        var root = await UiTestData.CreateEmptyAsync();
+        UseData(root);
+        var product = await Service<DataProductDashboard.Services.Products.ProductService>().CreateAsync(new DataProductDashboard.Services.Products.CreateProductRequest(
+            "Duplicates", null, null, DataProductDashboard.Domain.TaskType.Regression, UiTestData.RentalsSchema), default);
+        await Service<DataProductDashboard.Services.Models.ModelRegistryService>().TrainAsync(product.Id, System.Text.Encoding.UTF8.GetBytes(UiTestData.TrainingCsv(60)),
+            "training.csv", new DataProductDashboard.Services.Models.TrainModelRequest(DataProductDashboard.Domain.TrainerKind.FastTree), default);
+        var csv = UiTestData.BatchCsv(8, 7000);
+        var stored = await Service<BatchImporter>().ImportAsync(product.Id, System.Text.Encoding.UTF8.GetBytes(csv), "monday.csv", DataProductDashboard.Domain.BatchSource.Api);
+        var batches = Service<BatchQueries>();
+        IDialogReference? dialog = null;
+        await DialogProvider.InvokeAsync(async () => dialog = await Service<IDialogService>().ShowAsync<UploadBatchDialog>("Upload a batch", new DialogParameters
+        {
+            [nameof(UploadBatchDialog.ProductId)] = product.Id,
+        }));
+        DialogProvider.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, "monday-again.csv"));
+        DialogProvider.WaitForAssertion(() => Assert.Contains("monday-again.csv", DialogProvider.Find("[data-testid=batch-file-name]").TextContent));
+        DialogProvider.Find("#upload-batch-submit").Click();
+
+        DialogProvider.WaitForAssertion(() => Assert.Contains($"batch #{stored.Id}", DialogProvider.Find("[data-testid=upload-duplicate]").TextContent));
+        Assert.DoesNotContain("allowDuplicate", DialogProvider.Find("[data-testid=upload-duplicate]").TextContent);
+        Assert.Equal(1, (await batches.ListAsync(product.Id, 1, 10, BatchSort.ReceivedAt, true, default)).TotalCount);
+        DialogProvider.Find("[data-testid=upload-batch-anyway]").Click();
+
+        var result = await dialog!.Result.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(result!.Canceled);
+        Assert.Equal(2, (await batches.ListAsync(product.Id, 1, 10, BatchSort.ReceivedAt, true, default)).TotalCount);
+    }
+
     private static int CountOf(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }

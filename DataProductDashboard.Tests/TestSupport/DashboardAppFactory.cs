@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DataProductDashboard.Tests.TestSupport;
 
@@ -14,11 +15,13 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _temp = new();
     private readonly Dictionary<string, string?> _settings;
+    private readonly Microsoft.Extensions.Logging.ILoggerProvider? _logs;
 
     /// <param name="settings">Extra or overriding settings, e.g. "Notifications:WebhookBackoffSeconds".</param>
     public DashboardAppFactory(bool seedDemo = false, int backgroundBatchRows = 100_000, int maxUploadMegabytes = 256,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     {
+        _logs = logs;
         _settings = new()
         {
             ["Dashboard:DataDirectory"] = _temp.Path,
@@ -128,6 +131,8 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        if (_logs is { } logs)
+            builder.ConfigureLogging(l => l.AddProvider(logs));
     }
 
     protected override void Dispose(bool disposing)

@@ -48,6 +48,8 @@ public sealed class NotificationTestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    public IServiceProvider Services => _provider;
+
     public NotificationChannelService Channels => Get<NotificationChannelService>();
 
     public async Task<int> CreateProductAsync(string name = "Bike rental demand")

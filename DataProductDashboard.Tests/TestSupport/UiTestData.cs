@@ -93,7 +93,7 @@ public static class UiTestData
         return text.ToString();
     }
 
-    private static string TrainingCsv(int rows)
+    public static string TrainingCsv(int rows)
     {
         var random = new Random(Seed);
         var text = new StringBuilder("id,hr,temp,cnt\n");

@@ -9,9 +9,9 @@ public static class JobsApi
 {
     public static RouteGroupBuilder MapJobsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/jobs/{jobId:guid}", GetAsync).WithTags("Jobs")
+        api.MapGet("/jobs/{jobId:guid}", GetAsync).WithTags("Jobs").WithName("GetJob")
             .WithSummary("State (Queued|Running|Succeeded|Failed), stage, rows done / total and attempts of a background job, stored in the database (the same before and after a restart); batchId or modelVersion when it succeeded, error when it failed.");
-        api.MapGet("/products/{productId:int}/jobs", ListAsync).WithTags("Jobs")
+        api.MapGet("/products/{productId:int}/jobs", ListAsync).WithTags("Jobs").WithName("ListProductJobs")
             .WithSummary("The product's most recent background jobs, newest first (take=1..200, default 20).");
         return api;
     }

@@ -44,7 +44,7 @@ public static class UploadReader
     {
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         if (string.IsNullOrWhiteSpace(boundary))
-            throw new InputValidationException("body", "The multipart body has no boundary in its Content-Type header.");
+            throw new InputValidationException("body", "The multipart body is malformed: its Content-Type header has no boundary.");
         var reader = new MultipartReader(boundary, request.Body);
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var files = new Dictionary<string, UploadedFile>(StringComparer.OrdinalIgnoreCase);
@@ -54,7 +54,9 @@ public static class UploadReader
             MultipartSection? section;
             while ((section = await ReadSectionAsync(reader, ct)) is not null)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                // (IsFormDisposition() means "a field, not a file": only the disposition type is checked here.)
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     continue;
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition())
@@ -98,7 +100,7 @@ public static class UploadReader
         }
         catch (IOException ex) when (ex.GetType() == typeof(IOException))
         {
-            throw new InputValidationException("body", $"The multipart body could not be read: {ex.Message}");
+            throw new InputValidationException("body", $"The multipart body is malformed or cut off: {ex.Message}");
         }
         catch (InvalidDataException ex)
         {

@@ -1,7 +1,10 @@
+using DataProductDashboard.Data;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Trail;
 using DataProductDashboard.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataProductDashboard.Tests.Services.Notifications;
 
@@ -134,6 +137,42 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
         var deliveries = await _host.DeliveriesAsync();
         Assert.Equal([first.Id, second.Id], deliveries.Select(d => d.AlertId!.Value).Order());
         Assert.All(deliveries, d => Assert.True(d.Succeeded));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AlertLeftUnsentByAStoppedProcess_IsSentAtStartExactlyOnce()
+    {
+        await AddAsync("All alerts", ChannelKind.Webhook, _receiver.Url("/all"));
+        // Raised and saved with its outbox message, but the process stopped before the dispatcher heard of it.
+        var alert = await _host.RaiseAlertAsync(_productId, GateSeverity.Critical, title: "Raised before the restart");
+
+        var first = ActivatorUtilities.CreateInstance<NotificationDispatcher>(_host.Services);
+        await first.StartAsync(CancellationToken.None);
+        var received = await _receiver.NextAsync(Wait);
+        await WaitUntilAsync(async () => await SentAsync(alert.Id));
+        await first.StopAsync(CancellationToken.None);
+        // Another start (a second restart) finds nothing left to send.
+        var second = ActivatorUtilities.CreateInstance<NotificationDispatcher>(_host.Services);
+        await second.StartAsync(CancellationToken.None);
+        await Task.Delay(300);
+        await second.StopAsync(CancellationToken.None);
+
+        Assert.Equal(alert.Id, received.Json.GetProperty("alertId").GetInt32());
+        Assert.Single(_receiver.Received);
+        Assert.Single(await _host.DeliveriesAsync());
+    }
+
+    private async Task<bool> SentAsync(int alertId)
+    {
+        await using var db = await _host.Get<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        return await db.NotificationOutbox.AnyAsync(m => m.AlertId == alertId && m.SentAt != null);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        while (!await condition())
+            await Task.Delay(20, timeout.Token);
     }
 
     [Fact]

@@ -9,4 +9,8 @@ namespace DataProductDashboard.Services.Batches;
 /// <param name="Gates">The batch gates' outcomes, worst first; <see cref="Health"/> is the worst (null: no gate judged it).</param>
 public sealed record BatchDetail(BatchSummary Batch, string ProductName, TaskType Task, string? PositiveClass, PredictionProfile? Predictions,
     AuditResult? Audit = null, Analysis.Performance.PerformanceResult? Performance = null,
-    IReadOnlyList<Gates.GateEvaluationView>? Gates = null, GateStatus? Health = null);
+    IReadOnlyList<Gates.GateEvaluationView>? Gates = null, GateStatus? Health = null)
+{
+    /// <summary>Whether the batch's gates and KPI contributions are final ("done") or still being computed ("pending").</summary>
+    public string FollowUp => Batch.FollowUp;
+}

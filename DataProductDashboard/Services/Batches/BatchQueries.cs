@@ -98,5 +98,8 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
     private static IQueryable<BatchSummary> Project(IQueryable<Batch> batches) => batches.Select(b => new BatchSummary(
         b.Id, b.ProductId, b.ModelVersionId, b.ModelVersion!.Number, b.Source, b.FileName, b.FileHash, b.FileSizeBytes,
         b.ReceivedAt, b.RowCount, b.Status, b.ParseSeconds, b.ScoringSeconds, b.StoreSeconds,
-        b.LatencyP50Micros, b.LatencyP95Micros, b.LatencyP99Micros, b.EventTimeFrom, b.EventTimeTo, b.PredictionMean, b.LabelledRows));
+        b.LatencyP50Micros, b.LatencyP95Micros, b.LatencyP99Micros, b.EventTimeFrom, b.EventTimeTo, b.PredictionMean, b.LabelledRows)
+    {
+        FollowUp = b.FollowUpPending ? BatchSummary.FollowUpPending : BatchSummary.FollowUpDone,
+    });
 }

@@ -26,6 +26,13 @@ public sealed record BatchSummary(
     double? PredictionMean,
     int LabelledRows)
 {
+    /// <summary>"pending" from the commit until the work that follows it (gate outcomes, alerts, KPI contributions) is
+    /// done, then "done": a client knows when gates and KPIs are final.</summary>
+    public string FollowUp { get; init; } = FollowUpDone;
+
+    public const string FollowUpDone = "done";
+    public const string FollowUpPending = "pending";
+
     /// <summary>Rows per second from parse to stored.</summary>
     public double RowsPerSecond => ParseSeconds + ScoringSeconds + StoreSeconds is > 0 and var total ? RowCount / total : 0;
 }

@@ -167,6 +167,8 @@ public sealed class JobRunner(
 
     private sealed class Progress(JobTracker tracker, Guid id, CancellationToken ct) : IProgress<JobProgress>
     {
-        public void Report(JobProgress value) => _ = tracker.ReportAsync(id, value, ct);
+        // Never on the caller's thread: the import reports from inside its own write transaction, and a save there would
+        // wait for that very transaction.
+        public void Report(JobProgress value) => _ = Task.Run(() => tracker.ReportAsync(id, value, ct), CancellationToken.None);
     }
 }

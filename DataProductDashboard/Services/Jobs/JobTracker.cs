@@ -12,6 +12,7 @@ namespace DataProductDashboard.Services.Jobs;
 public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, ILogger<JobTracker> logger)
 {
     private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(1);
+    private const string StoringStage = "Storing";
     private readonly ConcurrentDictionary<Guid, (JobStatus Status, DateTime SavedAt)> _live = new();
     private readonly SemaphoreSlim _signal = new(0);
 
@@ -88,7 +89,9 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
             Stage = progress.Stage, RowsDone = progress.RowsDone, RowsTotal = progress.RowsTotal > 0 ? progress.RowsTotal : live.Status.RowsTotal,
             Fraction = progress.Fraction, UpdatedAt = now,
         };
-        var save = now - live.SavedAt >= SaveEvery || status.Stage != live.Status.Stage;
+        // While an import stores its rows it holds the database's write lock: the stage is saved when it starts storing
+        // is over (the commit itself marks the job done), so no save queues behind it.
+        var save = (now - live.SavedAt >= SaveEvery || status.Stage != live.Status.Stage) && status.Stage != StoringStage;
         _live[id] = (status, save ? now : live.SavedAt);
         Raise(status);
         if (!save)

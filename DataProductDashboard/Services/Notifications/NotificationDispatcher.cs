@@ -24,6 +24,7 @@ public sealed class NotificationDispatcher(
 {
     /// <summary>Alerts dispatched at the same time.</summary>
     public const int MaxConcurrentAlerts = 4;
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _perAlert = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -80,6 +81,21 @@ public sealed class NotificationDispatcher(
     /// <summary>Sends the alert when its outbox holds an unsent message (or none was ever stored, as for an alert queued
     /// directly), then marks its messages sent. An alert whose messages were all sent is not sent again.</summary>
     public async Task DeliverUnsentAsync(int alertId, CancellationToken ct)
+    {
+        // One delivery of an alert at a time: the same alert announced twice (at start and by its raiser) is sent once.
+        var gate = _perAlert.GetOrAdd(alertId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            await DeliverUnsentLockedAsync(alertId, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task DeliverUnsentLockedAsync(int alertId, CancellationToken ct)
     {
         List<int> unsent;
         bool any;

@@ -109,6 +109,16 @@ public sealed partial class BatchList : IDisposable
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query.ToQueryParameters()), replace: true);
     }
 
+    /// <summary>A background import ended: its batch (if any) joins the list.</summary>
+    private async Task OnJobFinishedAsync(Services.Jobs.JobStatus job)
+    {
+        if (job.BatchId is null)
+            return;
+        _totalAll = (await Batches.ListAsync(ProductId, 1, 1, BatchSort.ReceivedAt, true, _cts.Token)).TotalCount;
+        _tableKey++;
+        StateHasChanged();
+    }
+
     private void OnRowClick(TableRowClickEventArgs<BatchSummary> args)
     {
         if (args.Item is { } batch)
