@@ -54,7 +54,10 @@ public static class UploadReader
             MultipartSection? section;
             while ((section = await ReadSectionAsync(reader, ct)) is not null)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                // Every form-data section, file or field (IsFormDisposition() is true only for fields without a file name,
+                // so testing it here skipped every file).
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     continue;
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition())
