@@ -15,6 +15,7 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
     private const string StoringStage = "Storing";
     private readonly ConcurrentDictionary<Guid, (JobStatus Status, DateTime SavedAt)> _live = new();
     private readonly SemaphoreSlim _signal = new(0);
+    private readonly ConcurrentDictionary<Guid, bool> _saving = new();
 
     /// <summary>Raised after every change of a job, with the new snapshot.</summary>
     public event Action<JobStatus>? Changed;
@@ -94,10 +95,15 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
         var save = (now - live.SavedAt >= SaveEvery || status.Stage != live.Status.Stage) && status.Stage != StoringStage;
         _live[id] = (status, save ? now : live.SavedAt);
         Raise(status);
-        if (!save)
+        if (!save || !_saving.TryAdd(id, true))
             return;
         try
         {
+            // Saved off the reporter's thread, one save per job at a time: an import reports its Storing progress from
+            // inside its own write transaction, and Microsoft.Data.Sqlite waits for a locked store synchronously, so
+            // saving on the reporter's thread blocked the import on its own lock for the whole busy timeout (30 s) at
+            // every report. Now the save waits for the lock on a pool thread (and finds the job no longer running).
+            await Task.Yield();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Jobs.Where(j => j.Id == id && j.State == JobState.Running).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Stage, status.Stage).SetProperty(j => j.RowsDone, status.RowsDone)
@@ -107,6 +113,10 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
         {
             // Progress is a courtesy: the job's outcome is what must be stored.
             logger.LogDebug(ex, "Saving the progress of job {JobId} failed", id);
+        }
+        finally
+        {
+            _saving.TryRemove(id, out _);
         }
     }
 
