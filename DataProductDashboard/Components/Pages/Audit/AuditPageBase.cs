@@ -18,7 +18,7 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
 {
     public const int MaxBatches = 1000;
     private readonly CancellationTokenSource _cts = new();
-    private IDisposable? _subscription;
+    private readonly LiveUpdates _live = new();
     private (int Product, int? Batch, string? Column, AuditRange Range)? _loadedFor;
 
     [Parameter] public int ProductId { get; set; }
@@ -48,15 +48,16 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
     /// <summary>The newest batch's time, for the range presets.</summary>
     protected DateTime? Newest => BatchList.Count > 0 ? BatchList[0].ReceivedAt : null;
 
-    protected override void OnInitialized() =>
-        _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
+    protected override Task OnParametersSetAsync()
+    {
+        _live.Follow(Events, ProductId, InvokeAsync, async () =>
         {
             _loadedFor = null;
             await LoadAsync();
             StateHasChanged();
-        }));
-
-    protected override Task OnParametersSetAsync() => LoadAsync();
+        });
+        return LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
@@ -114,7 +115,7 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        _live.Dispose();
         _cts.Cancel();
         _cts.Dispose();
         GC.SuppressFinalize(this);
