@@ -51,9 +51,12 @@ public sealed class GateService(
         var rule = new GateRule { ProductId = productId, MetricKey = spec.MetricKey, CreatedAt = now };
         Apply(rule, input, spec, actor, now);
         db.GateRules.Add(rule);
+        // The trail entry names the rule's id, known after the first save: both saves commit together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         trail.Record(db, productId, actor, TrailAction.GateCreated, Subject(rule), after: Snapshot(rule));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Gate {RuleId} of product {ProductId} created by {Actor}: {Text}", rule.Id, productId, actor.Name, GateRuleText.Describe(spec));
         events.Publish(productId);
         return await GetAsync(productId, rule.Id, ct);
