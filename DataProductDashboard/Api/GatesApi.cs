@@ -2,7 +2,6 @@ using DataProductDashboard.Hosting.Access;
 using System.Text;
 using DataProductDashboard.Analysis.Gates;
 using DataProductDashboard.Domain;
-using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Trail;
 using Microsoft.AspNetCore.Http.HttpResults;

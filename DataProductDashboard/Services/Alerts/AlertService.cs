@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
-using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Trail;
 using Microsoft.EntityFrameworkCore;
