@@ -165,8 +165,7 @@ public sealed class GateService(
     /// <summary>Stored outcomes, newest first, filtered by rule, status, scope and time.</summary>
     public async Task<PagedResult<GateEvaluationView>> ListEvaluationsAsync(int productId, EvaluationFilter filter, CancellationToken ct)
     {
-        if (filter.Page < 1 || filter.PageSize is < 1 or > 100_000)
-            throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 100000.");
+        Paging.GateEvaluations.Check(filter.Page, filter.PageSize);
         if (filter.From is { } from && filter.To is { } to && from > to)
             throw new InputValidationException("from", $"'from' ({from:u}) is after 'to' ({to:u}).");
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -16,7 +16,6 @@ namespace DataProductDashboard.Components.Pages.Audit;
 /// <c>from</c>, <c>to</c>). Reloads live when the product changes (batch stored, labels joined, version promoted).</summary>
 public abstract class AuditPageBase : ComponentBase, IDisposable
 {
-    public const int MaxBatches = 1000;
     private readonly CancellationTokenSource _cts = new();
     private readonly LiveUpdates _live = new();
     private (int Product, int? Batch, string? Column, AuditRange Range)? _loadedFor;
@@ -72,7 +71,7 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
         try
         {
             Product = await Products.GetAsync(ProductId, Token);
-            BatchList = (await Batches.ListAsync(ProductId, 1, MaxBatches, BatchSort.ReceivedAt, true, Token)).Items;
+            BatchList = (await Batches.ListAsync(ProductId, Paging.FirstPage, Paging.Batches.MaxPageSize, BatchSort.ReceivedAt, true, Token)).Items;
             Releases = await Audits.GetReleasesAsync(ProductId, Token);
             var batch = BatchList.FirstOrDefault(b => b.Id == QueryBatch) ?? BatchList.FirstOrDefault();
             Selected = batch is null ? null : await Batches.GetDetailAsync(batch.Id, Token);
