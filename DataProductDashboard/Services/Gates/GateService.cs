@@ -101,10 +101,8 @@ public sealed class GateService(
         var product = await RequireProductAsync(db, productId, ct);
         var latest = await LatestValuesAsync(db, productId, ct);
         var metrics = new List<AvailableMetric>();
-        foreach (var info in MetricCatalog.All.OrderBy(m => m.Family).ThenBy(m => m.Name, StringComparer.Ordinal))
+        foreach (var info in MetricCatalog.For(product.Task).OrderBy(m => m.Family).ThenBy(m => m.Name, StringComparer.Ordinal))
         {
-            if (!Applies(info, product.Task))
-                continue;
             if (info.PerColumn)
             {
                 foreach (var column in product.Schema.Features)
@@ -229,16 +227,6 @@ public sealed class GateService(
         e.BatchId, e.ModelVersionId, e.Status, e.Actual, e.Compared, e.Description, e.At, versionNumber);
 
     public static string NameOf(GateRule rule) => string.IsNullOrWhiteSpace(rule.Name) ? GateRuleText.Describe(rule.ToSpec()) : rule.Name;
-
-    private static bool Applies(MetricInfo info, TaskType task)
-    {
-        var metric = info.Key[(info.Key.IndexOf('.') + 1)..];
-        var regression = new[] { "mae", "rmse", "mape", "r2", "median_ae", "mean_error" };
-        var classification = new[] { "accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier" };
-        if (info.Family is MetricFamily.Performance or MetricFamily.Release)
-            return task == TaskType.Regression ? !classification.Contains(metric) : !regression.Contains(metric);
-        return info.Key != Analysis.MetricKeys.PositiveShare || task != TaskType.Regression;
-    }
 
     private async Task<Dictionary<MetricAddress, (double Value, DateTime At)>> LatestValuesAsync(DashboardDbContext db, int productId, CancellationToken ct)
     {
