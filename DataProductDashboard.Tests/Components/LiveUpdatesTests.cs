@@ -1,6 +1,7 @@
 using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Tests.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DataProductDashboard.Tests.Components;
@@ -10,10 +11,10 @@ namespace DataProductDashboard.Tests.Components;
 public sealed class LiveUpdatesTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly CapturingLoggerProvider _logs = new(LogLevel.Trace);
     private readonly ProductEvents _events;
 
-    public LiveUpdatesTests() => _events = new ProductEvents(_clock, _logs.CreateLogger<ProductEvents>());
+    public LiveUpdatesTests() => _events = new ProductEvents(_clock, new Logger<ProductEvents>(new LoggerFactory([_logs])));
 
     [Fact]
     public void Follow_SameProductTwice_KeepsOneSubscription()

@@ -10,10 +10,10 @@ namespace DataProductDashboard.Tests.Services;
 public sealed class ProductEventsTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly CapturingLoggerProvider _logs = new(LogLevel.Trace);
     private readonly ProductEvents _events;
 
-    public ProductEventsTests() => _events = new ProductEvents(_clock, _logs.CreateLogger<ProductEvents>());
+    public ProductEventsTests() => _events = new ProductEvents(_clock, new Logger<ProductEvents>(new LoggerFactory([_logs])));
 
     [Fact]
     public void Publish_BurstOfChanges_ReachesASubscriberOnceAndOnlyForItsProduct()

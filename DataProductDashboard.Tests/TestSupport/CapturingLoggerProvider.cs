@@ -3,49 +3,36 @@ using Microsoft.Extensions.Logging;
 
 namespace DataProductDashboard.Tests.TestSupport;
 
-/// <summary>Keeps every log entry written through it (any category, any level) for assertions.</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
+/// <summary>Keeps every log entry at or above <see cref="MinimumLevel"/> (with its exception), so a test can assert
+/// that a run logged no error.</summary>
+public sealed class CapturingLoggerProvider(LogLevel minimumLevel = LogLevel.Warning) : ILoggerProvider
 {
-    private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> _entries = new();
 
-    public IReadOnlyList<LogEntry> Entries => [.. _entries];
+    public LogLevel MinimumLevel { get; } = minimumLevel;
 
-    public void Clear() => _entries.Clear();
+    public IReadOnlyList<(LogLevel Level, string Category, string Message, Exception? Exception)> Entries => _entries.ToList();
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _entries);
+    /// <summary>Errors and worse, as text (empty when none).</summary>
+    public IReadOnlyList<string> Errors => _entries.Where(e => e.Level >= LogLevel.Error)
+        .Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception}").ToList();
 
-    /// <summary>A typed logger writing here, for a class built by hand.</summary>
-    public ILogger<T> CreateLogger<T>() => new Logger<T>(new Factory(this));
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()
     {
     }
 
-    public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception)
-    {
-        public override string ToString() => $"{Level} {Category}: {Message}{(Exception is null ? "" : $" ({Exception.GetType().Name}: {Exception.Message})")}";
-    }
-
-    private sealed class CapturingLogger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner.MinimumLevel;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception));
-    }
-
-    private sealed class Factory(CapturingLoggerProvider provider) : ILoggerFactory
-    {
-        public void AddProvider(ILoggerProvider provider)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-        }
-
-        public ILogger CreateLogger(string categoryName) => provider.CreateLogger(categoryName);
-
-        public void Dispose()
-        {
+            if (IsEnabled(logLevel))
+                owner._entries.Enqueue((logLevel, category, formatter(state, exception), exception));
         }
     }
 }
