@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DataProductDashboard.Analysis.Drift;
-using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Services.Demo;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Tests.TestSupport;
 

@@ -29,4 +29,15 @@ public sealed class LayeringTests
 
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
+
+    [Fact]
+    public void Data_NeverDependsOnServices()
+    {
+        var result = Types.InAssembly(typeof(Program).Assembly)
+            .That().ResideInNamespace("DataProductDashboard.Data")
+            .ShouldNot().HaveDependencyOn("DataProductDashboard.Services")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"Data depends on Services: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
 }

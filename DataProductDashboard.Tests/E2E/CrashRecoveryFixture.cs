@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DataProductDashboard.Bench;
-using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Services.Demo;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Products;
 using DataProductDashboard.Tests.Api;

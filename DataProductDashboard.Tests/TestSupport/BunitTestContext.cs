@@ -27,7 +27,9 @@ public class BunitTestContext : BunitContext, IAsyncLifetime
         authorization.SetRoles(roles);
     }
 
-    protected void UseData(string root)
+    /// <param name="root">The data folder.</param>
+    /// <param name="configure">Replaces registrations (e.g. a fake clock for live updates) before anything renders.</param>
+    protected void UseData(string root, Action<IServiceCollection>? configure = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         // Pages load through real services on SQLite; on a busy 2-core CI machine that can take longer than bUnit's
@@ -35,6 +37,7 @@ public class BunitTestContext : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(20);
         Services.AddMudServices();
         UiTestData.AddDashboard(Services, root);
+        configure?.Invoke(Services);
         // Signed in with every right unless a test narrows it with SignInAs; actions are recorded as this user.
         _authorization = AddAuthorization();
         SignInAs(UserName, DashboardRoles.Admin);

@@ -45,7 +45,7 @@ public static class AlertsApi
         var all = new List<AlertSummary>();
         for (var page = 1; ; page++)
         {
-            var chunk = await alerts.ListAsync(filter with { Page = page, PageSize = 1000 }, ct);
+            var chunk = await alerts.ListAsync(filter with { Page = page, PageSize = Paging.Alerts.MaxPageSize }, ct);
             all.AddRange(chunk.Items);
             if (all.Count >= chunk.TotalCount || chunk.Items.Count == 0)
                 break;
@@ -106,8 +106,8 @@ public static class AlertsApi
         }
         filter = filter with
         {
-            Page = Number(query, "page", 1, int.MaxValue, filter.Page, errors),
-            PageSize = Number(query, "pageSize", 1, 1000, filter.PageSize, errors),
+            Page = Number(query, "page", Paging.FirstPage, int.MaxValue, filter.Page, errors),
+            PageSize = Number(query, "pageSize", Paging.MinPageSize, Paging.Alerts.MaxPageSize, filter.PageSize, errors),
         };
         if (errors.Count > 0)
             throw new InputValidationException(string.Join(" ", errors.Values.Select(v => v[0])), errors);

@@ -43,14 +43,14 @@ public static class BatchesApi
     private static async Task<IResult> ListAsync(int productId, HttpRequest request, BatchQueries batches, CancellationToken ct,
         int page = 1, int pageSize = 50, string? q = null)
     {
-        QueryRules.Check(QueryRules.Page(page), ("pageSize", pageSize, 1, QueryRules.MaxPageSize));
+        QueryRules.Check(QueryRules.Page(page), QueryRules.PageSize(pageSize, Paging.Batches));
         var (sort, descending) = ParseSort(request.Query);
         if (!request.WantsCsv())
             return TypedResults.Ok(await batches.ListAsync(productId, page, pageSize, sort, descending, q, ct));
         var all = new List<BatchSummary>();
         for (var p = 1; ; p++)
         {
-            var chunk = await batches.ListAsync(productId, p, 1000, sort, descending, q, ct);
+            var chunk = await batches.ListAsync(productId, p, Paging.Batches.MaxPageSize, sort, descending, q, ct);
             all.AddRange(chunk.Items);
             if (all.Count >= chunk.TotalCount || chunk.Items.Count == 0)
                 break;
@@ -67,7 +67,7 @@ public static class BatchesApi
     private static async Task<IResult> PredictionsAsync(int batchId, HttpRequest request, HttpResponse response, BatchQueries batches,
         BatchExports exports, CancellationToken ct, int page = 1, int pageSize = 100)
     {
-        QueryRules.Check(QueryRules.Page(page), ("pageSize", pageSize, 1, QueryRules.MaxPredictionsPageSize));
+        QueryRules.Check(QueryRules.Page(page), QueryRules.PageSize(pageSize, Paging.Predictions));
         if (!request.WantsCsv())
             return TypedResults.Ok(await batches.GetPredictionsAsync(batchId, page, pageSize, ct));
         await batches.GetSummaryAsync(batchId, ct);

@@ -2,7 +2,6 @@ using DataProductDashboard.Hosting.Access;
 using System.Text;
 using DataProductDashboard.Analysis.Gates;
 using DataProductDashboard.Domain;
-using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Trail;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -71,10 +70,10 @@ public static class GatesApi
     private static async Task<IResult> EvaluationsAsync(int productId, int? ruleId, string? status, string? scope, string? from, string? to,
         int? page, int? pageSize, HttpRequest request, GateService gates, CancellationToken ct)
     {
-        QueryRules.Check(("ruleId", ruleId, 1, int.MaxValue), QueryRules.Page(page), ("pageSize", pageSize, 1, QueryRules.MaxEvaluationsPageSize));
+        QueryRules.Check(("ruleId", ruleId, 1, int.MaxValue), QueryRules.Page(page), QueryRules.PageSize(pageSize, Paging.GateEvaluations));
         var csv = request.WantsCsv();
         var filter = new EvaluationFilter(ruleId, QueryEnum<GateStatus>("status", status), QueryRules.Time("from", from), QueryRules.Time("to", to), QueryEnum<GateScope>("scope", scope),
-            page ?? 1, pageSize ?? (csv ? 100_000 : 100));
+            page ?? Paging.FirstPage, pageSize ?? (csv ? Paging.GateEvaluations.MaxPageSize : 100));
         var result = await gates.ListEvaluationsAsync(productId, filter, ct);
         return csv
             ? TypedResults.Text(GateEvaluationsCsv.Write(result.Items), "text/csv", Encoding.UTF8)

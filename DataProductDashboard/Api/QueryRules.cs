@@ -5,12 +5,9 @@ namespace DataProductDashboard.Api;
 
 /// <summary>Range checks of framework-bound query numbers (page, pageSize, take): a value outside its range answers 400
 /// naming the parameter and the range, instead of being clamped or ignored. (A value that is not a number at all is a
-/// binding failure, answered by Hosting/BindingFailure.)</summary>
+/// binding failure, answered by Hosting/BindingFailure.) Page limits come from <see cref="Paging"/>.</summary>
 public static class QueryRules
 {
-    public const int MaxPageSize = 1000;
-    public const int MaxPredictionsPageSize = 10_000;
-    public const int MaxEvaluationsPageSize = 100_000;
     public const int MaxTake = 10_000;
 
     /// <summary>Throws one 400 for every value outside its inclusive range; null values (not given) pass.</summary>
@@ -30,7 +27,9 @@ public static class QueryRules
             throw new InputValidationException(string.Join(" ", errors.Values.Select(v => v[0])), errors);
     }
 
-    public static (string, int?, int, int) Page(int? page) => ("page", page, 1, int.MaxValue);
+    public static (string, int?, int, int) Page(int? page) => ("page", page, Paging.FirstPage, int.MaxValue);
+
+    public static (string, int?, int, int) PageSize(int? pageSize, Paging paging) => ("pageSize", pageSize, Paging.MinPageSize, paging.MaxPageSize);
 
     /// <summary>A true|false query switch (absent: false); anything else answers 400 naming it.</summary>
     public static bool Flag(IQueryCollection query, string name)

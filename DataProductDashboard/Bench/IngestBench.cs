@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DataProductDashboard.Analysis.Experiments;
-using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Services.Demo;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Hosting;
 using DataProductDashboard.Services.Batches;

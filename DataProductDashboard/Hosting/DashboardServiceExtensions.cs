@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using DataProductDashboard.Configuration;
 using DataProductDashboard.Data;
-using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Services.Demo;
 using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Jobs;

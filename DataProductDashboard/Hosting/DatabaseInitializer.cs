@@ -1,6 +1,6 @@
 using DataProductDashboard.Configuration;
 using DataProductDashboard.Data;
-using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Services.Demo;
 using DataProductDashboard.Services.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,12 +1,16 @@
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Kpis;
+using DataProductDashboard.Services.Trail;
 using DataProductDashboard.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using static DataProductDashboard.Tests.Services.Kpis.KpiTestData;
 
 namespace DataProductDashboard.Tests.Services.Kpis;
 
 public sealed class KpiServiceTests
 {
+    private static readonly Actor NoName = new(null!);
+
     [Fact]
     public async Task UploadValues_SamePeriodAgain_ReplacesItsValue()
     {
@@ -59,6 +63,36 @@ public sealed class KpiServiceTests
         var values = await h.KpiService.ListValuesAsync(product.Id, kpi.Definition.Id, default);
         Assert.Equal(120.0, Assert.Single(values).Value);
         Assert.Equal(trail, (await h.Trail.ListAsync(product.Id, 100, default)).Count);
+    }
+
+    [Fact]
+    public async Task Create_TrailEntryCannotBeSaved_StoresNoKpi()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync(withModel: false);
+
+        // An actor without a name cannot be written to the trail (its Actor column is required): the save after the KPI fails.
+        await Assert.ThrowsAsync<DbUpdateException>(() => h.KpiService.CreateAsync(product.Id, Revenue() with { Owner = "finance" }, NoName, default));
+
+        Assert.Equal(0, await h.CountAsync(db => db.Kpis));
+        Assert.Equal(0, await h.CountAsync(db => db.AuditTrail));
+    }
+
+    [Fact]
+    public async Task Update_ComputedToUploadedWhenTheTrailCannotBeSaved_KeepsTheComputedValues()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        await h.Importer.ImportAsync(product.Id, Batch(("r1", "2024-01-01", 10), ("r2", "2024-01-02", 3)), "a.csv", BatchSource.Api);
+        var kpi = await h.KpiService.CreateAsync(product.Id, SumPerDay("temp"), Pm, default);
+        var values = await h.CountAsync(db => db.KpiValues);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() =>
+            h.KpiService.UpdateAsync(product.Id, kpi.Definition.Id, Revenue() with { Owner = "finance" }, NoName, default));
+
+        Assert.Equal(2, values);
+        Assert.Equal(values, await h.CountAsync(db => db.KpiValues));
+        Assert.Equal(KpiSource.BatchColumn, (await h.KpiService.GetDefinitionAsync(product.Id, kpi.Definition.Id, default)).Source);
     }
 
     [Fact]

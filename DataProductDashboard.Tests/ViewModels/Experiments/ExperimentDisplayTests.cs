@@ -92,20 +92,6 @@ public sealed class ExperimentDisplayTests
     }
 
     [Fact]
-    public void StartRules_ChallengersAndBlockedReasons()
-    {
-        ModelVersionSummary Version(int number, ModelStatus status) => new(number, 1, number, ModelSource.TrainedInApp, "FastTree", status, "m.zip", "h", 1, null, null, null,
-            new Dictionary<string, double>(), "", DateTime.UnixEpoch, 0);
-        IReadOnlyList<ModelVersionSummary> versions = [Version(1, ModelStatus.Champion), Version(2, ModelStatus.Retired), Version(3, ModelStatus.Candidate)];
-
-        Assert.Equal([3], StartRules.Challengers(1, versions).Select(v => v.Number));
-        Assert.Null(StartRules.BlockedReason(1, versions, []));
-        Assert.Contains("no champion", StartRules.BlockedReason(null, versions, []));
-        Assert.Contains("second model version", StartRules.BlockedReason(1, versions.Take(2).ToList(), []));
-        Assert.Contains("is running", StartRules.BlockedReason(1, versions, [Summary(null, null)]));
-    }
-
-    [Fact]
     public void StartForm_Defaults_AndTheRequestItMakes()
     {
         var form = StartExperimentForm.For([], ExperimentMetrics.ForTask(TaskType.BinaryClassification));

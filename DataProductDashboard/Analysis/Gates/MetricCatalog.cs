@@ -13,28 +13,38 @@ public static class MetricCatalog
     public const string ShadowLatencyP95 = "shadow.latency_p95_us";
     public const string ShadowLabelledRows = "shadow.labelled_rows";
 
-    /// <summary>Performance metric names shared by "perf.", "holdout." and "shadow." keys: name, lower is better.</summary>
-    public static readonly IReadOnlyList<(string Metric, string Name, bool? LowerIsBetter, string Explanation)> PerformanceMetrics =
+    /// <summary>The tasks a classifier metric applies to.</summary>
+    public static readonly IReadOnlySet<TaskType> ClassificationTasks = new HashSet<TaskType> { TaskType.BinaryClassification, TaskType.MulticlassClassification };
+
+    /// <summary>The tasks a regression metric applies to.</summary>
+    public static readonly IReadOnlySet<TaskType> RegressionTasks = new HashSet<TaskType> { TaskType.Regression };
+
+    /// <summary>Performance metric names shared by "perf.", "holdout." and "shadow." keys: name, lower is better, the
+    /// tasks that have it.</summary>
+    public static readonly IReadOnlyList<(string Metric, string Name, bool? LowerIsBetter, string Explanation, IReadOnlySet<TaskType> Tasks)> PerformanceMetrics =
     [
-        ("accuracy", "Accuracy", false, "Share of labelled rows the model got right."),
-        ("balanced_accuracy", "Balanced accuracy", false, "Mean of the recall of each class; fair when classes are imbalanced."),
-        ("precision", "Precision", false, "Of the rows predicted positive, the share that were positive."),
-        ("recall", "Recall", false, "Of the positive rows, the share the model found."),
-        ("f1", "F1", false, "Harmonic mean of precision and recall."),
-        ("roc_auc", "ROC AUC", false, "Chance a random positive row scores above a random negative one (0.5 = guessing)."),
-        ("log_loss", "Log loss", true, "Penalty for confident wrong probabilities; lower is better."),
-        ("brier", "Brier score", true, "Mean squared error of the predicted probability; lower is better."),
-        ("mae", "MAE", true, "Mean absolute error, in the label's unit."),
-        ("rmse", "RMSE", true, "Root mean squared error, in the label's unit; punishes large errors."),
-        ("mape", "MAPE", true, "Mean absolute percentage error (rows with label 0 excluded)."),
-        ("r2", "R²", false, "Share of the label's variance the model explains (1 = perfect, 0 = the mean)."),
-        ("median_ae", "Median absolute error", true, "Median of the absolute errors, in the label's unit."),
-        ("mean_error", "Mean error (bias)", null, "Mean of prediction − label: above 0 the model over-predicts."),
+        ("accuracy", "Accuracy", false, "Share of labelled rows the model got right.", ClassificationTasks),
+        ("balanced_accuracy", "Balanced accuracy", false, "Mean of the recall of each class; fair when classes are imbalanced.", ClassificationTasks),
+        ("precision", "Precision", false, "Of the rows predicted positive, the share that were positive.", ClassificationTasks),
+        ("recall", "Recall", false, "Of the positive rows, the share the model found.", ClassificationTasks),
+        ("f1", "F1", false, "Harmonic mean of precision and recall.", ClassificationTasks),
+        ("roc_auc", "ROC AUC", false, "Chance a random positive row scores above a random negative one (0.5 = guessing).", ClassificationTasks),
+        ("log_loss", "Log loss", true, "Penalty for confident wrong probabilities; lower is better.", ClassificationTasks),
+        ("brier", "Brier score", true, "Mean squared error of the predicted probability; lower is better.", ClassificationTasks),
+        ("mae", "MAE", true, "Mean absolute error, in the label's unit.", RegressionTasks),
+        ("rmse", "RMSE", true, "Root mean squared error, in the label's unit; punishes large errors.", RegressionTasks),
+        ("mape", "MAPE", true, "Mean absolute percentage error (rows with label 0 excluded).", RegressionTasks),
+        ("r2", "R²", false, "Share of the label's variance the model explains (1 = perfect, 0 = the mean).", RegressionTasks),
+        ("median_ae", "Median absolute error", true, "Median of the absolute errors, in the label's unit.", RegressionTasks),
+        ("mean_error", "Mean error (bias)", null, "Mean of prediction − label: above 0 the model over-predicts.", RegressionTasks),
     ];
 
     private static readonly Dictionary<string, MetricInfo> Known = Build();
 
     public static IReadOnlyCollection<MetricInfo> All => Known.Values;
+
+    /// <summary>The metrics a product of <paramref name="task"/> has.</summary>
+    public static IEnumerable<MetricInfo> For(TaskType task) => All.Where(m => m.AppliesTo(task));
 
     public static MetricInfo? Find(string key) => Known.GetValueOrDefault(key);
 
@@ -75,19 +85,19 @@ public static class MetricCatalog
             B(MetricKeys.LatencyP99, "Latency p99", true, "µs", "99th percentile of the time to score one row."),
             B(MetricKeys.PredictionMean, "Prediction mean", null, "", "Mean of the model output (the score for classifiers)."),
             B(MetricKeys.PredictionStd, "Prediction std", null, "", "Standard deviation of the model output."),
-            B(MetricKeys.PositiveShare, "Positive share", null, "share", "Share of rows predicted positive."),
+            B(MetricKeys.PositiveShare, "Positive share", null, "share", "Share of rows predicted positive.") with { Tasks = ClassificationTasks },
             P(PerformancePoints.LabelledRows, "Labelled rows", null, "rows", "Rows of the batch whose true label has arrived."),
             P(PerformancePoints.ConceptDegraded, "Concept drift", true, FlagUnit, "1 when performance is worse than hold-out beyond noise (95 % interval)."),
             P(PerformancePoints.WindowDegraded, "Concept drift (rolling window)", true, FlagUnit, "1 when the latest labelled batches together perform worse than hold-out beyond noise."),
             new(ShadowLatencyP95, "Shadow latency p95", MetricFamily.Release, GateScope.Release, false, true, "µs", "95th percentile of the time to score one row, measured by re-scoring the latest production batches."),
             new(ShadowLabelledRows, "Shadow labelled rows", MetricFamily.Release, GateScope.Release, false, null, "rows", "Labelled production rows the shadow metrics are computed on."),
         };
-        foreach (var (metric, name, lowerIsBetter, explanation) in PerformanceMetrics)
+        foreach (var (metric, name, lowerIsBetter, explanation, tasks) in PerformanceMetrics)
         {
             var lower = lowerIsBetter;
-            list.Add(new(PerformancePoints.Prefix + metric, name, MetricFamily.Performance, GateScope.Batch, false, lower, "", explanation + " Needs labels."));
-            list.Add(new(HoldoutPrefix + metric, $"Hold-out {name}", MetricFamily.Release, GateScope.Release, false, lower, "", explanation + " On the version's hold-out set."));
-            list.Add(new(ShadowPrefix + metric, $"Shadow {name}", MetricFamily.Release, GateScope.Release, false, lower, "", explanation + " On the latest labelled production batches, re-scored by the version."));
+            list.Add(new(PerformancePoints.Prefix + metric, name, MetricFamily.Performance, GateScope.Batch, false, lower, "", explanation + " Needs labels.") { Tasks = tasks });
+            list.Add(new(HoldoutPrefix + metric, $"Hold-out {name}", MetricFamily.Release, GateScope.Release, false, lower, "", explanation + " On the version's hold-out set.") { Tasks = tasks });
+            list.Add(new(ShadowPrefix + metric, $"Shadow {name}", MetricFamily.Release, GateScope.Release, false, lower, "", explanation + " On the latest labelled production batches, re-scored by the version.") { Tasks = tasks });
         }
         return list.ToDictionary(m => m.Key, StringComparer.Ordinal);
 

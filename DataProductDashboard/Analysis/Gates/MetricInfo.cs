@@ -12,4 +12,10 @@ public sealed record MetricInfo(string Key, string Name, MetricFamily Family, Ga
 
     /// <summary>Counts (rows, features, gaps) and flags read as whole numbers: "40", not "40.000".</summary>
     public bool IsCount => IsFlag || Unit is "rows" or "features" or "gaps";
+
+    /// <summary>The tasks whose products have this metric (regression errors, classifier scores); null: every task.</summary>
+    public IReadOnlySet<TaskType>? Tasks { get; init; }
+
+    /// <summary>Whether a product of <paramref name="task"/> has this metric.</summary>
+    public bool AppliesTo(TaskType task) => Tasks is null || Tasks.Contains(task);
 }

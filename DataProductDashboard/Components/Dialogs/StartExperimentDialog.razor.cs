@@ -33,7 +33,7 @@ public sealed partial class StartExperimentDialog
 
     protected override void OnInitialized()
     {
-        _challengers = StartRules.Challengers(ChampionVersion, Versions);
+        _challengers = ExperimentStartRules.Challengers(ChampionVersion, Versions);
         _form = StartExperimentForm.For(_challengers, Metrics);
     }
 

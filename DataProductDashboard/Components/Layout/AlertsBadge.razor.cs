@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Services.Alerts;
 using DataProductDashboard.Services.Notifications;
 using Microsoft.AspNetCore.Components;
@@ -9,7 +10,7 @@ namespace DataProductDashboard.Components.Layout;
 public sealed partial class AlertsBadge : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
-    private IDisposable? _subscription;
+    private readonly LiveUpdates _live = new();
     private int _count;
     private bool _disposed;
 
@@ -26,11 +27,11 @@ public sealed partial class AlertsBadge : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _subscription = Events.Subscribe(null, () => InvokeAsync(async () =>
+        _live.Follow(Events, null, InvokeAsync, async () =>
         {
             if (await CountAsync())
                 StateHasChanged();
-        }));
+        });
         await CountAsync();
     }
 
@@ -58,7 +59,7 @@ public sealed partial class AlertsBadge : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        _subscription?.Dispose();
+        _live.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

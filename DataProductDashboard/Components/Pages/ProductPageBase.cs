@@ -12,8 +12,7 @@ namespace DataProductDashboard.Components.Pages;
 /// change (for the roles that may make it) with a busy flag, a snackbar when it is refused, and a reload whatever happened.</summary>
 public abstract class ProductPageBase : ComponentBase, IDisposable
 {
-    private IDisposable? _subscription;
-    private int? _subscribedTo;
+    private readonly LiveUpdates _live = new();
 
     [Parameter] public int ProductId { get; set; }
     [Inject] public required ProductService Products { get; init; }
@@ -30,20 +29,14 @@ public abstract class ProductPageBase : ComponentBase, IDisposable
     /// <summary>Loads the page's own data, after the product, inside the not-found and error handling.</summary>
     protected abstract Task LoadPageAsync(CancellationToken ct);
 
-    /// <summary>Subscribes to the changes of <see cref="ProductId"/> when it is new; true then (the page starts afresh).</summary>
-    protected bool FollowProduct()
-    {
-        if (_subscribedTo == ProductId)
-            return false;
-        _subscription?.Dispose();
-        _subscribedTo = ProductId;
-        _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
+    /// <summary>Subscribes to the changes of <see cref="ProductId"/> when it is new; true then (the page starts afresh).
+    /// The subscription ends with the page (<see cref="LiveUpdates"/>).</summary>
+    protected bool FollowProduct() =>
+        _live.Follow(Events, ProductId, InvokeAsync, async () =>
         {
             await LoadAsync();
             StateHasChanged();
-        }));
-        return true;
-    }
+        });
 
     protected async Task LoadAsync()
     {
@@ -100,7 +93,7 @@ public abstract class ProductPageBase : ComponentBase, IDisposable
     {
         if (!disposing)
             return;
-        _subscription?.Dispose();
+        _live.Dispose();
         Cancellation.Cancel();
         Cancellation.Dispose();
     }

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
-using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Trail;
 using Microsoft.EntityFrameworkCore;
@@ -90,8 +89,7 @@ public sealed class AlertService(
     /// <see cref="NotFoundException"/>.</summary>
     public async Task<PagedResult<AlertSummary>> ListAsync(AlertFilter filter, CancellationToken ct)
     {
-        if (filter.Page < 1 || filter.PageSize is < 1 or > 1000)
-            throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 1000.");
+        Paging.Alerts.Check(filter.Page, filter.PageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (filter.ProductId is { } productId && !await db.Products.AnyAsync(p => p.Id == productId, ct))
             throw new NotFoundException("Data product", productId);

@@ -23,8 +23,7 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Products.AnyAsync(p => p.Id == productId, ct))
             throw new NotFoundException("Data product", productId);
-        if (page < 1 || pageSize is < 1 or > 1000)
-            throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 1000.");
+        Paging.Batches.Check(page, pageSize);
         var query = db.Batches.AsNoTracking().Where(b => b.ProductId == productId);
         if (!string.IsNullOrWhiteSpace(fileNameContains))
         {
@@ -85,8 +84,7 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
 
     public async Task<PagedResult<PredictionRow>> GetPredictionsAsync(int batchId, int page, int pageSize, CancellationToken ct)
     {
-        if (page < 1 || pageSize is < 1 or > 10_000)
-            throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 10000.");
+        Paging.Predictions.Check(page, pageSize);
         var summary = await GetSummaryAsync(batchId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var items = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex)

@@ -77,7 +77,7 @@ public sealed class ExperimentService(
         var product = await FindProductAsync(db, productId, ct);
         var champion = product.ChampionVersionId is { } championId
             ? await db.ModelVersions.AsNoTracking().FirstAsync(v => v.Id == championId, ct)
-            : throw new ConflictException($"'{product.Name}' has no champion yet: register a model version first.");
+            : throw new ConflictException(ExperimentStartRules.NoChampion(product.Name));
         var metrics = await ExperimentSamples.MetricsAsync(db, product, ct);
 
         var errors = new Dictionary<string, string[]>();
@@ -86,10 +86,8 @@ public sealed class ExperimentService(
             errors["challengerVersion"] = ["Choose the challenger: the version number of a model that is not the champion."];
         else if ((challenger = await db.ModelVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ProductId == productId && v.Number == number, ct)) is null)
             errors["challengerVersion"] = [$"'{product.Name}' has no version {number}."];
-        else if (challenger.Id == champion.Id)
-            errors["challengerVersion"] = [$"Version {number} is the champion; the challenger must be another version."];
-        else if (challenger.Status == ModelStatus.Retired)
-            errors["challengerVersion"] = [$"Version {number} is retired; promote it back or choose another version."];
+        else if (ExperimentStartRules.ChallengerProblem(challenger.Number, challenger.Status, champion.Number) is { } problem)
+            errors["challengerVersion"] = [problem];
         var share = request.ChallengerShare ?? 0.5;
         if (!(share >= MinShare && share <= MaxShare))
             errors["challengerShare"] = [Invariant($"The challenger's share of rows must be between {MinShare} and {MaxShare}; it is {share}.")];
@@ -119,7 +117,7 @@ public sealed class ExperimentService(
             throw new InputValidationException($"The experiment is not valid: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}", errors);
 
         if (await db.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.ProductId == productId && e.Status == ExperimentStatus.Running, ct) is { } running)
-            throw new ConflictException($"Experiment '{running.Name}' (#{running.Id}) is still running on '{product.Name}': decide it (keep the champion or ship the challenger) before starting another.");
+            throw new ConflictException(ExperimentStartRules.StillRunning(product.Name, running.Name, running.Id));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var experiment = new Experiment

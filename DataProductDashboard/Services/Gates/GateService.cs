@@ -2,7 +2,6 @@ using DataProductDashboard.Analysis.Gates;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
-using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Services.Trail;
 using Microsoft.EntityFrameworkCore;
@@ -51,9 +50,12 @@ public sealed class GateService(
         var rule = new GateRule { ProductId = productId, MetricKey = spec.MetricKey, CreatedAt = now };
         Apply(rule, input, spec, actor, now);
         db.GateRules.Add(rule);
+        // The trail entry names the rule's id, known after the first save: both saves commit together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         trail.Record(db, productId, actor, TrailAction.GateCreated, Subject(rule), after: Snapshot(rule));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Gate {RuleId} of product {ProductId} created by {Actor}: {Text}", rule.Id, productId, actor.Name, GateRuleText.Describe(spec));
         events.Publish(productId);
         return await GetAsync(productId, rule.Id, ct);
@@ -99,10 +101,8 @@ public sealed class GateService(
         var product = await RequireProductAsync(db, productId, ct);
         var latest = await LatestValuesAsync(db, productId, ct);
         var metrics = new List<AvailableMetric>();
-        foreach (var info in MetricCatalog.All.OrderBy(m => m.Family).ThenBy(m => m.Name, StringComparer.Ordinal))
+        foreach (var info in MetricCatalog.For(product.Task).OrderBy(m => m.Family).ThenBy(m => m.Name, StringComparer.Ordinal))
         {
-            if (!Applies(info, product.Task))
-                continue;
             if (info.PerColumn)
             {
                 foreach (var column in product.Schema.Features)
@@ -163,8 +163,7 @@ public sealed class GateService(
     /// <summary>Stored outcomes, newest first, filtered by rule, status, scope and time.</summary>
     public async Task<PagedResult<GateEvaluationView>> ListEvaluationsAsync(int productId, EvaluationFilter filter, CancellationToken ct)
     {
-        if (filter.Page < 1 || filter.PageSize is < 1 or > 100_000)
-            throw new InputValidationException("page", "page must be ≥ 1 and pageSize between 1 and 100000.");
+        Paging.GateEvaluations.Check(filter.Page, filter.PageSize);
         if (filter.From is { } from && filter.To is { } to && from > to)
             throw new InputValidationException("from", $"'from' ({from:u}) is after 'to' ({to:u}).");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -228,16 +227,6 @@ public sealed class GateService(
         e.BatchId, e.ModelVersionId, e.Status, e.Actual, e.Compared, e.Description, e.At, versionNumber);
 
     public static string NameOf(GateRule rule) => string.IsNullOrWhiteSpace(rule.Name) ? GateRuleText.Describe(rule.ToSpec()) : rule.Name;
-
-    private static bool Applies(MetricInfo info, TaskType task)
-    {
-        var metric = info.Key[(info.Key.IndexOf('.') + 1)..];
-        var regression = new[] { "mae", "rmse", "mape", "r2", "median_ae", "mean_error" };
-        var classification = new[] { "accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier" };
-        if (info.Family is MetricFamily.Performance or MetricFamily.Release)
-            return task == TaskType.Regression ? !classification.Contains(metric) : !regression.Contains(metric);
-        return info.Key != Analysis.MetricKeys.PositiveShare || task != TaskType.Regression;
-    }
 
     private async Task<Dictionary<MetricAddress, (double Value, DateTime At)>> LatestValuesAsync(DashboardDbContext db, int productId, CancellationToken ct)
     {

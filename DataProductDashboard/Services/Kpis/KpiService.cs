@@ -75,9 +75,14 @@ public sealed class KpiService(
         var kpi = new Kpi { ProductId = productId, Name = input.Name.Trim(), CreatedAt = now };
         Apply(kpi, input, actor, now);
         db.Kpis.Add(kpi);
-        await db.SaveChangesAsync(ct);
-        trail.Record(db, productId, actor, TrailAction.KpiCreated, Subject(kpi), after: Snapshot(kpi));
-        await db.SaveChangesAsync(ct);
+        // The trail entry names the KPI's id, known after the first save: both saves commit together or not at all.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            trail.Record(db, productId, actor, TrailAction.KpiCreated, Subject(kpi), after: Snapshot(kpi));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         logger.LogInformation("KPI {KpiId} '{Name}' of product {ProductId} created by {Actor}", kpi.Id, kpi.Name, productId, actor.Name);
         await RecomputeAsync(kpi.Id);
         events.Publish(productId);
@@ -105,9 +110,14 @@ public sealed class KpiService(
         Apply(kpi, input, actor, clock.GetUtcNow().UtcDateTime);
         kpi.Name = input.Name.Trim();
         trail.Record(db, productId, actor, TrailAction.KpiUpdated, Subject(kpi), before, Snapshot(kpi));
-        if (wasComputed && kpi.Source == KpiSource.Uploaded)
-            await db.KpiValues.Where(v => v.KpiId == kpiId).ExecuteDeleteAsync(ct);
-        await db.SaveChangesAsync(ct);
+        // Dropping the computed values runs at once (not through SaveChanges): it commits with the edit or not at all.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (wasComputed && kpi.Source == KpiSource.Uploaded)
+                await db.KpiValues.Where(v => v.KpiId == kpiId).ExecuteDeleteAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         logger.LogInformation("KPI {KpiId} of product {ProductId} changed by {Actor}", kpiId, productId, actor.Name);
         await RecomputeAsync(kpiId);
         events.Publish(productId);

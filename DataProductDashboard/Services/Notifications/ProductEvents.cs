@@ -3,7 +3,9 @@ using System.Collections.Concurrent;
 namespace DataProductDashboard.Services.Notifications;
 
 /// <summary>Tells open pages that a product changed (batch stored, labels joined, version registered or promoted).
-/// Handlers are throttled: a burst of changes within ~200 ms reaches each subscriber once.</summary>
+/// Handlers are throttled: a burst of changes within ~200 ms reaches each subscriber once. A disposed subscription
+/// never runs its handler again, not even one already waiting out the throttle. Handlers run on the clock's timer, not
+/// on the publisher's synchronization context (a component marshals with <c>InvokeAsync</c>).</summary>
 public sealed class ProductEvents(TimeProvider clock, ILogger<ProductEvents> logger)
 {
     public static readonly TimeSpan Throttle = TimeSpan.FromMilliseconds(200);
@@ -11,13 +13,18 @@ public sealed class ProductEvents(TimeProvider clock, ILogger<ProductEvents> log
     private readonly TimeProvider _clock = clock;
     private readonly ILogger<ProductEvents> _logger = logger;
 
-    /// <summary>Calls <paramref name="handler"/> after changes to <paramref name="productId"/> (null: any product).</summary>
+    /// <summary>Calls <paramref name="handler"/> after changes to <paramref name="productId"/> (null: any product)
+    /// until the returned subscription is disposed.</summary>
     public IDisposable Subscribe(int? productId, Func<Task> handler)
     {
+        ArgumentNullException.ThrowIfNull(handler);
         var subscription = new Subscription(this, productId, handler);
         _subscriptions[subscription.Id] = subscription;
         return subscription;
     }
+
+    /// <summary>Subscriptions not disposed yet (for tests: every page ends its own).</summary>
+    internal int SubscriptionCount => _subscriptions.Count;
 
     public void Publish(int productId)
     {
@@ -30,15 +37,35 @@ public sealed class ProductEvents(TimeProvider clock, ILogger<ProductEvents> log
 
     private sealed class Subscription(ProductEvents owner, int? productId, Func<Task> handler) : IDisposable
     {
-        private int _pending;
+        private readonly Lock _gate = new();
+        private ITimer? _throttle;
+        private volatile bool _disposed;
 
         public Guid Id { get; } = Guid.NewGuid();
         public int? ProductId => productId;
 
+        /// <summary>Starts the throttle unless it is already running (the change joins the pending call).</summary>
         public void Schedule()
         {
-            if (Interlocked.Exchange(ref _pending, 1) == 1)
-                return;
+            lock (_gate)
+            {
+                if (_disposed || _throttle is not null)
+                    return;
+                _throttle = owner._clock.CreateTimer(static state => ((Subscription)state!).Fire(), this, Throttle, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        private void Fire()
+        {
+            lock (_gate)
+            {
+                _throttle?.Dispose();
+                _throttle = null;
+                // Disposed while waiting out the throttle (the page closed, its circuit ended): the handler would act on
+                // a dead component.
+                if (_disposed)
+                    return;
+            }
             _ = RunAsync();
         }
 
@@ -46,9 +73,11 @@ public sealed class ProductEvents(TimeProvider clock, ILogger<ProductEvents> log
         {
             try
             {
-                await Task.Delay(Throttle, owner._clock);
-                Interlocked.Exchange(ref _pending, 0);
-                await handler();
+                await handler().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException) when (_disposed)
+            {
+                // The subscriber went away while its handler ran: there is nothing left to refresh and nothing to report.
             }
             catch (Exception ex)
             {
@@ -56,7 +85,15 @@ public sealed class ProductEvents(TimeProvider clock, ILogger<ProductEvents> log
             }
         }
 
-        public void Dispose() => owner._subscriptions.TryRemove(Id, out _);
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                _disposed = true;
+                _throttle?.Dispose();
+                _throttle = null;
+            }
+            owner._subscriptions.TryRemove(Id, out _);
+        }
     }
-
 }

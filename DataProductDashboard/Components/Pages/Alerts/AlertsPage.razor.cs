@@ -21,7 +21,7 @@ public sealed partial class AlertsPage : IDisposable
     private readonly CancellationTokenSource _cts = new();
     private readonly HashSet<int> _busy = [];
     private MudTable<AlertSummary>? _table;
-    private IDisposable? _subscription;
+    private readonly LiveUpdates _live = new();
     private IReadOnlyList<ProductSummary> _products = [];
     private AlertListQuery _query = AlertListQuery.Default;
     private int _tableKey;
@@ -50,7 +50,7 @@ public sealed partial class AlertsPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _subscription = Events.Subscribe(null, () => InvokeAsync(RefreshAsync));
+        _live.Follow(Events, null, InvokeAsync, RefreshAsync);
         try
         {
             _products = await Products.ListAsync(_cts.Token);
@@ -185,7 +185,7 @@ public sealed partial class AlertsPage : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        _subscription?.Dispose();
+        _live.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

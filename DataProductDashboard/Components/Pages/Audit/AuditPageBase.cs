@@ -16,9 +16,8 @@ namespace DataProductDashboard.Components.Pages.Audit;
 /// <c>from</c>, <c>to</c>). Reloads live when the product changes (batch stored, labels joined, version promoted).</summary>
 public abstract class AuditPageBase : ComponentBase, IDisposable
 {
-    public const int MaxBatches = 1000;
     private readonly CancellationTokenSource _cts = new();
-    private IDisposable? _subscription;
+    private readonly LiveUpdates _live = new();
     private (int Product, int? Batch, string? Column, AuditRange Range)? _loadedFor;
 
     [Parameter] public int ProductId { get; set; }
@@ -48,15 +47,16 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
     /// <summary>The newest batch's time, for the range presets.</summary>
     protected DateTime? Newest => BatchList.Count > 0 ? BatchList[0].ReceivedAt : null;
 
-    protected override void OnInitialized() =>
-        _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
+    protected override Task OnParametersSetAsync()
+    {
+        _live.Follow(Events, ProductId, InvokeAsync, async () =>
         {
             _loadedFor = null;
             await LoadAsync();
             StateHasChanged();
-        }));
-
-    protected override Task OnParametersSetAsync() => LoadAsync();
+        });
+        return LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
@@ -71,7 +71,7 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
         try
         {
             Product = await Products.GetAsync(ProductId, Token);
-            BatchList = (await Batches.ListAsync(ProductId, 1, MaxBatches, BatchSort.ReceivedAt, true, Token)).Items;
+            BatchList = (await Batches.ListAsync(ProductId, Paging.FirstPage, Paging.Batches.MaxPageSize, BatchSort.ReceivedAt, true, Token)).Items;
             Releases = await Audits.GetReleasesAsync(ProductId, Token);
             var batch = BatchList.FirstOrDefault(b => b.Id == QueryBatch) ?? BatchList.FirstOrDefault();
             Selected = batch is null ? null : await Batches.GetDetailAsync(batch.Id, Token);
@@ -114,7 +114,7 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        _live.Dispose();
         _cts.Cancel();
         _cts.Dispose();
         GC.SuppressFinalize(this);

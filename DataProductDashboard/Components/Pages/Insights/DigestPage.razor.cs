@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Insights;
 using DataProductDashboard.Services.Notifications;
@@ -15,7 +16,7 @@ public sealed partial class DigestPage : IDisposable
     private IReadOnlyList<ProductInsights>? _digest;
     private InsightQuery _query = new(InsightSeverity.Info, null);
     private string? _error;
-    private IDisposable? _subscription;
+    private readonly LiveUpdates _live = new();
 
     [Inject] public required InsightService Insights { get; init; }
     [Inject] public required ProductEvents Events { get; init; }
@@ -27,11 +28,11 @@ public sealed partial class DigestPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _subscription = Events.Subscribe(null, () => InvokeAsync(async () =>
+        _live.Follow(Events, null, InvokeAsync, async () =>
         {
             await LoadAsync();
             StateHasChanged();
-        }));
+        });
         await LoadAsync();
     }
 
@@ -79,7 +80,7 @@ public sealed partial class DigestPage : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        _live.Dispose();
         _cancellation.Cancel();
         _cancellation.Dispose();
     }

@@ -1,3 +1,4 @@
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Services.Products;
 using Microsoft.AspNetCore.Components;
 
@@ -9,7 +10,7 @@ public sealed partial class PortfolioPage : IDisposable
     private readonly CancellationTokenSource _cts = new();
     private IReadOnlyList<ProductSummary>? _products;
     private string? _error;
-    private IDisposable? _subscription;
+    private readonly LiveUpdates _live = new();
 
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required Services.Notifications.ProductEvents Events { get; init; }
@@ -17,12 +18,12 @@ public sealed partial class PortfolioPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        await LoadAsync();
-        _subscription = Events.Subscribe(null, () => InvokeAsync(async () =>
+        _live.Follow(Events, null, InvokeAsync, async () =>
         {
             await LoadAsync();
             StateHasChanged();
-        }));
+        });
+        await LoadAsync();
     }
 
     private async Task LoadAsync()
@@ -40,7 +41,7 @@ public sealed partial class PortfolioPage : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        _live.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

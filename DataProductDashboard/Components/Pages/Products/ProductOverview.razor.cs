@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Batches;
@@ -17,6 +18,7 @@ public sealed partial class ProductOverview : IDisposable
     private const int LatencyWindow = 50;
     private const int InsightsShown = 3;
     private readonly CancellationTokenSource _cts = new();
+    private readonly LiveUpdates _live = new();
     private ProductDetail? _product;
     private ModelVersionSummary? _champion;
     private IReadOnlyList<CycleStage> _cycle = [];
@@ -35,26 +37,18 @@ public sealed partial class ProductOverview : IDisposable
     [Inject] public required Services.Insights.InsightService Insights { get; init; }
     [Inject] public required Services.Kpis.KpiService Kpis { get; init; }
 
-    private IDisposable? _subscription;
-    private int _subscribedTo;
-
     [Inject] public required Services.Notifications.ProductEvents Events { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
+        _live.Follow(Events, ProductId, InvokeAsync, async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        });
         _product = null;
         _champion = null;
         await LoadAsync();
-        if (_subscribedTo != ProductId)
-        {
-            _subscription?.Dispose();
-            _subscribedTo = ProductId;
-            _subscription = Events.Subscribe(ProductId, () => InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }));
-        }
     }
 
     /// <summary>Loads (or, on a product change, reloads) everything the overview shows.</summary>
@@ -118,7 +112,7 @@ public sealed partial class ProductOverview : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        _live.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

@@ -2,7 +2,7 @@ using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Kpis;
 
-namespace DataProductDashboard.Data.Seeding;
+namespace DataProductDashboard.Services.Demo;
 
 /// <summary>Names and schemas of the two demo data products.</summary>
 public static class DemoProducts

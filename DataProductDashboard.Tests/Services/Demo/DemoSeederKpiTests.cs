@@ -1,10 +1,10 @@
-using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Services.Demo;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Alerts;
 using DataProductDashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataProductDashboard.Tests.Data;
+namespace DataProductDashboard.Tests.Services.Demo;
 
 public sealed class DemoSeederKpiTests
 {

@@ -1,8 +1,8 @@
-using DataProductDashboard.Data.Seeding;
+using DataProductDashboard.Services.Demo;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Tests.TestSupport;
 
-namespace DataProductDashboard.Tests.Data;
+namespace DataProductDashboard.Tests.Services.Demo;
 
 public sealed class DemoSeederTests
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DataProductDashboard.Data;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Analysis.Experiments;
 using DataProductDashboard.Services.Batches;
@@ -11,7 +12,7 @@ using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataProductDashboard.Data.Seeding;
+namespace DataProductDashboard.Services.Demo;
 
 /// <summary>Seeds the two demo data products on first start, through the same services the UI and API use.
 /// Idempotent: a product that already exists is left alone. Fixed seeds throughout.</summary>

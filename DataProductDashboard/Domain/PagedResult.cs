@@ -1,4 +1,4 @@
-namespace DataProductDashboard.Services.Batches;
+namespace DataProductDashboard.Domain;
 
 /// <summary>One page of a list and the size of the whole list.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
