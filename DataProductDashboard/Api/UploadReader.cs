@@ -54,7 +54,10 @@ public static class UploadReader
             MultipartSection? section;
             while ((section = await ReadSectionAsync(reader, ct)) is not null)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                // IsFormDisposition() is true only for a form-data section without a file name, so a part is
+                // skipped only when it is neither a field nor a file.
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !(disposition.IsFormDisposition() || disposition.IsFileDisposition()))
                     continue;
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition())
