@@ -13,6 +13,7 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
 {
     private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<Guid, (JobStatus Status, DateTime SavedAt)> _live = new();
+    private readonly ConcurrentDictionary<Guid, byte> _saving = new();
     private readonly SemaphoreSlim _signal = new(0);
 
     /// <summary>Raised after every change of a job, with the new snapshot.</summary>
@@ -77,22 +78,28 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
         Raise(status);
     }
 
-    /// <summary>Progress of a running job: announced at once, saved at most once a second.</summary>
-    internal async Task ReportAsync(Guid id, JobProgress progress, CancellationToken ct)
+    /// <summary>Progress of a running job: announced at once, saved at most once a second. The save runs on the thread
+    /// pool, one at a time per job: the reporter may hold the database's write lock (an import reports while it stores
+    /// its rows in one transaction) and SQLite's busy wait blocks the calling thread, so saving on the caller's thread
+    /// would wait on itself until the busy timeout (30 s), and fail.</summary>
+    internal Task ReportAsync(Guid id, JobProgress progress, CancellationToken ct)
     {
         if (!_live.TryGetValue(id, out var live))
-            return;
+            return Task.CompletedTask;
         var now = clock.GetUtcNow().UtcDateTime;
         var status = live.Status with
         {
             Stage = progress.Stage, RowsDone = progress.RowsDone, RowsTotal = progress.RowsTotal > 0 ? progress.RowsTotal : live.Status.RowsTotal,
             Fraction = progress.Fraction, UpdatedAt = now,
         };
-        var save = now - live.SavedAt >= SaveEvery || status.Stage != live.Status.Stage;
+        var save = (now - live.SavedAt >= SaveEvery || status.Stage != live.Status.Stage) && _saving.TryAdd(id, 0);
         _live[id] = (status, save ? now : live.SavedAt);
         Raise(status);
-        if (!save)
-            return;
+        return save ? Task.Run(() => SaveProgressAsync(id, status, now, ct), CancellationToken.None) : Task.CompletedTask;
+    }
+
+    private async Task SaveProgressAsync(Guid id, JobStatus status, DateTime now, CancellationToken ct)
+    {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -104,6 +111,10 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
         {
             // Progress is a courtesy: the job's outcome is what must be stored.
             logger.LogDebug(ex, "Saving the progress of job {JobId} failed", id);
+        }
+        finally
+        {
+            _saving.TryRemove(id, out _);
         }
     }
 
