@@ -202,7 +202,7 @@ public static class UploadsBench
         string[] inputs, int rows, string tracePath)
     {
         var codes = new Dictionary<int, int>();
-        using var sampler = new RssSampler(slots, tracePath);
+        using var sampler = new RssSampler(slots, services.GetRequiredService<JobTracker>(), tracePath);
         var clock = Stopwatch.StartNew();
         var outcomes = await Task.WhenAll(inputs.Select(path => Task.Run(() => UploadAsync(client, productId, path, codes))));
         clock.Stop();
@@ -319,18 +319,22 @@ public static class UploadsBench
     private sealed class RssSampler : IDisposable
     {
         private readonly ImportSlots _slots;
+        private readonly JobTracker _jobs;
         private readonly StreamWriter _trace;
+        private volatile string _stage = "";
         private readonly Thread _thread;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly bool _hwmReset;
         private volatile bool _stop;
         private bool _stopped;
 
-        public RssSampler(ImportSlots slots, string tracePath)
+        public RssSampler(ImportSlots slots, JobTracker jobs, string tracePath)
         {
             _slots = slots;
+            _jobs = jobs;
+            _jobs.Changed += OnJobChanged;
             _trace = new StreamWriter(tracePath, append: false, new UTF8Encoding(false));
-            _trace.WriteLine("seconds,rssMb,anonMb,fileMb,gcHeapMb,gcCommittedMb,importsRunning,importsWaiting");
+            _trace.WriteLine("seconds,rssMb,anonMb,fileMb,gcHeapMb,gcCommittedMb,importsRunning,importsWaiting,gen2Collections,lastJobStage");
             try
             {
                 File.WriteAllText("/proc/self/clear_refs", "5");
@@ -343,6 +347,8 @@ public static class UploadsBench
             _thread = new Thread(Loop) { IsBackground = true, Name = "rss-sampler", Priority = ThreadPriority.AboveNormal };
             _thread.Start();
         }
+
+        private void OnJobChanged(JobStatus job) => _stage = $"{job.FileName[^5..]}:{job.State}/{job.Stage}";
 
         public double PeakRssMb { get; private set; }
         public double AnonAtPeakMb { get; private set; }
@@ -367,7 +373,7 @@ public static class UploadsBench
                 (PeakRssMb, AnonAtPeakMb, FileAtPeakMb) = (rss, anon, file);
             PeakGcHeapMb = Math.Max(PeakGcHeapMb, heap);
             _trace.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{_clock.Elapsed.TotalSeconds:F2},{rss:F1},{anon:F1},{file:F1},{heap:F1},{gc.TotalCommittedBytes / (1024.0 * 1024.0):F1},{_slots.Running},{_slots.Waiting}"));
+                $"{_clock.Elapsed.TotalSeconds:F2},{rss:F1},{anon:F1},{file:F1},{heap:F1},{gc.TotalCommittedBytes / (1024.0 * 1024.0):F1},{_slots.Running},{_slots.Waiting},{GC.CollectionCount(2)},{_stage}"));
         }
 
         public void Stop()
@@ -376,6 +382,7 @@ public static class UploadsBench
                 return;
             _stopped = true;
             _stop = true;
+            _jobs.Changed -= OnJobChanged;
             _thread.Join();
             Sample();
             if (_hwmReset)
