@@ -23,19 +23,20 @@ public static class BatchAuditor
     private static DatasetDriftResult DetectDrift(ProductSchema schema, ColumnTable batch, double[] predictions, ReferenceProfile reference, DriftSettings settings)
     {
         var features = schema.Features.ToList();
-        var pairs = new ColumnPair?[features.Count];
-        // Each column's sort and test is independent: use every core.
+        var results = new DriftColumnResult?[features.Count];
+        // Each column's sort and test is independent: use every core. Each column is tested as soon as it is sorted,
+        // so only the sorted copies being worked on are alive (not one per column: 8 bytes × rows × columns).
         Parallel.For(0, features.Count, i =>
         {
             var column = features[i];
             if (batch.TryGetNumeric(column.Name, out var numbers) && reference.Numeric(column.Name) is { } referenceNumbers)
-                pairs[i] = ColumnPair.Numeric(column.Name, referenceNumbers, NumericSample.From(numbers));
+                results[i] = DriftDetector.DetectColumn(ColumnPair.Numeric(column.Name, referenceNumbers, NumericSample.From(numbers)), settings);
             else if (batch.TryGetStrings(column.Name, out var texts) && reference.Categories(column.Name) is { } referenceCounts)
-                pairs[i] = ColumnPair.Categorical(column.Name, referenceCounts, CategoryCounts.From(texts));
+                results[i] = DriftDetector.DetectColumn(ColumnPair.Categorical(column.Name, referenceCounts, CategoryCounts.From(texts)), settings);
         });
         var prediction = reference.SortedPredictions.Length > 0
-            ? ColumnPair.Numeric(DriftDetector.PredictionColumn, reference.Predictions, NumericSample.From(predictions))
+            ? DriftDetector.DetectPrediction(ColumnPair.Numeric(DriftDetector.PredictionColumn, reference.Predictions, NumericSample.From(predictions)), settings)
             : null;
-        return DriftDetector.DetectAll(pairs.OfType<ColumnPair>(), prediction, settings);
+        return DriftDetector.Summarize(results.OfType<DriftColumnResult>().ToList(), prediction, settings);
     }
 }

@@ -11,8 +11,11 @@ public static class BenchCommand
                 return await IngestBench.RunAsync(rest);
             case ["drift", .. var rest]:
                 return await DriftBench.RunAsync(rest);
+            case ["uploads", .. var rest]:
+                return await UploadsBench.RunAsync(rest);
             default:
-                await Console.Error.WriteLineAsync("usage: bench ingest [--rows N] [--runs R] [--out-dir DIR]\n       bench drift [--rows N] [--runs R] [--out-dir DIR]");
+                await Console.Error.WriteLineAsync("usage: bench ingest [--rows N] [--runs R] [--out-dir DIR]\n       bench drift [--rows N] [--runs R] [--out-dir DIR]\n" +
+                    "       bench uploads --files N (--mb S | --rows R) [--runs R] [--out-dir DIR]");
                 return 2;
         }
     }

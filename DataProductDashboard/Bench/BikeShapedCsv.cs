@@ -15,8 +15,9 @@ public static class BikeShapedCsv
         return buffer.ToArray();
     }
 
-    /// <summary>Writes the rows as UTF-8 to a stream, one line at a time (no whole-file string in memory).</summary>
-    public static void Write(Stream output, int rows, int seed, bool withLabel = false)
+    /// <summary>Writes the rows as UTF-8 to a stream, one line at a time (no whole-file string in memory). Row keys
+    /// ("instant") run from <paramref name="firstKey"/>.</summary>
+    public static void Write(Stream output, int rows, int seed, bool withLabel = false, long firstKey = 1)
     {
         var random = new Random(seed);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
@@ -39,7 +40,7 @@ public static class BikeShapedCsv
             var hum = Math.Clamp(0.6 + ((random.NextDouble() - 0.5) * 0.6), 0, 1);
             var wind = Math.Clamp(random.NextDouble() * random.NextDouble() * 0.8, 0, 1);
             text.Append(CultureInfo.InvariantCulture,
-                $"{i + 1},{at:yyyy-MM-dd},{season},{at.Year - 2011},{month},{at.Hour},{holiday},{weekday},{working},{weather},{temp:0.00},{atemp:0.0000},{hum:0.00},{wind:0.0000}");
+                $"{firstKey + i},{at:yyyy-MM-dd},{season},{at.Year - 2011},{month},{at.Hour},{holiday},{weekday},{working},{weather},{temp:0.00},{atemp:0.0000},{hum:0.00},{wind:0.0000}");
             if (withLabel)
             {
                 var peak = at.Hour is 8 or 17 or 18 ? 3.0 : at.Hour is >= 7 and <= 20 ? 1.5 : 0.3;

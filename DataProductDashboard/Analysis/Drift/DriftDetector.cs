@@ -25,9 +25,22 @@ public static class DriftDetector
             .AsParallel().AsOrdered()
             .Select(p => Detect(p, settings.Overrides?.GetValueOrDefault(p.Column)))
             .ToList();
+        return Summarize(results, prediction is null ? null : DetectPrediction(prediction, settings), settings);
+    }
+
+    /// <summary>A column's result as <see cref="DetectAll"/> gives it, or null when either side has no values (such a
+    /// column is left out): lets a caller test each column as soon as its data is ready and drop that data.</summary>
+    public static DriftColumnResult? DetectColumn(ColumnPair pair, DriftSettings settings) =>
+        pair is { ReferenceCount: > 0, CurrentCount: > 0 } ? Detect(pair, settings.Overrides?.GetValueOrDefault(pair.Column)) : null;
+
+    public static DriftColumnResult? DetectPrediction(ColumnPair prediction, DriftSettings settings) =>
+        prediction is { ReferenceCount: > 0, CurrentCount: > 0 } ? Detect(prediction, settings.Overrides?.GetValueOrDefault(PredictionColumn)) : null;
+
+    /// <summary>Dataset drift from the columns' results (in column order) and the prediction's.</summary>
+    public static DatasetDriftResult Summarize(IReadOnlyList<DriftColumnResult> results, DriftColumnResult? predictionResult, DriftSettings settings)
+    {
         var drifted = results.Count(r => r.Drift);
         var share = results.Count == 0 ? 0 : (double)drifted / results.Count;
-        var predictionResult = prediction is { ReferenceCount: > 0, CurrentCount: > 0 } ? Detect(prediction, settings.Overrides?.GetValueOrDefault(PredictionColumn)) : null;
         return new DatasetDriftResult(results.Count, drifted, share, settings.ShareThreshold, results.Count > 0 && share >= settings.ShareThreshold, results, predictionResult);
     }
 }

@@ -5,10 +5,27 @@ namespace DataProductDashboard.Analysis.Statistics;
 public static class NumpyHistogram
 {
     /// <summary>Edges numpy's "sturges" rule gives for these values (finite values only).</summary>
-    public static double[] SturgesEdges(ReadOnlySpan<double> values)
+    public static double[] SturgesEdges(ReadOnlySpan<double> values) => SturgesEdges(values, []);
+
+    /// <summary>As <see cref="SturgesEdges(ReadOnlySpan{double})"/> over <paramref name="values"/> followed by
+    /// <paramref name="more"/>, without copying them into one array.</summary>
+    public static double[] SturgesEdges(ReadOnlySpan<double> values, ReadOnlySpan<double> more)
     {
-        var (min, max) = Range(values);
-        var width = (max - min) / (Math.Log2(values.Length) + 1.0);
+        if (values.IsEmpty && more.IsEmpty)
+            throw new ArgumentException("No values to bin.", nameof(values));
+        var (min, max) = values.IsEmpty ? Range(more) : Range(values);
+        if (!values.IsEmpty)
+        {
+            // The same comparisons, in the same order, as one pass over values then more.
+            foreach (var v in more)
+            {
+                if (v < min)
+                    min = v;
+                if (v > max)
+                    max = v;
+            }
+        }
+        var width = (max - min) / (Math.Log2(values.Length + more.Length) + 1.0);
         var (first, last) = OuterEdges(min, max);
         var bins = width > 0 ? (int)Math.Ceiling((last - first) / width) : 1;
         return Linspace(first, last, bins + 1);
