@@ -18,7 +18,9 @@ public sealed class ChannelsApiTests : ApiTestBase, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _receiver = await WebhookReceiver.StartAsync();
-        _app = new DashboardAppFactory(settings: NotificationTestHost.Settings(smtpPort: 25));
+        // A generous webhook timeout: under a loaded CI machine 2 s could cut a scripted answer off (seen once as a
+        // delivery without a status code); no test here is about timeouts.
+        _app = new DashboardAppFactory(settings: NotificationTestHost.Settings(smtpPort: 25, webhookTimeoutSeconds: 15));
         _client = _app.CreateClient();
         _productId = await CreateProductAsync(_client, "Rentals", TaskType.Regression, TestSchemas.Regression);
     }
