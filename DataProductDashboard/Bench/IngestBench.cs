@@ -46,6 +46,7 @@ public static class IngestBench
             ["Dashboard:SeedDemo"] = "false",
         });
         builder.Services.AddDashboardCore();
+        builder.Services.AddDashboardAccess(); // the start-up creates the first Admin
         using var host = builder.Build();
         await host.StartAsync();
         try
