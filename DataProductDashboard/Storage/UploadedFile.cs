@@ -12,8 +12,6 @@ public sealed class UploadedFile(string path, long length, string hash, string f
 
     public byte[] ReadAllBytes() => File.ReadAllBytes(Path);
 
-    public FileStream OpenRead() => new(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-
     internal bool IsTemporary { get; private set; } = true;
 
     /// <summary>The content store moved the file to its place: it is no longer temporary.</summary>
