@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -58,14 +57,10 @@ public static class Idempotency
         return Results.Json(answer.Body, (JsonSerializerOptions?)null, null, answer.StatusCode);
     }
 
-    /// <summary>Keys are per caller (API key or user) and per route, so two pipelines cannot collide.</summary>
-    private static string Scope(HttpContext context)
-    {
-        var user = context.User;
-        var caller = user.FindFirst(RateLimitPolicies.ApiKeyIdClaimType)?.Value is { Length: > 0 } keyId ? "key:" + keyId
-            : user.FindFirst(ClaimTypes.NameIdentifier)?.Value is { Length: > 0 } userId ? "user:" + userId : "anonymous";
-        return $"{caller} {context.Request.Method} {context.Request.Path}";
-    }
+    /// <summary>Keys are per caller (the rate limiter's: API key, else user, else address) and per route, so two
+    /// pipelines cannot collide.</summary>
+    private static string Scope(HttpContext context) =>
+        $"{DashboardRateLimitPolicy.Caller(context)} {context.Request.Method} {context.Request.Path}";
 
     private static string Fingerprint(HttpRequest request, Upload? upload, string? bodyHash)
     {

@@ -46,7 +46,7 @@ internal sealed class DashboardRateLimitPolicy(Func<HttpContext, RateLimitPartit
     };
 
     /// <summary>Who a request counts against: its API key, else its signed-in user, else its client IP address.</summary>
-    private static string Caller(HttpContext context) =>
+    internal static string Caller(HttpContext context) =>
         context.User.FindFirst(RateLimitPolicies.ApiKeyIdClaimType)?.Value is { Length: > 0 } keyId ? "key:" + keyId
         : context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value is { Length: > 0 } userId ? "user:" + userId
         : ClientAddress(context);

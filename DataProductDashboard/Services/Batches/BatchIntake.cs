@@ -57,14 +57,14 @@ public sealed class BatchIntake(
             .OrderBy(b => b.Id).Select(b => new { b.Id, b.FileName, b.ReceivedAt }).FirstOrDefaultAsync(ct);
         if (stored is not null)
             throw new DuplicateBatchException(string.Create(CultureInfo.InvariantCulture,
-                $"'{file.FileName}' has the same content as batch #{stored.Id} ('{stored.FileName}', received {stored.ReceivedAt:yyyy-MM-dd HH:mm} UTC); it was not stored again. Send it with ?allowDuplicate=true to store it anyway."),
+                $"'{file.FileName}' has the same content as batch #{stored.Id} ('{stored.FileName}', received {stored.ReceivedAt:yyyy-MM-dd HH:mm} UTC); it was not stored again."),
                 stored.Id, null);
         var queued = await db.Jobs.AsNoTracking().Where(j => j.ProductId == productId && j.Kind == JobKind && j.InputHash == file.Hash
                 && (j.State == JobState.Queued || j.State == JobState.Running))
             .Select(j => new { j.Id, j.InputFileName }).FirstOrDefaultAsync(ct);
         if (queued is not null)
             throw new DuplicateBatchException(
-                $"'{file.FileName}' has the same content as '{queued.InputFileName}', queued as job {queued.Id}; it was not queued again. Send it with ?allowDuplicate=true to store it anyway.",
+                $"'{file.FileName}' has the same content as '{queued.InputFileName}', queued as job {queued.Id}; it was not queued again.",
                 null, queued.Id);
     }
 }
