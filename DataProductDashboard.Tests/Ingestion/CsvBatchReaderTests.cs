@@ -277,7 +277,7 @@ public sealed class CsvBatchReaderTests
     }
 
     [Fact]
-    public void ReadFile_InvalidUtf8_IsRejected()
+    public void ReadFile_InvalidUtf8_IsRejectedNamingItsRow()
     {
         using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "latin1.csv");
@@ -285,7 +285,7 @@ public sealed class CsvBatchReaderTests
 
         var error = Assert.Throws<InputValidationException>(() => CsvBatchReader.ReadFile(path, "latin1.csv", TestSchemas.Regression, CsvReadMode.Batch));
 
-        Assert.Contains("not valid UTF-8", error.Errors["file"][0]);
+        Assert.Equal("'latin1.csv' is not valid UTF-8: row 2 has the byte 0xE9 (perhaps Latin-1 / Windows-1252); save it as CSV UTF-8.", error.Errors["row 2"][0]);
     }
 
     [Fact]

@@ -23,6 +23,16 @@ public sealed class DashboardOptions
     [Range(1, int.MaxValue)]
     public int BackgroundBatchRows { get; set; } = 100_000;
 
+    /// <summary>A batch is read, scored and audited in chunks of this many rows, so an import holds one chunk (plus
+    /// about 30 bytes per row) however long the file is.</summary>
+    [Range(1_000, 10_000_000)]
+    public int ImportChunkRows { get; set; } = 131_072;
+
+    /// <summary>Numeric drift tests take every row of a batch up to this many, and a seeded uniform sample of this many
+    /// rows of a longer batch (the audit says so); categorical drift and data quality always count every row.</summary>
+    [Range(10_000, 100_000_000)]
+    public int DriftSampleRows { get; set; } = 1_000_000;
+
     /// <summary>Imports (and training runs) parsed, scored and stored at the same time; more wait in line. 0 = the
     /// number of cores.</summary>
     [Range(0, 256)]

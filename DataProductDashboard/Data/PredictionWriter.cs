@@ -20,11 +20,20 @@ public static class PredictionWriter
 
     /// <summary>As above, with the A/B arm of each row (0 champion, 1 challenger) while an experiment runs.</summary>
     public static void Write(DbConnection connection, DbTransaction transaction, int batchId, string[] rowKeys,
-        float[] predicted, float[]? score, double[]? labels, byte[]? arms, IProgress<int>? rowsDone = null, CancellationToken ct = default)
+        float[] predicted, float[]? score, double[]? labels, byte[]? arms, IProgress<int>? rowsDone = null, CancellationToken ct = default) =>
+        Write(connection, transaction, batchId, rowKeys.Length, row => rowKeys[row], predicted, score,
+            labels is null ? null : row => labels[row], arms, rowsDone, ct);
+
+    /// <summary>As above, with each row's key and label read through <paramref name="keyOf"/> and
+    /// <paramref name="labelOf"/> (NaN: no label), called once per row in row order, key first.</summary>
+    public static void Write(DbConnection connection, DbTransaction transaction, int batchId, int rows, Func<int, string> keyOf,
+        float[] predicted, float[]? score, Func<int, double>? labelOf, byte[]? arms, IProgress<int>? rowsDone = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
-        var n = rowKeys.Length;
+        var n = rows;
+        var rowKeys = keyOf;
+        var labels = labelOf;
         var full = Prepare(db, RowsPerStatement);
         try
         {
@@ -91,22 +100,23 @@ public static class PredictionWriter
         }
     }
 
-    private static void Bind(sqlite3_stmt statement, int slot, int batchId, int row, string[] rowKeys,
-        float[] predicted, float[]? score, double[]? labels, byte[]? arms)
+    private static void Bind(sqlite3_stmt statement, int slot, int batchId, int row, Func<int, string> rowKeys,
+        float[] predicted, float[]? score, Func<int, double>? labels, byte[]? arms)
     {
         var i = (slot * ColumnsPerRow) + 1;
         raw.sqlite3_bind_int(statement, i, batchId);
         raw.sqlite3_bind_int(statement, i + 1, row);
-        raw.sqlite3_bind_text(statement, i + 2, rowKeys[row]);
+        raw.sqlite3_bind_text(statement, i + 2, rowKeys(row));
         raw.sqlite3_bind_double(statement, i + 3, predicted[row]);
         if (score is null)
             raw.sqlite3_bind_null(statement, i + 4);
         else
             raw.sqlite3_bind_double(statement, i + 4, score[row]);
-        if (labels is null || double.IsNaN(labels[row]))
+        var label = labels?.Invoke(row) ?? double.NaN;
+        if (double.IsNaN(label))
             raw.sqlite3_bind_null(statement, i + 5);
         else
-            raw.sqlite3_bind_double(statement, i + 5, labels[row]);
+            raw.sqlite3_bind_double(statement, i + 5, label);
         if (arms is null)
             raw.sqlite3_bind_null(statement, i + 6);
         else

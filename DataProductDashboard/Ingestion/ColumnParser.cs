@@ -19,9 +19,12 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
             ColumnKind.Timestamp => new TimestampColumnParser(spec, index, errors),
             _ => new IdColumnParser(spec, index, errors),
         };
-        parser.Reserve(Math.Max(1024, capacity));
+        parser._capacity = Math.Max(1024, capacity);
+        parser.Reserve(parser._capacity);
         return parser;
     }
+
+    private int _capacity;
 
     protected abstract void Reserve(int capacity);
 
@@ -50,6 +53,15 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
     protected abstract void SetMissing(int rowIndex);
 
     public abstract void AddTo(ColumnTable table, int rowCount);
+
+    /// <summary>Hands the first <paramref name="rowCount"/> values to the table; with <paramref name="more"/>, starts a
+    /// fresh array for the next chunk (the table keeps the old one).</summary>
+    public void TakeInto(ColumnTable table, int rowCount, bool more)
+    {
+        AddTo(table, rowCount);
+        if (more)
+            Reserve(_capacity);
+    }
 
     protected void Error(int line, string message) => errors.AddCell(line, Spec.Name, message);
 

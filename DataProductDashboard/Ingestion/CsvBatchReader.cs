@@ -12,6 +12,8 @@ namespace DataProductDashboard.Ingestion;
 public static class CsvBatchReader
 {
     private const int MaxErrors = 50;
+    private const int HeadBytes = 64 * 1024;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly char[] OtherDelimiters = [';', '\t', '|'];
 
     public static ParsedCsv Read(ReadOnlyMemory<byte> content, string fileName, ProductSchema schema, CsvReadMode mode,
@@ -23,32 +25,99 @@ public static class CsvBatchReader
         // Data rows = line breaks − the header's (+ 1 when the last line has none): arrays sized once, no copies.
         var span = bytes.Span;
         var rows = span.Count((byte)'\n') - 1 + (span[^1] == (byte)'\n' ? 0 : 1);
-        return ReadRows(reader, rows, fileName, schema, mode, ct);
+        ParsedCsv? whole = null;
+        ReadRows(reader, Math.Max(rows, 1), fileName, schema, mode, int.MaxValue, chunk => whole = chunk, ct);
+        return whole!;
     }
 
-    /// <summary>Reads a UTF-8 file from disk without holding its bytes in memory (for audits of stored files and
-    /// benchmarks); an invalid UTF-8 byte is reported without its row.</summary>
+    /// <summary>Reads a UTF-8 file from disk without holding its bytes in memory, with exactly the checks of
+    /// <see cref="Read"/> (for audits of stored files and benchmarks).</summary>
     public static ParsedCsv ReadFile(string path, string fileName, ProductSchema schema, CsvReadMode mode, CancellationToken ct = default)
     {
-        var length = new FileInfo(path).Length;
-        if (length == 0)
-            throw new InputValidationException("file", $"'{fileName}' is empty.");
+        ParsedCsv? whole = null;
+        ReadFileChunks(path, fileName, schema, mode, int.MaxValue, chunk => whole = chunk, ct);
+        return whole!;
+    }
+
+    /// <summary>Reads a UTF-8 file from disk block by block and hands its rows over in chunks of at most
+    /// <paramref name="chunkRows"/> (each with its <see cref="ParsedCsv.FirstRow"/>), so memory holds one chunk however
+    /// long the file is. Every check of <see cref="Read"/> runs; a file with any problem raises
+    /// <see cref="InputValidationException"/> after the chunks read before the problem were handed over (no chunk
+    /// holding a bad row is), so a caller that stores chunks must do so in a transaction it can roll back.
+    /// Returns the number of data rows.</summary>
+    public static int ReadFileChunks(string path, string fileName, ProductSchema schema, CsvReadMode mode, int chunkRows,
+        Action<ParsedCsv> onChunk, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var head = new byte[(int)Math.Min(file.Length, HeadBytes)];
+        file.ReadExactly(head);
+        var start = CheckHead(head, file.Length, fileName);
+        var content = head.AsSpan(start);
+        RejectDuplicateHeader(content, fileName);
+        var scanner = new CsvShapeCheck.Scanner(CsvShapeCheck.HeaderNames(content), fileName);
+        // The row count of a whole-file read sizes every column array once (a fast vectorized pass over the file).
+        var capacity = chunkRows == int.MaxValue ? CountDataRows(file) : chunkRows;
+        file.Position = start;
         try
         {
-            using var text = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            var firstLine = text.ReadLine() ?? "";
-            RejectDuplicateHeader(Encoding.UTF8.GetBytes(firstLine.TrimStart('\uFEFF')), fileName);
-            // Data rows counted from the line breaks first (a fast vectorized pass), so every column array is
-            // allocated once at its final size: no growth, no trimming copy.
-            var estimate = CountDataRows(text.BaseStream);
-            text.BaseStream.Position = 0;
-            text.DiscardBufferedData();
+            using var text = new StreamReader(new CheckedCsvStream(file, scanner), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
             using var reader = Sep.New(',').Reader(Options).From(text);
-            return ReadRows(reader, estimate, fileName, schema, mode, ct);
+            return ReadRows(reader, capacity, fileName, schema, mode, chunkRows, onChunk, ct);
         }
         catch (DecoderFallbackException)
         {
-            throw new InputValidationException("file", $"'{fileName}' is not valid UTF-8; save it as CSV UTF-8.");
+            throw InvalidUtf8(path, start, fileName);
+        }
+    }
+
+    /// <summary>The first bytes of a file are enough to refuse an empty, BOM-only, UTF-16 or binary file; returns where
+    /// the text starts (after a UTF-8 byte-order mark).</summary>
+    private static int CheckHead(ReadOnlySpan<byte> head, long length, string fileName)
+    {
+        var whole = head.Length == length;
+        if (head.IsEmpty || (whole && head.Trim("\r\n\t "u8).IsEmpty))
+            throw new InputValidationException("file", $"'{fileName}' is empty: row 1 should name the columns and the rows below hold the data.");
+        if (head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.StartsWith(new byte[] { 0xFE, 0xFF }) || LooksUtf16(head))
+            throw new InputValidationException("file", $"'{fileName}' is not UTF-8 text (it looks UTF-16 encoded or binary); save it as CSV UTF-8.");
+        var start = head.StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
+        if (whole && head[start..].Trim("\r\n\t "u8).IsEmpty)
+            throw new InputValidationException("file", $"'{fileName}' is empty: it holds only a UTF-8 byte-order mark, no header (row 1) and no data rows.");
+        return start;
+    }
+
+    /// <summary>The error for a file the decoder found not to be UTF-8, naming the row of the first bad byte (found by
+    /// a second pass that runs only on this error path).</summary>
+    private static InputValidationException InvalidUtf8(string path, int start, string fileName)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        file.Position = start;
+        var buffer = new byte[(1 << 20) + 4];
+        Span<char> sink = stackalloc char[1024];
+        var carried = 0;
+        long lines = 0;
+        while (true)
+        {
+            var read = file.Read(buffer, carried, 1 << 20);
+            var block = buffer.AsSpan(0, carried + read);
+            var consumed = 0;
+            var status = System.Buffers.OperationStatus.DestinationTooSmall;
+            while (status == System.Buffers.OperationStatus.DestinationTooSmall)
+            {
+                status = Utf8.ToUtf16(block[consumed..], sink, out var bytes, out _, replaceInvalidSequences: false, isFinalBlock: read == 0);
+                consumed += bytes;
+            }
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                var row = lines + block[..consumed].Count((byte)'\n') + 1;
+                return new InputValidationException($"row {row}",
+                    $"'{fileName}' is not valid UTF-8: row {row} has the byte 0x{block[consumed]:X2} (perhaps Latin-1 / Windows-1252); save it as CSV UTF-8.");
+            }
+            if (read == 0)
+                return new InputValidationException("file", $"'{fileName}' is not valid UTF-8; save it as CSV UTF-8.");
+            lines += block[..consumed].Count((byte)'\n');
+            block[consumed..].CopyTo(buffer);
+            carried = block.Length - consumed;
         }
     }
 
@@ -76,14 +145,17 @@ public static class CsvBatchReader
 
     private static SepReaderOptions Options(SepReaderOptions o) => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer };
 
-    private static ParsedCsv ReadRows(SepReader reader, int estimatedRows, string fileName, ProductSchema schema, CsvReadMode mode, CancellationToken ct)
+    private static int ReadRows(SepReader reader, int capacity, string fileName, ProductSchema schema, CsvReadMode mode, int chunkRows,
+        Action<ParsedCsv> onChunk, CancellationToken ct)
     {
         var header = reader.Header.ColNames.Select(h => h.TrimStart('\uFEFF')).ToArray();
         var columns = MapHeader(header, fileName, schema, mode);
         var errors = new CsvErrorCollector(MaxErrors);
-        var parsers = columns.Select(c => ColumnParser.For(c.Spec, c.Index, errors, estimatedRows)).ToArray();
+        var parsers = columns.Select(c => ColumnParser.For(c.Spec, c.Index, errors, Math.Min(capacity, chunkRows))).ToArray();
+        var hasLabels = schema.Label is { } label && columns.Any(c => c.Spec.Name == label.Name);
 
         var rows = 0;
+        var chunkStart = 0;
         foreach (var row in reader)
         {
             if ((rows & 0xFFFF) == 0)
@@ -98,24 +170,38 @@ public static class CsvBatchReader
             else
             {
                 foreach (var parser in parsers)
-                    parser.Parse(row, rows, line);
+                    parser.Parse(row, rows - chunkStart, line);
             }
             rows++;
             if (errors.IsFull)
                 break;
+            if (rows - chunkStart == chunkRows)
+            {
+                // A chunk with a bad row is never handed over; after one, the rest is read only to report its problems.
+                var chunk = Take(parsers, chunkRows, chunkStart, schema, hasLabels, more: true);
+                if (!errors.HasErrors)
+                    onChunk(chunk);
+                chunkStart = rows;
+            }
         }
 
         if (rows == 0 && !errors.HasErrors)
             throw new InputValidationException("row 2", $"'{fileName}' has a header but no data rows: row 1 names the columns and row 2 onwards is empty.");
         if (errors.HasErrors)
             throw new InputValidationException(errors.Summary(fileName), errors.ToDictionary());
+        if (rows > chunkStart)
+            onChunk(Take(parsers, rows - chunkStart, chunkStart, schema, hasLabels, more: false));
+        return rows;
+    }
 
+    /// <summary>The rows parsed since the last chunk, as a table; the parsers start over with fresh arrays.</summary>
+    private static ParsedCsv Take(ColumnParser[] parsers, int rows, int firstRow, ProductSchema schema, bool hasLabels, bool more)
+    {
         var table = new ColumnTable(rows);
         foreach (var parser in parsers)
-            parser.AddTo(table, rows);
+            parser.TakeInto(table, rows, more);
         var keyColumn = schema.RowKey is { } key && table.TryGetStrings(key.Name, out var keys) ? keys : null;
-        var hasLabels = schema.Label is { } label && table.Contains(label.Name);
-        return new ParsedCsv(table, keyColumn, hasLabels);
+        return new ParsedCsv(table, keyColumn, hasLabels, firstRow);
     }
 
     /// <summary>Rejects empty (or BOM-only), UTF-16 / binary, NUL-holding, over-long and non-UTF-8 content; returns the

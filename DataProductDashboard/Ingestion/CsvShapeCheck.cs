@@ -23,51 +23,66 @@ internal static class CsvShapeCheck
         return System.Text.Encoding.UTF8.GetString(first).TrimEnd('\r').Split(',').Select(n => n.Trim().Trim('"')).ToArray();
     }
 
-    public static void Check(ReadOnlySpan<byte> span, IReadOnlyList<string> header, string fileName)
+    public static void Check(ReadOnlySpan<byte> span, IReadOnlyList<string> header, string fileName) =>
+        new Scanner(header, fileName).Feed(span);
+
+    /// <summary>The same check over a file read block by block (a stream): state carries over from one block to the
+    /// next, so a value or row split across blocks is measured whole.</summary>
+    public sealed class Scanner(IReadOnlyList<string> header, string fileName)
     {
-        var line = 1;
-        var rowLine = 1;
-        var column = 0;
-        var fieldStart = 0;
-        var rowStart = 0;
-        var quoted = false;
-        var i = 0;
-        while (true)
+        private long _offset;
+        private int _line = 1;
+        private int _rowLine = 1;
+        private int _column;
+        private long _fieldStart;
+        private long _rowStart;
+        private bool _quoted;
+
+        /// <summary>Checks the next bytes of the file (UTF-8 without a BOM).</summary>
+        public void Feed(ReadOnlySpan<byte> span)
         {
-            var next = span[i..].IndexOfAny(Specials);
-            var position = next < 0 ? span.Length : i + next;
-            if (position - fieldStart > CsvLimits.MaxFieldBytes)
+            var i = 0;
+            while (true)
             {
-                var hint = quoted ? " (a quoted value that is never closed — a missing \" — also reads as one long value)" : "";
-                Throw(rowLine, Name(header, column), $"the value is longer than the limit of {CsvLimits.FieldLimitText} per value{hint}", fileName);
+                var next = span[i..].IndexOfAny(Specials);
+                var local = next < 0 ? span.Length : i + next;
+                var position = _offset + local;
+                if (position - _fieldStart > CsvLimits.MaxFieldBytes)
+                {
+                    var hint = _quoted ? " (a quoted value that is never closed — a missing \" — also reads as one long value)" : "";
+                    Throw(_rowLine, Name(header, _column), $"the value is longer than the limit of {CsvLimits.FieldLimitText} per value{hint}", fileName);
+                }
+                if (position - _rowStart > CsvLimits.MaxRowBytes)
+                    Throw(_rowLine, null, $"the row is longer than the limit of {CsvLimits.RowLimitText} per row", fileName);
+                if (next < 0)
+                {
+                    _offset += span.Length;
+                    return;
+                }
+                switch (span[local])
+                {
+                    case 0:
+                        Throw(_rowLine, Name(header, _column), "the value contains a NUL byte (0x00), which CSV text cannot hold; the file is probably binary or UTF-16 — save it as CSV UTF-8", fileName);
+                        break;
+                    case (byte)'"':
+                        _quoted = !_quoted;
+                        break;
+                    case (byte)',' when !_quoted:
+                        _column++;
+                        _fieldStart = position + 1;
+                        break;
+                    case (byte)'\n':
+                        _line++;
+                        if (!_quoted)
+                        {
+                            _rowLine = _line;
+                            _column = 0;
+                            _fieldStart = _rowStart = position + 1;
+                        }
+                        break;
+                }
+                i = local + 1;
             }
-            if (position - rowStart > CsvLimits.MaxRowBytes)
-                Throw(rowLine, null, $"the row is longer than the limit of {CsvLimits.RowLimitText} per row", fileName);
-            if (next < 0)
-                return;
-            switch (span[position])
-            {
-                case 0:
-                    Throw(rowLine, Name(header, column), "the value contains a NUL byte (0x00), which CSV text cannot hold; the file is probably binary or UTF-16 — save it as CSV UTF-8", fileName);
-                    break;
-                case (byte)'"':
-                    quoted = !quoted;
-                    break;
-                case (byte)',' when !quoted:
-                    column++;
-                    fieldStart = position + 1;
-                    break;
-                case (byte)'\n':
-                    line++;
-                    if (!quoted)
-                    {
-                        rowLine = line;
-                        column = 0;
-                        fieldStart = rowStart = position + 1;
-                    }
-                    break;
-            }
-            i = position + 1;
         }
     }
 

@@ -4,7 +4,7 @@ using DataProductDashboard.Domain;
 namespace DataProductDashboard.Ingestion;
 
 /// <summary>A CSV file read and validated against a product schema.</summary>
-public sealed class ParsedCsv(ColumnTable table, string?[]? keyColumn, bool hasLabels)
+public sealed class ParsedCsv(ColumnTable table, string?[]? keyColumn, bool hasLabels, int firstRow = 0)
 {
     private string[]? _rowKeys;
 
@@ -16,12 +16,15 @@ public sealed class ParsedCsv(ColumnTable table, string?[]? keyColumn, bool hasL
 
     public int RowCount => Table.RowCount;
 
+    /// <summary>The 0-based index in the file of this part's first data row (0 unless the file was read in chunks).</summary>
+    public int FirstRow { get; } = firstRow;
+
     /// <summary>Whether the schema has a row-key column (otherwise keys are row numbers and unique by construction).</summary>
     public bool HasKeyColumn => keyColumn is not null;
 
-    /// <summary>One key per row: the RowKey column, or the 1-based data row number when the schema has none. Built on
-    /// first use (a million row-number strings are not free).</summary>
+    /// <summary>One key per row: the RowKey column, or the 1-based data row number in the file when the schema has
+    /// none. Built on first use (a million row-number strings are not free).</summary>
     public string[] RowKeys => _rowKeys ??= keyColumn is not null
         ? keyColumn.Select(k => k ?? "").ToArray()
-        : Enumerable.Range(1, RowCount).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        : Enumerable.Range(FirstRow + 1, RowCount).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 }

@@ -15,6 +15,9 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
     public const string JobInputs = "job-inputs";
     private const string Temp = "tmp";
 
+    /// <summary>Where uploads land and work files live until they are adopted or deleted (swept at start).</summary>
+    public string TempDirectory => Path.Combine(options.Value.DataPath, Temp);
+
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     public string PathFor(string area, string hash, string extension) =>

@@ -2,6 +2,9 @@ namespace DataProductDashboard.Analysis.Drift;
 
 /// <summary>Drift over all feature columns: dataset drift when the drifted share reaches the threshold; prediction
 /// drift is drift of the model output against its output on the reference data.</summary>
+/// <param name="SampledFrom">When the batch had more rows than a numeric drift test takes, the batch's row count: the
+/// numeric columns and the prediction were then tested on a seeded uniform sample (their <c>CurrentCount</c>), the
+/// categorical columns on every row. Null when every row was tested.</param>
 public sealed record DatasetDriftResult(
     int Columns,
     int Drifted,
@@ -9,4 +12,5 @@ public sealed record DatasetDriftResult(
     double ShareThreshold,
     bool Drift,
     IReadOnlyList<DriftColumnResult> ColumnResults,
-    DriftColumnResult? Prediction);
+    DriftColumnResult? Prediction,
+    long? SampledFrom = null);

@@ -33,8 +33,9 @@ public sealed class BatchImportJobHandler(BatchImporter importer, ContentStore s
         var file = store.Open(job.InputArea, job.InputHash, job.InputExtension, job.InputFileName);
         var source = Enum.TryParse<BatchSource>(job.Parameters, out var s) ? s : BatchSource.Api;
         progress.Report(new JobProgress(nameof(ImportStage.Parsing), 0, job.RowsTotal, 0.05));
-        // Received when it was uploaded, not when it ran (a rerun keeps the batch's place in the history).
-        var prepared = await importer.PrepareAsync(job.ProductId, file, source, job.CreatedAt, ct);
+        // Received when it was uploaded, not when it ran (a rerun keeps the batch's place in the history). The file was
+        // validated when it arrived: it is read once more, chunk by chunk, as it is scored.
+        var prepared = await importer.PrepareAsync(job.ProductId, file, source, job.CreatedAt, ct, validated: job.RowsTotal);
         var report = new SyncProgress<ImportProgress>(p => progress.Report(new JobProgress(p.Stage.ToString(), p.RowsDone, p.RowsTotal, p.Fraction)));
         var batch = await importer.ImportAsync(prepared, job.Id, report, ct);
         return new JobOutcome(batch.Id, RowsDone: batch.RowCount);

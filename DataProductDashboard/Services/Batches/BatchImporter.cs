@@ -16,6 +16,8 @@ using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using DataProductDashboard.Configuration;
 
 namespace DataProductDashboard.Services.Batches;
 
@@ -33,6 +35,7 @@ public sealed class BatchImporter(
     PerformanceService performance,
     FollowUpRunner followUps,
     BatchQueries queries,
+    IOptions<DashboardOptions> options,
     TimeProvider clock,
     ILogger<BatchImporter> logger)
 {
@@ -40,9 +43,11 @@ public sealed class BatchImporter(
     public const string AuditRunKind = "audit";
     private const int VolumeHistory = 12;
 
-    /// <summary>Reads and validates a batch file (streamed to disk, read through a memory map); throws before anything
-    /// is stored.</summary>
-    public async Task<PreparedBatch> PrepareAsync(int productId, UploadedFile file, BatchSource source, DateTime? receivedAt, CancellationToken ct)
+    /// <summary>Reads and validates a batch file (streamed to disk, read block by block, one chunk of rows at a time);
+    /// throws before anything is stored. With <paramref name="validated"/> (a queued job: its file was checked when it
+    /// arrived) the file is not read now; scoring reads it, and a problem found then still stores nothing.</summary>
+    public async Task<PreparedBatch> PrepareAsync(int productId, UploadedFile file, BatchSource source, DateTime? receivedAt, CancellationToken ct,
+        int? validated = null)
     {
         var fileName = file.FileName;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -55,8 +60,16 @@ public sealed class BatchImporter(
             .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => new { b.RowCount, b.ReceivedAt }).ToListAsync(ct);
         var experiment = await RunningExperimentAsync(db, productId, champion.Id, ct);
         var stopwatch = Stopwatch.StartNew();
-        var parsed = await Task.Run(() => MappedFile.Read(file.Path, content => CsvBatchReader.Read(content, fileName, product.Schema, CsvReadMode.Batch, ct)), ct);
-        return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, parsed, file,
+        ParsedCsv? whole = null;
+        var rows = validated ?? 0;
+        if (validated is null)
+        {
+            // A file of one chunk is kept parsed; the chunks of a longer one are only checked and dropped.
+            var chunks = 0;
+            rows = await Task.Run(() => CsvBatchReader.ReadFileChunks(file.Path, fileName, product.Schema, CsvReadMode.Batch, options.Value.ImportChunkRows,
+                chunk => whole = ++chunks == 1 ? chunk : null, ct), ct);
+        }
+        return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, whole, rows, file,
             Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed, earlier.Select(b => b.RowCount).ToList(),
             earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings, experiment);
     }
@@ -95,30 +108,17 @@ public sealed class BatchImporter(
     /// restart never imports its file twice. Then runs the follow-up.</summary>
     public async Task<BatchSummary> ImportAsync(PreparedBatch prepared, Guid? jobId, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var rows = prepared.RowCount;
-        var model = models.Get(prepared.ChampionFileHash);
-        var scoringProgress = progress is null ? null : new Progress<int>(done => progress.Report(new ImportProgress(ImportStage.Scoring, done, rows)));
-        ScoreResult scores;
-        ArmScores? armScores = null;
-        byte[]? arms = null;
-        if (prepared.Experiment is { } experiment)
-        {
-            var challenger = models.Get(experiment.ChallengerFileHash);
-            arms = ArmAssignment.Assign(experiment.Id, prepared.Parsed.RowKeys, experiment.ChallengerShare);
-            armScores = await Task.Run(() => ArmScorer.Score(model, challenger, prepared.Parsed.Table, arms, prepared.Schema, prepared.Task, scoringProgress, ct), ct);
-            scores = armScores.Merged;
-        }
-        else
-        {
-            scores = await Task.Run(() => ModelScorer.Score(model, prepared.Parsed.Table, prepared.Schema, prepared.Task, scoringProgress, ct), ct);
-        }
+        var receivedAt = prepared.ReceivedAt ?? clock.GetUtcNow().UtcDateTime;
+        prepared = prepared with { ReceivedAt = receivedAt };
+        using var spool = new PredictionSpool(store.TempDirectory);
+        var (scored, audit, parseTime) = await ScoreAsync(prepared, spool, progress, ct);
+        prepared = prepared with { RowCount = scored.Rows, ParseTime = prepared.ParseTime + parseTime };
+        var rows = scored.Rows;
+        var scores = scored.Scores;
         var profile = prepared.Task == TaskType.Regression
             ? PredictionProfile.Regression(scores.Predicted)
             : PredictionProfile.Binary(scores.Predicted, scores.Probability);
-        var receivedAt = prepared.ReceivedAt ?? clock.GetUtcNow().UtcDateTime;
-        prepared = prepared with { ReceivedAt = receivedAt };
-        var audit = await Task.Run(() => AuditOf(prepared, scores), ct);
-        var armAudits = armScores is null ? null : await Task.Run(() => ArmAuditsOf(prepared, armScores), ct);
+        var armAudits = scored.ArmScores is { } armScores ? ArmAuditsOf(prepared, armScores.Champion, armScores.Challenger) : null;
 
         var file = store.Adopt(ContentStore.Batches, prepared.File, ".csv");
         var stopwatch = Stopwatch.StartNew();
@@ -126,10 +126,10 @@ public sealed class BatchImporter(
         int followUpId;
         try
         {
-            (batch, followUpId) = await Task.Run(() => PersistAsync(prepared, scores, profile, audit, arms, armAudits, file.Hash, jobId, progress, stopwatch, ct), ct);
-            if (armScores is not null)
+            (batch, followUpId) = await Task.Run(() => PersistAsync(prepared, scored, profile, audit, armAudits, spool, file.Hash, jobId, progress, stopwatch, ct), ct);
+            if (scored.ArmScores is { } arms)
                 logger.LogInformation("Batch {BatchId} of product {ProductId}: experiment {ExperimentId} scored {ChampionRows} rows by champion v{Version} and {ChallengerRows} by challenger v{Challenger} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
-                    batch.Id, prepared.ProductId, prepared.Experiment!.Id, armScores.ChampionRows.Length, prepared.ChampionNumber, armScores.ChallengerRows.Length,
+                    batch.Id, prepared.ProductId, prepared.Experiment!.Id, arms.Champion.Predicted.Length, prepared.ChampionNumber, arms.Challenger.Predicted.Length,
                     prepared.Experiment.ChallengerNumber, batch.ParseSeconds, batch.ScoringSeconds, batch.StoreSeconds);
             else
                 logger.LogInformation("Batch {BatchId} of product {ProductId}: {Rows} rows scored by model version {Version} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
@@ -144,7 +144,7 @@ public sealed class BatchImporter(
         }
         // Committed: from here on the batch and its file stay, whatever happens to the request. The follow-up is
         // recorded; if it fails or the app stops now, the follow-up worker does it.
-        await followUps.RunAsync(followUpId, prepared.Parsed.Table);
+        await followUps.RunAsync(followUpId, prepared.Whole?.Table);
         progress?.Report(new ImportProgress(ImportStage.Done, rows, rows));
         events.Publish(prepared.ProductId);
         return await queries.GetSummaryAsync(batch.Id, CancellationToken.None);
@@ -160,13 +160,20 @@ public sealed class BatchImporter(
         var reference = profiles.Get(batch.ModelVersion!.FileHash)
             ?? throw new ConflictException($"Model version {batch.ModelVersion.Number} has no reference data, so batch {batchId} cannot be audited.");
         var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
-        var parsed = await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, ct), ct);
         var predictions = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex)
             .Select(p => p.Score ?? p.Predicted).ToArrayAsync(ct);
         var earlier = await db.Batches.Where(b => b.ProductId == batch.ProductId && b.Status == BatchStatus.Analyzed && b.ReceivedAt < batch.ReceivedAt)
             .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => new { b.RowCount, b.ReceivedAt }).ToListAsync(ct);
-        var audit = await Task.Run(() => BatchAuditor.Audit(product.Schema, parsed.Table, parsed.HasKeyColumn ? parsed.RowKeys : null, predictions, reference,
-            batch.ReceivedAt, earlier.Select(b => b.RowCount).ToList(), product.DriftSettings, earlier.Select(b => b.ReceivedAt).ToList()), ct);
+        var builder = new BatchAuditBuilder(product.Schema, reference, product.DriftSettings, predictions.Length, options.Value.DriftSampleRows, SeedOf(batch.FileHash));
+        var rows = await Task.Run(() => CsvBatchReader.ReadFileChunks(path, batch.FileName, product.Schema, CsvReadMode.Batch, options.Value.ImportChunkRows, chunk =>
+        {
+            if (chunk.FirstRow + chunk.RowCount > predictions.Length)
+                throw new ConflictException($"Batch {batchId}'s stored file has more rows than its {predictions.Length:N0} stored predictions; it cannot be audited again.");
+            builder.Add(chunk.Table, chunk.HasKeyColumn ? chunk.RowKeys : null, predictions.AsSpan(chunk.FirstRow, chunk.RowCount));
+        }, ct), ct);
+        if (rows != predictions.Length)
+            throw new ConflictException($"Batch {batchId}'s stored file has {rows:N0} rows but {predictions.Length:N0} predictions are stored; it cannot be audited again.");
+        var audit = await Task.Run(() => builder.Finish(batch.ReceivedAt, earlier.Select(b => b.RowCount).ToList(), earlier.Select(b => b.ReceivedAt).ToList()), ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.MetricRuns.Where(r => r.BatchId == batchId && r.Kind == AuditRunKind).ExecuteDeleteAsync(ct);
@@ -184,28 +191,51 @@ public sealed class BatchImporter(
     private static Task AddAuditRunAsync(DashboardDbContext db, Batch batch, AuditResult audit, CancellationToken ct) =>
         MetricHistory.AddRunAsync(db, batch, AuditRunKind, audit, AuditPoints.Flatten(audit).Select(p => (p.Key, p.Column, p.Value)), ct);
 
-    /// <summary>The production audit against the champion's reference profile; null when the version has none.</summary>
-    private AuditResult? AuditOf(PreparedBatch prepared, ScoreResult scores)
+    /// <summary>Scores the batch chunk by chunk (the chunk already parsed, or the file read again), spooling keys and
+    /// labels and auditing against the champion's reference profile (no audit when the version has none). Returns the
+    /// time spent reading the file apart from scoring.</summary>
+    private async Task<(ScoredBatch Scored, AuditResult? Audit, TimeSpan ParseTime)> ScoreAsync(PreparedBatch prepared, PredictionSpool spool,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        if (profiles.Get(prepared.ChampionFileHash) is not { } reference)
-            return null;
-        var output = scores.Probability ?? scores.Predicted;
-        var predictions = new double[output.Length];
-        for (var i = 0; i < output.Length; i++)
-            predictions[i] = output[i];
-        return BatchAuditor.Audit(prepared.Schema, prepared.Parsed.Table, prepared.Parsed.HasKeyColumn ? prepared.Parsed.RowKeys : null, predictions, reference,
-            prepared.ReceivedAt!.Value, prepared.EarlierBatchRows, prepared.DriftSettings, prepared.EarlierReceivedAt);
+        var champion = models.Get(prepared.ChampionFileHash);
+        var challenger = prepared.Experiment is { } experiment ? models.Get(experiment.ChallengerFileHash) : null;
+        var audit = profiles.Get(prepared.ChampionFileHash) is { } reference
+            ? new BatchAuditBuilder(prepared.Schema, reference, prepared.DriftSettings, prepared.RowCount, options.Value.DriftSampleRows, SeedOf(prepared.File.Hash))
+            : null;
+        var scorer = new ChunkScorer(prepared, champion, challenger, audit, spool);
+        var stopwatch = Stopwatch.StartNew();
+        progress?.Report(new ImportProgress(ImportStage.Scoring, 0, prepared.RowCount));
+        await Task.Run(() =>
+        {
+            if (prepared.Whole is { } whole)
+            {
+                scorer.Add(whole, ct);
+                return;
+            }
+            CsvBatchReader.ReadFileChunks(prepared.File.Path, prepared.FileName, prepared.Schema, CsvReadMode.Batch, options.Value.ImportChunkRows, chunk =>
+            {
+                scorer.Add(chunk, ct);
+                progress?.Report(new ImportProgress(ImportStage.Scoring, scorer.Rows, Math.Max(prepared.RowCount, scorer.Rows)));
+            }, ct);
+        }, ct);
+        var parseTime = stopwatch.Elapsed - scorer.Busy;
+        var scored = scorer.Complete();
+        var result = audit is null ? null : await Task.Run(() => audit.Finish(prepared.ReceivedAt!.Value, prepared.EarlierBatchRows, prepared.EarlierReceivedAt), ct);
+        return (scored, result, parseTime < TimeSpan.Zero ? TimeSpan.Zero : parseTime);
     }
 
+    /// <summary>The sample of a long batch's drift tests is seeded by its content: the same file, the same sample.</summary>
+    private static int SeedOf(string hash) => int.Parse(hash.AsSpan(0, 8), System.Globalization.NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
     /// <summary>Each non-empty arm audited on its own, against its own model's reference, with its model version id.</summary>
-    private List<(ArmAudit Audit, int VersionId)> ArmAuditsOf(PreparedBatch prepared, ArmScores scores)
+    private List<(ArmAudit Audit, int VersionId)> ArmAuditsOf(PreparedBatch prepared, ScoreResult championScores, ScoreResult challengerScores)
     {
         var experiment = prepared.Experiment!;
         var audits = new List<(ArmAudit, int)>(2);
         foreach (var (arm, result, versionId, hash) in new[]
         {
-            (ExperimentArm.Champion, scores.Champion, prepared.ChampionVersionId, prepared.ChampionFileHash),
-            (ExperimentArm.Challenger, scores.Challenger, experiment.ChallengerVersionId, experiment.ChallengerFileHash),
+            (ExperimentArm.Champion, championScores, prepared.ChampionVersionId, prepared.ChampionFileHash),
+            (ExperimentArm.Challenger, challengerScores, experiment.ChallengerVersionId, experiment.ChallengerFileHash),
         })
         {
             if (result.Predicted.Length == 0)
@@ -217,13 +247,12 @@ public sealed class BatchImporter(
         return audits;
     }
 
-    private async Task<(Batch Batch, int FollowUpId)> PersistAsync(PreparedBatch prepared, ScoreResult scores, PredictionProfile profile, AuditResult? audit,
-        byte[]? arms, IReadOnlyList<(ArmAudit Audit, int VersionId)>? armAudits, string fileHash, Guid? jobId,
+    private async Task<(Batch Batch, int FollowUpId)> PersistAsync(PreparedBatch prepared, ScoredBatch scored, PredictionProfile profile, AuditResult? audit,
+        IReadOnlyList<(ArmAudit Audit, int VersionId)>? armAudits, PredictionSpool spool, string fileHash, Guid? jobId,
         IProgress<ImportProgress>? progress, Stopwatch stopwatch, CancellationToken ct)
     {
-        var rows = prepared.RowCount;
-        var labels = LabelsOf(prepared);
-        var (eventFrom, eventTo) = EventTimeRange(prepared);
+        var rows = scored.Rows;
+        var scores = scored.Scores;
         var batch = new Batch
         {
             ProductId = prepared.ProductId,
@@ -240,10 +269,10 @@ public sealed class BatchImporter(
             LatencyP50Micros = scores.LatencyMicros.P50,
             LatencyP95Micros = scores.LatencyMicros.P95,
             LatencyP99Micros = scores.LatencyMicros.P99,
-            EventTimeFrom = eventFrom,
-            EventTimeTo = eventTo,
+            EventTimeFrom = scored.EventTimeFrom,
+            EventTimeTo = scored.EventTimeTo,
             PredictionMean = profile.Values?.Mean,
-            LabelledRows = labels is null ? 0 : labels.Count(l => !double.IsNaN(l)),
+            LabelledRows = scored.LabelledRows,
             ExperimentId = prepared.Experiment?.Id,
             JobId = jobId,
             FollowUpPending = true,
@@ -254,8 +283,8 @@ public sealed class BatchImporter(
         await db.SaveChangesAsync(ct);
 
         var storeProgress = progress is null ? null : new SyncProgress<int>(done => progress.Report(new ImportProgress(ImportStage.Storing, done, rows)));
-        PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), batch.Id, prepared.Parsed.RowKeys,
-            scores.Predicted, scores.Probability, labels, arms, storeProgress, ct);
+        PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), batch.Id, rows, spool.Key,
+            scores.Predicted, scores.Probability, spool.Label, scored.Arms, storeProgress, ct);
 
         await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile, ScoringPoints(batch, profile), ct);
         if (audit is not null)
@@ -288,38 +317,5 @@ public sealed class BatchImporter(
         }
         if (profile.PositiveShare is { } share)
             yield return (MetricKeys.PositiveShare, null, share);
-    }
-
-    private static double[]? LabelsOf(PreparedBatch prepared)
-    {
-        if (!prepared.Parsed.HasLabels || prepared.Schema.Label is not { } label)
-            return null;
-        var table = prepared.Parsed.Table;
-        if (table.TryGetNumeric(label.Name, out var numbers))
-        {
-            if (prepared.Task == TaskType.Regression)
-                return numbers;
-            var positive = double.Parse(prepared.Schema.PositiveClass ?? "1", CultureInfo.InvariantCulture);
-            return numbers.Select(v => double.IsNaN(v) ? double.NaN : v == positive ? 1.0 : 0.0).ToArray();
-        }
-        var texts = table.Strings(label.Name);
-        return texts.Select(v => v is null ? double.NaN : v == prepared.Schema.PositiveClass ? 1.0 : 0.0).ToArray();
-    }
-
-    private static (DateTime? From, DateTime? To) EventTimeRange(PreparedBatch prepared)
-    {
-        if (prepared.Schema.EventTime is not { } column || !prepared.Parsed.Table.TryGetTimestamps(column.Name, out var times))
-            return (null, null);
-        DateTime? min = null, max = null;
-        foreach (var t in times)
-        {
-            if (t is not { } v)
-                continue;
-            if (min is null || v < min)
-                min = v;
-            if (max is null || v > max)
-                max = v;
-        }
-        return (min, max);
     }
 }

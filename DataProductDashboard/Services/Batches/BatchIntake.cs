@@ -12,8 +12,9 @@ namespace DataProductDashboard.Services.Batches;
 
 /// <summary>The entry point for batches from the UI and the API: refuses a file already stored for the product (unless
 /// asked to take it anyway), waits for an import slot (<see cref="ImportSlots"/>; 503 when the line is full), validates
-/// at once (so bad files fail fast and store nothing), then scores small batches inline and queues large ones
-/// (≥ Dashboard:BackgroundBatchRows) as a durable job whose input is the stored file.</summary>
+/// at once, reading the file one chunk at a time (so bad files fail fast and store nothing, and a long file is never
+/// held whole), then scores small batches inline and queues large ones (≥ Dashboard:BackgroundBatchRows) as a durable
+/// job whose input is the stored file.</summary>
 public sealed class BatchIntake(
     BatchImporter importer,
     JobTracker jobs,
@@ -25,13 +26,17 @@ public sealed class BatchIntake(
 {
     public const string JobKind = "batch-import";
 
+    /// <summary>What checking a file takes: it is read one chunk at a time, so a long file weighs no more than a chunk
+    /// (a file scored here, below Dashboard:BackgroundBatchRows, is a few megabytes).</summary>
+    private const long CheckWeightBytes = 64L << 20;
+
     public async Task<IntakeResult> SubmitAsync(int productId, UploadedFile file, BatchSource source, bool allowDuplicate,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         if (!allowDuplicate)
             await RefuseDuplicateAsync(productId, file, ct);
         progress?.Report(new ImportProgress(ImportStage.Queued, 0, 0));
-        using (await slots.AcquireAsync(file.Length * 2, mayRefuse: true, ct))
+        using (await slots.AcquireAsync(Math.Min(file.Length * 2, CheckWeightBytes), mayRefuse: true, ct))
         {
             progress?.Report(new ImportProgress(ImportStage.Parsing, 0, 0));
             var prepared = await importer.PrepareAsync(productId, file, source, receivedAt: null, ct);

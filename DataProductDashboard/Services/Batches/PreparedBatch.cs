@@ -4,8 +4,10 @@ using DataProductDashboard.Ingestion;
 
 namespace DataProductDashboard.Services.Batches;
 
-/// <summary>A batch file that has been read and validated and is ready to be scored by <see cref="ChampionVersionId"/>,
-/// or split between the champion and the challenger of <see cref="Experiment"/> when an A/B test is running.</summary>
+/// <summary>A batch file that has been read and validated (or, for a queued job, was validated when it arrived) and is
+/// ready to be scored by <see cref="ChampionVersionId"/>, or split between the champion and the challenger of
+/// <see cref="Experiment"/> when an A/B test is running. <see cref="Whole"/> holds the parsed rows when the file fit in
+/// one chunk (it is then not read again); a longer file is read again chunk by chunk when it is scored.</summary>
 public sealed record PreparedBatch(
     int ProductId,
     TaskType Task,
@@ -13,7 +15,8 @@ public sealed record PreparedBatch(
     int ChampionVersionId,
     int ChampionNumber,
     string ChampionFileHash,
-    ParsedCsv Parsed,
+    ParsedCsv? Whole,
+    int RowCount,
     Storage.UploadedFile File,
     string FileName,
     BatchSource Source,
@@ -22,7 +25,4 @@ public sealed record PreparedBatch(
     IReadOnlyList<int> EarlierBatchRows,
     IReadOnlyList<DateTime> EarlierReceivedAt,
     DriftSettings DriftSettings,
-    Experiments.RunningExperiment? Experiment = null)
-{
-    public int RowCount => Parsed.RowCount;
-}
+    Experiments.RunningExperiment? Experiment = null);

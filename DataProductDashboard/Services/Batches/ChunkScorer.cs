@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Experiments;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Scoring;
+using Microsoft.ML;
+
+namespace DataProductDashboard.Services.Batches;
+
+/// <summary>Scores a batch chunk by chunk: each chunk is scored by the champion (or split between the arms of a
+/// running A/B test), its keys and labels go to the <see cref="PredictionSpool"/>, its rows to the audit, and only the
+/// model outputs (about 12 bytes per row, what the prediction profile and the latency percentiles need exactly) stay
+/// in memory.</summary>
+internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion, ITransformer? challenger, BatchAuditBuilder? audit,
+    PredictionSpool spool)
+{
+    private readonly Column<float> _predicted = new(prepared.RowCount);
+    private readonly Column<float> _probability = new(prepared.RowCount);
+    private readonly Column<float> _latency = new(prepared.RowCount);
+    private readonly Column<byte> _arms = new(prepared.Experiment is null ? 0 : prepared.RowCount);
+    private readonly ArmColumns _champion = new();
+    private readonly ArmColumns _challenger = new();
+    private readonly Stopwatch _busy = new();
+    private bool _hasProbability = true;
+    private TimeSpan _duration;
+    private bool _hasLabels;
+    private int _labelled;
+    private DateTime? _from;
+    private DateTime? _to;
+
+    public int Rows => _predicted.Count;
+
+    /// <summary>Time spent scoring and profiling (the rest of a streamed read is parsing).</summary>
+    public TimeSpan Busy => _busy.Elapsed;
+
+    public void Add(ParsedCsv chunk, CancellationToken ct)
+    {
+        _busy.Start();
+        var table = chunk.Table;
+        ScoreResult scores;
+        if (prepared.Experiment is { } experiment)
+        {
+            var arms = ArmAssignment.Assign(experiment.Id, chunk.RowKeys, experiment.ChallengerShare);
+            var split = ArmScorer.Score(champion, challenger!, table, arms, prepared.Schema, prepared.Task, rowsDone: null, ct);
+            _champion.Add(split.Champion);
+            _challenger.Add(split.Challenger);
+            _arms.Add(arms);
+            scores = split.Merged;
+        }
+        else
+        {
+            scores = ModelScorer.Score(champion, table, prepared.Schema, prepared.Task, rowsDone: null, ct);
+        }
+        _predicted.Add(scores.Predicted);
+        if (scores.Probability is null)
+            _hasProbability = false;
+        else
+            _probability.Add(scores.Probability);
+        _latency.Add(scores.RowLatencyMicros ?? []);
+        _duration += scores.Duration;
+
+        var labels = LabelsOf(chunk);
+        var keys = chunk.RowKeys;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var label = labels?[i] ?? double.NaN;
+            spool.Append(keys[i], label);
+            if (!double.IsNaN(label))
+                _labelled++;
+        }
+        AddEventTimes(table);
+
+        if (audit is not null)
+        {
+            var output = scores.Probability ?? scores.Predicted;
+            var predictions = new double[output.Length];
+            for (var i = 0; i < output.Length; i++)
+                predictions[i] = output[i];
+            audit.Add(table, chunk.HasKeyColumn ? keys : null, predictions);
+        }
+        _busy.Stop();
+    }
+
+    public ScoredBatch Complete()
+    {
+        var probability = _hasProbability && prepared.Task == TaskType.BinaryClassification ? _probability.ToArray() : null;
+        var latency = _latency.ToArray();
+        var merged = new ScoreResult(_predicted.ToArray(), probability, _duration, LatencyPercentiles.From(latency));
+        (ScoreResult, ScoreResult)? arms = prepared.Experiment is null ? null : (_champion.Complete(prepared.Task), _challenger.Complete(prepared.Task));
+        return new ScoredBatch(Rows, merged, prepared.Experiment is null ? null : _arms.ToArray(), arms, _hasLabels ? _labelled : 0, _from, _to);
+    }
+
+    private double[]? LabelsOf(ParsedCsv chunk)
+    {
+        if (!chunk.HasLabels || prepared.Schema.Label is not { } label)
+            return null;
+        _hasLabels = true;
+        var table = chunk.Table;
+        if (table.TryGetNumeric(label.Name, out var numbers))
+        {
+            if (prepared.Task == TaskType.Regression)
+                return numbers;
+            var positive = double.Parse(prepared.Schema.PositiveClass ?? "1", CultureInfo.InvariantCulture);
+            return numbers.Select(v => double.IsNaN(v) ? double.NaN : v == positive ? 1.0 : 0.0).ToArray();
+        }
+        return table.Strings(label.Name).Select(v => v is null ? double.NaN : v == prepared.Schema.PositiveClass ? 1.0 : 0.0).ToArray();
+    }
+
+    private void AddEventTimes(ColumnTable table)
+    {
+        if (prepared.Schema.EventTime is not { } column || !table.TryGetTimestamps(column.Name, out var times))
+            return;
+        foreach (var t in times)
+        {
+            if (t is not { } v)
+                continue;
+            if (_from is null || v < _from)
+                _from = v;
+            if (_to is null || v > _to)
+                _to = v;
+        }
+    }
+
+    /// <summary>One arm's outputs over all chunks.</summary>
+    private sealed class ArmColumns
+    {
+        private readonly Column<float> _predicted = new(0);
+        private readonly Column<float> _probability = new(0);
+        private readonly Column<float> _latency = new(0);
+        private bool _hasProbability = true;
+        private TimeSpan _duration;
+
+        public void Add(ScoreResult scores)
+        {
+            if (scores.Predicted.Length == 0)
+                return;
+            _predicted.Add(scores.Predicted);
+            if (scores.Probability is null)
+                _hasProbability = false;
+            else
+                _probability.Add(scores.Probability);
+            _latency.Add(scores.RowLatencyMicros ?? []);
+            _duration += scores.Duration;
+        }
+
+        public ScoreResult Complete(TaskType task) => new(_predicted.ToArray(),
+            task == TaskType.BinaryClassification && _hasProbability ? _probability.ToArray() : null, _duration, LatencyPercentiles.From(_latency.ToArray()));
+    }
+
+    /// <summary>A growing array sized once for the expected rows (no copy when the guess was right).</summary>
+    private sealed class Column<T>(int expected)
+    {
+        private T[] _values = new T[Math.Max(expected, 0)];
+
+        public int Count { get; private set; }
+
+        public void Add(ReadOnlySpan<T> values)
+        {
+            if (Count + values.Length > _values.Length)
+                Array.Resize(ref _values, Math.Max(Count + values.Length, _values.Length * 2));
+            values.CopyTo(_values.AsSpan(Count));
+            Count += values.Length;
+        }
+
+        public T[] ToArray()
+        {
+            if (_values.Length != Count)
+                Array.Resize(ref _values, Count);
+            return _values;
+        }
+    }
+}
+
+/// <summary>A batch's model outputs in row order, each arm's own when an A/B test ran, and what the rows said.</summary>
+internal sealed record ScoredBatch(int Rows, ScoreResult Scores, byte[]? Arms, (ScoreResult Champion, ScoreResult Challenger)? ArmScores,
+    int LabelledRows, DateTime? EventTimeFrom, DateTime? EventTimeTo);
