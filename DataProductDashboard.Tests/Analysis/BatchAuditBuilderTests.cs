@@ -86,6 +86,7 @@ public sealed class BatchAuditBuilderTests
         var audit = Build(seed: 42);
 
         Assert.Equal(rows, audit.Drift.SampledFrom);
+        Assert.Equal(1000, audit.Drift.SampleRows);
         Assert.Equal(rows, audit.Quality.Rows);
         var temp = audit.Drift.ColumnResults.Single(c => c.Column == "temp");
         Assert.Equal(1000, temp.CurrentCount);

@@ -128,6 +128,6 @@ public sealed class BatchAuditBuilder
                 NumericSample.From(_sample.Column(_predictionSlot))), _settings)
             : null;
         var summary = DriftDetector.Summarize(results.OfType<DriftColumnResult>().ToList(), prediction, _settings);
-        return _sample.Sampled ? summary with { SampledFrom = _sample.Seen } : summary;
+        return _sample.Sampled ? summary with { SampledFrom = _sample.Seen, SampleRows = _sample.Count } : summary;
     }
 }

@@ -5,6 +5,7 @@ namespace DataProductDashboard.Analysis.Drift;
 /// <param name="SampledFrom">When the batch had more rows than a numeric drift test takes, the batch's row count: the
 /// numeric columns and the prediction were then tested on a seeded uniform sample (their <c>CurrentCount</c>), the
 /// categorical columns on every row. Null when every row was tested.</param>
+/// <param name="SampleRows">The rows of that sample (null when every row was tested).</param>
 public sealed record DatasetDriftResult(
     int Columns,
     int Drifted,
@@ -13,4 +14,5 @@ public sealed record DatasetDriftResult(
     bool Drift,
     IReadOnlyList<DriftColumnResult> ColumnResults,
     DriftColumnResult? Prediction,
-    long? SampledFrom = null);
+    long? SampledFrom = null,
+    int? SampleRows = null);

@@ -37,6 +37,23 @@ public static class KpiContributions
             .ToList();
     }
 
+    /// <summary>The contributions of a batch read in parts: the groups of each part (from <see cref="Group"/>) merged by
+    /// period and arm — sums and weights add up, and a group pending in any part (weight 0) stays pending.</summary>
+    public static IReadOnlyList<KpiObservation> Merge(IEnumerable<KpiObservation> parts)
+    {
+        var groups = new Dictionary<(DateTime, ExperimentArm?), (double Sum, double Weight, bool Pending)>();
+        foreach (var o in parts)
+        {
+            var key = (o.PeriodStart, o.Arm);
+            var (sum, weight, pending) = groups.GetValueOrDefault(key);
+            groups[key] = o.Weight == 0 ? (sum, weight, true) : (sum + o.Value, weight + o.Weight, pending);
+        }
+        return groups
+            .Select(g => g.Value.Pending ? new KpiObservation(g.Key.Item1, g.Key.Item2, 0, 0) : new KpiObservation(g.Key.Item1, g.Key.Item2, g.Value.Sum, g.Value.Weight))
+            .OrderBy(o => o.PeriodStart).ThenBy(o => o.Arm)
+            .ToList();
+    }
+
     /// <summary>The misclassification cost of each row of a binary classifier: <paramref name="costFalsePositive"/> when
     /// it predicted positive (1) and the label is negative (0), <paramref name="costFalseNegative"/> when it predicted
     /// negative and the label is positive, 0 when it was right; NaN while the label is missing. The KPI is the mean of

@@ -8,6 +8,8 @@ using DataProductDashboard.Ingestion;
 using DataProductDashboard.Services.Alerts;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using DataProductDashboard.Configuration;
 
 namespace DataProductDashboard.Services.Kpis;
 
@@ -21,6 +23,7 @@ public sealed class KpiRecomputer(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ContentStore store,
     AlertService alerts,
+    IOptions<DashboardOptions> options,
     TimeProvider clock,
     ILogger<KpiRecomputer> logger)
 {
@@ -175,41 +178,69 @@ public sealed class KpiRecomputer(
         var result = new List<KpiValue>();
         foreach (var batch in batches)
         {
-            var rows = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batch.Id).OrderBy(p => p.RowIndex)
-                .Select(p => new { p.Predicted, p.Label, p.Arm }).ToListAsync(ct);
-            if (rows.Count == 0)
-                continue;
-            ColumnTable? table = null;
-            if (needsFile)
+            // The batch is read in chunks of rows (its file, when needed, chunk by chunk; its predictions by row range),
+            // each chunk grouped by period and arm, and the groups merged: memory holds one chunk however long the batch.
+            var parts = kpis.Select(_ => new List<KpiObservation>()).ToArray();
+            void AddChunk(ColumnTable? table, int firstRow, int count)
             {
-                table = parsed?.GetValueOrDefault(batch.Id) ?? (await Task.Run(() => CsvBatchReader.ReadFile(
-                    store.PathFor(ContentStore.Batches, batch.FileHash, ".csv"), batch.FileName, schema, CsvReadMode.Batch, ct), ct)).Table;
-                if (table.RowCount != rows.Count)
+                var rows = db.Predictions.AsNoTracking().Where(p => p.BatchId == batch.Id && p.RowIndex >= firstRow && p.RowIndex < firstRow + count)
+                    .OrderBy(p => p.RowIndex).Select(p => new { p.Predicted, p.Label, p.Arm }).ToList();
+                if (rows.Count != count)
+                    throw new RowCountMismatchException();
+                var times = RowTimes(table, schema, batch.ReceivedAt, count);
+                var arms = rows.Any(r => r.Arm is not null) ? rows.Select(r => r.Arm).ToArray() : null;
+                var predicted = rows.Select(r => r.Predicted).ToArray();
+                var labels = rows.Select(r => r.Label ?? double.NaN).ToArray();
+                for (var k = 0; k < kpis.Count; k++)
                 {
-                    logger.LogWarning("Batch {BatchId}: its file has {FileRows} rows but {Predictions} predictions are stored; its KPI values are skipped",
-                        batch.Id, table.RowCount, rows.Count);
-                    continue;
+                    var kpi = kpis[k];
+                    var labelBased = KpiReader.IsLabelBased(kpi, schema);
+                    var values = kpi.Source == KpiSource.MisclassificationCost
+                        ? KpiContributions.MisclassificationCosts(predicted, labels, kpi.CostFalsePositive ?? 0, kpi.CostFalseNegative ?? 0)
+                        : kpi.Column == DriftDetector.PredictionColumn ? predicted
+                        : labelBased ? labels
+                        : table is not null && table.TryGetNumeric(kpi.Column ?? "", out var column) ? column
+                        : null;
+                    if (values is null)
+                    {
+                        if (firstRow == 0)
+                            logger.LogWarning("KPI {KpiId}: batch {BatchId} has no numeric column '{Column}'", kpi.Id, batch.Id, kpi.Column);
+                        continue;
+                    }
+                    parts[k].AddRange(KpiContributions.Group(times, values, arms, kpi.Period, labelBased));
                 }
             }
-            var times = RowTimes(table, schema, batch.ReceivedAt, rows.Count);
-            var arms = rows.Any(r => r.Arm is not null) ? rows.Select(r => r.Arm).ToArray() : null;
-            var predicted = rows.Select(r => r.Predicted).ToArray();
-            var labels = rows.Select(r => r.Label ?? double.NaN).ToArray();
-            foreach (var kpi in kpis)
+
+            var stored = batch.RowCount;
+            try
             {
-                var labelBased = KpiReader.IsLabelBased(kpi, schema);
-                var values = kpi.Source == KpiSource.MisclassificationCost
-                    ? KpiContributions.MisclassificationCosts(predicted, labels, kpi.CostFalsePositive ?? 0, kpi.CostFalseNegative ?? 0)
-                    : kpi.Column == DriftDetector.PredictionColumn ? predicted
-                    : labelBased ? labels
-                    : table is not null && table.TryGetNumeric(kpi.Column ?? "", out var column) ? column
-                    : null;
-                if (values is null)
+                if (!needsFile)
                 {
-                    logger.LogWarning("KPI {KpiId}: batch {BatchId} has no numeric column '{Column}'", kpi.Id, batch.Id, kpi.Column);
-                    continue;
+                    for (var first = 0; first < stored; first += ChunkRows)
+                        AddChunk(null, first, Math.Min(ChunkRows, stored - first));
                 }
-                foreach (var o in KpiContributions.Group(times, values, arms, kpi.Period, labelBased))
+                else if (parsed?.GetValueOrDefault(batch.Id) is { } table)
+                {
+                    AddChunk(table, 0, table.RowCount);
+                }
+                else
+                {
+                    var fileRows = await Task.Run(() => CsvBatchReader.ReadFileChunks(store.PathFor(ContentStore.Batches, batch.FileHash, ".csv"), batch.FileName,
+                        schema, CsvReadMode.Batch, ChunkRows, chunk => AddChunk(chunk.Table, chunk.FirstRow, chunk.RowCount), ct), ct);
+                    if (fileRows != stored)
+                        throw new RowCountMismatchException();
+                }
+            }
+            catch (RowCountMismatchException)
+            {
+                logger.LogWarning("Batch {BatchId}: its file and its {Predictions} stored predictions do not have the same rows; its KPI values are skipped",
+                    batch.Id, stored);
+                continue;
+            }
+            for (var k = 0; k < kpis.Count; k++)
+            {
+                var kpi = kpis[k];
+                foreach (var o in KpiContributions.Merge(parts[k]))
                 {
                     result.Add(new KpiValue
                     {
@@ -222,6 +253,11 @@ public sealed class KpiRecomputer(
         }
         return result;
     }
+
+    private int ChunkRows => options.Value.ImportChunkRows;
+
+    /// <summary>A batch whose file and stored predictions disagree on the rows: its KPI values are skipped.</summary>
+    private sealed class RowCountMismatchException : Exception;
 
     /// <summary>Each row's time: its event time when the product has one (a missing one falls back to the batch's
     /// arrival), else the batch's arrival.</summary>
