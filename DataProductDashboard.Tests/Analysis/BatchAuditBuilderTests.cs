@@ -141,6 +141,6 @@ public sealed class BatchAuditBuilderTests
         Assert.Equal(RowHashes.Of(0.0), RowHashes.Of(-0.0));
         Assert.Equal(RowHashes.Of(double.NaN), RowHashes.Of(-double.NaN));
         Assert.NotEqual(RowHashes.Of((string?)null), RowHashes.Of(""));
-        Assert.NotEqual(RowHashes.Combine(RowHashes.Of("x"), RowHashes.Of("y")), RowHashes.Combine(RowHashes.Of("y"), RowHashes.Of("x")));
+        Assert.NotEqual(RowHashes.Of([RowHashes.Of("x"), RowHashes.Of("y")]), RowHashes.Of([RowHashes.Of("y"), RowHashes.Of("x")]));
     }
 }

@@ -29,44 +29,52 @@ public sealed class DataQualityAccumulator(ProductSchema schema, ReferenceProfil
         var rowHasMissing = new bool[rows];
         foreach (var column in _columns)
             column.Add(chunk, rowHasMissing);
+        AddRowHashes(chunk, rows);
+        AddKeyHashes(rowKeys);
         foreach (var missing in rowHasMissing)
         {
             if (missing)
                 _rowsWithMissing++;
         }
-        if (rowKeys is not null)
-        {
-            _hasKeys = true;
-            foreach (var key in rowKeys)
-                _keys.Add(RowHashes.Of(key));
-        }
-        AddRowHashes(chunk, rows);
         _rowCount += rows;
     }
 
+    private void AddKeyHashes(IReadOnlyList<string>? rowKeys)
+    {
+        if (rowKeys is null)
+            return;
+        _hasKeys = true;
+        foreach (var key in rowKeys)
+            _keys.Add(RowHashes.Of(key));
+    }
+
+    /// <summary>One hash per row over its values (row key excluded): the values are laid out row by row and each row
+    /// hashed in one call.</summary>
     private void AddRowHashes(ColumnTable chunk, int rows)
     {
-        var hashes = new ulong[rows];
-        foreach (var name in _rowColumns)
+        var width = _rowColumns.Length;
+        var values = new ulong[rows * width];
+        for (var c = 0; c < width; c++)
         {
+            var name = _rowColumns[c];
             if (chunk.TryGetNumeric(name, out var numbers))
             {
                 for (var i = 0; i < rows; i++)
-                    hashes[i] = RowHashes.Combine(hashes[i], RowHashes.Of(numbers[i]));
+                    values[(i * width) + c] = RowHashes.Of(numbers[i]);
             }
             else if (chunk.TryGetStrings(name, out var texts))
             {
                 for (var i = 0; i < rows; i++)
-                    hashes[i] = RowHashes.Combine(hashes[i], RowHashes.Of(texts[i]));
+                    values[(i * width) + c] = RowHashes.Of(texts[i]);
             }
             else if (chunk.TryGetTimestamps(name, out var times))
             {
                 for (var i = 0; i < rows; i++)
-                    hashes[i] = RowHashes.Combine(hashes[i], RowHashes.Of(times[i]));
+                    values[(i * width) + c] = RowHashes.Of(times[i]);
             }
         }
-        foreach (var hash in hashes)
-            _rows.Add(hash);
+        for (var i = 0; i < rows; i++)
+            _rows.Add(RowHashes.Of(values.AsSpan(i * width, width)));
     }
 
     /// <param name="earlierReceivedAt">Receive times of earlier batches (any order), for lateness.</param>

@@ -44,10 +44,6 @@ public sealed class RowHashes(int expectedRows)
 
     public static ulong Of(DateTime? value) => value is { } v ? unchecked((ulong)v.Ticks) : Missing;
 
-    /// <summary>Folds one more value into a row's hash (order-sensitive).</summary>
-    public static ulong Combine(ulong hash, ulong value)
-    {
-        Span<ulong> pair = [hash, value];
-        return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(pair));
-    }
+    /// <summary>A row's hash from the hashes of its values, in column order.</summary>
+    public static ulong Of(ReadOnlySpan<ulong> values) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(values));
 }

@@ -44,8 +44,9 @@ public sealed class BatchImporter(
     private const int VolumeHistory = 12;
 
     /// <summary>Reads and validates a batch file (streamed to disk, read block by block, one chunk of rows at a time);
-    /// throws before anything is stored. With <paramref name="validated"/> (a queued job: its file was checked when it
-    /// arrived) the file is not read now; scoring reads it, and a problem found then still stores nothing.</summary>
+    /// throws before anything is stored. With <paramref name="validated"/> (a queued job, whose file was checked when it
+    /// arrived, or a one-go import) the file is not read now and that row count only sizes the arrays; scoring reads
+    /// it, and a problem found then still stores nothing.</summary>
     public async Task<PreparedBatch> PrepareAsync(int productId, UploadedFile file, BatchSource source, DateTime? receivedAt, CancellationToken ct,
         int? validated = null)
     {
@@ -99,7 +100,9 @@ public sealed class BatchImporter(
         progress?.Report(new ImportProgress(ImportStage.Parsing, 0, 0));
         using var file = await store.ReceiveAsync(new ReadOnlyMemoryStream(content), Path.GetFileName(fileName), long.MaxValue,
             () => new InvalidOperationException("unreachable"), ct);
-        var prepared = await PrepareAsync(productId, file, source, receivedAt, ct);
+        // No separate checking pass: the file is checked as it is scored, and a problem found then stores nothing.
+        var rows = Math.Max(0, content.Span.Count((byte)'\n') - 1);
+        var prepared = await PrepareAsync(productId, file, source, receivedAt, ct, validated: rows);
         return await ImportAsync(prepared, jobId: null, progress, ct);
     }
 
