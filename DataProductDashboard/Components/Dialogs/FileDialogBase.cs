@@ -43,7 +43,19 @@ public abstract class FileDialogBase : ComponentBase, IDisposable
     /// <summary>Reads the chosen file and hands it to <paramref name="work"/>; every failure ends up in the dialog:
     /// validation errors keyed by row/column (the file is cleared when they are about it), expected failures by their
     /// message, anything else logged and prefixed with <paramref name="failure"/>.</summary>
-    protected async Task SubmitFileAsync(Func<IBrowserFile, ReadOnlyMemory<byte>, CancellationToken, Task> work, string failure, Action? starting = null)
+    protected Task SubmitFileAsync(Func<IBrowserFile, ReadOnlyMemory<byte>, CancellationToken, Task> work, string failure, Action? starting = null) =>
+        SubmitAsync(async (file, ct) => await work(file, await BrowserFiles.ReadAsync(file, MaxBytes, ct), ct), failure, starting);
+
+    /// <summary>As <see cref="SubmitFileAsync"/>, handing <paramref name="work"/> the file as a stream read from the
+    /// browser as it is consumed (a large batch is never held whole in memory).</summary>
+    protected Task SubmitFileStreamAsync(Func<IBrowserFile, Stream, CancellationToken, Task> work, string failure, Action? starting = null) =>
+        SubmitAsync(async (file, ct) =>
+        {
+            await using var stream = file.OpenReadStream(MaxBytes, ct);
+            await work(file, stream, ct);
+        }, failure, starting);
+
+    private async Task SubmitAsync(Func<IBrowserFile, CancellationToken, Task> work, string failure, Action? starting)
     {
         if (ChosenFile is not { } file || Busy)
             return;
@@ -59,8 +71,7 @@ public abstract class FileDialogBase : ComponentBase, IDisposable
         try
         {
             starting?.Invoke();
-            var content = await BrowserFiles.ReadAsync(file, MaxBytes, Cancellation);
-            await work(file, content, Cancellation);
+            await work(file, Cancellation);
         }
         catch (InputValidationException ex)
         {

@@ -9,7 +9,7 @@ using MudBlazor;
 
 namespace DataProductDashboard.Components.Dialogs;
 
-/// <summary>Reads a CSV in the browser, submits it through <see cref="BatchIntake"/> with a progress bar, follows the
+/// <summary>Streams a CSV from the browser to disk, submits it through <see cref="BatchIntake"/> with a progress bar, follows the
 /// background job for large batches, and closes with the stored <see cref="BatchSummary"/>. Errors stay in the dialog.</summary>
 public sealed partial class UploadBatchDialog
 {
@@ -29,11 +29,12 @@ public sealed partial class UploadBatchDialog
 
     private Task UploadAnywayAsync() => SubmitAsync(allowDuplicate: true);
 
-    private Task SubmitAsync(bool allowDuplicate) => SubmitFileAsync(async (file, content, ct) =>
+    private Task SubmitAsync(bool allowDuplicate) => SubmitFileStreamAsync(async (file, content, ct) =>
     {
         _duplicate = null;
         var progress = new SyncProgress<ImportProgress>(p => { Report(StageText(p), p.Fraction); _ = InvokeAsync(StateHasChanged); });
-        using var upload = await Store.ReceiveAsync(new ReadOnlyMemoryStream(content), file.Name, MaxBytes,
+        // Streamed from the browser to data/tmp as it arrives, never held whole.
+        using var upload = await Store.ReceiveAsync(content, file.Name, MaxBytes,
             () => new PayloadTooLargeException(MaxBytes), ct);
         IntakeResult result;
         try

@@ -17,7 +17,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
     PredictionSpool spool)
 {
     private readonly Column<float> _predicted = new(prepared.RowCount);
-    private readonly Column<float> _probability = new(prepared.RowCount);
+    private readonly Column<float> _probability = new(prepared.Task == TaskType.BinaryClassification ? prepared.RowCount : 0);
     private readonly Column<float> _latency = new(prepared.RowCount);
     private readonly Column<byte> _arms = new(prepared.Experiment is null ? 0 : prepared.RowCount);
     private readonly ArmColumns _champion = new();
