@@ -13,6 +13,7 @@ public static class CsvBatchReader
 {
     private const int MaxErrors = 50;
     private const int HeadBytes = 64 * 1024;
+    private const long CountBelowBytes = 32L << 20;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly char[] OtherDelimiters = [';', '\t', '|'];
 
@@ -56,8 +57,9 @@ public static class CsvBatchReader
         var content = head.AsSpan(start);
         RejectDuplicateHeader(content, fileName);
         var scanner = new CsvShapeCheck.Scanner(CsvShapeCheck.HeaderNames(content), fileName);
-        // The row count of a whole-file read sizes every column array once (a fast vectorized pass over the file).
-        var capacity = chunkRows == int.MaxValue ? CountDataRows(file) : chunkRows;
+        // Column arrays are sized once: to the row count (a fast vectorized pass) when the file is read whole or fits
+        // in a chunk or two, else to a chunk.
+        var capacity = chunkRows == int.MaxValue || file.Length <= CountBelowBytes ? Math.Min(chunkRows, CountDataRows(file)) : chunkRows;
         file.Position = start;
         try
         {
