@@ -21,11 +21,11 @@ public static class MetricHistory
         };
         db.MetricRuns.Add(run);
         await db.SaveChangesAsync(ct);
-        db.MetricPoints.AddRange(points.Select(p => new MetricPoint
+        await MetricPointWriter.InsertAsync(db, points.Select(p => new MetricPoint
         {
             ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = batch.ModelVersionId, MetricRunId = run.Id,
             MetricKey = p.Key, Column = p.Column, Value = p.Value, At = batch.ReceivedAt,
-        }));
+        }).ToList(), ct);
         return run;
     }
 }

@@ -32,10 +32,10 @@ public static class ArmHistory
         db.MetricRuns.Add(run);
         await db.SaveChangesAsync(ct);
         var segment = ArmSegment.Of(arm);
-        db.MetricPoints.AddRange(points.Select(p => new MetricPoint
+        await MetricPointWriter.InsertAsync(db, points.Select(p => new MetricPoint
         {
             ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = modelVersionId, MetricRunId = run.Id,
             MetricKey = p.Key, Segment = segment, Value = p.Value, At = batch.ReceivedAt,
-        }));
+        }).ToList(), ct);
     }
 }
