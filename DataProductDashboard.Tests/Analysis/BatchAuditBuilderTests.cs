@@ -56,7 +56,7 @@ public sealed class BatchAuditBuilderTests
         for (var from = 0; from < rows; from += chunkRows)
         {
             var count = Math.Min(chunkRows, rows - from);
-            builder.Add(Slice(table, from, count), keys[from..(from + count)], predictions.AsSpan(from, count));
+            builder.Add(Slice(table, from, count), keys[from..(from + count)], predictions.AsMemory(from, count));
         }
         var chunked = builder.Finish(ReceivedAt, [4000, 6000]);
 
@@ -78,7 +78,7 @@ public sealed class BatchAuditBuilderTests
             for (var from = 0; from < rows; from += 700)
             {
                 var count = Math.Min(700, rows - from);
-                builder.Add(Slice(table, from, count), keys[from..(from + count)], predictions.AsSpan(from, count));
+                builder.Add(Slice(table, from, count), keys[from..(from + count)], predictions.AsMemory(from, count));
             }
             return builder.Finish(ReceivedAt, []);
         }

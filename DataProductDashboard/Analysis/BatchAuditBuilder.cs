@@ -52,17 +52,16 @@ public sealed class BatchAuditBuilder
 
     /// <param name="rowKeys">The chunk's row keys, or null when the schema has no row-key column.</param>
     /// <param name="predictions">The model output of each row of the chunk (the positive-class probability, or the value).</param>
-    public void Add(ColumnTable chunk, IReadOnlyList<string>? rowKeys, ReadOnlySpan<double> predictions)
+    public void Add(ColumnTable chunk, IReadOnlyList<string>? rowKeys, ReadOnlyMemory<double> predictions)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         if (predictions.Length != chunk.RowCount)
             throw new ArgumentException($"{predictions.Length} predictions for {chunk.RowCount} rows.", nameof(predictions));
         // Quality and drift read the same columns independently: run them side by side.
-        var output = predictions.ToArray();
-        Parallel.Invoke(() => _quality.Add(chunk, rowKeys), () => AddDrift(chunk, output));
+        Parallel.Invoke(() => _quality.Add(chunk, rowKeys), () => AddDrift(chunk, predictions.Span));
     }
 
-    private void AddDrift(ColumnTable chunk, double[] predictions)
+    private void AddDrift(ColumnTable chunk, ReadOnlySpan<double> predictions)
     {
         var numbers = new double[]?[_features.Count];
         for (var i = 0; i < _features.Count; i++)

@@ -172,7 +172,7 @@ public sealed class BatchImporter(
         {
             if (chunk.FirstRow + chunk.RowCount > predictions.Length)
                 throw new ConflictException($"Batch {batchId}'s stored file has more rows than its {predictions.Length:N0} stored predictions; it cannot be audited again.");
-            builder.Add(chunk.Table, chunk.HasKeyColumn ? chunk.RowKeys : null, predictions.AsSpan(chunk.FirstRow, chunk.RowCount));
+            builder.Add(chunk.Table, chunk.HasKeyColumn ? chunk.RowKeys : null, predictions.AsMemory(chunk.FirstRow, chunk.RowCount));
         }, ct), ct);
         if (rows != predictions.Length)
             throw new ConflictException($"Batch {batchId}'s stored file has {rows:N0} rows but {predictions.Length:N0} predictions are stored; it cannot be audited again.");

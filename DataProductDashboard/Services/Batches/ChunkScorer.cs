@@ -16,21 +16,17 @@ namespace DataProductDashboard.Services.Batches;
 internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion, ITransformer? challenger, BatchAuditBuilder? audit,
     PredictionSpool spool)
 {
-    private readonly Column<float> _predicted = new(prepared.RowCount);
-    private readonly Column<float> _probability = new(prepared.Task == TaskType.BinaryClassification ? prepared.RowCount : 0);
-    private readonly Column<float> _latency = new(prepared.RowCount);
+    private readonly Outputs _merged = new(prepared.RowCount, prepared.Task);
     private readonly Column<byte> _arms = new(prepared.Experiment is null ? 0 : prepared.RowCount);
-    private readonly ArmColumns _champion = new();
-    private readonly ArmColumns _challenger = new();
+    private readonly Outputs _champion = new(0, prepared.Task);
+    private readonly Outputs _challenger = new(0, prepared.Task);
     private readonly Stopwatch _busy = new();
-    private bool _hasProbability = true;
-    private TimeSpan _duration;
     private bool _hasLabels;
     private int _labelled;
     private DateTime? _from;
     private DateTime? _to;
 
-    public int Rows => _predicted.Count;
+    public int Rows => _merged.Rows;
 
     /// <summary>Time spent scoring and profiling (the rest of a streamed read is parsing).</summary>
     public TimeSpan Busy => _busy.Elapsed;
@@ -53,13 +49,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
         {
             scores = ModelScorer.Score(champion, table, prepared.Schema, prepared.Task, rowsDone: null, ct);
         }
-        _predicted.Add(scores.Predicted);
-        if (scores.Probability is null)
-            _hasProbability = false;
-        else
-            _probability.Add(scores.Probability);
-        _latency.Add(scores.RowLatencyMicros ?? []);
-        _duration += scores.Duration;
+        _merged.Add(scores);
 
         var labels = LabelsOf(chunk);
         var keys = chunk.RowKeys;
@@ -85,11 +75,8 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
 
     public ScoredBatch Complete()
     {
-        var probability = _hasProbability && prepared.Task == TaskType.BinaryClassification ? _probability.ToArray() : null;
-        var latency = _latency.ToArray();
-        var merged = new ScoreResult(_predicted.ToArray(), probability, _duration, LatencyPercentiles.From(latency));
-        (ScoreResult, ScoreResult)? arms = prepared.Experiment is null ? null : (_champion.Complete(prepared.Task), _challenger.Complete(prepared.Task));
-        return new ScoredBatch(Rows, merged, prepared.Experiment is null ? null : _arms.ToArray(), arms, _hasLabels ? _labelled : 0, _from, _to);
+        (ScoreResult, ScoreResult)? arms = prepared.Experiment is null ? null : (_champion.Complete(), _challenger.Complete());
+        return new ScoredBatch(Rows, _merged.Complete(), prepared.Experiment is null ? null : _arms.ToArray(), arms, _hasLabels ? _labelled : 0, _from, _to);
     }
 
     private double[]? LabelsOf(ParsedCsv chunk)
@@ -123,14 +110,16 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
         }
     }
 
-    /// <summary>One arm's outputs over all chunks.</summary>
-    private sealed class ArmColumns
+    /// <summary>Model outputs over all chunks: the batch's, or one arm's (sized for <paramref name="expected"/> rows).</summary>
+    private sealed class Outputs(int expected, TaskType task)
     {
-        private readonly Column<float> _predicted = new(0);
-        private readonly Column<float> _probability = new(0);
-        private readonly Column<float> _latency = new(0);
+        private readonly Column<float> _predicted = new(expected);
+        private readonly Column<float> _probability = new(task == TaskType.BinaryClassification ? expected : 0);
+        private readonly Column<float> _latency = new(expected);
         private bool _hasProbability = true;
         private TimeSpan _duration;
+
+        public int Rows => _predicted.Count;
 
         public void Add(ScoreResult scores)
         {
@@ -145,7 +134,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
             _duration += scores.Duration;
         }
 
-        public ScoreResult Complete(TaskType task) => new(_predicted.ToArray(),
+        public ScoreResult Complete() => new(_predicted.ToArray(),
             task == TaskType.BinaryClassification && _hasProbability ? _probability.ToArray() : null, _duration, LatencyPercentiles.From(_latency.ToArray()));
     }
 
