@@ -1,7 +1,9 @@
 using System.Globalization;
 using DataProductDashboard.Analysis.Performance;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Tests.Services;
 
@@ -64,5 +66,65 @@ public sealed class LabelServiceTests
         Assert.Contains(message, error.Errors[key][0]);
         Assert.Equal(0, await h.CountAsync(db => db.Predictions.Where(p => p.Label != null)));
         Assert.Equal(0, await h.CountAsync(db => db.MetricRuns.Where(r => r.Kind == "performance")));
+    }
+
+    [Fact]
+    public async Task WithKeys_LooksUpTheProductAndRowKeyIndex_NotTheProductsPredictions()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(50, withLabel: false)), "b.csv", BatchSource.Api);
+        await using var db = await h.DbFactory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+
+        await using var command = LabelService.WithKeys(db, product.Id, ["r1", "r7", "r30"]).CreateDbCommand();
+        var found = await LabelService.WithKeys(db, product.Id, ["r1", "r7", "r30", "r999"]).ToListAsync();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                plan.Add(reader.GetString(3));
+        }
+
+        Assert.Contains(plan, step => step.Contains("INDEX IX_Predictions_ProductId_RowKey (ProductId=? AND RowKey=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step.Contains("Predictions", StringComparison.Ordinal));
+        Assert.Equal([("r1", 0), ("r7", 6), ("r30", 29)], found.OrderBy(f => f.RowIndex).Select(f => (f.RowKey, f.RowIndex)));
+    }
+
+    [Fact]
+    public async Task Upload_OldBatch_RecomputesItAndTheWindowsThatHoldIt_NotTheRest()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        var batches = new List<int>();
+        for (var b = 0; b < 7; b++)
+        {
+            var csv = TestSchemas.RegressionCsv(20, seed: 40 + b, withLabel: false).Replace("\nr", $"\nb{b}r", StringComparison.Ordinal);
+            batches.Add((await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(csv), $"b{b}.csv", BatchSource.Api)).Id);
+        }
+        string LabelsOf(int b, double value) => "id,cnt\n" + string.Concat(Enumerable.Range(1, 20).Select(i => string.Create(CultureInfo.InvariantCulture, $"b{b}r{i},{value}\n")));
+        for (var b = 0; b < 7; b++)
+            await h.Labels.UploadAsync(product.Id, TestSchemas.Utf8(LabelsOf(b, 10 + b)), $"l{b}.csv", default);
+        async Task<Dictionary<int, (long RunId, double Window)>> RunsAsync()
+        {
+            await using var db = await h.DbFactory.CreateDbContextAsync();
+            var runs = await db.MetricRuns.AsNoTracking().Where(r => r.Kind == "performance").ToListAsync();
+            var windows = await db.MetricPoints.AsNoTracking().Where(p => p.MetricKey == PerformancePoints.WindowValue).ToListAsync();
+            return runs.ToDictionary(r => r.BatchId!.Value, r => (r.Id, windows.SingleOrDefault(w => w.MetricRunId == r.Id)?.Value ?? double.NaN));
+        }
+        var before = await RunsAsync();
+
+        // New labels for batch 1: batches 1-4 hold it in their window of 4; batches 0, 5 and 6 do not.
+        await h.Labels.UploadAsync(product.Id, TestSchemas.Utf8(LabelsOf(1, 500)), "again.csv", default);
+        var after = await RunsAsync();
+
+        foreach (var b in new[] { 0, 5, 6 })
+            Assert.Equal(before[batches[b]], after[batches[b]]);
+        foreach (var b in new[] { 1, 2, 3, 4 })
+        {
+            Assert.NotEqual(before[batches[b]].RunId, after[batches[b]].RunId);
+            Assert.True(after[batches[b]].Window > before[batches[b]].Window + 50, $"batch {b}: window MAE {after[batches[b]].Window} after, {before[batches[b]].Window} before");
+        }
     }
 }

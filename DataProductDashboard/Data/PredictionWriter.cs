@@ -11,22 +11,25 @@ namespace DataProductDashboard.Data;
 /// up linearly: quadratic for a multi-row statement.</summary>
 public static class PredictionWriter
 {
-    private const int RowsPerStatement = 100;
-    private const int ColumnsPerRow = 7;
+    /// <summary>The batch the rows belong to and its product (stored on each row for the label-join index).</summary>
+    public readonly record struct BatchRef(int BatchId, int ProductId);
 
-    public static void Write(DbConnection connection, DbTransaction transaction, int batchId, string[] rowKeys,
+    private const int RowsPerStatement = 100;
+    private const int ColumnsPerRow = 8;
+
+    public static void Write(DbConnection connection, DbTransaction transaction, BatchRef batch, string[] rowKeys,
         float[] predicted, float[]? score, double[]? labels, IProgress<int>? rowsDone = null, CancellationToken ct = default) =>
-        Write(connection, transaction, batchId, rowKeys, predicted, score, labels, arms: null, rowsDone, ct);
+        Write(connection, transaction, batch, rowKeys, predicted, score, labels, arms: null, rowsDone, ct);
 
     /// <summary>As above, with the A/B arm of each row (0 champion, 1 challenger) while an experiment runs.</summary>
-    public static void Write(DbConnection connection, DbTransaction transaction, int batchId, string[] rowKeys,
+    public static void Write(DbConnection connection, DbTransaction transaction, BatchRef batch, string[] rowKeys,
         float[] predicted, float[]? score, double[]? labels, byte[]? arms, IProgress<int>? rowsDone = null, CancellationToken ct = default) =>
-        Write(connection, transaction, batchId, rowKeys.Length, row => rowKeys[row], predicted, score,
+        Write(connection, transaction, batch, rowKeys.Length, row => rowKeys[row], predicted, score,
             labels is null ? null : row => labels[row], arms, rowsDone, ct);
 
     /// <summary>As above, with each row's key and label read through <paramref name="keyOf"/> and
     /// <paramref name="labelOf"/> (NaN: no label), called once per row in row order, key first.</summary>
-    public static void Write(DbConnection connection, DbTransaction transaction, int batchId, int rows, Func<int, string> keyOf,
+    public static void Write(DbConnection connection, DbTransaction transaction, BatchRef batch, int rows, Func<int, string> keyOf,
         float[] predicted, float[]? score, Func<int, double>? labelOf, byte[]? arms, IProgress<int>? rowsDone = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -41,7 +44,7 @@ public static class PredictionWriter
             for (; row + RowsPerStatement <= n; row += RowsPerStatement)
             {
                 for (var j = 0; j < RowsPerStatement; j++)
-                    Bind(full, j, batchId, row + j, rowKeys, predicted, score, labels, arms);
+                    Bind(full, j, batch, row + j, rowKeys, predicted, score, labels, arms);
                 Step(db, full);
                 if (row % 16_384 < RowsPerStatement)
                 {
@@ -55,7 +58,7 @@ public static class PredictionWriter
                 try
                 {
                     for (var j = 0; row + j < n; j++)
-                        Bind(tail, j, batchId, row + j, rowKeys, predicted, score, labels, arms);
+                        Bind(tail, j, batch, row + j, rowKeys, predicted, score, labels, arms);
                     Step(db, tail);
                 }
                 finally
@@ -100,27 +103,28 @@ public static class PredictionWriter
         }
     }
 
-    private static void Bind(sqlite3_stmt statement, int slot, int batchId, int row, Func<int, string> rowKeys,
+    private static void Bind(sqlite3_stmt statement, int slot, BatchRef batch, int row, Func<int, string> rowKeys,
         float[] predicted, float[]? score, Func<int, double>? labels, byte[]? arms)
     {
         var i = (slot * ColumnsPerRow) + 1;
-        raw.sqlite3_bind_int(statement, i, batchId);
-        raw.sqlite3_bind_int(statement, i + 1, row);
-        raw.sqlite3_bind_text(statement, i + 2, rowKeys(row));
-        raw.sqlite3_bind_double(statement, i + 3, predicted[row]);
+        raw.sqlite3_bind_int(statement, i, batch.BatchId);
+        raw.sqlite3_bind_int(statement, i + 1, batch.ProductId);
+        raw.sqlite3_bind_int(statement, i + 2, row);
+        raw.sqlite3_bind_text(statement, i + 3, rowKeys(row));
+        raw.sqlite3_bind_double(statement, i + 4, predicted[row]);
         if (score is null)
-            raw.sqlite3_bind_null(statement, i + 4);
-        else
-            raw.sqlite3_bind_double(statement, i + 4, score[row]);
-        var label = labels?.Invoke(row) ?? double.NaN;
-        if (double.IsNaN(label))
             raw.sqlite3_bind_null(statement, i + 5);
         else
-            raw.sqlite3_bind_double(statement, i + 5, label);
-        if (arms is null)
+            raw.sqlite3_bind_double(statement, i + 5, score[row]);
+        var label = labels?.Invoke(row) ?? double.NaN;
+        if (double.IsNaN(label))
             raw.sqlite3_bind_null(statement, i + 6);
         else
-            raw.sqlite3_bind_int(statement, i + 6, arms[row]);
+            raw.sqlite3_bind_double(statement, i + 6, label);
+        if (arms is null)
+            raw.sqlite3_bind_null(statement, i + 7);
+        else
+            raw.sqlite3_bind_int(statement, i + 7, arms[row]);
     }
 
     private static void Step(sqlite3 db, sqlite3_stmt statement)
@@ -133,8 +137,8 @@ public static class PredictionWriter
 
     private static sqlite3_stmt Prepare(sqlite3 db, int rows)
     {
-        var values = string.Join(",", Enumerable.Repeat("(?,?,?,?,?,?,?)", rows));
-        var sql = $"INSERT INTO \"{PredictionConfiguration.TableName}\" (\"BatchId\",\"RowIndex\",\"RowKey\",\"Predicted\",\"Score\",\"Label\",\"Arm\") VALUES {values}";
+        var values = string.Join(",", Enumerable.Repeat("(?,?,?,?,?,?,?,?)", rows));
+        var sql = $"INSERT INTO \"{PredictionConfiguration.TableName}\" (\"BatchId\",\"ProductId\",\"RowIndex\",\"RowKey\",\"Predicted\",\"Score\",\"Label\",\"Arm\") VALUES {values}";
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
         if (rc != raw.SQLITE_OK)
             throw new SqliteException($"Preparing the prediction insert failed: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);

@@ -6,6 +6,9 @@ namespace DataProductDashboard.Data.Entities;
 public sealed class Prediction
 {
     public int BatchId { get; set; }
+    /// <summary>The batch's product, kept on the row so that a label file finds its rows through the (product, row key)
+    /// index without reading the product's other predictions.</summary>
+    public int ProductId { get; set; }
     /// <summary>0-based position of the row in the batch file.</summary>
     public int RowIndex { get; set; }
     public required string RowKey { get; set; }

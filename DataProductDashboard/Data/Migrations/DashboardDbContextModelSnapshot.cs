@@ -1228,6 +1228,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<double>("Predicted")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RowKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1236,6 +1239,8 @@ namespace DataProductDashboard.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("BatchId", "RowIndex");
+
+                    b.HasIndex("ProductId", "RowKey");
 
                     b.ToTable("Predictions", (string)null);
                 });

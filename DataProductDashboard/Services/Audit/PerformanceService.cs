@@ -18,45 +18,80 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
     public const string RunKind = "performance";
     public const int WindowBatches = 4;
 
-    /// <summary>Recomputes every labelled batch of the product received at or after <paramref name="from"/> (their
-    /// windows may include the changed batches), inside the caller's context and transaction.</summary>
-    public async Task RecomputeAsync(DashboardDbContext db, int productId, DateTime from, CancellationToken ct)
+    /// <summary>Recomputes the performance of the <paramref name="changed"/> batches (whose labels changed) and of the
+    /// labelled batches whose window of <see cref="WindowBatches"/> holds one of them, inside the caller's context and
+    /// transaction. It reads the labelled rows of those batches and their windows only: the cost depends on what
+    /// changed, not on the product's history.</summary>
+    public async Task RecomputeAsync(DashboardDbContext db, int productId, IReadOnlyCollection<int> changed, CancellationToken ct)
     {
+        if (changed.Count == 0)
+            return;
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == productId, ct);
-        var batches = await db.Batches.Where(b => b.ProductId == productId).OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id).ToListAsync(ct);
-        var holdouts = await db.ModelVersions.AsNoTracking().Where(v => v.ProductId == productId).ToDictionaryAsync(v => v.Id, v => v.HoldoutMetrics, ct);
-        var experiments = await db.Experiments.AsNoTracking().Where(e => e.ProductId == productId)
-            .ToDictionaryAsync(e => e.Id, e => (Champion: e.ChampionVersionId, Challenger: e.ChallengerVersionId), ct);
-        var rowsByBatch = new Dictionary<int, (double[] Label, double[] Predicted, double[]? Score)>();
-        var armsByBatch = new Dictionary<int, ExperimentArm?[]>();
-        foreach (var batch in batches)
+        var changedBatches = await db.Batches.Where(b => changed.Contains(b.Id)).ToListAsync(ct);
+        var rowsByBatch = new Dictionary<int, LabelledRows>();
+        foreach (var batch in changedBatches)
         {
-            var rows = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batch.Id && p.Label != null)
-                .OrderBy(p => p.RowIndex).Select(p => new { p.Label, p.Predicted, p.Score, p.Arm }).ToListAsync(ct);
-            batch.LabelledRows = rows.Count;
-            if (rows.Count > 0)
-            {
-                rowsByBatch[batch.Id] = (rows.Select(r => r.Label!.Value).ToArray(), rows.Select(r => r.Predicted).ToArray(),
-                    rows.All(r => r.Score is not null) ? rows.Select(r => r.Score!.Value).ToArray() : null);
-                if (batch.ExperimentId is not null)
-                    armsByBatch[batch.Id] = rows.Select(r => r.Arm).ToArray();
-            }
-        }
-        var labelled = batches.Where(b => rowsByBatch.ContainsKey(b.Id)).ToList();
-        for (var i = 0; i < labelled.Count; i++)
-        {
-            var batch = labelled[i];
-            if (batch.ReceivedAt < from)
-                continue;
-            var window = labelled.Skip(Math.Max(0, i - WindowBatches + 1)).Take(Math.Min(WindowBatches, i + 1)).ToList();
-            var holdout = holdouts.GetValueOrDefault(batch.ModelVersionId) ?? [];
-            var result = Compute(product.Task, rowsByBatch[batch.Id], window.Select(w => rowsByBatch[w.Id]).ToList(), holdout);
-            await ReplaceRunAsync(db, batch, result, ct);
-            if (batch.ExperimentId is { } experimentId && armsByBatch.TryGetValue(batch.Id, out var arms) && experiments.TryGetValue(experimentId, out var versions))
-                await ReplaceArmRunsAsync(db, product.Task, batch, rowsByBatch[batch.Id], arms, versions, holdouts, ct);
+            var rows = await LabelledRowsAsync(db, batch.Id, ct);
+            batch.LabelledRows = rows.Label.Length;
+            rowsByBatch[batch.Id] = rows;
         }
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Recomputed performance of product {ProductId} from {From:u}", productId, from);
+
+        // The product's labelled batches in order (ids only), to find each changed batch's followers and window.
+        var labelled = await db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.LabelledRows > 0)
+            .OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id).Select(b => b.Id).ToListAsync(ct);
+        var position = labelled.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        var recompute = new SortedSet<int>();
+        foreach (var id in changed)
+        {
+            if (position.TryGetValue(id, out var i))
+            {
+                for (var j = i; j < Math.Min(labelled.Count, i + WindowBatches); j++)
+                    recompute.Add(j);
+            }
+        }
+        if (recompute.Count == 0)
+            return;
+        var needed = recompute.SelectMany(j => Enumerable.Range(Math.Max(0, j - WindowBatches + 1), Math.Min(WindowBatches, j + 1))).Distinct()
+            .Select(j => labelled[j]).Where(id => !rowsByBatch.ContainsKey(id)).ToList();
+        foreach (var id in needed)
+            rowsByBatch[id] = await LabelledRowsAsync(db, id, ct);
+        var targetIds = recompute.Select(j => labelled[j]).ToList();
+        var targets = (await db.Batches.AsNoTracking().Where(b => targetIds.Contains(b.Id)).ToListAsync(ct)).ToDictionary(b => b.Id);
+        var versionIds = targets.Values.Select(b => b.ModelVersionId).ToHashSet();
+        var experimentIds = targets.Values.Where(b => b.ExperimentId is not null).Select(b => b.ExperimentId!.Value).ToHashSet();
+        var experiments = await db.Experiments.AsNoTracking().Where(e => experimentIds.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => (Champion: e.ChampionVersionId, Challenger: e.ChallengerVersionId), ct);
+        versionIds.UnionWith(experiments.Values.SelectMany(v => new[] { v.Champion, v.Challenger }));
+        var holdouts = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.HoldoutMetrics, ct);
+
+        foreach (var j in recompute)
+        {
+            var batch = targets[labelled[j]];
+            var rows = rowsByBatch[batch.Id];
+            var window = Enumerable.Range(Math.Max(0, j - WindowBatches + 1), Math.Min(WindowBatches, j + 1)).Select(w => rowsByBatch[labelled[w]].Values).ToList();
+            var result = Compute(product.Task, rows.Values, window, holdouts.GetValueOrDefault(batch.ModelVersionId) ?? []);
+            await ReplaceRunAsync(db, batch, result, ct);
+            if (batch.ExperimentId is { } experimentId && experiments.TryGetValue(experimentId, out var versions))
+                await ReplaceArmRunsAsync(db, product.Task, batch, rows.Values, rows.Arms, versions, holdouts, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Recomputed performance of {Count} batches of product {ProductId} after labels of {Changed} batches",
+            recompute.Count, productId, changed.Count);
+    }
+
+    /// <summary>A batch's labelled rows in row order: label, prediction, score (when every row has one) and arm.</summary>
+    private sealed record LabelledRows(double[] Label, double[] Predicted, double[]? Score, ExperimentArm?[] Arms)
+    {
+        public (double[] Label, double[] Predicted, double[]? Score) Values => (Label, Predicted, Score);
+    }
+
+    private static async Task<LabelledRows> LabelledRowsAsync(DashboardDbContext db, int batchId, CancellationToken ct)
+    {
+        var rows = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId && p.Label != null)
+            .OrderBy(p => p.RowIndex).Select(p => new { p.Label, p.Predicted, p.Score, p.Arm }).ToListAsync(ct);
+        return new LabelledRows(rows.Select(r => r.Label!.Value).ToArray(), rows.Select(r => r.Predicted).ToArray(),
+            rows.Count > 0 && rows.All(r => r.Score is not null) ? rows.Select(r => r.Score!.Value).ToArray() : null, rows.Select(r => r.Arm).ToArray());
     }
 
     public static PerformanceResult Compute(TaskType task, (double[] Label, double[] Predicted, double[]? Score) batch,

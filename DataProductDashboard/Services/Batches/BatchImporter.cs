@@ -286,7 +286,7 @@ public sealed class BatchImporter(
         await db.SaveChangesAsync(ct);
 
         var storeProgress = progress is null ? null : new SyncProgress<int>(done => progress.Report(new ImportProgress(ImportStage.Storing, done, rows)));
-        PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), batch.Id, rows, spool.Key,
+        PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), new(batch.Id, batch.ProductId), rows, spool.Key,
             scores.Predicted, scores.Probability, spool.Label, scored.Arms, storeProgress, ct);
 
         await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile, ScoringPoints(batch, profile), ct);
@@ -296,7 +296,7 @@ public sealed class BatchImporter(
             await ArmHistory.AddRunAsync(db, batch, ArmHistory.ScoringRunKind, armAudit.Arm, versionId, armAudit, armAudit.Points(), ct);
         await db.SaveChangesAsync(ct);
         if (batch.LabelledRows > 0)
-            await performance.RecomputeAsync(db, prepared.ProductId, batch.ReceivedAt, ct);
+            await performance.RecomputeAsync(db, prepared.ProductId, [batch.Id], ct);
         var followUp = FollowUpRecorder.Record(db, prepared.ProductId, FollowUpKind.BatchStored, [batch.Id], batch.ReceivedAt, batch.ExperimentId);
         if (jobId is { } id)
             await JobCompletion.MarkSucceededAsync(db, id, batch.Id, modelVersion: null, rows, clock.GetUtcNow().UtcDateTime, ct);

@@ -38,16 +38,7 @@ public sealed class LabelService(
             if (!firstRow.TryAdd(parsed.RowKeys[i], i + 2))
                 errors.AddCell(i + 2, key.Name, $"row key '{parsed.RowKeys[i]}' appears again (first on row {firstRow[parsed.RowKeys[i]]})");
         }
-        var batchIds = await db.Batches.Where(b => b.ProductId == productId).Select(b => b.Id).ToListAsync(ct);
-        var targets = new Dictionary<string, List<(int BatchId, int RowIndex)>>(StringComparer.Ordinal);
-        foreach (var p in await db.Predictions.AsNoTracking().Where(p => batchIds.Contains(p.BatchId)).Select(p => new { p.RowKey, p.BatchId, p.RowIndex }).ToListAsync(ct))
-        {
-            if (!firstRow.ContainsKey(p.RowKey))
-                continue;
-            if (!targets.TryGetValue(p.RowKey, out var list))
-                targets[p.RowKey] = list = [];
-            list.Add((p.BatchId, p.RowIndex));
-        }
+        var targets = await FindPredictionsAsync(db, productId, firstRow.Keys, ct);
         for (var i = 0; i < parsed.RowCount && !errors.IsFull; i++)
         {
             if (!targets.ContainsKey(parsed.RowKeys[i]))
@@ -63,8 +54,7 @@ public sealed class LabelService(
             updates.AddRange(targets[parsed.RowKeys[i]].Select(t => (t.BatchId, t.RowIndex, values[i])));
         PredictionWriter.WriteLabels(db.Database.GetDbConnection(), updates, labelledAt, ct);
         var affected = updates.Select(u => u.BatchId).Distinct().ToList();
-        var earliest = await db.Batches.Where(b => affected.Contains(b.Id)).MinAsync(b => b.ReceivedAt, ct);
-        await performance.RecomputeAsync(db, productId, earliest, ct);
+        await performance.RecomputeAsync(db, productId, affected, ct);
         // Gates of the labelled batches and label-based KPIs follow the commit; recorded with it, so a crash in
         // between is repaired at the next start.
         var followUp = FollowUpRecorder.Record(db, productId, FollowUpKind.LabelsJoined, affected, labelledAt);
@@ -77,6 +67,31 @@ public sealed class LabelService(
         events.Publish(productId);
         return new LabelUploadResult(parsed.RowCount, updates.Count, affected);
     }
+
+    /// <summary>The predictions of the product with each key, found through the (product, row key) index a few hundred
+    /// keys at a time: the lookup reads the rows the file labels, not the product's history.</summary>
+    private static async Task<Dictionary<string, List<(int BatchId, int RowIndex)>>> FindPredictionsAsync(DashboardDbContext db, int productId,
+        IEnumerable<string> keys, CancellationToken ct)
+    {
+        var targets = new Dictionary<string, List<(int BatchId, int RowIndex)>>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(LookupKeysPerQuery))
+        {
+            var found = await WithKeys(db, productId, chunk).ToListAsync(ct);
+            foreach (var p in found.OrderBy(p => p.BatchId).ThenBy(p => p.RowIndex))
+            {
+                if (!targets.TryGetValue(p.RowKey, out var list))
+                    targets[p.RowKey] = list = [];
+                list.Add((p.BatchId, p.RowIndex));
+            }
+        }
+        return targets;
+    }
+
+    private const int LookupKeysPerQuery = 500;
+
+    /// <summary>The query of one lookup (public for the test of its plan).</summary>
+    public static IQueryable<(string RowKey, int BatchId, int RowIndex)> WithKeys(DashboardDbContext db, int productId, IReadOnlyCollection<string> keys) =>
+        db.Predictions.AsNoTracking().Where(p => p.ProductId == productId && keys.Contains(p.RowKey)).Select(p => ValueTuple.Create(p.RowKey, p.BatchId, p.RowIndex));
 
     private static double[] LabelValues(ParsedCsv parsed, ColumnSpec label, TaskType task, string? positiveClass)
     {
