@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataProductDashboard.Analysis.Experiments;
+using DataProductDashboard.Analysis.Statistics;
 using DataProductDashboard.Tests.TestSupport;
 
 namespace DataProductDashboard.Tests.Analysis;
@@ -86,6 +87,49 @@ public sealed class AbTestsTests
         Near(e, "pValue", actual.PValue);
         Assert.Null(actual.AdjustedPValue);
         Assert.Equal(e.GetProperty("pValue").GetDouble() < alpha, actual.Significant);
+    }
+
+    /// <summary>Issue 13: an experiment's statistics come from per-batch moments merged, not from its rows. Each
+    /// fixture arm cut into uneven "batches", merged, gives scipy's result and the row-level test's to 1e-9.</summary>
+    [Theory]
+    [MemberData(nameof(Names), "welch")]
+    public void Welch_FixtureCaseFromMergedBatchMoments_EqualsScipyAndTheRowLevelTest(string name)
+    {
+        var c = Case("welch", name);
+        var alpha = c.GetProperty("alpha").GetDouble();
+        var champion = Numbers(c.GetProperty("champion"));
+        var challenger = Numbers(c.GetProperty("challenger"));
+
+        var rows = AbTests.Welch("mae", champion, challenger, alpha);
+        var merged = AbTests.Welch("mae", MergedBatches(champion, seed: 1), MergedBatches(challenger, seed: 2), alpha);
+        var e = c.GetProperty("expected");
+
+        Assert.Equal(rows.ChampionCount, merged.ChampionCount);
+        Assert.Equal(rows.ChallengerCount, merged.ChallengerCount);
+        foreach (var (key, row, summary) in new[]
+        {
+            ("champion", rows.Champion, merged.Champion), ("challenger", rows.Challenger, merged.Challenger), ("difference", rows.Difference, merged.Difference),
+            ("confidenceLow", rows.ConfidenceLow, merged.ConfidenceLow), ("confidenceHigh", rows.ConfidenceHigh, merged.ConfidenceHigh),
+            ("statistic", rows.Statistic, merged.Statistic), ("degreesOfFreedom", rows.DegreesOfFreedom!.Value, merged.DegreesOfFreedom!.Value), ("pValue", rows.PValue, merged.PValue),
+        })
+        {
+            Assert.True(Math.Abs(row - summary) <= 1e-9 * Math.Max(1, Math.Abs(row)), $"{key}: rows {row:R}, merged batches {summary:R}");
+            Near(e, key, summary);
+        }
+    }
+
+    /// <summary>The moments of the values cut into batches of 1 to a third of the values (seeded), merged in order.</summary>
+    private static Moments MergedBatches(double[] values, int seed)
+    {
+        var random = new Random(seed);
+        var total = Moments.Empty;
+        for (var from = 0; from < values.Length;)
+        {
+            var size = Math.Min(values.Length - from, 1 + random.Next(Math.Max(1, values.Length / 3)));
+            total = total.Merge(Moments.Of(values.AsSpan(from, size)));
+            from += size;
+        }
+        return total;
     }
 
     [Theory]

@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Hosting;
 
-/// <summary>At start: creates data/, applies the committed migrations, removes files a stopped process left behind, creates the first Admin when there are no users, and seeds the demo when enabled and absent.</summary>
+/// <summary>At start: creates data/, applies the committed migrations, gives split batches stored before arm statistics existed theirs, removes files a stopped process left behind, creates the first Admin when there are no users, and seeds the demo when enabled and absent.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<DashboardDbContext> dbFactory,
     DemoSeeder seeder,
     InitialAdmin initialAdmin,
     DataProductDashboard.Services.Jobs.OrphanFiles orphans,
+    DataProductDashboard.Services.Experiments.ExperimentSamples experimentSamples,
     IOptions<DashboardOptions> options,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -24,6 +25,7 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
         logger.LogInformation("Database ready at {Path}", options.Value.DatabasePath);
+        await experimentSamples.BackfillAsync(dbFactory, logger, cancellationToken);
         await orphans.SweepAsync(cancellationToken);
         await initialAdmin.EnsureAsync(cancellationToken);
         if (options.Value.SeedDemo)

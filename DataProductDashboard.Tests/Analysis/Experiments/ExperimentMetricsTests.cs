@@ -1,4 +1,5 @@
 using DataProductDashboard.Analysis.Experiments;
+using DataProductDashboard.Analysis.Statistics;
 using DataProductDashboard.Domain;
 
 namespace DataProductDashboard.Tests.Analysis.Experiments;
@@ -24,7 +25,7 @@ public sealed class ExperimentMetricsTests
     [Fact]
     public void Sample_Accuracy_CountsCorrectLabelledRowsOnly()
     {
-        var sample = ExperimentMetrics.Sample(Metric(TaskType.BinaryClassification, ExperimentMetrics.Accuracy), Binary);
+        var sample = ExperimentMetrics.Sample(Metric(TaskType.BinaryClassification, ExperimentMetrics.Accuracy), TaskType.BinaryClassification, Binary);
 
         Assert.Equal(new RateSample(3, 4), sample.Rate);
         Assert.Equal(0.75, sample.Estimate);
@@ -32,19 +33,26 @@ public sealed class ExperimentMetricsTests
 
     [Fact]
     public void Sample_PositiveShare_CountsEveryRowLabelledOrNot() =>
-        Assert.Equal(new RateSample(3, 6), ExperimentMetrics.Sample(Metric(TaskType.BinaryClassification, ExperimentMetrics.PositiveShare), Binary).Rate);
+        Assert.Equal(new RateSample(3, 6), ExperimentMetrics.Sample(Metric(TaskType.BinaryClassification, ExperimentMetrics.PositiveShare), TaskType.BinaryClassification, Binary).Rate);
 
     [Theory]
     [InlineData(ExperimentMetrics.Mae, new[] { 1.0, 3.0, 2.0 })]
     [InlineData(ExperimentMetrics.Rmse, new[] { 1.0, 9.0, 4.0 })]
     [InlineData(ExperimentMetrics.MeanError, new[] { -1.0, 3.0, -2.0 })]
     [InlineData(ExperimentMetrics.PredictionMean, new[] { 10.0, 12.0, 7.0, 3.0 })]
-    public void Sample_RegressionMetric_GivesThePerRowValuesTheWelchTestCompares(string key, double[] expected) =>
-        Assert.Equal(expected, ExperimentMetrics.Sample(Metric(TaskType.Regression, key), Regression).Values);
+    public void Sample_RegressionMetric_GivesTheMomentsOfThePerRowValuesTheWelchTestCompares(string key, double[] expected) =>
+        Assert.Equal(Moments.Of(expected), ExperimentMetrics.Sample(Metric(TaskType.Regression, key), TaskType.Regression, Regression).Observations);
 
     [Fact]
-    public void MisclassificationCosts_LabelledRows_CostFalsePositivesAndFalseNegatives() =>
-        Assert.Equal([0.0, 500, 0, 0], ExperimentMetrics.MisclassificationCosts(Binary, 100, 500));
+    public void MisclassificationCost_LabelledRows_AreTheMomentsOfTheCostOfEachRow()
+    {
+        var cost = ArmStatistics.MisclassificationCost(ArmStatistics.Of(TaskType.BinaryClassification, Binary), 100, 500);
+        var rows = Moments.Of([0.0, 500, 0, 0]);
+
+        Assert.Equal(rows.Count, cost.Count);
+        Assert.Equal(rows.Mean, cost.Mean, 12);
+        Assert.Equal(rows.M2, cost.M2, 9);
+    }
 
     [Fact]
     public void Compare_TooFewObservations_IsNullInsteadOfThrowing()

@@ -1,4 +1,5 @@
 using DataProductDashboard.Analysis.Drift;
+using DataProductDashboard.Analysis.Statistics;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.RootFinding;
@@ -56,14 +57,21 @@ public static class AbTests
     /// <exception cref="ArgumentOutOfRangeException">alpha outside (0, 1).</exception>
     public static ArmComparison Welch(string metric, IReadOnlyList<double> champion, IReadOnlyList<double> challenger, double alpha)
     {
-        ArgumentNullException.ThrowIfNull(metric);
         var a = Observations(champion, nameof(champion), "champion");
         var b = Observations(challenger, nameof(challenger), "challenger");
+        return Welch(metric, Moments.Of(a), Moments.Of(b), alpha);
+    }
+
+    /// <summary>Welch's t-test from each arm's moments (count, mean, M2), as merged from stored per-batch statistics.</summary>
+    public static ArmComparison Welch(string metric, Moments champion, Moments challenger, double alpha)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        CheckMoments(champion, nameof(champion), "champion");
+        CheckMoments(challenger, nameof(challenger), "challenger");
         CheckProbability(alpha, nameof(alpha));
 
-        var (m1, v1) = MeanAndVariance(a);
-        var (m2, v2) = MeanAndVariance(b);
-        double n1 = a.Length, n2 = b.Length;
+        double m1 = champion.Mean, v1 = champion.Variance!.Value, m2 = challenger.Mean, v2 = challenger.Variance!.Value;
+        double n1 = champion.Count, n2 = challenger.Count;
         var difference = m2 - m1;
         var relative = Relative(difference, m1);
 
@@ -72,7 +80,7 @@ public static class AbTests
         var variance = vn1 + vn2;
         if (!(variance > 0))
         {
-            return new ArmComparison(metric, ComparisonKind.Mean, m1, m2, a.Length, b.Length, difference, relative,
+            return new ArmComparison(metric, ComparisonKind.Mean, m1, m2, champion.Count, challenger.Count, difference, relative,
                 difference, difference, double.NaN, double.NaN, double.NaN, null, alpha);
         }
 
@@ -84,7 +92,7 @@ public static class AbTests
         var p = Math.Min(1.0, 2 * StudentT.CDF(0, 1, df, -Math.Abs(t)));
         var half = StudentTQuantile(1 - (alpha / 2), df) * se;
 
-        return new ArmComparison(metric, ComparisonKind.Mean, m1, m2, a.Length, b.Length, difference, relative,
+        return new ArmComparison(metric, ComparisonKind.Mean, m1, m2, champion.Count, challenger.Count, difference, relative,
             difference - half, difference + half, t, df, p, null, alpha);
     }
 
@@ -240,15 +248,6 @@ public static class AbTests
     }
 
     /// <summary>numpy's mean and sample variance (ddof 1): pairwise sums of the values and of the squared deviations.</summary>
-    private static (double Mean, double Variance) MeanAndVariance(double[] values)
-    {
-        var mean = Pairwise.Sum(values) / values.Length;
-        var squares = new double[values.Length];
-        for (var i = 0; i < values.Length; i++)
-            squares[i] = (values[i] - mean) * (values[i] - mean);
-        return (mean, Pairwise.Sum(squares) / (values.Length - 1));
-    }
-
     private static double[] Observations(IReadOnlyList<double> values, string paramName, string arm)
     {
         ArgumentNullException.ThrowIfNull(values, paramName);
@@ -262,6 +261,14 @@ public static class AbTests
             copy[i] = values[i];
         }
         return copy;
+    }
+
+    private static void CheckMoments(Moments moments, string paramName, string arm)
+    {
+        if (moments.Count < 2)
+            throw new ArgumentException($"Welch's t-test needs at least 2 observations per arm; the {arm} arm has {moments.Count}.", paramName);
+        if (!double.IsFinite(moments.Mean) || !double.IsFinite(moments.M2) || moments.M2 < 0)
+            throw new ArgumentException($"Welch's t-test needs finite observations; the {arm} arm's mean is {moments.Mean} and M2 {moments.M2}.", paramName);
     }
 
     private static void CheckRateSample(RateSample sample, string paramName, string arm)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataProductDashboard.Analysis.Statistics;
 using DataProductDashboard.Domain;
 
 namespace DataProductDashboard.Analysis.Experiments;
@@ -70,48 +71,25 @@ public static class ExperimentMetrics
     public static ExperimentMetric Kpi(int kpiId, string name, bool lowerIsBetter, string unit, string description) =>
         new(KpiKey(kpiId), name, ComparisonKind.Mean, lowerIsBetter, false, string.IsNullOrWhiteSpace(unit) ? "KPI units" : unit, description);
 
-    /// <summary>What one arm contributes to a model metric.</summary>
-    public static ArmSample Sample(ExperimentMetric metric, ArmObservations arm)
+    /// <summary>What one arm contributes to a model metric, from its rows (see <see cref="ArmStatistics.Of"/>).</summary>
+    public static ArmSample Sample(ExperimentMetric metric, TaskType task, ArmObservations arm) => Sample(metric, ArmStatistics.Of(task, arm));
+
+    /// <summary>What one arm contributes to a model metric, from its (merged) statistics.</summary>
+    public static ArmSample Sample(ExperimentMetric metric, IReadOnlyDictionary<string, Moments> statistics)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        ArgumentNullException.ThrowIfNull(arm);
-        var p = arm.Predicted;
-        var y = arm.Labels;
-        switch (metric.Key)
+        ArgumentNullException.ThrowIfNull(statistics);
+        Moments Of(string key) => statistics.GetValueOrDefault(key);
+        return metric.Key switch
         {
-            case Accuracy:
-                long correct = 0, labelled = 0;
-                for (var i = 0; i < p.Length; i++)
-                {
-                    if (double.IsNaN(y[i]))
-                        continue;
-                    labelled++;
-                    if (p[i] == y[i])
-                        correct++;
-                }
-                return ArmSample.OfRate(correct, labelled);
-            case PositiveShare:
-                return ArmSample.OfRate(p.LongCount(v => v == 1), p.Length);
-            case Mae:
-                return ArmSample.OfValues(Labelled(p, y, (pred, label) => Math.Abs(pred - label)));
-            case Rmse:
-                return ArmSample.OfValues(Labelled(p, y, (pred, label) => (pred - label) * (pred - label)));
-            case MeanError:
-                return ArmSample.OfValues(Labelled(p, y, (pred, label) => pred - label));
-            case PredictionMean:
-                return ArmSample.OfValues(p.Where(double.IsFinite).ToArray());
-            default:
-                throw new ArgumentException($"'{metric.Key}' is not a model metric; collect a KPI's values per arm and use ArmSample.OfValues.", nameof(metric));
-        }
-    }
-
-    /// <summary>Per labelled row of a binary model: the cost of its error (a negative predicted positive costs
-    /// <paramref name="falsePositiveCost"/>, a positive predicted negative <paramref name="falseNegativeCost"/>), 0 when right.</summary>
-    public static double[] MisclassificationCosts(ArmObservations arm, double falsePositiveCost, double falseNegativeCost)
-    {
-        ArgumentNullException.ThrowIfNull(arm);
-        return Labelled(arm.Predicted, arm.Labels, (pred, label) =>
-            pred == 1 && label != 1 ? falsePositiveCost : pred != 1 && label == 1 ? falseNegativeCost : 0);
+            Accuracy => ArmSample.OfRate(Of(ArmStatistics.Correct).Ones, Of(ArmStatistics.Correct).Count),
+            PositiveShare => ArmSample.OfRate(Of(ArmStatistics.Positive).Ones, Of(ArmStatistics.Positive).Count),
+            Mae => ArmSample.OfMoments(Of(ArmStatistics.AbsoluteError)),
+            Rmse => ArmSample.OfMoments(Of(ArmStatistics.SquaredError)),
+            MeanError => ArmSample.OfMoments(Of(ArmStatistics.Error)),
+            PredictionMean => ArmSample.OfMoments(Of(ArmStatistics.Prediction)),
+            _ => throw new ArgumentException($"'{metric.Key}' is not a model metric; collect a KPI's values per arm and use ArmSample.OfValues.", nameof(metric)),
+        };
     }
 
     /// <summary>Whether both arms hold enough to test: at least one trial each (rates) or two observations each (means).</summary>
@@ -132,7 +110,7 @@ public static class ExperimentMetrics
             return null;
         return metric.Kind == ComparisonKind.Rate
             ? AbTests.TwoProportionZ(metric.Key, champion.Rate!, challenger.Rate!, alpha)
-            : AbTests.Welch(metric.Key, champion.Values!, challenger.Values!, alpha);
+            : AbTests.Welch(metric.Key, champion.Observations!.Value, challenger.Observations!.Value, alpha);
     }
 
     /// <summary>Rows per arm needed to detect <paramref name="minimumDetectableEffect"/> on the primary metric. Rates: from
@@ -154,16 +132,5 @@ public static class ExperimentMetrics
         return standardDeviation is { } sd && sd > 0 && double.IsFinite(sd) && minimumDetectableEffect > 0 && double.IsFinite(minimumDetectableEffect)
             ? AbTests.SampleSizeForMean(sd, minimumDetectableEffect, alpha, power, challengerShare)
             : null;
-    }
-
-    private static double[] Labelled(double[] predicted, double[] labels, Func<double, double, double> value)
-    {
-        var values = new List<double>(predicted.Length);
-        for (var i = 0; i < predicted.Length; i++)
-        {
-            if (!double.IsNaN(labels[i]) && double.IsFinite(predicted[i]))
-                values.Add(value(predicted[i], labels[i]));
-        }
-        return [.. values];
     }
 }

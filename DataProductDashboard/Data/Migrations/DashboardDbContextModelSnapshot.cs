@@ -303,6 +303,41 @@ namespace DataProductDashboard.Data.Migrations
                     b.ToTable("Batches");
                 });
 
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.BatchStatistic", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("M2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BatchId", "Segment", "Key");
+
+                    b.HasIndex("ExperimentId");
+
+                    b.ToTable("BatchStatistics");
+                });
+
             modelBuilder.Entity("DataProductDashboard.Data.Entities.DashboardUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1483,6 +1518,15 @@ namespace DataProductDashboard.Data.Migrations
                     b.Navigation("ModelVersion");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.BatchStatistic", b =>
+                {
+                    b.HasOne("DataProductDashboard.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.Experiment", b =>

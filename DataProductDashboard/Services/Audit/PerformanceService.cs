@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DataProductDashboard.Analysis.Experiments;
 using DataProductDashboard.Analysis.Metrics;
 using DataProductDashboard.Analysis.Performance;
 using DataProductDashboard.Data;
@@ -73,7 +74,11 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
             var result = Compute(product.Task, rows.Values, window, holdouts.GetValueOrDefault(batch.ModelVersionId) ?? []);
             await ReplaceRunAsync(db, batch, result, ct);
             if (batch.ExperimentId is { } experimentId && experiments.TryGetValue(experimentId, out var versions))
+            {
                 await ReplaceArmRunsAsync(db, product.Task, batch, rows.Values, rows.Arms, versions, holdouts, ct);
+                if (changed.Contains(batch.Id))
+                    await ReplaceArmLabelStatisticsAsync(db, product.Task, batch, experimentId, rows, versions, ct);
+            }
         }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Recomputed performance of {Count} batches of product {ProductId} after labels of {Changed} batches",
@@ -130,6 +135,18 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
             var versionId = arm == ExperimentArm.Challenger ? versions.Challenger : versions.Champion;
             var result = Compute(task, armRows, [armRows], holdouts.GetValueOrDefault(versionId) ?? []);
             await ArmHistory.AddRunAsync(db, batch, ArmHistory.PerformanceRunKind, arm, versionId, result, PerformancePoints.Flatten(result), ct);
+        }
+    }
+
+    /// <summary>The label statistics of each arm of a split batch (what its A/B metrics merge), from its labelled rows.</summary>
+    private static async Task ReplaceArmLabelStatisticsAsync(DashboardDbContext db, TaskType task, Batch batch, int experimentId, LabelledRows rows,
+        (int Champion, int Challenger) versions, CancellationToken ct)
+    {
+        foreach (var arm in (ExperimentArm[])[ExperimentArm.Champion, ExperimentArm.Challenger])
+        {
+            var picked = Enumerable.Range(0, rows.Arms.Length).Where(i => rows.Arms[i] == arm).ToArray();
+            var statistics = ArmStatistics.OfLabels(task, picked.Select(i => rows.Predicted[i]).ToArray(), picked.Select(i => rows.Label[i]).ToArray());
+            await ArmStatisticsStore.ReplaceAsync(db, batch.Id, experimentId, arm, arm == ExperimentArm.Challenger ? versions.Challenger : versions.Champion, statistics, ct);
         }
     }
 

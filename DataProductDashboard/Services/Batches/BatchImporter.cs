@@ -289,6 +289,11 @@ public sealed class BatchImporter(
         PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), new(batch.Id, batch.ProductId), rows, spool.Key,
             scores.Predicted, scores.Probability, spool.Label, scored.Arms, storeProgress, ct);
 
+        if (prepared.Experiment is { } experiment && scored.ArmStatistics is var (championStatistics, challengerStatistics))
+        {
+            await ArmStatisticsStore.ReplaceAsync(db, batch.Id, experiment.Id, ExperimentArm.Champion, prepared.ChampionVersionId, championStatistics, ct);
+            await ArmStatisticsStore.ReplaceAsync(db, batch.Id, experiment.Id, ExperimentArm.Challenger, experiment.ChallengerVersionId, challengerStatistics, ct);
+        }
         await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile, ScoringPoints(batch, profile), ct);
         if (audit is not null)
             await AddAuditRunAsync(db, batch, audit, ct);

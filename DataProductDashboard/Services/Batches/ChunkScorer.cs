@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DataProductDashboard.Analysis;
 using DataProductDashboard.Analysis.Experiments;
+using DataProductDashboard.Analysis.Statistics;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
 using DataProductDashboard.Scoring;
@@ -21,6 +22,8 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
     private readonly Outputs _champion = new(0, prepared.Task);
     private readonly Outputs _challenger = new(0, prepared.Task);
     private readonly Stopwatch _busy = new();
+    private readonly Dictionary<string, Moments>[] _armStatistics = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+    private readonly string[] _numericColumns = prepared.Schema.Columns.Where(c => c is { Kind: ColumnKind.Numeric, IsFeature: true }).Select(c => c.Name).ToArray();
     private bool _hasLabels;
     private int _labelled;
     private DateTime? _from;
@@ -44,6 +47,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
             _challenger.Add(split.Challenger);
             _arms.Add(arms);
             scores = split.Merged;
+            AddArmStatistics(table, arms, scores.Predicted);
         }
         else
         {
@@ -76,7 +80,42 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
     public ScoredBatch Complete()
     {
         (ScoreResult, ScoreResult)? arms = prepared.Experiment is null ? null : (_champion.Complete(), _challenger.Complete());
-        return new ScoredBatch(Rows, _merged.Complete(), prepared.Experiment is null ? null : _arms.ToArray(), arms, _hasLabels ? _labelled : 0, _from, _to);
+        return new ScoredBatch(Rows, _merged.Complete(), prepared.Experiment is null ? null : _arms.ToArray(), arms, _hasLabels ? _labelled : 0, _from, _to,
+            prepared.Experiment is null ? null : (_armStatistics[0], _armStatistics[1]));
+    }
+
+    /// <summary>Each arm's label-free statistics of the chunk (predictions, numeric feature columns), merged into the
+    /// batch's: an experiment's statistics are later merged from these without reading rows.</summary>
+    private void AddArmStatistics(ColumnTable table, byte[] arms, float[] predicted)
+    {
+        var columns = _numericColumns.Select(name => table.TryGetNumeric(name, out var numbers) ? (name, numbers) : (name, null)).ToArray();
+        foreach (var arm in (ExperimentArm[])[ExperimentArm.Champion, ExperimentArm.Challenger])
+        {
+            var code = (byte)arm;
+            var rows = new List<int>(arms.Length);
+            for (var i = 0; i < arms.Length; i++)
+            {
+                if (arms[i] == code)
+                    rows.Add(i);
+            }
+            if (rows.Count == 0)
+                continue;
+            var values = new double[rows.Count];
+            for (var r = 0; r < rows.Count; r++)
+                values[r] = predicted[rows[r]];
+            var statistics = ArmStatistics.OfScoring(prepared.Task, values);
+            foreach (var (name, numbers) in columns)
+            {
+                if (numbers is null)
+                    continue;
+                for (var r = 0; r < rows.Count; r++)
+                    values[r] = numbers[rows[r]];
+                statistics[ArmStatistics.Column(name)] = ArmStatistics.OfColumn(values);
+            }
+            var total = _armStatistics[code];
+            foreach (var (key, moments) in statistics)
+                total[key] = total.GetValueOrDefault(key).Merge(moments);
+        }
     }
 
     private double[]? LabelsOf(ParsedCsv chunk)
@@ -164,4 +203,5 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
 
 /// <summary>A batch's model outputs in row order, each arm's own when an A/B test ran, and what the rows said.</summary>
 internal sealed record ScoredBatch(int Rows, ScoreResult Scores, byte[]? Arms, (ScoreResult Champion, ScoreResult Challenger)? ArmScores,
-    int LabelledRows, DateTime? EventTimeFrom, DateTime? EventTimeTo);
+    int LabelledRows, DateTime? EventTimeFrom, DateTime? EventTimeTo,
+    (Dictionary<string, Moments> Champion, Dictionary<string, Moments> Challenger)? ArmStatistics);

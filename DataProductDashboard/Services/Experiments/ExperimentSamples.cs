@@ -1,5 +1,6 @@
 using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Analysis.Experiments;
+using DataProductDashboard.Analysis.Statistics;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
@@ -54,20 +55,13 @@ public sealed class ExperimentSamples(ContentStore store)
         || product.Schema.Label?.Name == column
         || product.Schema.Find(column) is { Kind: ColumnKind.Numeric, IsFeature: true };
 
-    /// <summary>Each arm's contribution to every metric, in the order of <paramref name="metrics"/>.</summary>
-    public async Task<IReadOnlyList<(ExperimentMetric Metric, ArmSample Champion, ArmSample Challenger)>> CollectAsync(DashboardDbContext db, DataProduct product,
+    /// <summary>Each arm's contribution to every metric, in the order of <paramref name="metrics"/>: merged from the
+    /// per-batch arm statistics stored at import and when labels arrive (no prediction row is read), and for uploaded
+    /// KPIs from the values tagged with an arm.</summary>
+    public static async Task<IReadOnlyList<(ExperimentMetric Metric, ArmSample Champion, ArmSample Challenger)>> CollectAsync(DashboardDbContext db, DataProduct product,
         Experiment experiment, IReadOnlyList<(ExperimentMetric Metric, Kpi? Kpi)> metrics, CancellationToken ct)
     {
-        var batches = await db.Batches.AsNoTracking().Where(b => b.ExperimentId == experiment.Id).OrderBy(b => b.Id)
-            .Select(b => new { b.Id, b.FileHash, b.FileName }).ToListAsync(ct);
-        var batchIds = batches.Select(b => b.Id).ToList();
-        var rows = batchIds.Count == 0 ? []
-            : await db.Predictions.AsNoTracking().Where(p => batchIds.Contains(p.BatchId) && p.Arm != null)
-                .OrderBy(p => p.BatchId).ThenBy(p => p.RowIndex)
-                .Select(p => new Row(p.BatchId, p.RowIndex, p.Arm!.Value, p.Predicted, p.Label)).ToListAsync(ct);
-        var champion = Observations(rows, ExperimentArm.Champion);
-        var challenger = Observations(rows, ExperimentArm.Challenger);
-
+        var (champion, challenger) = await ArmStatisticsStore.ReadAsync(db, experiment.Id, ct);
         var samples = new List<(ExperimentMetric, ArmSample, ArmSample)>(metrics.Count);
         foreach (var (metric, kpi) in metrics)
         {
@@ -79,62 +73,94 @@ public sealed class ExperimentSamples(ContentStore store)
             switch (kpi.Source)
             {
                 case KpiSource.MisclassificationCost:
-                    samples.Add((metric, ArmSample.OfValues(ExperimentMetrics.MisclassificationCosts(champion, kpi.CostFalsePositive!.Value, kpi.CostFalseNegative!.Value)),
-                        ArmSample.OfValues(ExperimentMetrics.MisclassificationCosts(challenger, kpi.CostFalsePositive.Value, kpi.CostFalseNegative.Value))));
+                    samples.Add((metric, ArmSample.OfMoments(ArmStatistics.MisclassificationCost(champion, kpi.CostFalsePositive!.Value, kpi.CostFalseNegative!.Value)),
+                        ArmSample.OfMoments(ArmStatistics.MisclassificationCost(challenger, kpi.CostFalsePositive.Value, kpi.CostFalseNegative.Value))));
                     break;
                 case KpiSource.Uploaded:
                     var periods = await UploadedAsync(db, kpi, experiment, ct);
                     samples.Add((metric, ArmSample.OfValues(periods.Champion), ArmSample.OfValues(periods.Challenger)));
                     break;
                 default:
-                    var values = await ColumnValuesAsync(product, kpi.Column!, rows, batches.ToDictionary(b => b.Id, b => (b.FileHash, b.FileName)), ct);
-                    samples.Add((metric, ArmSample.OfValues(Finite(values, rows, ExperimentArm.Champion)), ArmSample.OfValues(Finite(values, rows, ExperimentArm.Challenger))));
+                    var key = ColumnKey(product, kpi.Column!);
+                    samples.Add((metric, ArmSample.OfMoments(champion.GetValueOrDefault(key)), ArmSample.OfMoments(challenger.GetValueOrDefault(key))));
                     break;
             }
         }
         return samples;
     }
 
-    private static ArmObservations Observations(List<Row> rows, ExperimentArm arm)
+    /// <summary>The statistics key of a KPI's column: the prediction, the label or a numeric feature.</summary>
+    private static string ColumnKey(DataProduct product, string column) =>
+        column == DriftDetector.PredictionColumn ? ArmStatistics.Prediction
+        : product.Schema.Label?.Name == column ? ArmStatistics.Label
+        : ArmStatistics.Column(column);
+
+    /// <summary>Split batches stored before arm statistics existed get them from their stored predictions and file, once,
+    /// at start (one transaction per batch).</summary>
+    public async Task BackfillAsync(IDbContextFactory<DashboardDbContext> dbFactory, ILogger logger, CancellationToken ct)
     {
-        var picked = rows.Where(r => r.Arm == arm).ToList();
-        return new ArmObservations(picked.Select(r => r.Predicted).ToArray(), picked.Select(r => r.Label ?? double.NaN).ToArray());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var missing = await db.Batches.AsNoTracking().Where(b => b.ExperimentId != null && !db.BatchStatistics.Any(s => s.BatchId == b.Id))
+            .OrderBy(b => b.Id).Select(b => b.Id).ToListAsync(ct);
+        foreach (var batchId in missing)
+        {
+            await using var batchDb = await dbFactory.CreateDbContextAsync(ct);
+            await BackfillBatchAsync(batchDb, batchId, ct);
+        }
+        if (missing.Count > 0)
+            logger.LogInformation("Arm statistics computed for {Batches} split batches stored before they existed", missing.Count);
     }
 
-    private static double[] Finite(double[] values, List<Row> rows, ExperimentArm arm)
+    private async Task BackfillBatchAsync(DashboardDbContext db, int batchId, CancellationToken ct)
     {
-        var picked = new List<double>();
-        for (var i = 0; i < rows.Count; i++)
+        var batch = await db.Batches.AsNoTracking().FirstAsync(b => b.Id == batchId, ct);
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == batch.ProductId, ct);
+        var experiment = await db.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == batch.ExperimentId, ct);
+        if (experiment is null)
+            return;
+        var rows = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId && p.Arm != null).OrderBy(p => p.RowIndex)
+            .Select(p => new { p.RowIndex, p.Arm, p.Predicted, p.Label }).ToListAsync(ct);
+        var armOfRow = new Dictionary<int, ExperimentArm>(rows.Count);
+        foreach (var row in rows)
+            armOfRow[row.RowIndex] = row.Arm!.Value;
+        var columns = product.Schema.Columns.Where(c => c is { Kind: ColumnKind.Numeric, IsFeature: true }).Select(c => c.Name).ToList();
+        var columnStatistics = new Dictionary<string, Moments>[] { new(StringComparer.Ordinal), new(StringComparer.Ordinal) };
+        var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
+        if (columns.Count > 0 && File.Exists(path))
         {
-            if (rows[i].Arm == arm && double.IsFinite(values[i]))
-                picked.Add(values[i]);
+            await Task.Run(() => CsvBatchReader.ReadFileChunks(path, batch.FileName, product.Schema, CsvReadMode.Batch, BackfillChunkRows, chunk =>
+            {
+                foreach (var name in columns)
+                {
+                    if (!chunk.Table.TryGetNumeric(name, out var numbers))
+                        continue;
+                    foreach (var arm in (ExperimentArm[])[ExperimentArm.Champion, ExperimentArm.Challenger])
+                    {
+                        var values = Enumerable.Range(0, numbers.Length).Where(i => armOfRow.GetValueOrDefault(chunk.FirstRow + i, (ExperimentArm)(-1)) == arm)
+                            .Select(i => numbers[i]).ToArray();
+                        var key = ArmStatistics.Column(name);
+                        columnStatistics[(int)arm][key] = columnStatistics[(int)arm].GetValueOrDefault(key).Merge(ArmStatistics.OfColumn(values));
+                    }
+                }
+            }, ct), ct);
         }
-        return [.. picked];
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var arm in (ExperimentArm[])[ExperimentArm.Champion, ExperimentArm.Challenger])
+        {
+            var picked = rows.Where(r => r.Arm == arm).ToList();
+            var predicted = picked.Select(r => r.Predicted).ToArray();
+            var statistics = ArmStatistics.OfScoring(product.Task, predicted);
+            foreach (var (key, value) in ArmStatistics.OfLabels(product.Task, predicted, picked.Select(r => r.Label ?? double.NaN).ToArray()))
+                statistics[key] = value;
+            foreach (var (key, value) in columnStatistics[(int)arm])
+                statistics[key] = value;
+            var versionId = arm == ExperimentArm.Challenger ? experiment.ChallengerVersionId : experiment.ChampionVersionId;
+            await ArmStatisticsStore.ReplaceAsync(db, batchId, experiment.Id, arm, versionId, statistics, ct);
+        }
+        await tx.CommitAsync(ct);
     }
 
-    /// <summary>The column's value for each row (NaN when missing or not labelled yet): the prediction, the label, or a
-    /// feature read back from the stored batch file.</summary>
-    private async Task<double[]> ColumnValuesAsync(DataProduct product, string column, List<Row> rows, Dictionary<int, (string Hash, string Name)> files, CancellationToken ct)
-    {
-        if (column == DriftDetector.PredictionColumn)
-            return rows.Select(r => r.Predicted).ToArray();
-        if (product.Schema.Label?.Name == column)
-            return rows.Select(r => r.Label ?? double.NaN).ToArray();
-        var values = new double[rows.Count];
-        var byBatch = new Dictionary<int, double[]>();
-        foreach (var (batchId, (hash, name)) in files)
-        {
-            var path = store.PathFor(ContentStore.Batches, hash, ".csv");
-            var table = await Task.Run(() => CsvBatchReader.ReadFile(path, name, product.Schema, CsvReadMode.Batch, ct).Table, ct);
-            byBatch[batchId] = table.TryGetNumeric(column, out var numbers) ? numbers : [];
-        }
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var numbers = byBatch[rows[i].BatchId];
-            values[i] = rows[i].RowIndex < numbers.Length ? numbers[rows[i].RowIndex] : double.NaN;
-        }
-        return values;
-    }
+    private const int BackfillChunkRows = 131_072;
 
     /// <summary>Uploaded values tagged with an arm whose period overlaps the experiment.</summary>
     private static async Task<(double[] Champion, double[] Challenger)> UploadedAsync(DashboardDbContext db, Kpi kpi, Experiment experiment, CancellationToken ct)
@@ -153,6 +179,4 @@ public sealed class ExperimentSamples(ContentStore store)
         KpiPeriod.Week => start.AddDays(7),
         _ => start.AddMonths(1),
     };
-
-    private sealed record Row(int BatchId, int RowIndex, ExperimentArm Arm, double Predicted, double? Label);
 }

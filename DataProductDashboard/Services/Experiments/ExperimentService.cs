@@ -17,7 +17,6 @@ namespace DataProductDashboard.Services.Experiments;
 /// 409 naming the failing gates reaches the caller). Starts and decisions go to the audit trail.</summary>
 public sealed class ExperimentService(
     IDbContextFactory<DashboardDbContext> dbFactory,
-    ExperimentSamples samples,
     ReleaseService releases,
     AlertService alerts,
     AuditTrail trail,
@@ -212,7 +211,7 @@ public sealed class ExperimentService(
         // The primary metric stays compared even if its KPI was changed since the start.
         var primaryName = metrics.FirstOrDefault(m => m.Metric.Key == experiment.PrimaryMetric).Metric?.Name ?? experiment.PrimaryMetric;
         var (championRows, challengerRows) = await ExperimentMonitor.ArmRowsAsync(db, experiment.Id, ct);
-        var collected = await samples.CollectAsync(db, product, experiment, metrics, ct);
+        var collected = await ExperimentSamples.CollectAsync(db, product, experiment, metrics, ct);
         var holdoutKey = experiment.PrimaryMetric.StartsWith(Analysis.Performance.PerformancePoints.Prefix, StringComparison.Ordinal)
             ? experiment.PrimaryMetric[Analysis.Performance.PerformancePoints.Prefix.Length..] : null;
         double? holdout = holdoutKey is not null && champion.HoldoutMetrics.TryGetValue(holdoutKey, out var h) ? h : null;
