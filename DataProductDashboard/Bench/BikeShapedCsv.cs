@@ -8,6 +8,9 @@ public static class BikeShapedCsv
 {
     public const string Header = "instant,dteday,season,yr,mnth,hr,holiday,weekday,workingday,weathersit,temp,atemp,hum,windspeed";
 
+    /// <summary>The header of a label file: row key + label, as the label upload expects it.</summary>
+    public const string LabelHeader = "instant,cnt";
+
     public static byte[] Generate(int rows, int seed, bool withLabel = false)
     {
         using var buffer = new MemoryStream(rows * 64);
@@ -24,31 +27,65 @@ public static class BikeShapedCsv
         var text = new StringBuilder(128);
         writer.Write(Header);
         writer.Write(withLabel ? ",cnt\n" : "\n");
-        var start = new DateTime(2011, 1, 1);
         for (var i = 0; i < rows; i++)
         {
             text.Clear();
-            var at = start.AddHours(i % 17544);
-            var month = at.Month;
-            var season = ((month % 12) / 3) + 1;
+            var row = Row.Next(random, i);
+            text.Append(CultureInfo.InvariantCulture,
+                $"{firstKey + i},{row.At:yyyy-MM-dd},{row.Season},{row.At.Year - 2011},{row.At.Month},{row.At.Hour},{row.Holiday},{row.Weekday},{row.Working},{row.Weather},{row.Temp:0.00},{row.Atemp:0.0000},{row.Hum:0.00},{row.Wind:0.0000}");
+            if (withLabel)
+                text.Append(CultureInfo.InvariantCulture, $",{row.Count(random.NextDouble())}");
+            text.Append('\n');
+            writer.Write(text);
+        }
+    }
+
+    /// <summary>Writes the true labels ("instant,cnt") of the rows that <see cref="Write"/> writes without labels for the
+    /// same <paramref name="rows"/>, <paramref name="seed"/> and <paramref name="firstKey"/>: the same relation to the
+    /// features as the labelled rows, with noise from a stream of its own (the unlabelled rows draw none).
+    /// <paramref name="withHeader"/> false appends to a label file already started.</summary>
+    public static void WriteLabels(Stream output, int rows, int seed, long firstKey, bool withHeader = true)
+    {
+        var random = new Random(seed);
+        var noise = new Random(unchecked((seed * 31) + 17));
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        if (withHeader)
+            writer.Write(LabelHeader + "\n");
+        var text = new StringBuilder(32);
+        for (var i = 0; i < rows; i++)
+        {
+            text.Clear();
+            var row = Row.Next(random, i);
+            text.Append(CultureInfo.InvariantCulture, $"{firstKey + i},{row.Count(noise.NextDouble())}\n");
+            writer.Write(text);
+        }
+    }
+
+    /// <summary>The features of one row, drawn in a fixed order from the file's random stream.</summary>
+    private readonly record struct Row(DateTime At, int Season, int Weekday, int Holiday, int Working, int Weather, double Temp, double Atemp, double Hum, double Wind)
+    {
+        private static readonly DateTime Start = new(2011, 1, 1);
+
+        public static Row Next(Random random, int index)
+        {
+            var at = Start.AddHours(index % 17544);
+            var season = ((at.Month % 12) / 3) + 1;
             var weekday = (int)at.DayOfWeek;
             var holiday = random.NextDouble() < 0.03 ? 1 : 0;
             var working = weekday is > 0 and < 6 && holiday == 0 ? 1 : 0;
             var weather = random.NextDouble() switch { < 0.65 => 1, < 0.9 => 2, < 0.995 => 3, _ => 4 };
-            var temp = Math.Clamp(0.5 + (0.3 * Math.Sin((month - 4) / 12.0 * 2 * Math.PI)) + ((random.NextDouble() - 0.5) * 0.2), 0.02, 1);
+            var temp = Math.Clamp(0.5 + (0.3 * Math.Sin((at.Month - 4) / 12.0 * 2 * Math.PI)) + ((random.NextDouble() - 0.5) * 0.2), 0.02, 1);
             var atemp = Math.Clamp(temp + ((random.NextDouble() - 0.5) * 0.08), 0, 1);
             var hum = Math.Clamp(0.6 + ((random.NextDouble() - 0.5) * 0.6), 0, 1);
             var wind = Math.Clamp(random.NextDouble() * random.NextDouble() * 0.8, 0, 1);
-            text.Append(CultureInfo.InvariantCulture,
-                $"{firstKey + i},{at:yyyy-MM-dd},{season},{at.Year - 2011},{month},{at.Hour},{holiday},{weekday},{working},{weather},{temp:0.00},{atemp:0.0000},{hum:0.00},{wind:0.0000}");
-            if (withLabel)
-            {
-                var peak = at.Hour is 8 or 17 or 18 ? 3.0 : at.Hour is >= 7 and <= 20 ? 1.5 : 0.3;
-                var cnt = Math.Max(0, Math.Round((peak * 120 * temp * (working == 1 ? 1.2 : 0.9) / weather) + (random.NextDouble() * 20)));
-                text.Append(CultureInfo.InvariantCulture, $",{cnt}");
-            }
-            text.Append('\n');
-            writer.Write(text);
+            return new Row(at, season, weekday, holiday, working, weather, temp, atemp, hum, wind);
+        }
+
+        /// <summary>Rentals: peak hours × temperature × working day ÷ weather, plus up to 20 of noise (<paramref name="noise"/> in [0, 1)).</summary>
+        public double Count(double noise)
+        {
+            var peak = At.Hour is 8 or 17 or 18 ? 3.0 : At.Hour is >= 7 and <= 20 ? 1.5 : 0.3;
+            return Math.Max(0, Math.Round((peak * 120 * Temp * (Working == 1 ? 1.2 : 0.9) / Weather) + (noise * 20)));
         }
     }
 }

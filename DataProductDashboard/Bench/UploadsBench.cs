@@ -9,15 +9,12 @@ using System.Text.Json.Serialization;
 using DataProductDashboard.Data;
 using DataProductDashboard.Services.Demo;
 using DataProductDashboard.Domain;
-using DataProductDashboard.Hosting;
 using DataProductDashboard.Services.Access;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Jobs;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
 using DataProductDashboard.Services.Trail;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Bench;
@@ -61,11 +58,11 @@ public static class UploadsBench
 
         var dataDir = Path.Combine(outDir, "store-" + Guid.NewGuid().ToString("N")[..8]);
         var maxUploadMb = Math.Max(256, (int)Math.Ceiling(inputs.Max(f => new FileInfo(f).Length) / (1024.0 * 1024.0)) + 1);
-        var app = BuildApp(dataDir, maxUploadMb, options.String("log-level", "Warning"));
+        var app = BenchApp.Build(dataDir, options.String("log-level", "Warning"), BenchApp.MaxUploadSetting(maxUploadMb));
         await app.StartAsync();
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var address = BenchApp.AddressOf(app);
             var key = (await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(
                 new CreateApiKeyRequest("bench-uploads", DashboardRoles.Admin), Actor.System, default)).Key;
             using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -129,38 +126,8 @@ public static class UploadsBench
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDir, recursive: true);
+            await BenchApp.StopAndDeleteAsync(app, dataDir);
         }
-    }
-
-    /// <summary>The app as Program.cs composes it, on a free loopback port and a fresh data folder, quiet logs.</summary>
-    private static WebApplication BuildApp(string dataDir, int maxUploadMb, string logLevel)
-    {
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0",
-            $"--Dashboard:DataDirectory={dataDir}",
-            "--Dashboard:SeedDemo=false",
-            $"--Dashboard:MaxUploadMegabytes={maxUploadMb.ToString(CultureInfo.InvariantCulture)}",
-            $"--Logging:LogLevel:Default={logLevel}",
-            "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
-            "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning",
-            "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
-        ];
-        var builder = WebApplication.CreateBuilder(args);
-        builder.AddRootSettings(args);
-        builder.Services.AddDashboardCore();
-        builder.Services.AddDashboardAccess();
-        builder.Services.AddDashboardNotifications();
-        builder.Services.AddDashboardUi();
-        builder.AddDashboardApi();
-        builder.Services.AddDashboardInputRules();
-        var app = builder.Build();
-        app.MapDashboard();
-        return app;
     }
 
     private static async Task<int> CreateProductAsync(IServiceProvider services, int run)
@@ -335,15 +302,7 @@ public static class UploadsBench
             _jobs.Changed += OnJobChanged;
             _trace = new StreamWriter(tracePath, append: false, new UTF8Encoding(false));
             _trace.WriteLine("seconds,rssMb,anonMb,fileMb,gcHeapMb,gcCommittedMb,importsRunning,importsWaiting,gen2Collections,lastJobStage");
-            try
-            {
-                File.WriteAllText("/proc/self/clear_refs", "5");
-                _hwmReset = true;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                _hwmReset = false;
-            }
+            _hwmReset = ProcessMemory.TryResetPeak();
             _thread = new Thread(Loop) { IsBackground = true, Name = "rss-sampler", Priority = ThreadPriority.AboveNormal };
             _thread.Start();
         }
@@ -366,7 +325,7 @@ public static class UploadsBench
 
         private void Sample()
         {
-            var (rss, anon, file, _) = ReadStatus();
+            var (rss, anon, file, _) = ProcessMemory.Read();
             var gc = GC.GetGCMemoryInfo(GCKind.Any);
             var heap = GC.GetTotalMemory(false) / (1024.0 * 1024.0);
             if (rss > PeakRssMb)
@@ -386,30 +345,10 @@ public static class UploadsBench
             _thread.Join();
             Sample();
             if (_hwmReset)
-                PeakRssMb = Math.Max(PeakRssMb, ReadStatus().Hwm);
+                PeakRssMb = Math.Max(PeakRssMb, ProcessMemory.Read().PeakRssMb);
             _trace.Dispose();
         }
 
         public void Dispose() => Stop();
-
-        private static (double Rss, double Anon, double File, double Hwm) ReadStatus()
-        {
-            double rss = 0, anon = 0, file = 0, hwm = 0;
-            foreach (var line in File.ReadLines("/proc/self/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                    rss = Kb(line);
-                else if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
-                    anon = Kb(line);
-                else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
-                    file = Kb(line);
-                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    hwm = Kb(line);
-            }
-            return (rss, anon, file, hwm);
-        }
-
-        private static double Kb(string line) =>
-            double.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) / 1024.0;
     }
 }
