@@ -18,7 +18,7 @@ public static class BenchCommand
             default:
                 await Console.Error.WriteLineAsync("usage: bench ingest [--rows N] [--runs R] [--out-dir DIR]\n       bench drift [--rows N] [--runs R] [--out-dir DIR]\n" +
                     "       bench uploads --files N (--mb S | --rows R) [--runs R] [--out-dir DIR]\n" +
-                    "       bench history [--batches 50,200,800] [--rows 5000] [--runs 5] [--out-dir DIR] [--log-level Warning]");
+                    "       bench history [--batches 50,200,800] [--rows 5000] [--runs 5] [--out-dir DIR] [--keep-data] [--log-level Warning]");
                 return 2;
         }
     }

@@ -19,8 +19,9 @@ public static class BikeShapedCsv
     }
 
     /// <summary>Writes the rows as UTF-8 to a stream, one line at a time (no whole-file string in memory). Row keys
-    /// ("instant") run from <paramref name="firstKey"/>.</summary>
-    public static void Write(Stream output, int rows, int seed, bool withLabel = false, long firstKey = 1)
+    /// ("instant") run from <paramref name="firstKey"/>. Row i is hour i from 2011-01-01, or with <paramref name="day"/>
+    /// the rows spread evenly over that day (a batch a day).</summary>
+    public static void Write(Stream output, int rows, int seed, bool withLabel = false, long firstKey = 1, DateTime? day = null)
     {
         var random = new Random(seed);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
@@ -30,7 +31,7 @@ public static class BikeShapedCsv
         for (var i = 0; i < rows; i++)
         {
             text.Clear();
-            var row = Row.Next(random, i);
+            var row = Row.Next(random, Row.TimeOf(i, rows, day));
             text.Append(CultureInfo.InvariantCulture,
                 $"{firstKey + i},{row.At:yyyy-MM-dd},{row.Season},{row.At.Year - 2011},{row.At.Month},{row.At.Hour},{row.Holiday},{row.Weekday},{row.Working},{row.Weather},{row.Temp:0.00},{row.Atemp:0.0000},{row.Hum:0.00},{row.Wind:0.0000}");
             if (withLabel)
@@ -44,7 +45,7 @@ public static class BikeShapedCsv
     /// same <paramref name="rows"/>, <paramref name="seed"/> and <paramref name="firstKey"/>: the same relation to the
     /// features as the labelled rows, with noise from a stream of its own (the unlabelled rows draw none).
     /// <paramref name="withHeader"/> false appends to a label file already started.</summary>
-    public static void WriteLabels(Stream output, int rows, int seed, long firstKey, bool withHeader = true)
+    public static void WriteLabels(Stream output, int rows, int seed, long firstKey, bool withHeader = true, DateTime? day = null)
     {
         var random = new Random(seed);
         var noise = new Random(unchecked((seed * 31) + 17));
@@ -55,7 +56,7 @@ public static class BikeShapedCsv
         for (var i = 0; i < rows; i++)
         {
             text.Clear();
-            var row = Row.Next(random, i);
+            var row = Row.Next(random, Row.TimeOf(i, rows, day));
             text.Append(CultureInfo.InvariantCulture, $"{firstKey + i},{row.Count(noise.NextDouble())}\n");
             writer.Write(text);
         }
@@ -66,9 +67,12 @@ public static class BikeShapedCsv
     {
         private static readonly DateTime Start = new(2011, 1, 1);
 
-        public static Row Next(Random random, int index)
+        /// <summary>Hour <paramref name="index"/> from the start (two years, then again), or a time of <paramref name="day"/>.</summary>
+        public static DateTime TimeOf(int index, int rows, DateTime? day) =>
+            day is { } d ? d.Date.AddTicks(TimeSpan.TicksPerDay / Math.Max(1, rows) * index) : Start.AddHours(index % 17544);
+
+        public static Row Next(Random random, DateTime at)
         {
-            var at = Start.AddHours(index % 17544);
             var season = ((at.Month % 12) / 3) + 1;
             var weekday = (int)at.DayOfWeek;
             var holiday = random.NextDouble() < 0.03 ? 1 : 0;

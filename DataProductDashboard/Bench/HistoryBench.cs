@@ -21,7 +21,7 @@ namespace DataProductDashboard.Bench;
 /// other than 200 fails the bench.</summary>
 public static class HistoryBench
 {
-    private const string Usage = "bench history [--batches 50,200,800] [--rows 5000] [--runs 5] [--out-dir DIR] [--log-level Warning]";
+    private const string Usage = "bench history [--batches 50,200,800] [--rows 5000] [--runs 5] [--out-dir DIR] [--keep-data] [--log-level Warning]";
     private const string UserName = "bench.history";
     private const int BigLabelBatches = 18;
     private const int RoutineLabelUploads = 5;
@@ -40,6 +40,7 @@ public static class HistoryBench
         var outDir = Path.GetFullPath(options.String("out-dir", Path.Combine(Path.GetTempPath(), "dpd-bench-history")));
         Directory.CreateDirectory(outDir);
         var dataDir = Path.Combine(outDir, "store-" + Guid.NewGuid().ToString("N")[..8]);
+        var keepData = args.Contains("--keep-data");
         // The bench measures the server's time, not the API rate limit (a fast run makes thousands of calls a minute).
         var app = BenchApp.Build(dataDir, options.String("log-level", "Warning"), "Dashboard:RateLimits:ApiPerMinute=1000000");
         await app.StartAsync();
@@ -108,7 +109,16 @@ public static class HistoryBench
         }
         finally
         {
-            await BenchApp.StopAndDeleteAsync(app, dataDir);
+            if (keepData)
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+                Console.WriteLine($"data kept in {dataDir} (start the app on it with Dashboard__DataDirectory={dataDir})");
+            }
+            else
+            {
+                await BenchApp.StopAndDeleteAsync(app, dataDir);
+            }
         }
     }
 

@@ -81,12 +81,16 @@ public sealed class HistoryProduct
         new { scope = "Batch", metricKey = AuditPoints.ColumnOutOfRangeShare, column = "hum", condition = "Lte", threshold = 0.01, severity = "Warning" },
     ];
 
+    /// <summary>A batch a day: batch n holds the events of day n from 2011-01-01, as a daily feed would (so a KPI's
+    /// periods and the audit's windows advance with the history instead of piling up on the same dates).</summary>
+    private static DateTime DayOf(int number) => new DateTime(2011, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddDays(number - 1);
+
     /// <summary>POSTs batch <paramref name="number"/> (generated in memory) and follows its job if it got one; answers
     /// the batch id and the wall time of the upload (until the batch is stored).</summary>
     public async Task<(int BatchId, TimeSpan Took)> UploadBatchAsync(int number, CancellationToken ct)
     {
         using var csv = new MemoryStream(_rows * 64);
-        BikeShapedCsv.Write(csv, _rows, FirstBatchSeed + number, firstKey: FirstKey(number));
+        BikeShapedCsv.Write(csv, _rows, FirstBatchSeed + number, firstKey: FirstKey(number), day: DayOf(number));
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(csv.GetBuffer(), 0, (int)csv.Length);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
@@ -110,7 +114,7 @@ public sealed class HistoryProduct
     {
         using var csv = new MemoryStream((last - first + 1) * _rows * 16);
         for (var n = first; n <= last; n++)
-            BikeShapedCsv.WriteLabels(csv, _rows, FirstBatchSeed + n, FirstKey(n), withHeader: n == first);
+            BikeShapedCsv.WriteLabels(csv, _rows, FirstBatchSeed + n, FirstKey(n), withHeader: n == first, day: DayOf(n));
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(csv.GetBuffer(), 0, (int)csv.Length);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");

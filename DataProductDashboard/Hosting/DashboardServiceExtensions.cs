@@ -84,6 +84,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Insights.InsightService>();
         services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentMonitor>();
         services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentSamples>();
+        services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentStatisticsCache>();
         services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentService>();
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService<DatabaseInitializer>();

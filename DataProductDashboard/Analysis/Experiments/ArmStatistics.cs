@@ -9,6 +9,8 @@ namespace DataProductDashboard.Analysis.Experiments;
 /// row-level computation (<see cref="Of"/>) without reading a row.</summary>
 public static class ArmStatistics
 {
+    /// <summary>Every row of the arm, as the constant 1 (only its count matters): the split's row counts.</summary>
+    public const string Rows = "rows";
     /// <summary>Finite predictions (every row).</summary>
     public const string Prediction = "prediction";
     /// <summary>Binary: 1 when the row is predicted positive (every row).</summary>
@@ -33,7 +35,7 @@ public static class ArmStatistics
     /// <summary>The key of a numeric feature column's finite values.</summary>
     public static string Column(string name) => ColumnPrefix + name;
 
-    /// <summary>The label-free keys of an arm's rows: the finite predictions and, for a binary model, the positive share.</summary>
+    /// <summary>The label-free keys of an arm's rows: the row count, the finite predictions and, for a binary model, the positive share.</summary>
     public static Dictionary<string, Moments> OfScoring(TaskType task, ReadOnlySpan<double> predicted)
     {
         var finite = new List<double>(predicted.Length);
@@ -45,7 +47,11 @@ public static class ArmStatistics
             if (p == 1)
                 positives++;
         }
-        var statistics = new Dictionary<string, Moments>(StringComparer.Ordinal) { [Prediction] = Moments.Of(finite) };
+        var statistics = new Dictionary<string, Moments>(StringComparer.Ordinal)
+        {
+            [Rows] = Moments.OfIndicator(predicted.Length, predicted.Length),
+            [Prediction] = Moments.Of(finite),
+        };
         if (task == TaskType.BinaryClassification)
             statistics[Positive] = Moments.OfIndicator(positives, predicted.Length);
         return statistics;

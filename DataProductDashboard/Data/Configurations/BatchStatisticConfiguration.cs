@@ -11,7 +11,8 @@ public sealed class BatchStatisticConfiguration : IEntityTypeConfiguration<Batch
         builder.HasKey(s => new { s.BatchId, s.Segment, s.Key });
         builder.Property(s => s.Segment).HasMaxLength(100);
         builder.Property(s => s.Key).HasMaxLength(300);
-        builder.HasIndex(s => s.ExperimentId);
+        // An experiment's statistics are one range read; its row counts (key "rows") a narrower one.
+        builder.HasIndex(s => new { s.ExperimentId, s.Key });
         builder.HasOne<Batch>().WithMany().HasForeignKey(s => s.BatchId).OnDelete(DeleteBehavior.Cascade);
     }
 }

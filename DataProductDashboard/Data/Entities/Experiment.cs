@@ -29,4 +29,7 @@ public sealed class Experiment
     public string? DecidedBy { get; set; }
     public DateTime? DecidedAt { get; set; }
     public string? DecisionReason { get; set; }
+    /// <summary>Bumped with every change of the arm statistics of its batches (same transaction): a cached merge of
+    /// them is current while its version is this one.</summary>
+    public long StatisticsVersion { get; set; }
 }

@@ -333,7 +333,7 @@ namespace DataProductDashboard.Data.Migrations
 
                     b.HasKey("BatchId", "Segment", "Key");
 
-                    b.HasIndex("ExperimentId");
+                    b.HasIndex("ExperimentId", "Key");
 
                     b.ToTable("BatchStatistics");
                 });
@@ -522,6 +522,9 @@ namespace DataProductDashboard.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StatisticsVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -32,6 +32,16 @@ public static class ArmStatisticsStore
             BatchId = batchId, Segment = segment, Key = s.Key, ExperimentId = experimentId, ModelVersionId = modelVersionId,
             Count = s.Value.Count, Mean = s.Value.Mean, M2 = s.Value.M2,
         }).ToList(), Columns, ct);
+        await db.Experiments.Where(e => e.Id == experimentId).ExecuteUpdateAsync(e => e.SetProperty(x => x.StatisticsVersion, x => x.StatisticsVersion + 1), ct);
+    }
+
+    /// <summary>Rows each arm scored so far: the sum of the per-batch row counts (one indexed read of two numbers per
+    /// batch).</summary>
+    public static async Task<(long Champion, long Challenger)> RowsAsync(DashboardDbContext db, int experimentId, CancellationToken ct)
+    {
+        var sums = await db.BatchStatistics.AsNoTracking().Where(s => s.ExperimentId == experimentId && s.Key == ArmStatistics.Rows)
+            .GroupBy(s => s.Segment).Select(g => new { Segment = g.Key, Rows = g.Sum(s => s.Count) }).ToListAsync(ct);
+        return (sums.FirstOrDefault(s => s.Segment == ArmSegment.Champion)?.Rows ?? 0, sums.FirstOrDefault(s => s.Segment == ArmSegment.Challenger)?.Rows ?? 0);
     }
 
     /// <summary>Each arm's statistics merged over the experiment's batches (in batch order): one indexed range read of a

@@ -20,20 +20,6 @@ public sealed class ExperimentMonitor(
 {
     public static string SampleRatioAlertKey(int experimentId) => $"experiment:{experimentId}:srm";
 
-    /// <summary>Rows each arm scored so far, over all batches of the experiment: the sum of the arms' row-count points stored
-    /// with each split batch (one point per batch and arm, written in the same transaction as its predictions), so the
-    /// check costs one small indexed query however many rows the experiment has seen.</summary>
-    public static async Task<(long Champion, long Challenger)> ArmRowsAsync(DashboardDbContext db, int experimentId, CancellationToken ct)
-    {
-        var batchIds = await db.Batches.AsNoTracking().Where(b => b.ExperimentId == experimentId).Select(b => b.Id).ToListAsync(ct);
-        if (batchIds.Count == 0)
-            return (0, 0);
-        var points = await db.MetricPoints.AsNoTracking()
-            .Where(p => p.BatchId != null && batchIds.Contains(p.BatchId.Value) && p.MetricKey == MetricKeys.Rows && p.Segment != null)
-            .Select(p => new { p.Segment, p.Value }).ToListAsync(ct);
-        return ((long)points.Where(p => p.Segment == ArmSegment.Champion).Sum(p => p.Value), (long)points.Where(p => p.Segment == ArmSegment.Challenger).Sum(p => p.Value));
-    }
-
     /// <summary>The check on the rows so far; null before any row was split.</summary>
     public static SampleRatioCheck? SampleRatio(long championRows, long challengerRows, double challengerShare) =>
         championRows + challengerRows == 0 ? null : AbTests.SampleRatio(championRows, challengerRows, challengerShare);
@@ -48,7 +34,7 @@ public sealed class ExperimentMonitor(
             var experiment = await db.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, ct);
             if (experiment is null)
                 return null;
-            var (champion, challenger) = await ArmRowsAsync(db, experimentId, ct);
+            var (champion, challenger) = await ArmStatisticsStore.RowsAsync(db, experimentId, ct);
             var check = SampleRatio(champion, challenger, experiment.ChallengerShare);
             var notify = new List<Alert>();
             var key = SampleRatioAlertKey(experimentId);

@@ -56,12 +56,13 @@ public sealed class ExperimentSamples(ContentStore store)
         || product.Schema.Find(column) is { Kind: ColumnKind.Numeric, IsFeature: true };
 
     /// <summary>Each arm's contribution to every metric, in the order of <paramref name="metrics"/>: merged from the
-    /// per-batch arm statistics stored at import and when labels arrive (no prediction row is read), and for uploaded
+    /// per-batch arm statistics stored at import and when labels arrive (<paramref name="statistics"/>: no prediction row is read), and for uploaded
     /// KPIs from the values tagged with an arm.</summary>
     public static async Task<IReadOnlyList<(ExperimentMetric Metric, ArmSample Champion, ArmSample Challenger)>> CollectAsync(DashboardDbContext db, DataProduct product,
-        Experiment experiment, IReadOnlyList<(ExperimentMetric Metric, Kpi? Kpi)> metrics, CancellationToken ct)
+        Experiment experiment, IReadOnlyList<(ExperimentMetric Metric, Kpi? Kpi)> metrics,
+        (IReadOnlyDictionary<string, Moments> Champion, IReadOnlyDictionary<string, Moments> Challenger) statistics, CancellationToken ct)
     {
-        var (champion, challenger) = await ArmStatisticsStore.ReadAsync(db, experiment.Id, ct);
+        var (champion, challenger) = statistics;
         var samples = new List<(ExperimentMetric, ArmSample, ArmSample)>(metrics.Count);
         foreach (var (metric, kpi) in metrics)
         {

@@ -17,6 +17,7 @@ namespace DataProductDashboard.Services.Experiments;
 /// 409 naming the failing gates reaches the caller). Starts and decisions go to the audit trail.</summary>
 public sealed class ExperimentService(
     IDbContextFactory<DashboardDbContext> dbFactory,
+    ExperimentStatisticsCache statisticsCache,
     ReleaseService releases,
     AlertService alerts,
     AuditTrail trail,
@@ -210,8 +211,9 @@ public sealed class ExperimentService(
         var metrics = (await ExperimentSamples.MetricsAsync(db, product, ct)).ToList();
         // The primary metric stays compared even if its KPI was changed since the start.
         var primaryName = metrics.FirstOrDefault(m => m.Metric.Key == experiment.PrimaryMetric).Metric?.Name ?? experiment.PrimaryMetric;
-        var (championRows, challengerRows) = await ExperimentMonitor.ArmRowsAsync(db, experiment.Id, ct);
-        var collected = await ExperimentSamples.CollectAsync(db, product, experiment, metrics, ct);
+        var statistics = await statisticsCache.GetAsync(db, experiment, ct);
+        var (championRows, challengerRows) = (statistics.Champion.GetValueOrDefault(ArmStatistics.Rows).Count, statistics.Challenger.GetValueOrDefault(ArmStatistics.Rows).Count);
+        var collected = await ExperimentSamples.CollectAsync(db, product, experiment, metrics, statistics, ct);
         var holdoutKey = experiment.PrimaryMetric.StartsWith(Analysis.Performance.PerformancePoints.Prefix, StringComparison.Ordinal)
             ? experiment.PrimaryMetric[Analysis.Performance.PerformancePoints.Prefix.Length..] : null;
         double? holdout = holdoutKey is not null && champion.HoldoutMetrics.TryGetValue(holdoutKey, out var h) ? h : null;

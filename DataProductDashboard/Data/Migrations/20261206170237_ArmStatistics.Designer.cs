@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataProductDashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261206164649_ArmStatistics")]
+    [Migration("20261206170237_ArmStatistics")]
     partial class ArmStatistics
     {
         /// <inheritdoc />
@@ -336,7 +336,7 @@ namespace DataProductDashboard.Data.Migrations
 
                     b.HasKey("BatchId", "Segment", "Key");
 
-                    b.HasIndex("ExperimentId");
+                    b.HasIndex("ExperimentId", "Key");
 
                     b.ToTable("BatchStatistics");
                 });
@@ -525,6 +525,9 @@ namespace DataProductDashboard.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StatisticsVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

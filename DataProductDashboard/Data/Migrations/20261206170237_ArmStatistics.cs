@@ -10,6 +10,13 @@ namespace DataProductDashboard.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "StatisticsVersion",
+                table: "Experiments",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.CreateTable(
                 name: "BatchStatistics",
                 columns: table => new
@@ -35,9 +42,9 @@ namespace DataProductDashboard.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BatchStatistics_ExperimentId",
+                name: "IX_BatchStatistics_ExperimentId_Key",
                 table: "BatchStatistics",
-                column: "ExperimentId");
+                columns: new[] { "ExperimentId", "Key" });
         }
 
         /// <inheritdoc />
@@ -45,6 +52,10 @@ namespace DataProductDashboard.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "BatchStatistics");
+
+            migrationBuilder.DropColumn(
+                name: "StatisticsVersion",
+                table: "Experiments");
         }
     }
 }
