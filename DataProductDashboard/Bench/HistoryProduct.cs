@@ -82,8 +82,9 @@ public sealed class HistoryProduct
     ];
 
     /// <summary>A batch a day: batch n holds the events of day n from 2011-01-01, as a daily feed would (so a KPI's
-    /// periods and the audit's windows advance with the history instead of piling up on the same dates).</summary>
-    private static DateTime DayOf(int number) => new DateTime(2011, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddDays(number - 1);
+    /// periods and the audit's windows advance with the history instead of piling up on the same dates). The bike
+    /// schema holds 2011 and 2012 ('yr' 0–1), so after 731 days the calendar starts again.</summary>
+    private static DateTime DayOf(int number) => new DateTime(2011, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddDays((number - 1) % 731);
 
     /// <summary>POSTs batch <paramref name="number"/> (generated in memory) and follows its job if it got one; answers
     /// the batch id and the wall time of the upload (until the batch is stored).</summary>

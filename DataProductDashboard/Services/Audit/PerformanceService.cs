@@ -42,15 +42,7 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         var labelled = await db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.LabelledRows > 0)
             .OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id).Select(b => b.Id).ToListAsync(ct);
         var position = labelled.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
-        var recompute = new SortedSet<int>();
-        foreach (var id in changed)
-        {
-            if (position.TryGetValue(id, out var i))
-            {
-                for (var j = i; j < Math.Min(labelled.Count, i + WindowBatches); j++)
-                    recompute.Add(j);
-            }
-        }
+        var recompute = new SortedSet<int>(Affected(labelled, changed).Select(id => position[id]));
         if (recompute.Count == 0)
             return;
         var needed = recompute.SelectMany(j => Enumerable.Range(Math.Max(0, j - WindowBatches + 1), Math.Min(WindowBatches, j + 1))).Distinct()
@@ -83,6 +75,22 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Recomputed performance of {Count} batches of product {ProductId} after labels of {Changed} batches",
             recompute.Count, productId, changed.Count);
+    }
+
+    /// <summary>Of the labelled batches in order, those whose performance depends on the <paramref name="changed"/> ones:
+    /// each changed batch and the <see cref="WindowBatches"/> − 1 labelled batches after it (their windows hold it).</summary>
+    public static IReadOnlyList<int> Affected(IReadOnlyList<int> labelledInOrder, IReadOnlyCollection<int> changed)
+    {
+        var changedSet = changed.ToHashSet();
+        var affected = new SortedSet<int>();
+        for (var i = 0; i < labelledInOrder.Count; i++)
+        {
+            if (!changedSet.Contains(labelledInOrder[i]))
+                continue;
+            for (var j = i; j < Math.Min(labelledInOrder.Count, i + WindowBatches); j++)
+                affected.Add(j);
+        }
+        return affected.Select(j => labelledInOrder[j]).ToList();
     }
 
     /// <summary>A batch's labelled rows in row order: label, prediction, score (when every row has one) and arm.</summary>

@@ -3,6 +3,7 @@ using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Alerts;
+using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Experiments;
 using DataProductDashboard.Services.Gates;
 using DataProductDashboard.Services.Kpis;
@@ -83,8 +84,8 @@ public sealed class FollowUpRunner(
         }
     }
 
-    /// <summary>Performance changed for every labelled batch from the earliest newly labelled one on (their rolling
-    /// windows too): their gates are judged again.</summary>
+    /// <summary>Performance changed for the newly labelled batches and the labelled batches whose rolling window holds
+    /// one of them (<see cref="PerformanceService.Affected"/>): their gates are judged again.</summary>
     private async Task<IReadOnlyList<int>> LabelledFromAsync(int productId, IReadOnlyList<int> batchIds, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -93,7 +94,9 @@ public sealed class FollowUpRunner(
         var earliest = await db.Batches.Where(b => batchIds.Contains(b.Id)).MinAsync(b => (DateTime?)b.ReceivedAt, ct);
         if (earliest is null)
             return [];
-        return await db.Batches.Where(b => b.ProductId == productId && b.ReceivedAt >= earliest && b.LabelledRows > 0).Select(b => b.Id).ToListAsync(ct);
+        var labelled = await db.Batches.Where(b => b.ProductId == productId && b.ReceivedAt >= earliest && b.LabelledRows > 0)
+            .OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id).Select(b => b.Id).ToListAsync(ct);
+        return PerformanceService.Affected(labelled, batchIds);
     }
 
     private async Task MarkDoneAsync(FollowUp followUp, CancellationToken ct)
