@@ -3,10 +3,12 @@ using DataProductDashboard.Analysis.Experiments;
 using DataProductDashboard.Analysis.Metrics;
 using DataProductDashboard.Analysis.Performance;
 using DataProductDashboard.Data;
+using DataProductDashboard.Data.Configurations;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Experiments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DataProductDashboard.Services.Audit;
 
@@ -99,12 +101,41 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         public (double[] Label, double[] Predicted, double[]? Score) Values => (Label, Predicted, Score);
     }
 
+    /// <summary>Read with a plain data reader (one batch can hold a million labelled rows; EF's materialization cost
+    /// more than the query), inside the caller's transaction.</summary>
     private static async Task<LabelledRows> LabelledRowsAsync(DashboardDbContext db, int batchId, CancellationToken ct)
     {
-        var rows = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId && p.Label != null)
-            .OrderBy(p => p.RowIndex).Select(p => new { p.Label, p.Predicted, p.Score, p.Arm }).ToListAsync(ct);
-        return new LabelledRows(rows.Select(r => r.Label!.Value).ToArray(), rows.Select(r => r.Predicted).ToArray(),
-            rows.Count > 0 && rows.All(r => r.Score is not null) ? rows.Select(r => r.Score!.Value).ToArray() : null, rows.Select(r => r.Arm).ToArray());
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT \"Label\", \"Predicted\", \"Score\", \"Arm\" FROM \"{PredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch AND \"Label\" IS NOT NULL ORDER BY \"RowIndex\"";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$batch";
+            parameter.Value = batchId;
+            command.Parameters.Add(parameter);
+            var (label, predicted, score, arms) = (new List<double>(), new List<double>(), new List<double>(), new List<ExperimentArm?>());
+            var everyScore = true;
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    label.Add(reader.GetDouble(0));
+                    predicted.Add(reader.GetDouble(1));
+                    if (reader.IsDBNull(2))
+                        everyScore = false;
+                    else
+                        score.Add(reader.GetDouble(2));
+                    arms.Add(reader.IsDBNull(3) ? null : (ExperimentArm)reader.GetInt32(3));
+                }
+            }
+            return new LabelledRows([.. label], [.. predicted], label.Count > 0 && everyScore ? [.. score] : null, [.. arms]);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public static PerformanceResult Compute(TaskType task, (double[] Label, double[] Predicted, double[]? Score) batch,
