@@ -7,18 +7,7 @@ if (args is ["bench", .. var benchArgs])
 if (AccessCommand.Handles(args))
     return await AccessCommand.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddRootSettings(args);
-builder.Services.AddDashboardCore();
-builder.Services.AddDashboardAccess();
-builder.Services.AddDashboardNotifications();
-builder.Services.AddDashboardUi();
-builder.AddDashboardApi();
-builder.Services.AddDashboardInputRules();
-
-var app = builder.Build();
-app.MapDashboard();
-await app.RunAsync();
+await DashboardApp.Build(args).RunAsync();
 return 0;
 
 /// <summary>Entry point; public so that tests can host the app.</summary>

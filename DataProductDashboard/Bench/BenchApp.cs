@@ -23,17 +23,7 @@ public static class BenchApp
             "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
             .. settings.Select(s => "--" + s),
         ];
-        var builder = WebApplication.CreateBuilder(args);
-        builder.AddRootSettings(args);
-        builder.Services.AddDashboardCore();
-        builder.Services.AddDashboardAccess();
-        builder.Services.AddDashboardNotifications();
-        builder.Services.AddDashboardUi();
-        builder.AddDashboardApi();
-        builder.Services.AddDashboardInputRules();
-        var app = builder.Build();
-        app.MapDashboard();
-        return app;
+        return DashboardApp.Build(args);
     }
 
     /// <summary>"Dashboard:MaxUploadMegabytes=N": the setting that lets uploads of <paramref name="megabytes"/> through.</summary>
