@@ -60,21 +60,33 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         versionIds.UnionWith(experiments.Values.SelectMany(v => new[] { v.Champion, v.Challenger }));
         var holdouts = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.HoldoutMetrics, ct);
 
+        // Every run is computed first, then the old runs go in one statement and the new ones in one save and one
+        // multi-row insert of their points (per batch and arm, these statements were most of a label upload's time).
+        var runs = new List<(MetricRun Run, List<(string Key, double Value)> Points, string? Segment)>();
         foreach (var j in recompute)
         {
             var batch = targets[labelled[j]];
             var rows = rowsByBatch[batch.Id];
             var window = Enumerable.Range(Math.Max(0, j - WindowBatches + 1), Math.Min(WindowBatches, j + 1)).Select(w => rowsByBatch[labelled[w]].Values).ToList();
             var result = Compute(product.Task, rows.Values, window, holdouts.GetValueOrDefault(batch.ModelVersionId) ?? []);
-            await ReplaceRunAsync(db, batch, result, ct);
+            runs.Add((NewRun(batch, RunKind, batch.ModelVersionId, result), PerformancePoints.Flatten(result).ToList(), null));
             if (batch.ExperimentId is { } experimentId && experiments.TryGetValue(experimentId, out var versions))
             {
-                await ReplaceArmRunsAsync(db, product.Task, batch, rows.Values, rows.Arms, versions, holdouts, ct);
+                runs.AddRange(ArmRuns(product.Task, batch, rows, versions, holdouts));
                 if (changed.Contains(batch.Id))
                     await ReplaceArmLabelStatisticsAsync(db, product.Task, batch, experimentId, rows, versions, ct);
             }
         }
+        var recomputed = targets.Keys.ToList();
+        await db.MetricRuns.Where(r => r.BatchId != null && recomputed.Contains(r.BatchId.Value) && (r.Kind == RunKind || r.Kind == ArmHistory.PerformanceRunKind))
+            .ExecuteDeleteAsync(ct);
+        db.MetricRuns.AddRange(runs.Select(r => r.Run));
         await db.SaveChangesAsync(ct);
+        await MetricPointWriter.InsertAsync(db, runs.SelectMany(r => r.Points.Select(p => new MetricPoint
+        {
+            ProductId = r.Run.ProductId, BatchId = r.Run.BatchId, ModelVersionId = r.Run.ModelVersionId, MetricRunId = r.Run.Id,
+            MetricKey = p.Key, Segment = r.Segment, Value = p.Value, At = r.Run.At,
+        })).ToList(), ct);
         logger.LogInformation("Recomputed performance of {Count} batches of product {ProductId} after labels of {Changed} batches",
             recompute.Count, productId, changed.Count);
     }
@@ -159,23 +171,28 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
     }
 
     /// <summary>Performance of each arm's labelled rows of a split batch, judged against its own model's hold-out (its
-    /// concept-drift window is the arm's rows of this batch).</summary>
-    private static async Task ReplaceArmRunsAsync(DashboardDbContext db, TaskType task, Batch batch, (double[] Label, double[] Predicted, double[]? Score) rows,
-        ExperimentArm?[] arms, (int Champion, int Challenger) versions, IReadOnlyDictionary<int, Dictionary<string, double>> holdouts, CancellationToken ct)
+    /// concept-drift window is the arm's rows of this batch), as runs with the arm's segment and model version.</summary>
+    private static IEnumerable<(MetricRun Run, List<(string Key, double Value)> Points, string? Segment)> ArmRuns(TaskType task, Batch batch, LabelledRows rows,
+        (int Champion, int Challenger) versions, IReadOnlyDictionary<int, Dictionary<string, double>> holdouts)
     {
-        await db.MetricRuns.Where(r => r.BatchId == batch.Id && r.Kind == ArmHistory.PerformanceRunKind).ExecuteDeleteAsync(ct);
         foreach (var arm in (ExperimentArm[])[ExperimentArm.Champion, ExperimentArm.Challenger])
         {
-            var picked = Enumerable.Range(0, arms.Length).Where(i => arms[i] == arm).ToArray();
+            var picked = Enumerable.Range(0, rows.Arms.Length).Where(i => rows.Arms[i] == arm).ToArray();
             if (picked.Length == 0)
                 continue;
             var armRows = (picked.Select(i => rows.Label[i]).ToArray(), picked.Select(i => rows.Predicted[i]).ToArray(),
                 rows.Score is { } score ? picked.Select(i => score[i]).ToArray() : null);
             var versionId = arm == ExperimentArm.Challenger ? versions.Challenger : versions.Champion;
             var result = Compute(task, armRows, [armRows], holdouts.GetValueOrDefault(versionId) ?? []);
-            await ArmHistory.AddRunAsync(db, batch, ArmHistory.PerformanceRunKind, arm, versionId, result, PerformancePoints.Flatten(result), ct);
+            yield return (NewRun(batch, ArmHistory.PerformanceRunKind, versionId, result), PerformancePoints.Flatten(result).ToList(), ArmSegment.Of(arm));
         }
     }
+
+    private static MetricRun NewRun(Batch batch, string kind, int modelVersionId, PerformanceResult result) => new()
+    {
+        ProductId = batch.ProductId, BatchId = batch.Id, ModelVersionId = modelVersionId, Kind = kind, At = batch.ReceivedAt,
+        ResultJson = JsonSerializer.Serialize(result, JsonValueConverter.Options),
+    };
 
     /// <summary>The label statistics of each arm of a split batch (what its A/B metrics merge), from its labelled rows.</summary>
     private static async Task ReplaceArmLabelStatisticsAsync(DashboardDbContext db, TaskType task, Batch batch, int experimentId, LabelledRows rows,
@@ -187,11 +204,5 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
             var statistics = ArmStatistics.OfLabels(task, picked.Select(i => rows.Predicted[i]).ToArray(), picked.Select(i => rows.Label[i]).ToArray());
             await ArmStatisticsStore.ReplaceAsync(db, batch.Id, experimentId, arm, arm == ExperimentArm.Challenger ? versions.Challenger : versions.Champion, statistics, ct);
         }
-    }
-
-    private static async Task ReplaceRunAsync(DashboardDbContext db, Batch batch, PerformanceResult result, CancellationToken ct)
-    {
-        await db.MetricRuns.Where(r => r.BatchId == batch.Id && r.Kind == RunKind).ExecuteDeleteAsync(ct);
-        await MetricHistory.AddRunAsync(db, batch, RunKind, result, PerformancePoints.Flatten(result).Select(p => (p.Key, (string?)null, p.Value)), ct);
     }
 }
