@@ -16,14 +16,18 @@ namespace DataProductDashboard.Services.Insights;
 /// <summary>Gathers the stored results of a product (newest audited batch, its gates, the champion's labelled
 /// performance, KPIs, A/B tests, a missing batch) into <see cref="ProductFacts"/> and lets
 /// <see cref="InsightGenerator"/> write the sentences. Read-only.</summary>
-public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFactory, KpiService kpis, ExperimentService experiments, TimeProvider clock)
+public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFactory, KpiService kpiService, ExperimentService experiments, TimeProvider clock)
 {
-    public async Task<ProductInsights> GetAsync(int productId, CancellationToken ct)
+    public Task<ProductInsights> GetAsync(int productId, CancellationToken ct) => GetAsync(productId, kpis: null, ct);
+
+    /// <summary>The product's insights from KPIs the caller has already judged (<see cref="KpiService.ListOverviewAsync"/>),
+    /// or judged here when <paramref name="kpis"/> is null.</summary>
+    public async Task<ProductInsights> GetAsync(int productId, IReadOnlyList<KpiOverview>? kpis, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct)
             ?? throw new NotFoundException("Data product", productId);
-        return await ForAsync(db, product, ct);
+        return await ForAsync(db, product, kpis, ct);
     }
 
     /// <summary>The portfolio digest: every product's insights, products in name order.</summary>
@@ -33,15 +37,15 @@ public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFacto
         var products = await db.Products.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
         var digest = new List<ProductInsights>(products.Count);
         foreach (var product in products)
-            digest.Add(await ForAsync(db, product, ct));
+            digest.Add(await ForAsync(db, product, kpis: null, ct));
         return digest;
     }
 
-    private async Task<ProductInsights> ForAsync(DashboardDbContext db, DataProduct product, CancellationToken ct)
+    private async Task<ProductInsights> ForAsync(DashboardDbContext db, DataProduct product, IReadOnlyList<KpiOverview>? kpis, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var facts = new ProductFacts(product.Id, product.Name, now, await LatestBatchAsync(db, product, ct), await ModelAsync(db, product, ct),
-            await KpisAsync(product, ct), await ExperimentsAsync(product, ct), await MissingBatchAsync(db, product, ct));
+            Facts(kpis ?? await kpiService.ListOverviewAsync(product.Id, ct)), await ExperimentsAsync(product, ct), await MissingBatchAsync(db, product, ct));
         return new ProductInsights(product.Id, product.Name, now, InsightGenerator.For(facts));
     }
 
@@ -101,8 +105,8 @@ public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFacto
         return last is { } at ? new MissingBatchFacts(at, cadence, $"/alerts?product={product.Id}") : null;
     }
 
-    private async Task<IReadOnlyList<KpiFacts>> KpisAsync(DataProduct product, CancellationToken ct) =>
-        (await kpis.ListOverviewAsync(product.Id, ct)).Select(k => new KpiFacts(k.Id, k.Name, k.Unit, k.Direction, k.Target, k.Tolerance,
+    private static IReadOnlyList<KpiFacts> Facts(IReadOnlyList<KpiOverview> kpis) =>
+        kpis.Select(k => new KpiFacts(k.Id, k.Name, k.Unit, k.Direction, k.Target, k.Tolerance,
             k.Period, k.Status, k.LatestPeriod, k.LatestValue, k.RelativeGap, k.Drift, k.Link)).ToList();
 
     /// <summary>Running tests first, then the latest decided ones (at most <see cref="DecidedTestsShown"/>).</summary>

@@ -64,8 +64,11 @@ public sealed partial class ProductOverview : IDisposable
             var recent = await Batches.ListAsync(ProductId, 1, LatencyWindow, BatchSort.ReceivedAt, true, _cts.Token);
             _latencyBatches = recent.Items.Count;
             _medianP95 = Median(recent.Items.Select(b => b.LatencyP95Micros));
-            _cycle = OperationalizationCycle.For(product, await Audits.GetHealthAsync(ProductId, _cts.Token), await Kpis.ListOverviewAsync(ProductId, _cts.Token));
-            _insights = (await Insights.GetAsync(ProductId, _cts.Token)).Insights.Take(InsightsShown).ToList();
+            // The KPIs are judged once and serve both the cycle and the insights (judging a long off-target run reads
+            // the audit of every batch in it).
+            var kpis = await Kpis.ListOverviewAsync(ProductId, _cts.Token);
+            _cycle = OperationalizationCycle.For(product, await Audits.GetHealthAsync(ProductId, _cts.Token), kpis);
+            _insights = (await Insights.GetAsync(ProductId, kpis, _cts.Token)).Insights.Take(InsightsShown).ToList();
             _product = product;
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
