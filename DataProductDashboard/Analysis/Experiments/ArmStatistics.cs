@@ -113,6 +113,54 @@ public static class ArmStatistics
         return Moments.Of(finite);
     }
 
+    /// <summary>Adds one chunk of a split batch to each arm's statistics (<paramref name="perArm"/>[arm code]): the
+    /// label-free keys of <paramref name="predicted"/> when given, and the finite values of every numeric feature column
+    /// the chunk holds. <paramref name="arms"/> has each row's arm code (0 champion, 1 challenger; any other value: the
+    /// row is in no arm).</summary>
+    public static void AddChunk(TaskType task, IReadOnlyList<Dictionary<string, Moments>> perArm, ColumnTable table, IReadOnlyList<string> numericColumns,
+        ReadOnlySpan<byte> arms, ReadOnlySpan<float> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(perArm);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(numericColumns);
+        var columns = numericColumns.Select(name => table.TryGetNumeric(name, out var numbers) ? (name, numbers) : (name, null)).ToArray();
+        foreach (var arm in (ExperimentArm[])[ExperimentArm.Champion, ExperimentArm.Challenger])
+        {
+            var code = (byte)arm;
+            var rows = new List<int>(arms.Length);
+            for (var i = 0; i < arms.Length; i++)
+            {
+                if (arms[i] == code)
+                    rows.Add(i);
+            }
+            if (rows.Count == 0)
+                continue;
+            var values = new double[rows.Count];
+            Dictionary<string, Moments> statistics;
+            if (predicted.IsEmpty)
+            {
+                statistics = new Dictionary<string, Moments>(StringComparer.Ordinal);
+            }
+            else
+            {
+                for (var r = 0; r < rows.Count; r++)
+                    values[r] = predicted[rows[r]];
+                statistics = OfScoring(task, values);
+            }
+            foreach (var (name, numbers) in columns)
+            {
+                if (numbers is null)
+                    continue;
+                for (var r = 0; r < rows.Count; r++)
+                    values[r] = numbers[rows[r]];
+                statistics[Column(name)] = OfColumn(values);
+            }
+            var total = perArm[code];
+            foreach (var (key, moments) in statistics)
+                total[key] = total.GetValueOrDefault(key).Merge(moments);
+        }
+    }
+
     /// <summary>Every key of an arm's rows at once: the row-level computation the merged statistics equal.</summary>
     public static Dictionary<string, Moments> Of(TaskType task, ArmObservations arm)
     {

@@ -47,7 +47,9 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
             _challenger.Add(split.Challenger);
             _arms.Add(arms);
             scores = split.Merged;
-            AddArmStatistics(table, arms, scores.Predicted);
+            // Each arm's label-free statistics (predictions, numeric feature columns): an experiment's are later merged
+            // from these without reading rows.
+            ArmStatistics.AddChunk(prepared.Task, _armStatistics, table, _numericColumns, arms, scores.Predicted);
         }
         else
         {
@@ -82,40 +84,6 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
         (ScoreResult, ScoreResult)? arms = prepared.Experiment is null ? null : (_champion.Complete(), _challenger.Complete());
         return new ScoredBatch(Rows, _merged.Complete(), prepared.Experiment is null ? null : _arms.ToArray(), arms, _hasLabels ? _labelled : 0, _from, _to,
             prepared.Experiment is null ? null : (_armStatistics[0], _armStatistics[1]));
-    }
-
-    /// <summary>Each arm's label-free statistics of the chunk (predictions, numeric feature columns), merged into the
-    /// batch's: an experiment's statistics are later merged from these without reading rows.</summary>
-    private void AddArmStatistics(ColumnTable table, byte[] arms, float[] predicted)
-    {
-        var columns = _numericColumns.Select(name => table.TryGetNumeric(name, out var numbers) ? (name, numbers) : (name, null)).ToArray();
-        foreach (var arm in (ExperimentArm[])[ExperimentArm.Champion, ExperimentArm.Challenger])
-        {
-            var code = (byte)arm;
-            var rows = new List<int>(arms.Length);
-            for (var i = 0; i < arms.Length; i++)
-            {
-                if (arms[i] == code)
-                    rows.Add(i);
-            }
-            if (rows.Count == 0)
-                continue;
-            var values = new double[rows.Count];
-            for (var r = 0; r < rows.Count; r++)
-                values[r] = predicted[rows[r]];
-            var statistics = ArmStatistics.OfScoring(prepared.Task, values);
-            foreach (var (name, numbers) in columns)
-            {
-                if (numbers is null)
-                    continue;
-                for (var r = 0; r < rows.Count; r++)
-                    values[r] = numbers[rows[r]];
-                statistics[ArmStatistics.Column(name)] = ArmStatistics.OfColumn(values);
-            }
-            var total = _armStatistics[code];
-            foreach (var (key, moments) in statistics)
-                total[key] = total.GetValueOrDefault(key).Merge(moments);
-        }
     }
 
     private double[]? LabelsOf(ParsedCsv chunk)

@@ -131,18 +131,10 @@ public sealed class ExperimentSamples(ContentStore store)
         {
             await Task.Run(() => CsvBatchReader.ReadFileChunks(path, batch.FileName, product.Schema, CsvReadMode.Batch, BackfillChunkRows, chunk =>
             {
-                foreach (var name in columns)
-                {
-                    if (!chunk.Table.TryGetNumeric(name, out var numbers))
-                        continue;
-                    foreach (var arm in (ExperimentArm[])[ExperimentArm.Champion, ExperimentArm.Challenger])
-                    {
-                        var values = Enumerable.Range(0, numbers.Length).Where(i => armOfRow.GetValueOrDefault(chunk.FirstRow + i, (ExperimentArm)(-1)) == arm)
-                            .Select(i => numbers[i]).ToArray();
-                        var key = ArmStatistics.Column(name);
-                        columnStatistics[(int)arm][key] = columnStatistics[(int)arm].GetValueOrDefault(key).Merge(ArmStatistics.OfColumn(values));
-                    }
-                }
+                var arms = new byte[chunk.RowCount];
+                for (var i = 0; i < arms.Length; i++)
+                    arms[i] = armOfRow.TryGetValue(chunk.FirstRow + i, out var arm) ? (byte)arm : byte.MaxValue;
+                ArmStatistics.AddChunk(product.Task, columnStatistics, chunk.Table, columns, arms, predicted: []);
             }, ct), ct);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
