@@ -1007,6 +1007,9 @@ namespace DataProductDashboard.Data.Migrations
 
                     b.HasIndex("ProductId", "MetricKey", "At");
 
+                    b.HasIndex(new[] { "ProductId", "MetricKey", "At", "BatchId", "Value" }, "IX_MetricPoints_BatchLevel")
+                        .HasFilter("\"Column\" IS NULL AND \"Segment\" IS NULL");
+
                     b.ToTable("MetricPoints");
                 });
 

@@ -20,6 +20,15 @@ internal static class KpiAuditFacts
         AuditPoints.DatasetDrift, AuditPoints.DriftShare, AuditPoints.DriftedColumns, PerformancePoints.ConceptDegraded, PerformancePoints.ConceptValue,
     ];
 
+    /// <summary>The batch-level points of <see cref="Keys"/> of batches received in [since, until], read from the
+    /// partial index IX_MetricPoints_BatchLevel alone.</summary>
+    internal static IQueryable<(int BatchId, string MetricKey, double Value, long Id)> BatchLevelPoints(DashboardDbContext db, int productId,
+        DateTime since, DateTime until) =>
+        db.MetricPoints.AsNoTracking()
+            .Where(p => p.ProductId == productId && Keys.Contains(p.MetricKey) && p.At >= since && p.At <= until
+                && p.BatchId != null && p.Column == null && p.Segment == null)
+            .Select(p => ValueTuple.Create(p.BatchId!.Value, p.MetricKey, p.Value, p.Id));
+
     public static async Task<IReadOnlyList<KpiBatchAudit>> LoadAsync(DashboardDbContext db, DataProduct product, KpiPeriod period, DateTime from, DateTime to,
         CancellationToken ct)
     {
@@ -27,7 +36,7 @@ internal static class KpiAuditFacts
                 .Select(b => new { b.Id, b.ReceivedAt, b.EventTimeFrom, b.EventTimeTo, b.ModelVersionId, b.LabelledRows }).ToListAsync(ct))
             .Select(b => new
             {
-                b.Id, b.ModelVersionId, b.LabelledRows,
+                b.Id, b.ModelVersionId, b.LabelledRows, b.ReceivedAt,
                 First = KpiPeriods.Start(b.EventTimeFrom ?? b.ReceivedAt, period),
                 Last = KpiPeriods.Start(b.EventTimeTo ?? b.ReceivedAt, period),
             })
@@ -35,18 +44,25 @@ internal static class KpiAuditFacts
             .ToList();
         if (batches.Count == 0)
             return [];
-        var ids = batches.Select(b => b.Id).ToList();
-        var points = await db.MetricPoints.AsNoTracking()
-            .Where(p => p.ProductId == product.Id && p.BatchId != null && ids.Contains(p.BatchId.Value) && p.Column == null && p.Segment == null && Keys.Contains(p.MetricKey))
-            .Select(p => new { BatchId = p.BatchId!.Value, p.MetricKey, p.Value, p.Id }).ToListAsync(ct);
+        // Points and gate evaluations carry their batch's ReceivedAt as At: read the range through the (product, key,
+        // time) and (product, time) indexes and keep the run's batches here (a list of ids as SQL parameters costs more
+        // than the rows it saves once a run is long).
+        var ids = batches.Select(b => b.Id).ToHashSet();
+        var since = batches.Min(b => b.ReceivedAt);
+        var until = batches.Max(b => b.ReceivedAt);
+        var points = (await BatchLevelPoints(db, product.Id, since, until).ToListAsync(ct)).Where(p => ids.Contains(p.BatchId));
         var values = points.GroupBy(p => p.BatchId).ToDictionary(g => g.Key,
             g => g.GroupBy(p => p.MetricKey).ToDictionary(k => k.Key, k => k.OrderByDescending(p => p.Id).First().Value));
-        var failed = (await db.GateEvaluations.AsNoTracking()
-                .Where(e => e.BatchId != null && ids.Contains(e.BatchId.Value) && e.Status == GateStatus.Failed)
-                .Select(e => new { BatchId = e.BatchId!.Value, Rule = e.GateRule! }).ToListAsync(ct))
-            .Where(e => e.Rule.MetricKey.StartsWith(PerformancePoints.Prefix, StringComparison.Ordinal)
-                || e.Rule.MetricKey.StartsWith("concept.", StringComparison.Ordinal))
-            .GroupBy(e => e.BatchId).ToDictionary(g => g.Key, g => g.Select(e => GateService.NameOf(e.Rule)).Distinct().ToList());
+        var performanceRules = (await db.GateRules.AsNoTracking().Where(r => r.ProductId == product.Id).ToListAsync(ct))
+            .Where(r => r.MetricKey.StartsWith(PerformancePoints.Prefix, StringComparison.Ordinal) || r.MetricKey.StartsWith("concept.", StringComparison.Ordinal))
+            .ToDictionary(r => r.Id, GateService.NameOf);
+        var failed = performanceRules.Count == 0
+            ? []
+            : (await db.GateEvaluations.AsNoTracking()
+                    .Where(e => e.ProductId == product.Id && e.At >= since && e.At <= until && e.BatchId != null && e.Status == GateStatus.Failed)
+                    .Select(e => new { BatchId = e.BatchId!.Value, e.GateRuleId }).ToListAsync(ct))
+                .Where(e => ids.Contains(e.BatchId) && performanceRules.ContainsKey(e.GateRuleId))
+                .GroupBy(e => e.BatchId).ToDictionary(g => g.Key, g => g.Select(e => performanceRules[e.GateRuleId]).Distinct().ToList());
         var versionIds = batches.Select(b => b.ModelVersionId).Distinct().ToList();
         var holdouts = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.HoldoutMetrics, ct);
         var metric = product.Task == TaskType.Regression ? "mae" : "accuracy";
