@@ -23,6 +23,32 @@ public sealed class DriftClassifierTests
             degraded, labelled ? "mae" : null, labelled ? mae : null, labelled ? 40 : null, failedGates ?? []);
 
     [Fact]
+    public void Reuse_SamePeriods_KeepsTheClassificationAndTakesLatestValueAndGapFromTheRun()
+    {
+        var earlier = DriftClassifier.Classify(Run, Rentals, KpiPeriod.Day, [Batch(1, 0, 1)]);
+        // The same three days, the newest value revised from 4000 to 3500: gaps −0.2, −0.4, −0.3.
+        var revised = new KpiRun([Run.Periods[0], Run.Periods[1], Run.Periods[2] with { Value = 3500 }], 3);
+
+        var reused = DriftClassifier.Reuse(earlier, revised, Rentals);
+
+        Assert.NotNull(reused);
+        Assert.Equal(earlier with { LatestValue = 3500, RelativeGap = -0.9 / 3 }, reused with { RelativeGap = Math.Round(reused.RelativeGap, 12) });
+    }
+
+    [Fact]
+    public void Reuse_OtherPeriodsOrNoEarlierFinding_IsNull()
+    {
+        var earlier = DriftClassifier.Classify(Run, Rentals, KpiPeriod.Day, [Batch(1, 0, 1)]);
+        var longer = new KpiRun([.. Run.Periods, new KpiPeriodValue(First.AddDays(3), null, 3000, 1, false, true)], 3);
+        var later = new KpiRun([.. Run.Periods.Skip(1), new KpiPeriodValue(First.AddDays(3), null, 3000, 1, false, true)], 3);
+
+        Assert.Null(DriftClassifier.Reuse(earlier, longer, Rentals));
+        Assert.Null(DriftClassifier.Reuse(earlier, later, Rentals));
+        Assert.Null(DriftClassifier.Reuse(null, Run, Rentals));
+        Assert.Null(DriftClassifier.Reuse(earlier, new KpiRun(Run.Periods.Take(2).ToList(), 3), Rentals));
+    }
+
+    [Fact]
     public void Classify_DataAndModelStable_IsBusinessDrift()
     {
         var finding = DriftClassifier.Classify(Run, Rentals, KpiPeriod.Day, [Batch(1, 0, 1), Batch(2, 2, 4, share: 0.3)]);

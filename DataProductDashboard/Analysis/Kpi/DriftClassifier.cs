@@ -21,9 +21,7 @@ public static class DriftClassifier
             throw new ArgumentException("An empty run cannot be classified.", nameof(run));
         var periods = run.Periods.Select(p => p.PeriodStart).ToList();
         var inRun = audits.Where(a => periods.Any(a.Covers)).ToList();
-        var latest = run.Periods[^1].Value ?? double.NaN;
-        var gaps = run.Periods.Select(p => target.RelativeGap(p.Value)).Where(g => g is not null).Select(g => g!.Value).ToList();
-        var gap = gaps.Count == 0 ? 0 : gaps.Average();
+        var (latest, gap) = Measure(run, target);
         var span = KpiPeriods.Count(run.Length, period);
         var noun = KpiPeriods.Noun(period) + "s";
         var labelled = inRun.Count(a => a.Labelled);
@@ -77,6 +75,22 @@ public static class DriftClassifier
     }
 
     /// <summary>"Concept drift", "Data drift", "Business drift".</summary>
+    /// <summary>A finding classified earlier for the same run (same periods), with its latest value and mean gap taken
+    /// from <paramref name="run"/> as it is now; null when the run's periods differ (classify it again).</summary>
+    public static BusinessDriftFinding? Reuse(BusinessDriftFinding? earlier, KpiRun run, KpiTarget target)
+    {
+        if (earlier is null || !run.Sustained || earlier.From != run.From || earlier.To != run.To || earlier.Periods != run.Length)
+            return null;
+        var (latest, gap) = Measure(run, target);
+        return earlier with { LatestValue = latest, RelativeGap = gap };
+    }
+
+    private static (double Latest, double Gap) Measure(KpiRun run, KpiTarget target)
+    {
+        var gaps = run.Periods.Select(p => target.RelativeGap(p.Value)).Where(g => g is not null).Select(g => g!.Value).ToList();
+        return (run.Periods[^1].Value ?? double.NaN, gaps.Count == 0 ? 0 : gaps.Average());
+    }
+
     public static string Name(DriftClassification classification) => classification switch
     {
         DriftClassification.ConceptDrift => "Concept drift",

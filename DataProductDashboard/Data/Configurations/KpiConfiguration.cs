@@ -1,3 +1,4 @@
+using DataProductDashboard.Analysis.Kpi;
 using DataProductDashboard.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,6 +14,8 @@ public sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
         builder.Property(k => k.Unit).HasMaxLength(50);
         builder.Property(k => k.Column).HasMaxLength(200);
         builder.Property(k => k.Owner).HasMaxLength(200);
+        builder.Property(k => k.Finding)
+            .HasConversion(JsonValueConverter.For<BusinessDriftFinding?>(), JsonValueConverter.ComparerFor<BusinessDriftFinding?>());
         builder.HasOne<DataProduct>().WithMany().HasForeignKey(k => k.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,3 +1,4 @@
+using DataProductDashboard.Analysis.Kpi;
 using DataProductDashboard.Domain;
 
 namespace DataProductDashboard.Data.Entities;
@@ -30,6 +31,11 @@ public sealed class Kpi
     /// <summary>Consecutive off-target periods that make a sustained run (business-drift rule); default 3.</summary>
     public int RunLength { get; set; } = 3;
     public string Owner { get; set; } = "";
+    /// <summary>The classified finding of the sustained run as the KPI was last judged (after each batch, label upload,
+    /// re-audit or value upload), or null. Pages reuse it while the run they judge has the same periods, so they do not
+    /// read the audit of every batch in a long run; anything that changes that audit without judging the KPI again
+    /// (a gate rule edited or deleted, the definition edited) clears it.</summary>
+    public BusinessDriftFinding? Finding { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -73,6 +73,8 @@ public sealed class GateService(
         trail.Record(db, productId, actor, TrailAction.GateUpdated, Subject(rule), before, Snapshot(rule));
         if (!rule.Enabled)
             await alerts.ClearAsync(db, productId, Alerts.AlertKeys.Gate(ruleId), $"Gate disabled by {actor.Name}.", ct);
+        // A KPI finding names the performance gates that failed in its run: classified again on the next read.
+        await KpiFindings.ForgetAsync(db, productId, ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Gate {RuleId} of product {ProductId} changed by {Actor}", ruleId, productId, actor.Name);
         events.Publish(productId);
@@ -88,6 +90,7 @@ public sealed class GateService(
         trail.Record(db, productId, actor, TrailAction.GateDeleted, Subject(rule), before: Snapshot(rule));
         await alerts.ClearAsync(db, productId, Alerts.AlertKeys.Gate(ruleId), $"Gate deleted by {actor.Name}.", ct);
         db.GateRules.Remove(rule);
+        await KpiFindings.ForgetAsync(db, productId, ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Gate {RuleId} of product {ProductId} deleted by {Actor}", ruleId, productId, actor.Name);
         events.Publish(productId);

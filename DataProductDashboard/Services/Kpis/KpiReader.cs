@@ -44,13 +44,17 @@ internal static class KpiReader
         return new KpiEvaluation(series, latest, target.StatusOf(latest?.Value), run, null);
     }
 
-    /// <summary><see cref="Judge"/>, then the finding of a sustained run against the audit of its periods.</summary>
+    /// <summary><see cref="Judge"/>, then the finding of a sustained run: the KPI's stored finding when it was
+    /// classified for the same periods, otherwise classified against the audit of its periods (always, with
+    /// <paramref name="reclassify"/>: the recompute that stores it).</summary>
     public static async Task<KpiEvaluation> EvaluateAsync(DashboardDbContext db, DataProduct product, Kpi kpi, IReadOnlyList<KpiObservation> observations,
-        CancellationToken ct)
+        CancellationToken ct, bool reclassify = false)
     {
         var judged = Judge(kpi, observations);
         if (!judged.Run.Sustained)
             return judged;
+        if (!reclassify && DriftClassifier.Reuse(kpi.Finding, judged.Run, TargetOf(kpi)) is { } stored)
+            return judged with { Finding = stored };
         var audits = await KpiAuditFacts.LoadAsync(db, product, kpi.Period, judged.Run.From, judged.Run.To, ct);
         return judged with { Finding = DriftClassifier.Classify(judged.Run, TargetOf(kpi), kpi.Period, audits) };
     }

@@ -96,7 +96,14 @@ public sealed class KpiRecomputer(
         var changed = false;
         foreach (var kpi in kpis)
         {
-            var evaluation = await KpiReader.EvaluateAsync(db, product, kpi, observations[kpi.Id], ct);
+            var evaluation = await KpiReader.EvaluateAsync(db, product, kpi, observations[kpi.Id], ct, reclassify: true);
+            // Stored for the pages (a finding without a finite latest value or gap is classified by each read).
+            var storable = evaluation.Finding is { } f && double.IsFinite(f.LatestValue) && double.IsFinite(f.RelativeGap) ? f : null;
+            if (kpi.Finding != storable)
+            {
+                db.Kpis.Attach(kpi).Property(k => k.Finding).CurrentValue = storable;
+                changed = true;
+            }
             var key = AlertKeys.Kpi(kpi.Id);
             if (evaluation.Finding is { } finding)
             {

@@ -248,6 +248,8 @@ public sealed class KpiService(
         kpi.RunLength = input.RunLength;
         kpi.Owner = string.IsNullOrWhiteSpace(input.Owner) ? actor.Name : input.Owner.Trim();
         kpi.UpdatedAt = now;
+        // Judged again after the save; until then pages classify the run themselves.
+        kpi.Finding = null;
     }
 
     /// <summary>"uploaded values", "Sum of 'cnt'", "misclassification cost (FP 1, FN 5)".</summary>
