@@ -21,14 +21,7 @@ public sealed class KpiAuditFactsTests
         var until = DateTime.MaxValue;
 
         var points = await KpiAuditFacts.BatchLevelPoints(db, product.Id, since, until).ToListAsync();
-        await using var command = KpiAuditFacts.BatchLevelPoints(db, product.Id, since, until).CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-                plan.Add(reader.GetString(3));
-        }
+        var plan = await QueryPlan.OfAsync(KpiAuditFacts.BatchLevelPoints(db, product.Id, since, until));
 
         Assert.Contains(plan, step => step.Contains("INDEX IX_MetricPoints_BatchLevel", StringComparison.Ordinal));
         var expected = (await db.MetricPoints.AsNoTracking().Where(p => p.ProductId == product.Id).ToListAsync())

@@ -10,9 +10,6 @@ namespace DataProductDashboard.Tests.Services.Kpis;
 
 public sealed class KpiStoredFindingTests
 {
-    // Weekly revenue: 120 on target, then 80, 70, 60 — three weeks below the band edge of 90.
-    private const string OffForThreeWeeks = "period,value\n2024-05-06,120\n2024-05-13,80\n2024-05-20,70\n2024-05-27,60\n";
-
     private static async Task<BusinessDriftFinding?> StoredAsync(ServiceHarness h, int kpiId)
     {
         await using var db = await h.DbFactory.CreateDbContextAsync();

@@ -11,6 +11,9 @@ internal static class KpiTestData
 {
     public static readonly Actor Pm = new("pm.kim");
 
+    /// <summary>Weekly revenue: 120 on target, then 80, 70, 60 — three weeks below the band edge of 90.</summary>
+    public const string OffForThreeWeeks = "period,value\n2024-05-06,120\n2024-05-13,80\n2024-05-20,70\n2024-05-27,60\n";
+
     public static byte[] Batch(params (string Id, string Day, double Temp)[] rows) => Encoding.UTF8.GetBytes(
         "id,day,temp,hum,season\n" + string.Concat(rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Id},{r.Day},{r.Temp},0.5,summer\n"))));
 
