@@ -1,3 +1,4 @@
+using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.ViewModels.Charts;
 using Plotly.Blazor.LayoutLib;

@@ -100,16 +100,17 @@ public sealed class BatchAuditBuilder
     public AuditResult Finish(DateTime receivedAt, IReadOnlyList<int> earlierBatchRows, IReadOnlyList<DateTime>? earlierReceivedAt = null)
     {
         DataQualityResult? quality = null;
-        DatasetDriftResult? drift = null;
+        (DatasetDriftResult Result, IReadOnlyList<ColumnDistribution> Distributions)? drift = null;
         Parallel.Invoke(
             () => quality = _quality.Result(receivedAt, earlierBatchRows, earlierReceivedAt),
             () => drift = Drift());
-        return new AuditResult(quality!, drift!);
+        return new AuditResult(quality!, drift!.Value.Result, drift.Value.Distributions);
     }
 
-    private DatasetDriftResult Drift()
+    private (DatasetDriftResult, IReadOnlyList<ColumnDistribution>) Drift()
     {
         var results = new DriftColumnResult?[_features.Count];
+        var distributions = new ColumnDistribution?[_features.Count];
         // Each column's sort and test is independent: use every core. Each column is tested as soon as it is sorted,
         // so only the sorted copies being worked on are alive (not one per column).
         Parallel.For(0, _features.Count, i =>
@@ -117,16 +118,25 @@ public sealed class BatchAuditBuilder
             var name = _features[i].Name;
             if (!_present[i])
                 return;
-            if (_numericSlot[i] >= 0 && _reference.Numeric(name) is { } referenceNumbers)
-                results[i] = DriftDetector.DetectColumn(ColumnPair.Numeric(name, referenceNumbers, NumericSample.From(_sample.Column(_numericSlot[i]))), _settings);
-            else if (_categories[i] is { } counts && _reference.Categories(name) is { } referenceCounts)
-                results[i] = DriftDetector.DetectColumn(ColumnPair.Categorical(name, referenceCounts, CategoryCounts.FromCounts(counts)), _settings);
+            var pair = _numericSlot[i] >= 0 && _reference.Numeric(name) is { } referenceNumbers
+                ? ColumnPair.Numeric(name, referenceNumbers, NumericSample.From(_sample.Column(_numericSlot[i])))
+                : _categories[i] is { } counts && _reference.Categories(name) is { } referenceCounts
+                ? ColumnPair.Categorical(name, referenceCounts, CategoryCounts.FromCounts(counts))
+                : null;
+            if (pair is null)
+                return;
+            results[i] = DriftDetector.DetectColumn(pair, _settings);
+            if (results[i] is not null)
+                distributions[i] = ColumnDistribution.Of(pair);
         });
-        var prediction = _predictionSlot >= 0
-            ? DriftDetector.DetectPrediction(ColumnPair.Numeric(DriftDetector.PredictionColumn, _reference.Predictions,
-                NumericSample.From(_sample.Column(_predictionSlot))), _settings)
+        var predictionPair = _predictionSlot >= 0
+            ? ColumnPair.Numeric(DriftDetector.PredictionColumn, _reference.Predictions, NumericSample.From(_sample.Column(_predictionSlot)))
             : null;
+        var prediction = predictionPair is null ? null : DriftDetector.DetectPrediction(predictionPair, _settings);
         var summary = DriftDetector.Summarize(results.OfType<DriftColumnResult>().ToList(), prediction, _settings);
-        return _sample.Sampled ? summary with { SampledFrom = _sample.Seen, SampleRows = _sample.Count } : summary;
+        var shown = distributions.OfType<ColumnDistribution>().ToList();
+        if (prediction is not null)
+            shown.Add(ColumnDistribution.Of(predictionPair!));
+        return (_sample.Sampled ? summary with { SampledFrom = _sample.Seen, SampleRows = _sample.Count } : summary, shown);
     }
 }

@@ -13,8 +13,9 @@ namespace DataProductDashboard.Services.Audit;
 /// <summary>Reads the audit history: metric series (one indexed query each), release markers, latest health.</summary>
 public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFactory, ContentStore store, ReferenceProfileStore profiles)
 {
-    /// <summary>Reference vs current distribution of a feature (or "prediction") of a batch; the current values are
-    /// read back from the stored batch file.</summary>
+    /// <summary>Reference vs current distribution of a feature (or "prediction") of a batch, as its audit stored it;
+    /// a batch audited before the audit stored distributions has its current values read back from its file (or its
+    /// stored predictions) instead.</summary>
     public async Task<ColumnDistribution> GetColumnDistributionAsync(int batchId, string column, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -22,6 +23,15 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
             .Select(b => new { b.FileHash, b.FileName, b.ProductId, ModelHash = b.ModelVersion!.FileHash }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Batch", batchId);
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == batch.ProductId, ct);
+        if (column != DriftDetector.PredictionColumn && product.Schema.Find(column) is not { IsFeature: true })
+            throw new InputValidationException("column", $"'{column}' is not a feature of '{product.Name}'; use one of {string.Join(", ", product.Schema.Features.Select(f => f.Name))} or '{DriftDetector.PredictionColumn}'.");
+        var stored = await db.MetricRuns.AsNoTracking().Where(r => r.BatchId == batchId && r.Kind == BatchImporter.DistributionsRunKind)
+            .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
+        if (stored is not null)
+        {
+            return JsonSerializer.Deserialize<List<ColumnDistribution>>(stored, JsonValueConverter.Options)?.Find(d => d.Column == column)
+                ?? throw new ConflictException($"'{column}' of batch {batchId} was not tested for drift (no values in the batch or none in the reference), so there is no distribution to compare.");
+        }
         var reference = profiles.Get(batch.ModelHash)
             ?? throw new ConflictException("The model version of this batch has no reference data, so there is nothing to compare with.");
         ColumnPair pair;
@@ -33,17 +43,13 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
         }
         else
         {
-            var spec = product.Schema.Find(column);
-            if (spec is null || !spec.IsFeature)
-                throw new InputValidationException("column", $"'{column}' is not a feature of '{product.Name}'; use one of {string.Join(", ", product.Schema.Features.Select(f => f.Name))} or '{DriftDetector.PredictionColumn}'.");
             var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
             var table = (await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, ct), ct)).Table;
             pair = table.TryGetNumeric(column, out var numbers) && reference.Numeric(column) is { } r
                 ? ColumnPair.Numeric(column, r, NumericSample.From(numbers))
                 : ColumnPair.Categorical(column, reference.Categories(column) ?? CategoryCounts.From([]), CategoryCounts.From(table.Strings(column)));
         }
-        var shares = pair.Shares();
-        return new ColumnDistribution(column, pair.Kind.ToString(), shares.Labels, shares.Reference, shares.Current, pair.ReferenceCount, pair.CurrentCount);
+        return ColumnDistribution.Of(pair);
     }
 
     public async Task<IReadOnlyList<MetricSeriesPoint>> GetSeriesAsync(int productId, string key, string? column, string? segment,

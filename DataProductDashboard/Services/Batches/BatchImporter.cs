@@ -41,6 +41,8 @@ public sealed class BatchImporter(
 {
     public const string ScoringRunKind = "scoring";
     public const string AuditRunKind = "audit";
+    /// <summary>The reference and current distribution of each tested column, stored beside the audit run.</summary>
+    public const string DistributionsRunKind = "distributions";
     private const int VolumeHistory = 12;
 
     /// <summary>Reads and validates a batch file (streamed to disk, read block by block, one chunk of rows at a time);
@@ -179,7 +181,7 @@ public sealed class BatchImporter(
         var audit = await Task.Run(() => builder.Finish(batch.ReceivedAt, earlier.Select(b => b.RowCount).ToList(), earlier.Select(b => b.ReceivedAt).ToList()), ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.MetricRuns.Where(r => r.BatchId == batchId && r.Kind == AuditRunKind).ExecuteDeleteAsync(ct);
+        await db.MetricRuns.Where(r => r.BatchId == batchId && (r.Kind == AuditRunKind || r.Kind == DistributionsRunKind)).ExecuteDeleteAsync(ct);
         await AddAuditRunAsync(db, batch, audit, ct);
         var followUp = FollowUpRecorder.Record(db, batch.ProductId, FollowUpKind.BatchReaudited, [batchId], clock.GetUtcNow().UtcDateTime);
         batch.FollowUpPending = true;
@@ -191,8 +193,12 @@ public sealed class BatchImporter(
         return audit;
     }
 
-    private static Task AddAuditRunAsync(DashboardDbContext db, Batch batch, AuditResult audit, CancellationToken ct) =>
-        MetricHistory.AddRunAsync(db, batch, AuditRunKind, audit, AuditPoints.Flatten(audit).Select(p => (p.Key, p.Column, p.Value)), ct);
+    private static async Task AddAuditRunAsync(DashboardDbContext db, Batch batch, AuditResult audit, CancellationToken ct)
+    {
+        await MetricHistory.AddRunAsync(db, batch, AuditRunKind, audit, AuditPoints.Flatten(audit).Select(p => (p.Key, p.Column, p.Value)), ct);
+        if (audit.Distributions is { Count: > 0 } distributions)
+            await MetricHistory.AddRunAsync(db, batch, DistributionsRunKind, distributions, [], ct);
+    }
 
     /// <summary>Scores the batch chunk by chunk (the chunk already parsed, or the file read again), spooling keys and
     /// labels and auditing against the champion's reference profile (no audit when the version has none). Returns the

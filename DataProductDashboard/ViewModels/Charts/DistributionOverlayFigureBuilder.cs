@@ -1,3 +1,4 @@
+using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Services.Audit;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
