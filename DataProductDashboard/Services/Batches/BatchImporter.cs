@@ -119,11 +119,16 @@ public sealed class BatchImporter(
         var (scored, audit, parseTime) = await ScoreAsync(prepared, spool, progress, ct);
         prepared = prepared with { RowCount = scored.Rows, ParseTime = prepared.ParseTime + parseTime };
         var rows = scored.Rows;
-        var scores = scored.Scores;
-        var profile = prepared.Task == TaskType.Regression
-            ? PredictionProfile.Regression(scores.Predicted)
-            : PredictionProfile.Binary(scores.Predicted, scores.Probability);
-        var armAudits = scored.ArmScores is { } armScores ? ArmAuditsOf(prepared, armScores.Champion, armScores.Challenger) : null;
+        // The audit's conclusion, the prediction profile and the arms' audits are worked out while the predictions are
+        // stored (on the other cores: storing is one SQLite writer); the store waits for them before the metric runs.
+        var analysis = Task.Run(async () =>
+        {
+            var profile = prepared.Task == TaskType.Regression
+                ? PredictionProfile.Regression(scored.Scores.Predicted)
+                : PredictionProfile.Binary(scored.Scores.Predicted, scored.Scores.Probability);
+            var armAudits = scored.ArmScores is { } armScores ? ArmAuditsOf(prepared, armScores.Champion, armScores.Challenger) : null;
+            return new BatchAnalysis(profile, await audit, armAudits);
+        }, ct);
 
         var file = store.Adopt(ContentStore.Batches, prepared.File, ".csv");
         var stopwatch = Stopwatch.StartNew();
@@ -131,7 +136,7 @@ public sealed class BatchImporter(
         int followUpId;
         try
         {
-            (batch, followUpId) = await Task.Run(() => PersistAsync(prepared, scored, profile, audit, armAudits, spool, file.Hash, jobId, progress, stopwatch, ct), ct);
+            (batch, followUpId) = await Task.Run(() => PersistAsync(prepared, scored, analysis, spool, file.Hash, jobId, progress, stopwatch, ct), ct);
             if (scored.ArmScores is { } arms)
                 logger.LogInformation("Batch {BatchId} of product {ProductId}: experiment {ExperimentId} scored {ChampionRows} rows by champion v{Version} and {ChallengerRows} by challenger v{Challenger} (parse {Parse:F2} s, score {Score:F2} s, store {Store:F2} s)",
                     batch.Id, prepared.ProductId, prepared.Experiment!.Id, arms.Champion.Predicted.Length, prepared.ChampionNumber, arms.Challenger.Predicted.Length,
@@ -145,6 +150,8 @@ public sealed class BatchImporter(
             // A job's input is the batch file itself: it stays for the next attempt.
             if (jobId is null)
                 store.Discard(file);
+            // Not awaited when the store failed first: observed here, its own failure (if any) lost to the first.
+            await ((Task)analysis).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
         // Committed: from here on the batch and its file stay, whatever happens to the request. The follow-up is
@@ -200,10 +207,11 @@ public sealed class BatchImporter(
             await MetricHistory.AddRunAsync(db, batch, DistributionsRunKind, distributions, [], ct);
     }
 
-    /// <summary>Scores the batch chunk by chunk (the chunk already parsed, or the file read again), spooling keys and
-    /// labels and auditing against the champion's reference profile (no audit when the version has none). Returns the
-    /// time spent reading the file apart from scoring.</summary>
-    private async Task<(ScoredBatch Scored, AuditResult? Audit, TimeSpan ParseTime)> ScoreAsync(PreparedBatch prepared, PredictionSpool spool,
+    /// <summary>Scores the batch chunk by chunk (the chunk already parsed, or the file read again, one chunk ahead of
+    /// the scoring), spooling keys and labels and auditing against the champion's reference profile (no audit when the
+    /// version has none). Returns the time spent reading the file (apart from waiting for the scorer) and the audit's
+    /// conclusion as a task that runs on while the predictions are stored.</summary>
+    private async Task<(ScoredBatch Scored, Task<AuditResult?> Audit, TimeSpan ParseTime)> ScoreAsync(PreparedBatch prepared, PredictionSpool spool,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var champion = models.Get(prepared.ChampionFileHash);
@@ -212,25 +220,23 @@ public sealed class BatchImporter(
             ? new BatchAuditBuilder(prepared.Schema, reference, prepared.DriftSettings, prepared.RowCount, options.Value.DriftSampleRows, SeedOf(prepared.File.Hash))
             : null;
         var scorer = new ChunkScorer(prepared, champion, challenger, audit, spool);
-        var stopwatch = Stopwatch.StartNew();
         progress?.Report(new ImportProgress(ImportStage.Scoring, 0, prepared.RowCount));
-        await Task.Run(() =>
+        var parseTime = TimeSpan.Zero;
+        if (prepared.Whole is { } whole)
+            await Task.Run(() => scorer.Add(whole, ct), ct);
+        else
         {
-            if (prepared.Whole is { } whole)
-            {
-                scorer.Add(whole, ct);
-                return;
-            }
-            CsvBatchReader.ReadFileChunks(prepared.File.Path, prepared.FileName, prepared.Schema, CsvReadMode.Batch, options.Value.ImportChunkRows, chunk =>
+            parseTime = await ChunkReadAhead.RunAsync(prepared.File.Path, prepared.FileName, prepared.Schema, options.Value.ImportChunkRows, chunk =>
             {
                 scorer.Add(chunk, ct);
                 progress?.Report(new ImportProgress(ImportStage.Scoring, scorer.Rows, Math.Max(prepared.RowCount, scorer.Rows)));
             }, ct);
-        }, ct);
-        var parseTime = stopwatch.Elapsed - scorer.Busy;
+        }
         var scored = scorer.Complete();
-        var result = audit is null ? null : await Task.Run(() => audit.Finish(prepared.ReceivedAt!.Value, prepared.EarlierBatchRows, prepared.EarlierReceivedAt), ct);
-        return (scored, result, parseTime < TimeSpan.Zero ? TimeSpan.Zero : parseTime);
+        var result = audit is null
+            ? Task.FromResult<AuditResult?>(null)
+            : Task.Run<AuditResult?>(() => audit.Finish(prepared.ReceivedAt!.Value, prepared.EarlierBatchRows, prepared.EarlierReceivedAt), ct);
+        return (scored, result, parseTime);
     }
 
     /// <summary>The sample of a long batch's drift tests is seeded by its content: the same file, the same sample.</summary>
@@ -256,9 +262,8 @@ public sealed class BatchImporter(
         return audits;
     }
 
-    private async Task<(Batch Batch, int FollowUpId)> PersistAsync(PreparedBatch prepared, ScoredBatch scored, PredictionProfile profile, AuditResult? audit,
-        IReadOnlyList<(ArmAudit Audit, int VersionId)>? armAudits, PredictionSpool spool, string fileHash, Guid? jobId,
-        IProgress<ImportProgress>? progress, Stopwatch stopwatch, CancellationToken ct)
+    private async Task<(Batch Batch, int FollowUpId)> PersistAsync(PreparedBatch prepared, ScoredBatch scored, Task<BatchAnalysis> analysis,
+        PredictionSpool spool, string fileHash, Guid? jobId, IProgress<ImportProgress>? progress, Stopwatch stopwatch, CancellationToken ct)
     {
         var rows = scored.Rows;
         var scores = scored.Scores;
@@ -280,7 +285,6 @@ public sealed class BatchImporter(
             LatencyP99Micros = scores.LatencyMicros.P99,
             EventTimeFrom = scored.EventTimeFrom,
             EventTimeTo = scored.EventTimeTo,
-            PredictionMean = profile.Values?.Mean,
             LabelledRows = scored.LabelledRows,
             ExperimentId = prepared.Experiment?.Id,
             JobId = jobId,
@@ -300,6 +304,8 @@ public sealed class BatchImporter(
             await ArmStatisticsStore.ReplaceAsync(db, batch.Id, experiment.Id, ExperimentArm.Champion, prepared.ChampionVersionId, championStatistics, ct);
             await ArmStatisticsStore.ReplaceAsync(db, batch.Id, experiment.Id, ExperimentArm.Challenger, experiment.ChallengerVersionId, challengerStatistics, ct);
         }
+        var (profile, audit, armAudits) = await analysis;
+        batch.PredictionMean = profile.Values?.Mean;
         await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile, ScoringPoints(batch, profile), ct);
         if (audit is not null)
             await AddAuditRunAsync(db, batch, audit, ct);
@@ -316,6 +322,9 @@ public sealed class BatchImporter(
         await tx.CommitAsync(ct);
         return (batch, followUp.Id);
     }
+
+    /// <summary>What the store of a batch needs besides its predictions, worked out beside it.</summary>
+    private sealed record BatchAnalysis(PredictionProfile Profile, AuditResult? Audit, IReadOnlyList<(ArmAudit Audit, int VersionId)>? ArmAudits);
 
     private static IEnumerable<(string Key, string? Column, double Value)> ScoringPoints(Batch batch, PredictionProfile profile)
     {
