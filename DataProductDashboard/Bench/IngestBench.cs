@@ -33,8 +33,7 @@ public static class IngestBench
 
         var csvPath = Path.Combine(outDir, $"bike-{rows}.csv");
         var generate = Stopwatch.StartNew();
-        await using (var file = File.Create(csvPath))
-            BikeShapedCsv.Write(file, rows, seed: 42);
+        WriteRun(csvPath, rows, run: 1);
         Console.WriteLine($"generated {rows:N0} rows ({new FileInfo(csvPath).Length / 1e6:F1} MB) in {generate.Elapsed.TotalSeconds:F2} s → {csvPath}");
 
         var builder = Host.CreateApplicationBuilder();
@@ -71,6 +70,8 @@ public static class IngestBench
             for (var run = 1; run <= runs; run++)
             {
                 // Each run is an upload: the file's bytes arrive in memory, as the UI and the API receive them.
+                if (run > 1)
+                    WriteRun(csvPath, rows, run);
                 BenchArguments.ReleaseMemory();
                 var (times, batch) = await RunOnceAsync(batches, host.Services.GetRequiredService<ContentStore>(), product.Id, csvPath, run);
                 results.Add(times);
@@ -105,6 +106,15 @@ public static class IngestBench
             Directory.Delete(dataDir, recursive: true);
         }
         return 0;
+    }
+
+    /// <summary>Run <paramref name="run"/>'s file: the same rows every run (fixed seed), with row keys that continue
+    /// from the previous run's, as a product's next batch brings new keys (re-sending the same keys every run would make
+    /// each batch's keys land all over the (product, row key) index instead of beside the previous batch's).</summary>
+    private static void WriteRun(string csvPath, int rows, int run)
+    {
+        using var file = File.Create(csvPath);
+        BikeShapedCsv.Write(file, rows, seed: 42, firstKey: 1 + (long)(run - 1) * rows);
     }
 
     /// <summary>One measured upload in its own state machine, so its bytes and parsed table die with it.</summary>

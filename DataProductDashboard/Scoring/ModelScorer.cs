@@ -7,11 +7,12 @@ namespace DataProductDashboard.Scoring;
 
 /// <summary>Scores a table with a loaded model, timing each row. Rows go one at a time through the model's row-to-row
 /// mapper (what ML.NET's PredictionEngine does), so the per-row latency is the real inference time of one row; a
-/// transformed-view cursor would instead hand out rows that ML.NET's splitter pre-computed on worker threads. Large
-/// tables are split into chunks scored in parallel, each chunk with its own mapper.</summary>
+/// transformed-view cursor would instead hand out rows that ML.NET's splitter pre-computed on worker threads. Tables
+/// are split into chunks scored in parallel, each chunk with its own mapper.</summary>
 public static class ModelScorer
 {
     private const int ChunkRows = 65_536;
+    private const int MinChunkRows = 1_024;
 
     public static ScoreResult Score(ITransformer model, ColumnTable table, ProductSchema schema, TaskType task,
         IProgress<int>? rowsDone = null, CancellationToken ct = default)
@@ -23,11 +24,13 @@ public static class ModelScorer
         var hasProbability = true;
         var done = 0;
         var stopwatch = Stopwatch.StartNew();
-        var chunks = (n + ChunkRows - 1) / ChunkRows;
+        // A small table is split across the cores too (a 5,000-row batch would otherwise be one chunk on one core).
+        var chunkRows = Math.Clamp((n + Environment.ProcessorCount - 1) / Environment.ProcessorCount, MinChunkRows, ChunkRows);
+        var chunks = (n + chunkRows - 1) / chunkRows;
         Parallel.For(0, chunks, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
         {
-            var from = chunk * ChunkRows;
-            var to = Math.Min(n, from + ChunkRows);
+            var from = chunk * chunkRows;
+            var to = Math.Min(n, from + chunkRows);
             var view = new ColumnarDataView(table, schema, task, from, to);
             var chunkHasProbability = ScoreChunk(model, view, task, from, predicted, probability, latency, ct);
             if (!chunkHasProbability)
