@@ -11,6 +11,8 @@ namespace DataProductDashboard.Domain;
 /// <param name="IsSegment">Whether the column also slices the population (fairness, coverage).</param>
 /// <param name="Format">Timestamp columns only: a .NET custom date format (e.g. "dd.MM.yyyy") the values follow;
 /// without one, values must be ISO 8601 (2012-03-31, 2012-03-31T17:00:00Z).</param>
+/// <param name="MissingMarkers">Cell values that mean "missing" in this column (e.g. "NA", "?"), compared ignoring case;
+/// null: the product's markers apply. An empty cell is always missing.</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -20,7 +22,8 @@ public sealed record ColumnSpec(
     double? Max = null,
     IReadOnlyList<string>? AllowedValues = null,
     bool IsSegment = false,
-    string? Format = null)
+    string? Format = null,
+    IReadOnlyList<string>? MissingMarkers = null)
 {
     /// <summary>A feature column is an input of the model.</summary>
     public bool IsFeature => Role == ColumnRole.Feature;

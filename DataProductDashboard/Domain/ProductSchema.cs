@@ -1,8 +1,16 @@
 namespace DataProductDashboard.Domain;
 
 /// <summary>The columns of a data product and what they mean.</summary>
-public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? PositiveClass = null)
+/// <param name="MissingMarkers">Cell values that mean "missing" in every column without markers of its own (e.g. "NA",
+/// "?"), compared ignoring case; null or empty: only an empty cell is missing.</param>
+public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? PositiveClass = null, IReadOnlyList<string>? MissingMarkers = null)
 {
+    /// <summary>Longest missing-value marker accepted.</summary>
+    public const int MaxMarkerLength = 32;
+
+    /// <summary>The markers that mean "missing" in <paramref name="column"/>: its own, else the product's.</summary>
+    public IReadOnlyList<string> MarkersFor(ColumnSpec column) => column.MissingMarkers ?? MissingMarkers ?? [];
+
     public IEnumerable<ColumnSpec> Features => Columns.Where(c => c.IsFeature);
 
     public ColumnSpec? Label => Columns.FirstOrDefault(c => c.Role == ColumnRole.Label);
@@ -48,6 +56,9 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
             errors[$"schema.columns['{c.Name}']"] = [$"Minimum {c.Min} is greater than maximum {c.Max}."];
         foreach (var c in Columns.Where(c => c.Min is { } min && !double.IsFinite(min) || c.Max is { } max && !double.IsFinite(max)))
             errors[$"schema.columns['{c.Name}']"] = ["Minimum and maximum must be finite numbers."];
+        CheckMarkers(errors, "schema.missingMarkers", MissingMarkers, null);
+        foreach (var c in Columns)
+            CheckMarkers(errors, $"schema.columns['{c.Name}'].missingMarkers", c.MissingMarkers, c);
         foreach (var c in Columns.Where(c => c.Format is not null))
         {
             if (c.Kind != ColumnKind.Timestamp)
@@ -56,5 +67,34 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
                 errors[$"schema.columns['{c.Name}'].format"] = [problem];
         }
         return errors;
+    }
+
+    private void CheckMarkers(Dictionary<string, string[]> errors, string field, IReadOnlyList<string>? markers, ColumnSpec? column)
+    {
+        if (markers is null)
+            return;
+        foreach (var marker in markers)
+        {
+            if (marker is null || marker.Trim().Length == 0)
+                errors[field] = ["A missing-value marker is empty; an empty cell is always missing, so leave it out."];
+            else if (marker.Length > MaxMarkerLength)
+                errors[field] = [$"The missing-value marker '{marker[..MaxMarkerLength]}…' is longer than {MaxMarkerLength} characters."];
+            else if (marker != marker.Trim())
+                errors[field] = [$"The missing-value marker '{marker}' has spaces around it; cells are read without them, so write '{marker.Trim()}'."];
+        }
+        if (errors.ContainsKey(field))
+            return;
+        foreach (var dup in markers.GroupBy(m => m, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            errors[field] = [$"The missing-value marker '{dup.Key}' is listed {dup.Count()} times (markers compare ignoring case)."];
+        // A marker that is also a declared category would make that category unreadable.
+        foreach (var c in column is null ? Columns : [column])
+        {
+            if (c.AllowedValues is not { } allowed || (column is null && c.MissingMarkers is not null))
+                continue;
+            if (allowed.FirstOrDefault(v => markers.Contains(v, StringComparer.OrdinalIgnoreCase)) is { } clash)
+                errors[field] = [$"'{clash}' is both a missing-value marker and a declared category of '{c.Name}'; remove it from one of them."];
+        }
+        if (PositiveClass is { } positive && markers.Contains(positive, StringComparer.OrdinalIgnoreCase) && (column is null ? Label?.MissingMarkers is null : column.Role == ColumnRole.Label))
+            errors[field] = [$"'{positive}' is the positive class and cannot also mark a missing value."];
     }
 }

@@ -9,8 +9,11 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
 {
     protected ColumnSpec Spec { get; } = spec;
 
-    /// <summary>A parser for the column; arrays start at <paramref name="capacity"/> rows and grow if needed.</summary>
-    public static ColumnParser For(ColumnSpec spec, int index, CsvErrorCollector errors, int capacity = 1024)
+    private string[] _markers = [];
+
+    /// <summary>A parser for the column; arrays start at <paramref name="capacity"/> rows and grow if needed. A cell
+    /// equal to one of <paramref name="markers"/> (ignoring case) is missing, as an empty cell is.</summary>
+    public static ColumnParser For(ColumnSpec spec, IReadOnlyList<string> markers, int index, CsvErrorCollector errors, int capacity = 1024)
     {
         ColumnParser parser = spec.Kind switch
         {
@@ -19,6 +22,7 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
             ColumnKind.Timestamp => new TimestampColumnParser(spec, index, errors),
             _ => new IdColumnParser(spec, index, errors),
         };
+        parser._markers = [.. markers];
         parser._capacity = Math.Max(1024, capacity);
         parser.Reserve(parser._capacity);
         return parser;
@@ -39,6 +43,13 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
             SetMissing(rowIndex);
             return;
         }
+        if (_markers.Length > 0 && IsMarker(span))
+        {
+            if (!Spec.Nullable)
+                Error(line, $"{Quote(span)} marks a missing value, but the column is not nullable");
+            SetMissing(rowIndex);
+            return;
+        }
         if (row.LineNumberToExcl - row.LineNumberFrom > 1 && span.ContainsAny('\n', '\r'))
         {
             Error(line, "the value spans several lines: a quoted value is probably not closed (a missing \")");
@@ -46,6 +57,16 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
             return;
         }
         Parse(col, span, rowIndex, line);
+    }
+
+    private bool IsMarker(ReadOnlySpan<char> value)
+    {
+        foreach (var marker in _markers)
+        {
+            if (value.Equals(marker, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     protected abstract void Parse(SepReader.Col col, ReadOnlySpan<char> value, int rowIndex, int line);

@@ -153,7 +153,7 @@ public static class CsvBatchReader
         var header = reader.Header.ColNames.Select(h => h.TrimStart('\uFEFF')).ToArray();
         var columns = MapHeader(header, fileName, schema, mode);
         var errors = new CsvErrorCollector(MaxErrors);
-        var parsers = columns.Select(c => ColumnParser.For(c.Spec, c.Index, errors, Math.Min(capacity, chunkRows))).ToArray();
+        var parsers = columns.Select(c => ColumnParser.For(c.Spec, schema.MarkersFor(c.Spec), c.Index, errors, Math.Min(capacity, chunkRows))).ToArray();
         var hasLabels = schema.Label is { } label && columns.Any(c => c.Spec.Name == label.Name);
 
         var rows = 0;
