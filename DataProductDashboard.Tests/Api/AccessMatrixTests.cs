@@ -19,7 +19,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
     public static readonly TheoryData<string, string, string> Table = new()
     {
         { "GET", "/api/products", Everyone },
-        { "POST", "/api/products", Managers },
+        { "POST", "/api/products", "DataScientist ProductManager Admin" },
+        { "POST", "/api/products/infer-schema", "DataScientist ProductManager Admin" },
         { "GET", "/api/products/{productId:int}", Everyone },
         { "GET", "/api/products/{productId:int}/models", Everyone },
         { "GET", "/api/products/{productId:int}/models/{version:int}", Everyone },

@@ -13,7 +13,11 @@ public static class ProductsApi
     {
         var group = api.MapGroup("/products").WithTags("Products");
         group.MapGet("/", ListAsync).WithSummary("All data products with champion version, batches and rows scored.");
-        group.MapPost("/", CreateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Create a data product with its schema.");
+        group.MapPost("/", CreateAsync).RequireAuthorization(DashboardPolicies.Contribute).WithName("CreateProduct")
+            .WithSummary("Create a data product with its schema (the body infer-schema proposes).");
+        group.MapPost("/infer-schema", InferSchemaAsync).RequireAuthorization(DashboardPolicies.Contribute).WithName("InferProductSchema")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Propose a product from a sample CSV (multipart field 'file'; optional fields name, label, positiveClass, markers = comma-separated missing-value markers): the body POST /api/products takes, plus 'inference' (per-column missing cells by marker, distinct values, ranges, categories, notes, the first rows).");
         group.MapGet("/{productId:int}", GetAsync).WithName("GetProduct").WithSummary("One data product with its schema.");
         return api;
     }
@@ -26,6 +30,14 @@ public static class ProductsApi
 
     private static async Task<Ok<ProductDetail>> GetAsync(int productId, ProductService products, CancellationToken ct) =>
         TypedResults.Ok(await products.GetAsync(productId, ct));
+
+    private static async Task<Ok<InferredProduct>> InferSchemaAsync(HttpRequest request, SchemaInferenceService inference, CancellationToken ct)
+    {
+        using var upload = await UploadReader.ReadAsync(request, ["text/csv"], "sample.csv", ct);
+        var markers = upload.Field("markers")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var choices = new InferenceChoices(upload.Field("name"), markers, upload.Field("label"), upload.Field("positiveClass"));
+        return TypedResults.Ok(await inference.InferAsync(upload.File, choices, ct));
+    }
 
     private static async Task<Created<ProductDetail>> CreateAsync(CreateProductRequest request, ProductService products, CancellationToken ct)
     {

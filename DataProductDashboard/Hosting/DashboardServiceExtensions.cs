@@ -57,6 +57,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Audit.PerformanceService>();
         services.AddSingleton<DataProductDashboard.Services.Labels.LabelService>();
         services.AddSingleton<ProductService>();
+        services.AddSingleton<SchemaInferenceService>();
         services.AddSingleton<ModelRegistryService>();
         services.AddSingleton<BatchImporter>();
         services.AddSingleton<BatchQueries>();

@@ -73,6 +73,66 @@ public static class CsvBatchReader
         }
     }
 
+    /// <summary>Reads the header and the first <paramref name="maxRows"/> rows of a file as text cells, trimmed and
+    /// unquoted exactly as <see cref="ReadFileChunks"/> reads them, with its checks of encoding, shape and header (no
+    /// schema: for inferring one). A header that looks like data, or one column holding another delimiter, is refused
+    /// with what was seen.</summary>
+    public static CsvSample ReadSample(string path, string fileName, int maxRows, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var head = new byte[(int)Math.Min(file.Length, HeadBytes)];
+        file.ReadExactly(head);
+        var start = CheckHead(head, file.Length, fileName);
+        RejectDuplicateHeader(head.AsSpan(start), fileName);
+        var scanner = new CsvShapeCheck.Scanner(CsvShapeCheck.HeaderNames(head.AsSpan(start)), fileName);
+        file.Position = start;
+        try
+        {
+            using var text = new StreamReader(new CheckedCsvStream(file, scanner), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            using var reader = Sep.New(',').Reader(Options).From(text);
+            var header = reader.Header.ColNames.Select(h => h.TrimStart('\uFEFF')).ToArray();
+            if (header.Length == 1 && OtherDelimiters.FirstOrDefault(d => header[0].Contains(d)) is var d and not '\0')
+                throw new InputValidationException("header",
+                    $"'{fileName}' looks {(d == '\t' ? "tab" : $"'{d}'")}-separated; the dashboard reads comma-separated files (save as CSV with ',' as the delimiter).");
+            if (header.Any(string.IsNullOrWhiteSpace))
+                throw new InputValidationException("header", $"Row 1 of '{fileName}' has an empty column name (column {Array.FindIndex(header, string.IsNullOrWhiteSpace) + 1}); row 1 must name every column.");
+            var dataLike = header.Where(h => double.TryParse(h, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || TimestampFormat.TryParseIso(h, out _)).ToList();
+            if (dataLike.Count * 3 >= header.Length)
+                throw new InputValidationException("header",
+                    $"Row 1 of '{fileName}' looks like data, not column names ({string.Join(", ", dataLike.Take(4).Select(h => $"'{h}'"))} are values); add a header row that names the columns.");
+            var rows = new List<string[]>();
+            var errors = new Dictionary<string, string[]>();
+            foreach (var row in reader)
+            {
+                if (rows.Count == maxRows)
+                    break;
+                if ((rows.Count & 0x3FF) == 0)
+                    ct.ThrowIfCancellationRequested();
+                if (row.ColCount != header.Length)
+                {
+                    errors[$"row {row.LineNumberFrom}"] = [$"expected {header.Length} values (one per header column) but found {row.ColCount}"];
+                    if (errors.Count == MaxErrors)
+                        break;
+                    continue;
+                }
+                var cells = new string[header.Length];
+                for (var i = 0; i < cells.Length; i++)
+                    cells[i] = row[i].ToString();
+                rows.Add(cells);
+            }
+            if (errors.Count > 0)
+                throw new InputValidationException($"'{fileName}' has rows that do not match its header: {string.Join("; ", errors.Take(3).Select(e => $"{e.Key}: {e.Value[0]}"))}.", errors);
+            if (rows.Count == 0)
+                throw new InputValidationException("row 2", $"'{fileName}' has a header but no data rows: row 1 names the columns and row 2 onwards is empty.");
+            return new CsvSample(header, rows);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw InvalidUtf8(path, start, fileName);
+        }
+    }
+
     /// <summary>The first bytes of a file are enough to refuse an empty, BOM-only, UTF-16 or binary file; returns where
     /// the text starts (after a UTF-8 byte-order mark).</summary>
     private static int CheckHead(ReadOnlySpan<byte> head, long length, string fileName)

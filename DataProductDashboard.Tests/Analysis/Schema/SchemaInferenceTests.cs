@@ -1,0 +1,133 @@
+using DataProductDashboard.Analysis.Schema;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Ingestion;
+using DataProductDashboard.Tests.TestSupport;
+
+namespace DataProductDashboard.Tests.Analysis.Schema;
+
+public sealed class SchemaInferenceTests
+{
+    private static SchemaProposal InferFile(string path, int rows = 50_000, string? label = null) =>
+        InferSample(CsvBatchReader.ReadSample(path, Path.GetFileName(path), rows), label);
+
+    private static SchemaProposal InferSample(CsvSample sample, string? label = null) => SchemaInference.Infer(sample.Header, sample.Rows, label: label);
+
+    private static SchemaProposal Infer(string csv, string? label = null, IReadOnlyList<string>? markers = null)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return SchemaInference.Infer(lines[0].Split(','), lines.Skip(1).Select(l => l.Split(',')).ToList(), markers, label);
+    }
+
+    private static ColumnSpec Column(SchemaProposal p, string name) => p.Schema.Find(name) ?? throw new KeyNotFoundException(name);
+
+    [Fact]
+    public void Infer_BikeHours_FindsKeyTimeLabelAndRegression()
+    {
+        var proposal = InferFile(RepoPaths.BikeHourCsv);
+
+        Assert.Equal(TaskType.Regression, proposal.Task);
+        Assert.Equal("instant", proposal.Schema.RowKey?.Name);
+        Assert.Equal(ColumnKind.Id, Column(proposal, "instant").Kind);
+        Assert.Equal("dteday", proposal.Schema.EventTime?.Name);
+        Assert.Equal(ColumnKind.Timestamp, Column(proposal, "dteday").Kind);
+        Assert.Equal("cnt", proposal.Schema.Label?.Name);
+        Assert.All(["season", "yr", "mnth", "hr", "temp", "hum", "windspeed"], c => Assert.Equal(ColumnKind.Numeric, Column(proposal, c).Kind));
+        Assert.Null(proposal.Schema.MissingMarkers);
+        Assert.All(proposal.Schema.Columns, c => Assert.False(c.Nullable));
+        Assert.Empty(proposal.Schema.Validate(proposal.Task));
+    }
+
+    [Fact]
+    public void Infer_GermanCredit_IsBinaryWithTheRarerClassPositiveAndClassesKept()
+    {
+        var proposal = InferFile(RepoPaths.GermanCreditCsv);
+
+        Assert.Equal(TaskType.BinaryClassification, proposal.Task);
+        var label = proposal.Schema.Label!;
+        Assert.Equal("credit_risk", label.Name);
+        Assert.Equal(ColumnKind.Categorical, label.Kind);
+        Assert.Equal(["1", "2"], label.AllowedValues!);
+        Assert.Equal("2", proposal.Schema.PositiveClass); // 300 bad risks against 700 good
+        Assert.Equal(ColumnKind.Categorical, Column(proposal, "checking_account_status").Kind);
+        Assert.Equal(ColumnKind.Numeric, Column(proposal, "credit_amount").Kind);
+        Assert.Null(proposal.Schema.RowKey); // no unique column in the file
+        Assert.Contains(proposal.Notes, n => n.Contains("no row key", StringComparison.Ordinal));
+        Assert.Empty(proposal.Schema.Validate(proposal.Task));
+    }
+
+    [Fact]
+    public void Infer_MarkersInCells_AreCountedPerColumnAndProposed()
+    {
+        var proposal = Infer("age,work,hours,income\n39,State-gov,40,<=50K\nNA,?,13,>50K\n50,Private,,<=50K\n38,?,40,<=50K\n");
+
+        var work = proposal.Columns.Single(c => c.Spec.Name == "work");
+        Assert.Equal(2, work.MarkerCells["?"]);
+        Assert.Equal(2, work.Missing);
+        Assert.True(work.Spec.Nullable);
+        Assert.Equal(ColumnKind.Numeric, Column(proposal, "age").Kind); // 'NA' is missing, not text
+        Assert.Equal(1, proposal.Columns.Single(c => c.Spec.Name == "hours").MarkerCells[""]);
+        Assert.Equal(["NA", "?"], proposal.Schema.MissingMarkers!);
+    }
+
+    [Fact]
+    public void Infer_ZeroOneLabel_TakesOneAsPositive()
+    {
+        var proposal = Infer("id,x,y\na1,1.5,0\na2,2.5,1\na3,0.1,1\na4,3.3,1\n");
+
+        Assert.Equal(TaskType.BinaryClassification, proposal.Task);
+        Assert.Equal("1", proposal.Schema.PositiveClass);
+        Assert.Equal("id", proposal.Schema.RowKey?.Name);
+    }
+
+    [Fact]
+    public void Infer_FewTextClasses_IsMulticlass()
+    {
+        var rows = string.Join("\n", Enumerable.Range(0, 60).Select(i => $"{i},{i * 0.5},{(i % 3) switch { 0 => "setosa", 1 => "versicolor", _ => "virginica" }}"));
+        var proposal = Infer("id,petal,species\n" + rows + "\n");
+
+        Assert.Equal(TaskType.MulticlassClassification, proposal.Task);
+        Assert.Equal(["setosa", "versicolor", "virginica"], proposal.Schema.Label!.AllowedValues!);
+    }
+
+    [Fact]
+    public void Infer_DayFirstDates_ProposeAFormatAndSayItIsAmbiguous()
+    {
+        var proposal = Infer("when,x,y\n01.02.2024,1,2.5\n03.04.2024,2,3.5\n");
+
+        Assert.Equal(ColumnKind.Timestamp, Column(proposal, "when").Kind);
+        Assert.Equal("dd.MM.yyyy", Column(proposal, "when").Format);
+        var slashes = Infer("when,x,y\n01/02/2024,1,2.5\n03/04/2024,2,3.5\n");
+        Assert.Equal("dd/MM/yyyy", Column(slashes, "when").Format);
+        Assert.Contains(slashes.Notes, n => n.Contains("month-first", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Infer_LowCardinalityCategorical_IsASegmentAndItsValuesAreOnlyOffered()
+    {
+        var rows = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i},{(i % 2 == 0 ? "male" : "female")},{i * 1.5}"));
+        var proposal = Infer("id,sex,amount\n" + rows + "\n");
+
+        var sex = proposal.Columns.Single(c => c.Spec.Name == "sex");
+        Assert.True(sex.Spec.IsSegment);
+        Assert.Null(sex.Spec.AllowedValues);
+        Assert.Equal(["female", "male"], sex.Categories!.Order(StringComparer.Ordinal));
+        Assert.Equal(0, proposal.Columns.Single(c => c.Spec.Name == "amount").Min);
+    }
+
+    [Fact]
+    public void Infer_ChosenLabelThatIsNoColumn_NamesTheColumns()
+    {
+        var error = Assert.Throws<InputValidationException>(() => Infer("a,b\n1,2\n", label: "target"));
+
+        Assert.Contains("'target' is not a column of the sample; its columns are a, b", error.Message);
+    }
+
+    [Fact]
+    public void Infer_SplitCalendarColumns_SayArrivalTimeIsUsed()
+    {
+        var proposal = Infer("year,month,day,hour,pm25\n2010,1,1,0,12\n2010,1,1,1,15\n2010,1,1,2,13\n");
+
+        Assert.Null(proposal.Schema.EventTime);
+        Assert.Contains(proposal.Notes, n => n.Contains("year / month / day / hour", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Tests.TestSupport;
+
+namespace DataProductDashboard.Tests.Api;
+
+public sealed class InferSchemaApiTests : ApiTestBase
+{
+    private static MultipartFormDataContent Sample(string csv, string fileName = "sample.csv", params (string, string)[] fields) =>
+        Multipart(Encoding.UTF8.GetBytes(csv), fileName, "text/csv", fields);
+
+    [Fact]
+    public async Task InferSchema_GermanCredit_ProposalPostsAsIsTrainsAndAuditsABatch()
+    {
+        await using var app = new DashboardAppFactory();
+        var scientist = app.CreateClientWithRole(DashboardRoles.DataScientist);
+        var file = await File.ReadAllBytesAsync(RepoPaths.GermanCreditCsv);
+
+        var inferred = await scientist.PostAsync("/api/products/infer-schema", Multipart(file, "german-credit.csv", "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, inferred.StatusCode);
+        var body = await inferred.Content.ReadAsStringAsync();
+        var proposal = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("german credit", proposal.GetProperty("name").GetString());
+        Assert.Equal("BinaryClassification", proposal.GetProperty("task").GetString());
+        Assert.Equal("2", proposal.GetProperty("schema").GetProperty("positiveClass").GetString());
+        Assert.Equal(1000, proposal.GetProperty("inference").GetProperty("sampleRows").GetInt32());
+        Assert.Equal(10, proposal.GetProperty("inference").GetProperty("preview").GetArrayLength());
+
+        // The answer is the body POST /api/products takes ('inference' is ignored).
+        var created = await scientist.PostAsync("/api/products", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32();
+
+        var train = await scientist.PostAsync($"/api/products/{id}/models/train",
+            Multipart(file, "german-credit.csv", "text/csv", ("trainer", "FastTree")));
+        Assert.Equal(HttpStatusCode.Accepted, train.StatusCode);
+        Assert.Equal("Succeeded", (await WaitForJobAsync(scientist, train.Headers.Location!.ToString())).GetProperty("state").GetString());
+
+        var lines = Encoding.UTF8.GetString(file).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var batch = await scientist.PostAsync($"/api/products/{id}/batches", Sample(string.Join('\n', lines.Take(201)) + "\n", "first.csv"));
+        Assert.Equal(HttpStatusCode.Created, batch.StatusCode);
+        Assert.Equal(200, (await batch.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("rowCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task InferSchema_Markers_AreCountedAndMissingInTheCreatedProduct()
+    {
+        await using var app = new DashboardAppFactory();
+        var manager = app.CreateClientWithRole(DashboardRoles.ProductManager);
+        var csv = "id,age,work,income\n" + string.Join('\n', Enumerable.Range(1, 40).Select(i =>
+            $"r{i},{(i % 10 == 0 ? "NA" : (20 + i).ToString())},{(i % 4 == 0 ? "?" : i % 2 == 0 ? "Private" : "State-gov")},{(i % 3 == 0 ? ">50K" : "<=50K")}")) + "\n";
+
+        var response = await manager.PostAsync("/api/products/infer-schema", Sample(csv, "adult.csv"));
+        var proposal = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+
+        var columns = proposal.GetProperty("inference").GetProperty("columns").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal(4, columns["age"].GetProperty("missingByMarker").GetProperty("NA").GetInt32());
+        Assert.Equal(10, columns["work"].GetProperty("missingByMarker").GetProperty("?").GetInt32());
+        Assert.Equal("Numeric", columns["age"].GetProperty("kind").GetString());
+        Assert.Equal(["NA", "?"], proposal.GetProperty("schema").GetProperty("missingMarkers").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(">50K", proposal.GetProperty("schema").GetProperty("positiveClass").GetString());
+    }
+
+    [Fact]
+    public async Task InferSchema_ChosenLabelAndMarkers_AreUsed()
+    {
+        await using var app = new DashboardAppFactory();
+        var csv = "id,a,b\nk1,1,x\nk2,2,y\nk3,-,x\n";
+
+        var response = await app.CreateClient().PostAsync("/api/products/infer-schema", Sample(csv, "s.csv", ("label", "a"), ("markers", "-"), ("name", "Mine")));
+        var proposal = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+
+        Assert.Equal("Mine", proposal.GetProperty("name").GetString());
+        Assert.Equal("Label", proposal.GetProperty("schema").GetProperty("columns")[1].GetProperty("role").GetString());
+        Assert.Equal(["-"], proposal.GetProperty("schema").GetProperty("missingMarkers").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Theory]
+    [InlineData("39,State-gov,77516,Bachelors\n50,Self-emp,83311,Bachelors\n", "looks like data, not column names")]
+    [InlineData("a;b;c\n1;2;3\n", "looks ';'-separated")]
+    [InlineData("a,b,c\n1,2\n", "row 2: expected 3 values")]
+    public async Task InferSchema_FileItCannotRead_Returns400SayingWhatWasSeen(string csv, string expected)
+    {
+        await using var app = new DashboardAppFactory();
+
+        var problem = await ProblemAsync(await app.CreateClient().PostAsync("/api/products/infer-schema", Sample(csv)), 400);
+
+        Assert.Contains(expected, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task InferSchema_NameTaken_ProposesAFreeOne()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        await CreateProductAsync(client, "rentals", TaskType.Regression, TestSchemas.Regression);
+
+        var proposal = await (await client.PostAsync("/api/products/infer-schema", Sample(TestSchemas.RegressionCsv(20), "rentals.csv"))).Content.ReadFromJsonAsync<JsonElement>(Json);
+
+        Assert.Equal("rentals (2)", proposal.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task InferSchema_Viewer_Returns403()
+    {
+        await using var app = new DashboardAppFactory();
+
+        var response = await app.CreateClientWithRole(DashboardRoles.Viewer).PostAsync("/api/products/infer-schema", Sample("a,b\n1,2\n"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}

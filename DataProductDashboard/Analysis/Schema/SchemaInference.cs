@@ -1,0 +1,301 @@
+using System.Globalization;
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Analysis.Schema;
+
+/// <summary>Proposes a product schema from a sample: each column's kind (numeric, categorical, timestamp, id, text), the
+/// missing-value markers it holds, and roles — a row key (a unique id-like column), an event time (a timestamp), a label
+/// and the task it implies, segments (low-cardinality categoricals). Values seen in the sample (categories, ranges) are
+/// offered, never written into the schema, except the label's classes of a classification task (labels outside them
+/// must be refused). The cells are read as the batch reader reads them (trimmed, unquoted), so what is inferred here
+/// is what a batch will be checked against.</summary>
+public static class SchemaInference
+{
+    /// <summary>The markers looked for when none are given.</summary>
+    public static readonly IReadOnlyList<string> DefaultMarkers = ["NA", "N/A", "null", "?", "-"];
+
+    /// <summary>At most this many distinct values make a categorical column (more: id or text).</summary>
+    public const int MaxCategories = 50;
+
+    /// <summary>At most this many distinct values make a categorical column a proposed segment.</summary>
+    public const int MaxSegmentValues = 10;
+
+    /// <summary>At most this many classes make a multiclass label.</summary>
+    public const int MaxClasses = 20;
+
+    private const int ExampleCount = 5;
+
+    private static readonly string[] KeyNames = ["id", "key", "instant", "index", "uuid", "guid", "rowid", "row_id", "record", "no", "number"];
+    private static readonly string[] TimeNames = ["timestamp", "datetime", "date", "time", "dteday", "ts", "when", "at"];
+    private static readonly string[] LabelNames = ["label", "target", "class", "y", "outcome", "result", "income", "cnt", "count", "price",
+        "churn", "default", "survived", "quality", "credit_risk", "risk", "fraud", "response"];
+    /// <summary>Pairs of class names with a conventional positive class (the second); other pairs take the rarer class,
+    /// usually the event a model is built to find.</summary>
+    private static readonly (string Negative, string Positive)[] PositivePairs =
+        [("0", "1"), ("false", "true"), ("no", "yes"), ("n", "y"), ("f", "t"), ("negative", "positive"), ("good", "bad")];
+
+    /// <summary>Date forms other than ISO 8601 that samples commonly use, tried in this order; day-first before month-first
+    /// (a sample where both read every value is ambiguous and says so).</summary>
+    private static readonly string[] DateFormats =
+    [
+        "dd.MM.yyyy", "dd.MM.yyyy HH:mm", "dd.MM.yyyy HH:mm:ss",
+        "dd/MM/yyyy", "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH:mm:ss",
+        "MM/dd/yyyy", "MM/dd/yyyy HH:mm", "MM/dd/yyyy HH:mm:ss",
+        "yyyy/MM/dd", "yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm:ss",
+        "dd-MM-yyyy", "dd-MM-yyyy HH:mm", "dd-MM-yyyy HH:mm:ss",
+        "yyyyMMdd",
+    ];
+
+    /// <summary>Infers the schema of <paramref name="rows"/> (cells in <paramref name="header"/> order, already trimmed).
+    /// <paramref name="markers"/>: the cell values to count as missing (default <see cref="DefaultMarkers"/>);
+    /// <paramref name="label"/>: the label column the user chose (default: the best candidate).</summary>
+    public static SchemaProposal Infer(IReadOnlyList<string> header, IReadOnlyList<string[]> rows, IReadOnlyList<string>? markers = null,
+        string? label = null, string? positiveClass = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(rows);
+        markers ??= DefaultMarkers;
+        var notes = new List<string>();
+        var profiles = header.Select((name, i) => ColumnProfile.Of(name, rows.Select(r => i < r.Length ? r[i] : ""), markers)).ToList();
+        var markersSeen = markers.Where(m => profiles.Any(p => p.MarkerCells.ContainsKey(m))).ToList();
+
+        var keyIndex = profiles.FindIndex(p => p.IsKeyLike && HasName(p.Name, KeyNames));
+        if (keyIndex < 0)
+            keyIndex = profiles.FindIndex(p => p.Kind == ColumnKind.Id && p.IsUnique && p.Missing == 0);
+        if (keyIndex < 0)
+            notes.Add("No column is unique in the sample, so there is no row key: labels are matched to predictions by row key, so add one (an order or record id) before labels arrive.");
+
+        var times = profiles.Select((p, i) => (p, i)).Where(x => x.p.Kind == ColumnKind.Timestamp).ToList();
+        var timeIndex = times.Count == 0 ? -1
+            : times.OrderByDescending(x => HasName(x.p.Name, TimeNames)).ThenBy(x => x.p.Missing).First().i;
+        if (timeIndex < 0)
+            notes.Add(HasCalendarParts(profiles)
+                ? "The time is split over year / month / day / hour columns; they stay numeric features and the arrival time of each batch is its time."
+                : "No column holds dates or times, so each batch's arrival time is its time.");
+
+        var candidates = LabelCandidates(profiles, keyIndex, timeIndex);
+        var labelIndex = label is null ? (candidates.Count > 0 ? profiles.FindIndex(p => p.Name == candidates[0]) : -1) : profiles.FindIndex(p => p.Name == label);
+        if (label is not null && labelIndex < 0)
+            throw new InputValidationException("label", $"'{label}' is not a column of the sample; its columns are {string.Join(", ", header)}.");
+        if (labelIndex < 0)
+            notes.Add("No column looks like a label; choose one before creating the product.");
+
+        var task = TaskType.Regression;
+        string? positive = null;
+        IReadOnlyList<string> classes = [];
+        if (labelIndex >= 0)
+        {
+            var p = profiles[labelIndex];
+            (task, classes) = TaskOf(p);
+            if (task == TaskType.BinaryClassification)
+            {
+                positive = positiveClass ?? ConventionalPositive(classes)
+                    ?? p.Counts.OrderBy(c => c.Value).ThenByDescending(c => c.Key, StringComparer.Ordinal).First().Key;
+                if (!classes.Contains(positive))
+                    throw new InputValidationException("positiveClass", $"'{positive}' is not a value of the label '{p.Name}'; its values are {string.Join(", ", classes)}.");
+                notes.Add($"The label '{p.Name}' has two values ({string.Join(", ", classes)}): binary classification with '{positive}' as the positive class.");
+            }
+            else if (task == TaskType.MulticlassClassification)
+            {
+                notes.Add($"The label '{p.Name}' has {classes.Count} values: multiclass classification (models for it can be registered; training in the app covers regression and binary classification).");
+            }
+            else
+            {
+                notes.Add($"The label '{p.Name}' is numeric with {p.DistinctText()} values: regression.");
+            }
+            if (p.Missing > 0)
+                notes.Add($"{p.Missing:N0} of {rows.Count:N0} sample rows have no label: they are not used for training or performance.");
+        }
+
+        var columns = new List<InferredColumn>(profiles.Count);
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var p = profiles[i];
+            var role = i == keyIndex ? ColumnRole.RowKey : i == timeIndex ? ColumnRole.EventTime : i == labelIndex ? ColumnRole.Label : ColumnRole.Feature;
+            var kind = role == ColumnRole.RowKey ? ColumnKind.Id : role == ColumnRole.Label && task != TaskType.Regression ? ColumnKind.Categorical : p.Kind;
+            var isSegment = role == ColumnRole.Feature && kind == ColumnKind.Categorical && p.Distinct is >= 2 and <= MaxSegmentValues;
+            var spec = new ColumnSpec(p.Name, kind, role, Nullable: p.Missing > 0,
+                AllowedValues: role == ColumnRole.Label && task != TaskType.Regression ? classes : null,
+                IsSegment: isSegment, Format: kind == ColumnKind.Timestamp ? p.Format : null);
+            columns.Add(new InferredColumn(spec, p.Missing, p.MarkerCells, p.Distinct, p.Min, p.Max,
+                kind == ColumnKind.Categorical ? p.Categories() : null, p.Examples, p.Note, i == labelIndex || candidates.Contains(p.Name)));
+        }
+        foreach (var p in profiles.Where(p => p.Note is not null))
+            notes.Add($"'{p.Name}': {p.Note}");
+
+        var schema = new ProductSchema(columns.Select(c => c.Spec).ToList(), positive, markersSeen.Count > 0 ? markersSeen : null);
+        if (!schema.Features.Any())
+            notes.Add("No column is left as a feature; a model needs at least one.");
+        return new SchemaProposal(task, schema, columns, candidates, classes, notes, rows.Count);
+    }
+
+    private static string? ConventionalPositive(IReadOnlyList<string> classes)
+    {
+        foreach (var (negative, positive) in PositivePairs)
+        {
+            var n = classes.FirstOrDefault(c => string.Equals(c, negative, StringComparison.OrdinalIgnoreCase));
+            var p = classes.FirstOrDefault(c => string.Equals(c, positive, StringComparison.OrdinalIgnoreCase));
+            if (n is not null && p is not null)
+                return p;
+        }
+        return null;
+    }
+
+    private static (TaskType Task, IReadOnlyList<string> Classes) TaskOf(ColumnProfile p)
+    {
+        var values = p.Counts.Keys.OrderBy(v => v, StringComparer.Ordinal).ToList();
+        if (p.Distinct == 2)
+            return (TaskType.BinaryClassification, values);
+        if (p.Kind == ColumnKind.Numeric && !(p.AllIntegers && p.Distinct <= MaxClasses && p.Distinct * 20 <= p.Count))
+            return (TaskType.Regression, []);
+        if (p.Distinct is > 2 and <= MaxClasses)
+            return (TaskType.MulticlassClassification, values);
+        return (TaskType.Regression, []);
+    }
+
+    /// <summary>Columns that could be the label, best first: a label-like name, then the last usable column.</summary>
+    private static List<string> LabelCandidates(List<ColumnProfile> profiles, int keyIndex, int timeIndex)
+    {
+        var usable = profiles.Select((p, i) => (p, i))
+            .Where(x => x.i != keyIndex && x.i != timeIndex && x.p.Distinct >= 2
+                && (x.p.Kind == ColumnKind.Numeric || (x.p.Kind == ColumnKind.Categorical && x.p.Distinct <= MaxClasses)))
+            .ToList();
+        return usable.OrderByDescending(x => HasName(x.p.Name, LabelNames)).ThenByDescending(x => x.i).Select(x => x.p.Name).ToList();
+    }
+
+    private static bool HasCalendarParts(List<ColumnProfile> profiles) =>
+        new[] { "year", "month", "day" }.All(part => profiles.Any(p => p.Kind == ColumnKind.Numeric && string.Equals(p.Name, part, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Whether <paramref name="name"/> is one of <paramref name="words"/>, or ends with one after a separator
+    /// (order_id, event_date).</summary>
+    private static bool HasName(string name, string[] words)
+    {
+        var lower = name.ToLowerInvariant();
+        return words.Any(w => lower == w || lower.EndsWith("_" + w, StringComparison.Ordinal) || lower.EndsWith(" " + w, StringComparison.Ordinal)
+            || lower.StartsWith(w + "_", StringComparison.Ordinal));
+    }
+
+    /// <summary>What the sample says about one column.</summary>
+    private sealed class ColumnProfile
+    {
+        public required string Name { get; init; }
+        public ColumnKind Kind { get; private set; }
+        public string? Format { get; private set; }
+        public int Count { get; private set; }
+        public int Missing { get; private set; }
+        public Dictionary<string, int> MarkerCells { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+        public int Distinct => Counts.Count;
+        public bool IsUnique => Count > 0 && Distinct == Count;
+        public bool AllIntegers { get; private set; }
+        public double? Min { get; private set; }
+        public double? Max { get; private set; }
+        public List<string> Examples { get; } = [];
+        public string? Note { get; private set; }
+
+        /// <summary>Unique, complete and either an integer or an identifier: could key rows.</summary>
+        public bool IsKeyLike => IsUnique && Missing == 0 && (Kind == ColumnKind.Id || (Kind == ColumnKind.Numeric && AllIntegers));
+
+        public string DistinctText() => Distinct.ToString("N0", CultureInfo.InvariantCulture);
+
+        public IReadOnlyList<string> Categories() => Counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key).ToList();
+
+        public static ColumnProfile Of(string name, IEnumerable<string> cells, IReadOnlyList<string> markers)
+        {
+            var profile = new ColumnProfile { Name = name };
+            foreach (var cell in cells)
+            {
+                if (cell.Length == 0)
+                {
+                    profile.Missing++;
+                    profile.MarkerCells[""] = profile.MarkerCells.GetValueOrDefault("") + 1;
+                    continue;
+                }
+                if (markers.FirstOrDefault(m => string.Equals(m, cell, StringComparison.OrdinalIgnoreCase)) is { } marker)
+                {
+                    profile.Missing++;
+                    profile.MarkerCells[marker] = profile.MarkerCells.GetValueOrDefault(marker) + 1;
+                    continue;
+                }
+                profile.Count++;
+                profile.Counts[cell] = profile.Counts.GetValueOrDefault(cell) + 1;
+                if (profile.Examples.Count < ExampleCount && !profile.Examples.Contains(cell))
+                    profile.Examples.Add(cell);
+            }
+            profile.Classify();
+            return profile;
+        }
+
+        private void Classify()
+        {
+            if (Count == 0)
+            {
+                Kind = ColumnKind.Text;
+                Note = "every sample value is missing; it is read as text";
+                return;
+            }
+            if (TryNumeric())
+                return;
+            if (TryTimestamp())
+                return;
+            var averageLength = Counts.Sum(c => (double)c.Key.Length * c.Value) / Count;
+            if (Distinct <= MaxCategories && (Distinct * 2 <= Count || Distinct <= 3))
+                Kind = ColumnKind.Categorical;
+            else if (IsUnique && averageLength <= 64 && !Counts.Keys.Any(k => k.Contains(' ')))
+                Kind = ColumnKind.Id;
+            else
+                Kind = averageLength > 30 || Counts.Keys.Any(k => k.Contains(' ')) ? ColumnKind.Text : ColumnKind.Categorical;
+            if (Kind == ColumnKind.Categorical && Distinct > MaxCategories)
+                Note = $"{DistinctText()} distinct values in the sample: a high-cardinality category";
+        }
+
+        private bool TryNumeric()
+        {
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            var integers = true;
+            foreach (var value in Counts.Keys)
+            {
+                // As the batch reader: '.' decimals, no thousands separator, finite.
+                if (value.Contains(',') || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+                    return false;
+                min = Math.Min(min, number);
+                max = Math.Max(max, number);
+                integers &= number == Math.Floor(number) && !value.Contains('.') && !value.Contains('e', StringComparison.OrdinalIgnoreCase);
+            }
+            Kind = ColumnKind.Numeric;
+            AllIntegers = integers;
+            Min = min;
+            Max = max;
+            return true;
+        }
+
+        private bool TryTimestamp()
+        {
+            if (Counts.Keys.All(v => TimestampFormat.TryParseIso(v, out _)))
+            {
+                Kind = ColumnKind.Timestamp;
+                return true;
+            }
+            var fitting = DateFormats.Where(f => Counts.Keys.All(v => TimestampFormat.TryParseExact(v, f, out _))).ToList();
+            if (fitting.Count == 0)
+                return false;
+            Kind = ColumnKind.Timestamp;
+            Format = fitting[0];
+            if (fitting.Count > 1 && fitting[0].StartsWith("dd", StringComparison.Ordinal) && fitting.Any(f => f.StartsWith("MM", StringComparison.Ordinal)))
+                Note = $"every date reads both day-first ({fitting[0]}) and month-first; day-first was chosen: check the format";
+            return true;
+        }
+    }
+}
+
+/// <summary>One column as inferred: the proposed spec and what the sample showed.</summary>
+/// <param name="MarkerCells">Cells per missing-value marker ("" for empty cells).</param>
+/// <param name="Categories">Categorical columns: the values seen, most frequent first (an option for allowed values).</param>
+/// <param name="Examples">Up to five distinct values, in the order they appear.</param>
+/// <param name="IsLabelCandidate">Whether the column could be the label.</param>
+public sealed record InferredColumn(ColumnSpec Spec, int Missing, IReadOnlyDictionary<string, int> MarkerCells, int Distinct, double? Min, double? Max,
+    IReadOnlyList<string>? Categories, IReadOnlyList<string> Examples, string? Note, bool IsLabelCandidate);
+
+/// <summary>The proposed task and schema, with what the sample showed per column and notes to read before creating.</summary>
+public sealed record SchemaProposal(TaskType Task, ProductSchema Schema, IReadOnlyList<InferredColumn> Columns, IReadOnlyList<string> LabelCandidates,
+    IReadOnlyList<string> Classes, IReadOnlyList<string> Notes, int SampleRows);
