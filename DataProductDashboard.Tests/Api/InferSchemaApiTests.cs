@@ -42,7 +42,30 @@ public sealed class InferSchemaApiTests : ApiTestBase
         var lines = Encoding.UTF8.GetString(file).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var batch = await scientist.PostAsync($"/api/products/{id}/batches", Sample(string.Join('\n', lines.Take(201)) + "\n", "first.csv"));
         Assert.Equal(HttpStatusCode.Created, batch.StatusCode);
-        Assert.Equal(200, (await batch.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("rowCount").GetInt32());
+        var stored = await batch.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.Equal(200, stored.GetProperty("rowCount").GetInt32());
+
+        // Created with its default gates: the first batch adopted them and was judged by them.
+        Assert.True(proposal.GetProperty("defaultGates").GetBoolean());
+        var gates = await scientist.GetFromJsonAsync<JsonElement>($"/api/products/{id}/gates", Json);
+        Assert.Contains(gates.EnumerateArray(), g => g.GetProperty("metricKey").GetString() == "drift.share");
+        var judged = await scientist.GetFromJsonAsync<JsonElement>($"/api/batches/{stored.GetProperty("id").GetInt32()}/gates", Json);
+        Assert.True(judged.GetArrayLength() > 5);
+        Assert.DoesNotContain((await scientist.GetFromJsonAsync<JsonElement>($"/api/products/{id}/gates/proposals", Json)).EnumerateArray(),
+            p => p.GetProperty("rule").GetProperty("scope").GetString() == "Batch");
+    }
+
+    [Fact]
+    public async Task CreateProduct_WithoutDefaultGates_FirstBatchAddsNone()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateTrainedRegressionProductAsync(client);
+
+        var batch = await client.PostAsync($"/api/products/{id}/batches", Sample(TestSchemas.RegressionCsv(50, withLabel: false), "b.csv"));
+
+        Assert.Equal(HttpStatusCode.Created, batch.StatusCode);
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/gates", Json)).EnumerateArray());
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed class DataProduct
     public DriftSettings DriftSettings { get; set; } = DriftSettings.Default;
     /// <summary>How often a batch is expected; when set, a missing batch raises a timeliness alert.</summary>
     public double? ExpectedCadenceHours { get; set; }
+    /// <summary>Set when the product was created with its default gates: the first batch's follow-up adopts the gates
+    /// that batch's metrics propose (before judging it), then clears this.</summary>
+    public bool AdoptDefaultGates { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<ModelVersion> ModelVersions { get; set; } = [];
     public List<Batch> Batches { get; set; } = [];

@@ -417,6 +417,9 @@ namespace DataProductDashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AdoptDefaultGates")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ChampionVersionId")
                         .HasColumnType("INTEGER");
 

@@ -20,6 +20,7 @@ namespace DataProductDashboard.Services.FollowUps;
 public sealed class FollowUpRunner(
     IDbContextFactory<DashboardDbContext> dbFactory,
     BatchGateEvaluator gates,
+    GateService gateRules,
     TimelinessMonitor timeliness,
     ExperimentMonitor experiments,
     KpiRecomputer kpis,
@@ -53,6 +54,7 @@ public sealed class FollowUpRunner(
             switch (followUp.Kind)
             {
                 case FollowUpKind.BatchStored:
+                    await gateRules.AdoptDefaultsIfPendingAsync(followUp.ProductId, batchIds[0], ct);
                     await gates.EvaluateAsync(batchIds, ct);
                     await timeliness.BatchArrivedAsync(followUp.ProductId, batchIds[0], ct);
                     if (followUp.ExperimentId is { } experimentId)

@@ -138,6 +138,43 @@ public sealed class GateService(
             .ToList();
     }
 
+    /// <summary>For a product created with its default gates: adopts every gate <paramref name="batchId"/>'s metrics
+    /// propose (the first batch's), as the system, in one transaction with clearing the product's flag and the trail
+    /// entries; does nothing for any other product or once done. Returns how many gates were added.</summary>
+    public async Task<int> AdoptDefaultsIfPendingAsync(int productId, int batchId, CancellationToken ct)
+    {
+        await using (var check = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await check.Products.AnyAsync(p => p.Id == productId && p.AdoptDefaultGates, ct))
+                return 0;
+        }
+        var proposals = await GetProposalsForBatchAsync(batchId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId && p.AdoptDefaultGates, ct);
+        if (product is null)
+            return 0; // adopted meanwhile
+        var existing = await db.GateRules.AsNoTracking().Where(r => r.ProductId == productId)
+            .Select(r => new { r.Scope, r.MetricKey, r.Column, r.Condition }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rules = new List<GateRule>();
+        foreach (var proposal in proposals.Where(p => !existing.Any(e => e.Scope == p.Rule.Scope && e.MetricKey == p.Rule.MetricKey && e.Column == p.Rule.Column && e.Condition == p.Rule.Condition)))
+        {
+            var rule = new GateRule { ProductId = productId, MetricKey = proposal.Rule.MetricKey, CreatedAt = now };
+            Apply(rule, GateRuleInput.From(proposal.Rule), proposal.Rule, Actor.System, now);
+            rules.Add(rule);
+        }
+        db.GateRules.AddRange(rules);
+        product.AdoptDefaultGates = false;
+        await db.SaveChangesAsync(ct);
+        foreach (var rule in rules)
+            trail.Record(db, productId, Actor.System, TrailAction.GateCreated, Subject(rule), after: Snapshot(rule) + "; a default gate, adopted with the first batch");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Product {ProductId}: {Count} default gates adopted with batch {BatchId}", productId, rules.Count, batchId);
+        return rules.Count;
+    }
+
     /// <summary>The default gates a batch's own metrics propose.</summary>
     public async Task<IReadOnlyList<ProposedGate>> GetProposalsForBatchAsync(int batchId, CancellationToken ct)
     {

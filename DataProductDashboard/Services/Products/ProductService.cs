@@ -47,10 +47,12 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
             Task = request.Task,
             Schema = request.Schema!,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            AdoptDefaultGates = request.DefaultGates,
         };
         db.Products.Add(product);
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Created data product {ProductId} '{Name}' ({Task})", product.Id, product.Name, product.Task);
+        logger.LogInformation("Created data product {ProductId} '{Name}' ({Task}; default gates with the first batch: {DefaultGates})",
+            product.Id, product.Name, product.Task, product.AdoptDefaultGates);
         return await GetAsync(product.Id, ct);
     }
 

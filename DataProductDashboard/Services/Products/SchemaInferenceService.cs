@@ -26,7 +26,7 @@ public sealed class SchemaInferenceService(IDbContextFactory<DashboardDbContext>
         var name = await FreeNameAsync(string.IsNullOrWhiteSpace(choices.Name) ? NameFrom(file.FileName) : choices.Name.Trim(), ct);
         logger.LogInformation("Inferred a {Task} schema of {Columns} columns from {Rows} sample rows of {FileName}",
             proposal.Task, proposal.Columns.Count, proposal.SampleRows, file.FileName);
-        return new InferredProduct(name, null, null, proposal.Task, proposal.Schema,
+        return new InferredProduct(name, null, null, proposal.Task, proposal.Schema, DefaultGates: true,
             new InferenceDetails(file.FileName, proposal.SampleRows, proposal.SampleRows == SampleRows, markers ?? SchemaInference.DefaultMarkers,
                 proposal.Columns.Select(ColumnDetails.Of).ToList(), proposal.LabelCandidates, proposal.Classes, proposal.Notes,
                 sample.Rows.Take(PreviewRows).ToList()));
@@ -58,9 +58,13 @@ public sealed class SchemaInferenceService(IDbContextFactory<DashboardDbContext>
 /// the positive class; null: inferred.</summary>
 public sealed record InferenceChoices(string? Name = null, IReadOnlyList<string>? Markers = null, string? Label = null, string? PositiveClass = null);
 
-/// <summary>A proposed product: the body <c>POST /api/products</c> takes (name, description, owner, task, schema), and
-/// <see cref="Inference"/>, which that request ignores.</summary>
-public sealed record InferredProduct(string Name, string? Description, string? Owner, TaskType Task, ProductSchema Schema, InferenceDetails Inference);
+/// <summary>A proposed product: the body <c>POST /api/products</c> takes (name, description, owner, task, schema, and
+/// the default gates on), and <see cref="Inference"/>, which that request ignores.</summary>
+public sealed record InferredProduct(string Name, string? Description, string? Owner, TaskType Task, ProductSchema Schema, bool DefaultGates,
+    InferenceDetails Inference)
+{
+    public CreateProductRequest ToRequest() => new(Name, Description, Owner, Task, Schema, DefaultGates);
+}
 
 /// <summary>What the sample showed.</summary>
 /// <param name="Truncated">Whether the file has more rows than were read.</param>
