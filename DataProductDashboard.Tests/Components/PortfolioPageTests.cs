@@ -29,14 +29,15 @@ public sealed class PortfolioPageTests : BunitTestContext
     }
 
     [Fact]
-    public async Task Render_NoProducts_ShowsEmptyStateWithApiHint()
+    public async Task Render_NoProducts_ShowsEmptyStateWithTheWizardAndApiHint()
     {
         UseData(await UiTestData.CreateEmptyAsync());
 
         var cut = Render<PortfolioPage>();
 
         cut.WaitForAssertion(() => Assert.Contains("No data products yet", cut.Find("[data-testid=portfolio-empty]").TextContent));
-        Assert.Contains("POST /api/products", cut.Markup);
+        Assert.Equal("/products/new", cut.Find("[data-testid=portfolio-empty-new]").GetAttribute("href"));
+        Assert.Contains("POST /api/products/infer-schema", cut.Markup);
         Assert.Empty(cut.FindAll("[data-testid=product-card]"));
     }
 
@@ -80,7 +81,8 @@ public sealed class PortfolioPageTests : BunitTestContext
 
         var cut = Render<PortfolioPage>();
 
-        cut.WaitForAssertion(() => Assert.Contains("a product manager creates them", cut.Find("[data-testid=portfolio-empty-reader]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("a product manager or a data scientist creates them", cut.Find("[data-testid=portfolio-empty-reader]").TextContent));
         Assert.DoesNotContain("POST /api/products", cut.Find("[data-testid=portfolio-empty]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=portfolio-new-product]"));
     }
 }

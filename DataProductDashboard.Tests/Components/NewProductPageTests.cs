@@ -1,0 +1,76 @@
+using Bunit;
+using DataProductDashboard.Components.Pages.Products;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Products;
+using DataProductDashboard.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace DataProductDashboard.Tests.Components;
+
+public sealed class NewProductPageTests : BunitTestContext
+{
+    private const string Sample = "order_id,placed,amount,channel,returned\n" +
+        "o1,2024-05-01,12.5,web,no\no2,2024-05-01,NA,shop,yes\no3,2024-05-02,7,web,no\no4,2024-05-02,3.25,?,no\no5,2024-05-03,40,shop,no\n";
+
+    [Fact]
+    public async Task ChooseSample_ShowsTheProposalAndCreate_MakesTheProductAndOpensItsModels()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        _ = PopoverProvider;
+        var cut = Render<NewProductPage>();
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Sample, "orders.csv"));
+
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=wizard-column]").Count));
+        Assert.Equal("1 (NA 1)", cut.Find("[data-column=amount] [data-testid=wizard-missing]").TextContent.Trim());
+        Assert.Equal("1 (? 1)", cut.Find("[data-column=channel] [data-testid=wizard-missing]").TextContent.Trim());
+        Assert.Contains("binary classification with 'yes' as the positive class", cut.Find("[data-testid=wizard-notes]").TextContent);
+        Assert.Equal(5, cut.FindAll("[data-testid=wizard-preview] tbody tr").Count);
+        Assert.Contains("default gates", cut.Find("[data-testid=wizard-product]").TextContent);
+
+        cut.Find("#wizard-create").Click();
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/models", Service<NavigationManager>().Uri));
+        var product = (await Service<ProductService>().ListAsync(CancellationToken.None)).Single();
+        Assert.Equal("orders", product.Name);
+        var detail = await Service<ProductService>().GetAsync(product.Id, CancellationToken.None);
+        Assert.Equal(TaskType.BinaryClassification, detail.Task);
+        Assert.Equal("yes", detail.Schema.PositiveClass);
+        Assert.Equal(["NA", "?"], detail.Schema.MissingMarkers!);
+        Assert.Equal("order_id", detail.Schema.RowKey?.Name);
+        Assert.Equal("placed", detail.Schema.EventTime?.Name);
+        Assert.Null(detail.Schema.Find("channel")!.AllowedValues);
+        Assert.EndsWith($"/products/{product.Id}/models", Service<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task ChooseSample_HeaderlessFile_SaysWhatWasSeenAndCreatesNothing()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var cut = Render<NewProductPage>();
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("39,State-gov,77516\n50,Private,83311\n", "adult.data"));
+
+        cut.WaitForAssertion(() => Assert.Contains("looks like data, not column names", cut.Find("[data-testid=dialog-error]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=wizard-columns]"));
+        Assert.Empty(await Service<ProductService>().ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Create_LimitToSampleValues_WritesTheSeenCategories()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var cut = Render<NewProductPage>();
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Sample, "orders.csv"));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-column=channel] input[type=checkbox]")));
+
+        cut.FindAll("[data-column=channel] input[type=checkbox]").Last().Change(true);
+        cut.Find("#wizard-create").Click();
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/models", Service<NavigationManager>().Uri));
+        var product = (await Service<ProductService>().ListAsync(CancellationToken.None)).Single();
+        var detail = await Service<ProductService>().GetAsync(product.Id, CancellationToken.None);
+        Assert.Equal(["shop", "web"], detail.Schema.Find("channel")!.AllowedValues!.Order(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Products;
+
+namespace DataProductDashboard.ViewModels.Products;
+
+/// <summary>The new-product wizard's editable proposal: what the sample suggested (<see cref="InferredProduct"/>), as
+/// the user adjusts it — name, task, positive class, markers, and per column its kind, role, nullable, segment and
+/// whether its sample values become its allowed values — and the request it makes.</summary>
+public sealed class NewProductDraft
+{
+    /// <summary>Roles only one column may hold; choosing one for a column gives the previous holder the role Feature.</summary>
+    private static readonly ColumnRole[] SingleRoles = [ColumnRole.Label, ColumnRole.RowKey, ColumnRole.EventTime];
+
+    public NewProductDraft(InferredProduct inferred)
+    {
+        Inference = inferred.Inference;
+        Name = inferred.Name;
+        Description = inferred.Description;
+        Owner = inferred.Owner;
+        Task = inferred.Task;
+        PositiveClass = inferred.Schema.PositiveClass;
+        Markers = string.Join(", ", inferred.Schema.MissingMarkers ?? []);
+        DefaultGates = inferred.DefaultGates;
+        Columns = inferred.Schema.Columns.Select(spec => new DraftColumn(spec,
+            inferred.Inference.Columns.First(c => c.Name == spec.Name))).ToList();
+    }
+
+    public InferenceDetails Inference { get; }
+    public string Name { get; set; }
+    public string? Description { get; set; }
+    public string? Owner { get; set; }
+    public TaskType Task { get; set; }
+    public string? PositiveClass { get; set; }
+    /// <summary>The product's missing-value markers, comma-separated.</summary>
+    public string Markers { get; set; }
+    public bool DefaultGates { get; set; }
+    public IReadOnlyList<DraftColumn> Columns { get; }
+
+    public string? Label => Columns.FirstOrDefault(c => c.Role == ColumnRole.Label)?.Name;
+
+    /// <summary>The label's classes as the sample showed them (binary and multiclass tasks).</summary>
+    public IReadOnlyList<string> Classes => Inference.Classes;
+
+    public IReadOnlyList<string> MarkerList => Markers.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Gives <paramref name="column"/> <paramref name="role"/>; a role only one column may hold moves.</summary>
+    public void SetRole(DraftColumn column, ColumnRole role)
+    {
+        if (SingleRoles.Contains(role))
+        {
+            foreach (var other in Columns.Where(c => c != column && c.Role == role))
+                other.Role = ColumnRole.Feature;
+        }
+        column.Role = role;
+        if (role == ColumnRole.RowKey)
+            column.Kind = ColumnKind.Id;
+    }
+
+    public CreateProductRequest ToRequest()
+    {
+        var classification = Task != TaskType.Regression;
+        var columns = Columns.Select(c => new ColumnSpec(c.Name, c.Kind, c.Role, c.Nullable,
+            AllowedValues: c.Role == ColumnRole.Label && classification ? Classes
+                : c.LimitToSampleValues && c.Kind == ColumnKind.Categorical ? c.Details.Categories : null,
+            IsSegment: c.IsSegment && c.Role == ColumnRole.Feature,
+            Format: c.Kind == ColumnKind.Timestamp ? c.Format : null)).ToList();
+        var markers = MarkerList;
+        return new CreateProductRequest(Name, Description, Owner, Task,
+            new ProductSchema(columns, Task == TaskType.BinaryClassification ? PositiveClass : null, markers.Count > 0 ? markers : null), DefaultGates);
+    }
+}
+
+/// <summary>One column of the draft.</summary>
+public sealed class DraftColumn(ColumnSpec spec, ColumnDetails details)
+{
+    public string Name { get; } = spec.Name;
+    public ColumnKind Kind { get; set; } = spec.Kind;
+    public ColumnRole Role { get; set; } = spec.Role;
+    public bool Nullable { get; set; } = spec.Nullable;
+    public bool IsSegment { get; set; } = spec.IsSegment;
+    public string? Format { get; } = spec.Format;
+    /// <summary>Whether the categories seen in the sample become the column's allowed values (off by default: a sample
+    /// rarely holds every later value).</summary>
+    public bool LimitToSampleValues { get; set; }
+    public ColumnDetails Details { get; } = details;
+
+    /// <summary>"12 (? 10, empty 2)", or "none".</summary>
+    public string MissingText => Details.Missing == 0 ? "none"
+        : $"{Details.Missing.ToString("N0", CultureInfo.InvariantCulture)} ({string.Join(", ", Details.MissingByMarker.OrderByDescending(m => m.Value)
+            .Select(m => $"{(m.Key.Length == 0 ? "empty" : m.Key)} {m.Value.ToString("N0", CultureInfo.InvariantCulture)}"))})";
+
+    /// <summary>The range of a numeric column, else examples.</summary>
+    public string ShapeText => Details.Min is { } min && Details.Max is { } max
+        ? $"{min.ToString("G6", CultureInfo.InvariantCulture)} … {max.ToString("G6", CultureInfo.InvariantCulture)}"
+        : string.Join(", ", Details.Examples.Take(4)) + (Details.Distinct > 4 ? ", …" : "");
+}
