@@ -92,6 +92,19 @@ public sealed class DataQualityAnalyzerTests
     }
 
     [Fact]
+    public void Lateness_BatchesSecondsApart_IsNeverLateByLessThanAnHour()
+    {
+        var start = Day(1);
+        DateTime[] loop = [start, start.AddSeconds(2), start.AddSeconds(4), start.AddSeconds(6)];
+
+        var next = DataQualityAnalyzer.Lateness(start.AddSeconds(30), loop);
+        var hoursLater = DataQualityAnalyzer.Lateness(start.AddHours(2), loop);
+
+        Assert.False(next.Late); // 24 s after the previous, usually 2 s: 12x, but not an hour past
+        Assert.True(hoursLater.Late);
+    }
+
+    [Fact]
     public void Audit_ShiftedBatch_DriftsAndNamesDirection()
     {
         var random = new Random(4);

@@ -53,6 +53,7 @@ public sealed class CrashRecoveryFixture : IAsyncLifetime
     {
         ["Dashboard__DataDirectory"] = DataPath,
         ["Dashboard__SeedDemo"] = "false",
+        ["Dashboard__BackfillAfterDays"] = DashboardAppFactory.NoBackfillDetection,
         ["Dashboard__BackgroundBatchRows"] = BackgroundBatchRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Dashboard__JobMaxAttempts"] = JobMaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // Polling a job every 10 ms is 6000 requests a minute from one key (the default allows 3000).

@@ -43,6 +43,7 @@ public sealed class ServiceHarness : IAsyncDisposable
             ["Dashboard:RootDirectory"] = _temp.Path,
             ["Dashboard:DataDirectory"] = "data",
             ["Dashboard:SeedDemo"] = "false",
+            ["Dashboard:BackfillAfterDays"] = DashboardAppFactory.NoBackfillDetection,
             ["Dashboard:BackgroundBatchRows"] = backgroundBatchRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

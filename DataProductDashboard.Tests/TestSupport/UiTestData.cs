@@ -58,6 +58,7 @@ public static class UiTestData
             ["Dashboard:DataDirectory"] = "data",
             ["Dashboard:DatabaseFile"] = "dashboard.db",
             ["Dashboard:SeedDemo"] = "false",
+            ["Dashboard:BackfillAfterDays"] = DashboardAppFactory.NoBackfillDetection,
             [NotificationTestHost.AllowLoopbackKey] = NotificationTestHost.Loopback,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -16,7 +16,7 @@ public static class BatchesApi
         product.MapPost("/", UploadAsync).RequireAuthorization(DashboardPolicies.Upload)
             .Produces<BatchSummary>(StatusCodes.Status201Created).Produces<Services.Jobs.JobStatus>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Score a CSV batch (multipart field 'file', or a text/csv body with ?fileName=): 201 when done, 202 + status URL when queued; 409 when the same file is already stored (?allowDuplicate=true stores it anyway); honours Idempotency-Key.");
+            .WithSummary("Score a CSV batch (multipart field 'file', or a text/csv body with ?fileName=): 201 when done, 202 + status URL when queued; 409 when the same file is already stored (?allowDuplicate=true stores it anyway); ?backfill=true sends history (placed at its newest event time, never judged late; detected when its events are over Dashboard:BackfillAfterDays old, ?backfill=false says it is not); honours Idempotency-Key.");
         product.MapGet("/", ListAsync).WithSummary("Batches, newest first, paged ({ items, totalCount }); sort=ReceivedAt|FileName|Rows|ModelVersion|ScoringSeconds|LatencyP95|PredictionMean, descending=true|false, q=file-name filter; Accept: text/csv or ?format=csv exports all that match.");
         var batch = api.MapGroup("/batches/{batchId:int}").WithTags("Batches");
         batch.MapGet("/", GetAsync).WithSummary("A batch: summary, latency and prediction distribution.");
@@ -30,10 +30,11 @@ public static class BatchesApi
     {
         await lookup.EnsureExistsAsync(productId, ct);
         var allowDuplicate = QueryRules.Flag(context.Request.Query, "allowDuplicate");
+        var backfill = QueryRules.OptionalFlag(context.Request.Query, "backfill");
         using var upload = await UploadReader.ReadAsync(context.Request, ["text/csv"], "batch.csv", ct);
         return await Idempotency.RunAsync(context, upload, async () =>
         {
-            var result = await intake.SubmitAsync(productId, upload.File, BatchSource.Api, allowDuplicate, progress: null, ct);
+            var result = await intake.SubmitAsync(productId, upload.File, BatchSource.Api, allowDuplicate, progress: null, ct, backfill);
             return result.Batch is { } stored
                 ? new ApiAnswer(StatusCodes.Status201Created, $"/api/batches/{stored.Id}", stored)
                 : new ApiAnswer(StatusCodes.Status202Accepted, $"/api/jobs/{result.Job!.Id}", result.Job);

@@ -32,6 +32,10 @@ public static class QueryRules
     public static (string, int?, int, int) PageSize(int? pageSize, Paging paging) => ("pageSize", pageSize, Paging.MinPageSize, paging.MaxPageSize);
 
     /// <summary>A true|false query switch (absent: false); anything else answers 400 naming it.</summary>
+    /// <summary>true or false when given, null when absent; 400 naming the parameter otherwise.</summary>
+    public static bool? OptionalFlag(IQueryCollection query, string name) =>
+        query[name].ToString().Length == 0 ? null : Flag(query, name);
+
     public static bool Flag(IQueryCollection query, string name)
     {
         var text = query[name].ToString();

@@ -28,6 +28,11 @@ public sealed class DashboardOptions
     [Range(1_000, 10_000_000)]
     public int ImportChunkRows { get; set; } = 131_072;
 
+    /// <summary>A batch whose newest event time lies more than this many days before its arrival is taken for a
+    /// backfill (placed at its event time, never judged late), unless the upload says otherwise (?backfill=false).</summary>
+    [Range(1, 36500)]
+    public int BackfillAfterDays { get; set; } = Services.Batches.DashboardOptionsDefaults.BackfillAfterDays;
+
     /// <summary>Numeric drift tests take every row of a batch up to this many, and a seeded uniform sample of this many
     /// rows of a longer batch (the audit says so); categorical drift and data quality always count every row.</summary>
     [Range(10_000, 100_000_000)]

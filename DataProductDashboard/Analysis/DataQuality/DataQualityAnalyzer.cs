@@ -22,8 +22,13 @@ public static class DataQualityAnalyzer
         return quality.Result(receivedAt, earlierBatchRows, earlierReceivedAt);
     }
 
+    /// <summary>A batch is never late by less than this many hours past the usual interval (batches sent in a loop
+    /// seconds apart are not late by a tenth of a second).</summary>
+    public const double MinLateHours = 1;
+
     /// <summary>Hours since the previous batch, the usual interval (median of the earlier ones; needs three earlier
-    /// batches) and whether this one is late (more than <see cref="LateFactor"/> × the usual interval).</summary>
+    /// batches) and whether this one is late (more than <see cref="LateFactor"/> × the usual interval, and at least
+    /// <see cref="MinLateHours"/> past it).</summary>
     public static (double? SincePrevious, double? UsualInterval, bool Late) Lateness(DateTime receivedAt, IReadOnlyList<DateTime> earlier)
     {
         var before = earlier.Where(t => t < receivedAt).Order().ToArray();
@@ -36,6 +41,6 @@ public static class DataQualityAnalyzer
         for (var i = 1; i < before.Length; i++)
             intervals[i - 1] = (before[i] - before[i - 1]).TotalHours;
         var usual = DataQualityAccumulator.Median(intervals);
-        return (since, usual, usual > 0 && since > LateFactor * usual);
+        return (since, usual, usual > 0 && since > LateFactor * usual && since - usual >= MinLateHours);
     }
 }

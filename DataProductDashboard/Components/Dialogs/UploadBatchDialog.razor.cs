@@ -24,6 +24,8 @@ public sealed partial class UploadBatchDialog
 
     /// <summary>The stored batch with the same content, when the chosen file was refused as a duplicate.</summary>
     private DuplicateBatchException? _duplicate;
+    /// <summary>Ticked: the sender says the batch is history; unticked: detected (events over the configured days old).</summary>
+    private bool _backfill;
 
     private Task SubmitAsync() => SubmitAsync(allowDuplicate: false);
 
@@ -39,7 +41,7 @@ public sealed partial class UploadBatchDialog
         IntakeResult result;
         try
         {
-            result = await Intake.SubmitAsync(ProductId, upload, BatchSource.Ui, allowDuplicate, progress, ct);
+            result = await Intake.SubmitAsync(ProductId, upload, BatchSource.Ui, allowDuplicate, progress, ct, _backfill ? true : null);
         }
         catch (DuplicateBatchException ex)
         {

@@ -14,7 +14,10 @@ public sealed class Batch
     public string FileName { get; set; } = "";
     public required string FileHash { get; set; }
     public long FileSizeBytes { get; set; }
+    /// <summary>When the batch arrived; a backfill's newest event time instead (see <see cref="Backfill"/>).</summary>
     public DateTime ReceivedAt { get; set; }
+    /// <summary>History sent late: placed at its newest event time, never judged late.</summary>
+    public bool Backfill { get; set; }
     public int RowCount { get; set; }
     public BatchStatus Status { get; set; }
     public double ParseSeconds { get; set; }

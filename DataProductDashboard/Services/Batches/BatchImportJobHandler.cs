@@ -31,13 +31,26 @@ public sealed class BatchImportJobHandler(BatchImporter importer, ContentStore s
         if (!File.Exists(path))
             throw new InvalidOperationException($"The stored input of job {job.Id} ('{job.InputFileName}') is missing; send the file again.");
         var file = store.Open(job.InputArea, job.InputHash, job.InputExtension, job.InputFileName);
-        var source = Enum.TryParse<BatchSource>(job.Parameters, out var s) ? s : BatchSource.Api;
+        var (source, backfill) = ParseParameters(job.Parameters);
         progress.Report(new JobProgress(nameof(ImportStage.Parsing), 0, job.RowsTotal, 0.05));
         // Received when it was uploaded, not when it ran (a rerun keeps the batch's place in the history). The file was
         // validated when it arrived: it is read once more, chunk by chunk, as it is scored.
-        var prepared = await importer.PrepareAsync(job.ProductId, file, source, job.CreatedAt, ct, validated: job.RowsTotal);
+        var prepared = await importer.PrepareAsync(job.ProductId, file, source, job.CreatedAt, ct, validated: job.RowsTotal) with { Backfill = backfill };
         var report = new SyncProgress<ImportProgress>(p => progress.Report(new JobProgress(p.Stage.ToString(), p.RowsDone, p.RowsTotal, p.Fraction)));
         var batch = await importer.ImportAsync(prepared, job.Id, report, ct);
         return new JobOutcome(batch.Id, RowsDone: batch.RowCount);
+    }
+
+    /// <summary>A job's parameters: the source, and ";backfill=true|false" when the sender said.</summary>
+    public static string ParametersOf(BatchSource source, bool? backfill) =>
+        backfill is { } b ? $"{source};backfill={(b ? "true" : "false")}" : source.ToString();
+
+    public static (BatchSource Source, bool? Backfill) ParseParameters(string? parameters)
+    {
+        var parts = (parameters ?? "").Split(';');
+        var source = Enum.TryParse<BatchSource>(parts[0], out var s) ? s : BatchSource.Api;
+        bool? backfill = parts.Skip(1).FirstOrDefault(p => p.StartsWith("backfill=", StringComparison.Ordinal)) is { } flag
+            ? flag.EndsWith("true", StringComparison.Ordinal) : null;
+        return (source, backfill);
     }
 }

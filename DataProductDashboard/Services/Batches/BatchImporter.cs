@@ -116,8 +116,8 @@ public sealed class BatchImporter(
         var receivedAt = prepared.ReceivedAt ?? clock.GetUtcNow().UtcDateTime;
         prepared = prepared with { ReceivedAt = receivedAt };
         using var spool = new PredictionSpool(store.TempDirectory);
-        var (scored, audit, parseTime) = await ScoreAsync(prepared, spool, progress, ct);
-        prepared = prepared with { RowCount = scored.Rows, ParseTime = prepared.ParseTime + parseTime };
+        var (scored, audit, parseTime, placed) = await ScoreAsync(prepared, spool, progress, ct);
+        prepared = prepared with { RowCount = scored.Rows, ParseTime = prepared.ParseTime + parseTime, ReceivedAt = placed.At, Backfill = placed.Backfill };
         var rows = scored.Rows;
         // The audit's conclusion, the prediction profile and the arms' audits are worked out while the predictions are
         // stored (on the other cores: storing is one SQLite writer); the store waits for them before the metric runs.
@@ -185,7 +185,8 @@ public sealed class BatchImporter(
         }, ct), ct);
         if (rows != predictions.Length)
             throw new ConflictException($"Batch {batchId}'s stored file has {rows:N0} rows but {predictions.Length:N0} predictions are stored; it cannot be audited again.");
-        var audit = await Task.Run(() => builder.Finish(batch.ReceivedAt, earlier.Select(b => b.RowCount).ToList(), earlier.Select(b => b.ReceivedAt).ToList()), ct);
+        var audit = await Task.Run(() => builder.Finish(batch.ReceivedAt, earlier.Select(b => b.RowCount).ToList(),
+            batch.Backfill ? [] : earlier.Select(b => b.ReceivedAt).ToList()), ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.MetricRuns.Where(r => r.BatchId == batchId && (r.Kind == AuditRunKind || r.Kind == DistributionsRunKind)).ExecuteDeleteAsync(ct);
@@ -211,8 +212,8 @@ public sealed class BatchImporter(
     /// the scoring), spooling keys and labels and auditing against the champion's reference profile (no audit when the
     /// version has none). Returns the time spent reading the file (apart from waiting for the scorer) and the audit's
     /// conclusion as a task that runs on while the predictions are stored.</summary>
-    private async Task<(ScoredBatch Scored, Task<AuditResult?> Audit, TimeSpan ParseTime)> ScoreAsync(PreparedBatch prepared, PredictionSpool spool,
-        IProgress<ImportProgress>? progress, CancellationToken ct)
+    private async Task<(ScoredBatch Scored, Task<AuditResult?> Audit, TimeSpan ParseTime, (DateTime At, bool Backfill) Placed)> ScoreAsync(
+        PreparedBatch prepared, PredictionSpool spool, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var champion = models.Get(prepared.ChampionFileHash);
         var challenger = prepared.Experiment is { } experiment ? models.Get(experiment.ChallengerFileHash) : null;
@@ -233,10 +234,15 @@ public sealed class BatchImporter(
             }, ct);
         }
         var scored = scorer.Complete();
+        // A backfill sits at its newest event time and is never judged late (no lateness without earlier arrivals).
+        var placed = BackfillRule.Place(prepared.ReceivedAt!.Value, scored.EventTimeTo, prepared.Backfill, TimeSpan.FromDays(options.Value.BackfillAfterDays));
+        if (placed.Backfill)
+            logger.LogInformation("Batch '{FileName}' of product {ProductId} is a backfill ({How}): placed at its newest event time {At:o}",
+                prepared.FileName, prepared.ProductId, prepared.Backfill is true ? "flagged" : "detected", placed.At);
         var result = audit is null
             ? Task.FromResult<AuditResult?>(null)
-            : Task.Run<AuditResult?>(() => audit.Finish(prepared.ReceivedAt!.Value, prepared.EarlierBatchRows, prepared.EarlierReceivedAt), ct);
-        return (scored, result, parseTime);
+            : Task.Run<AuditResult?>(() => audit.Finish(placed.At, prepared.EarlierBatchRows, placed.Backfill ? [] : prepared.EarlierReceivedAt), ct);
+        return (scored, result, parseTime, placed);
     }
 
     /// <summary>The sample of a long batch's drift tests is seeded by its content: the same file, the same sample.</summary>
@@ -285,6 +291,7 @@ public sealed class BatchImporter(
             LatencyP99Micros = scores.LatencyMicros.P99,
             EventTimeFrom = scored.EventTimeFrom,
             EventTimeTo = scored.EventTimeTo,
+            Backfill = prepared.Backfill == true,
             LabelledRows = scored.LabelledRows,
             ExperimentId = prepared.Experiment?.Id,
             JobId = jobId,

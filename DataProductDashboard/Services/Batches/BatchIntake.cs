@@ -30,8 +30,9 @@ public sealed class BatchIntake(
     /// (a file scored here, below Dashboard:BackgroundBatchRows, is a few megabytes).</summary>
     private const long CheckWeightBytes = 64L << 20;
 
+    /// <param name="backfill">The sender's word that the batch is history (true), is not (false), or null to detect it.</param>
     public async Task<IntakeResult> SubmitAsync(int productId, UploadedFile file, BatchSource source, bool allowDuplicate,
-        IProgress<ImportProgress>? progress, CancellationToken ct)
+        IProgress<ImportProgress>? progress, CancellationToken ct, bool? backfill = null)
     {
         if (!allowDuplicate)
             await RefuseDuplicateAsync(productId, file, ct);
@@ -39,7 +40,7 @@ public sealed class BatchIntake(
         using (await slots.AcquireAsync(Math.Min(file.Length * 2, CheckWeightBytes), mayRefuse: true, ct))
         {
             progress?.Report(new ImportProgress(ImportStage.Parsing, 0, 0));
-            var prepared = await importer.PrepareAsync(productId, file, source, receivedAt: null, ct);
+            var prepared = await importer.PrepareAsync(productId, file, source, receivedAt: null, ct) with { Backfill = backfill };
             if (prepared.RowCount < options.Value.BackgroundBatchRows)
                 return new IntakeResult(await importer.ImportAsync(prepared, jobId: null, progress, ct), null);
 
@@ -47,7 +48,8 @@ public sealed class BatchIntake(
             var job = await jobs.EnqueueAsync(new Job
             {
                 Kind = JobKind, ProductId = productId, RowsTotal = prepared.RowCount, InputArea = ContentStore.Batches,
-                InputHash = file.Hash, InputExtension = ".csv", InputFileName = file.FileName, Parameters = source.ToString(),
+                InputHash = file.Hash, InputExtension = ".csv", InputFileName = file.FileName,
+                Parameters = BatchImportJobHandler.ParametersOf(source, backfill),
             }, CancellationToken.None);
             logger.LogInformation("Queued batch '{FileName}' ({Rows} rows) for product {ProductId} as job {JobId}", file.FileName, prepared.RowCount, productId, job.Id);
             return new IntakeResult(null, job);

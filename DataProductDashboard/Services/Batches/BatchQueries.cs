@@ -99,5 +99,6 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
         b.LatencyP50Micros, b.LatencyP95Micros, b.LatencyP99Micros, b.EventTimeFrom, b.EventTimeTo, b.PredictionMean, b.LabelledRows)
     {
         FollowUp = b.FollowUpPending ? BatchSummary.FollowUpPending : BatchSummary.FollowUpDone,
+        Backfill = b.Backfill,
     });
 }

@@ -30,6 +30,9 @@ public sealed record BatchSummary(
     /// done, then "done": a client knows when gates and KPIs are final.</summary>
     public string FollowUp { get; init; } = FollowUpDone;
 
+    /// <summary>History sent late: <see cref="ReceivedAt"/> is its newest event time, and it is never judged late.</summary>
+    public bool Backfill { get; init; }
+
     public const string FollowUpDone = "done";
     public const string FollowUpPending = "pending";
 

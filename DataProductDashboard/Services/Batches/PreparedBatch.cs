@@ -6,7 +6,8 @@ namespace DataProductDashboard.Services.Batches;
 
 /// <summary>A batch file that has been read and validated (or, for a queued job, was validated when it arrived) and is
 /// ready to be scored by <see cref="ChampionVersionId"/>, or split between the champion and the challenger of
-/// <see cref="Experiment"/> when an A/B test is running. <see cref="Whole"/> holds the parsed rows when the file fit in
+/// <see cref="Experiment"/> when an A/B test is running. <see cref="Backfill"/>: the sender's word that the batch is
+/// history (true), is not (false), or null to detect it (<see cref="BackfillRule"/>). <see cref="Whole"/> holds the parsed rows when the file fit in
 /// one chunk (it is then not read again); a longer file is read again chunk by chunk when it is scored.</summary>
 public sealed record PreparedBatch(
     int ProductId,
@@ -25,4 +26,5 @@ public sealed record PreparedBatch(
     IReadOnlyList<int> EarlierBatchRows,
     IReadOnlyList<DateTime> EarlierReceivedAt,
     DriftSettings DriftSettings,
-    Experiments.RunningExperiment? Experiment = null);
+    Experiments.RunningExperiment? Experiment = null,
+    bool? Backfill = null);
