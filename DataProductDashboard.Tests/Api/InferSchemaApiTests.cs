@@ -88,6 +88,29 @@ public sealed class InferSchemaApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Labels_ClassWithAStrayDot_AreRefusedWithRowAndValueAndNothingIsStored()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var rows = Enumerable.Range(1, 120).Select(i => $"r{i},{20 + i % 40},{(i % 3 == 0 ? "Private" : "State-gov")},{(i % 4 == 0 ? ">50K" : "<=50K")}").ToList();
+        var sample = "id,age,work,income\n" + string.Join('\n', rows) + "\n";
+        var proposal = await (await client.PostAsync("/api/products/infer-schema", Sample(sample, "adult.csv"))).Content.ReadAsStringAsync();
+        var created = await client.PostAsync("/api/products", new StringContent(proposal, Encoding.UTF8, "application/json"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32();
+        var train = await client.PostAsync($"/api/products/{id}/models/train", Sample(sample, "train.csv", ("trainer", "FastTree")));
+        Assert.Equal("Succeeded", (await WaitForJobAsync(client, train.Headers.Location!.ToString())).GetProperty("state").GetString());
+        var batch = "id,age,work\n" + string.Join('\n', Enumerable.Range(1, 30).Select(i => $"b{i},{30 + i},Private")) + "\n";
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/products/{id}/batches", Sample(batch, "b.csv"))).StatusCode);
+
+        var labels = await client.PostAsync($"/api/products/{id}/labels", CsvBody("id,income\nb1,<=50K\nb2,>50K.\n"));
+
+        var problem = await ProblemAsync(labels, 400);
+        Assert.StartsWith("'>50K.' is not one of the declared categories (<=50K, >50K)", problem.GetProperty("errors").GetProperty("row 3, column 'income'")[0].GetString());
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/batches", Json);
+        Assert.Equal(0, stored.GetProperty("items")[0].GetProperty("labelledRows").GetInt32());
+    }
+
+    [Fact]
     public async Task InferSchema_ChosenLabelAndMarkers_AreUsed()
     {
         await using var app = new DashboardAppFactory();
@@ -103,7 +126,7 @@ public sealed class InferSchemaApiTests : ApiTestBase
 
     [Theory]
     [InlineData("39,State-gov,77516,Bachelors\n50,Self-emp,83311,Bachelors\n", "looks like data, not column names")]
-    [InlineData("a;b;c\n1;2;3\n", "looks ';'-separated")]
+    [InlineData("Sales report 2024\na,b,c\n1,2,3\n4,5,6\n", "is not a header")]
     [InlineData("a,b,c\n1,2\n", "row 2: expected 3 values")]
     public async Task InferSchema_FileItCannotRead_Returns400SayingWhatWasSeen(string csv, string expected)
     {

@@ -209,13 +209,34 @@ public sealed class CsvBatchReaderTests
     }
 
     [Theory]
-    [InlineData(';', "';'-separated")]
-    [InlineData('\t', "tab-separated")]
-    public void Read_WrongDelimiter_SaysWhichDelimiterItFound(char delimiter, string expected)
+    [InlineData(';')]
+    [InlineData('\t')]
+    [InlineData('|')]
+    public void Read_SemicolonTabOrPipeDelimited_IsReadAsACommaFileWouldBe(char d)
     {
-        var error = Reject($"id{delimiter}day{delimiter}temp{delimiter}hum{delimiter}season\nr1{delimiter}2024-03-01{delimiter}1{delimiter}0.1{delimiter}summer\n");
+        var parsed = Read($"id{d}day{d}temp{d}hum{d}season\nr1{d}2024-03-01{d}1.5{d}0.1{d}summer\nr2{d}2024-03-02{d}\"2\"{d}{d}winter\n");
 
-        Assert.Contains(expected, error.Errors["header"][0]);
+        Assert.Equal([1.5, 2], parsed.Table.Numeric("temp"));
+        Assert.True(double.IsNaN(parsed.Table.Numeric("hum")[1]));
+        Assert.Equal(new string?[] { "summer", "winter" }, parsed.Table.Strings("season"));
+    }
+
+    [Fact]
+    public void Read_SemicolonFileWithABadCell_NamesRowAndColumn()
+    {
+        var error = Reject("id;day;temp;hum;season\nr1;2024-03-01;abc;0.1;summer\n");
+
+        Assert.Equal("'abc' is not a number", error.Errors["row 2, column 'temp'"][0]);
+    }
+
+    [Fact]
+    public void Read_CommasInsideQuotesOfASemicolonFile_StayInTheValue()
+    {
+        var schema = new ProductSchema([new("id", ColumnKind.Id, ColumnRole.RowKey), new("note", ColumnKind.Text), new("x", ColumnKind.Numeric)]);
+
+        var parsed = CsvBatchReader.Read(Encoding.UTF8.GetBytes("id;note;x\nr1;\"a, b, c\";1\n"), "n.csv", schema, CsvReadMode.Batch);
+
+        Assert.Equal("a, b, c", parsed.Table.Strings("note")[0]);
     }
 
     [Fact]

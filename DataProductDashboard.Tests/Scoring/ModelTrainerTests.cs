@@ -30,6 +30,24 @@ public sealed class ModelTrainerTests
         Assert.Contains(trainer.ToString(), model.Trainer);
     }
 
+    [Fact]
+    public void Train_RowsWithoutALabel_AreLeftOutOfTrainingAndHoldout()
+    {
+        var schema = TestSchemas.Binary with
+        {
+            Columns = TestSchemas.Binary.Columns.Select(c => c.Role == ColumnRole.Label ? c with { Nullable = true } : c).ToList(),
+            MissingMarkers = ["?"],
+        };
+        var lines = TestSchemas.BinaryCsv(300).TrimEnd('\n').Split('\n');
+        // Every third row's label becomes '?' (missing): 100 of 300.
+        var marked = lines.Take(1).Concat(lines.Skip(1).Select((l, i) => i % 3 == 0 ? l[..l.LastIndexOf(',')] + ",?" : l));
+        var table = CsvBatchReader.Read(TestSchemas.Utf8(string.Join('\n', marked) + "\n"), "t.csv", schema, CsvReadMode.Training).Table;
+
+        var model = ModelTrainer.Train(table, schema, TaskType.BinaryClassification, TrainerKind.FastTree);
+
+        Assert.Equal(200, model.TrainingRows + model.HoldoutRows);
+    }
+
     [Theory]
     [InlineData(TrainerKind.FastTree)]
     [InlineData(TrainerKind.LightGbm)]

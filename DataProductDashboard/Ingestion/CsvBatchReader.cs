@@ -6,7 +6,7 @@ using nietras.SeparatedValues;
 
 namespace DataProductDashboard.Ingestion;
 
-/// <summary>Reads a comma-separated UTF-8 file (parsed by Sep) into typed columns, checking it against the product
+/// <summary>Reads a delimited UTF-8 file — comma, semicolon, tab or '|', whichever its header line uses most — (parsed by Sep) into typed columns, checking it against the product
 /// schema. Every problem names its row (the line of the file; the header is row 1) and column. Nothing partial is
 /// returned: a file with any problem raises <see cref="InputValidationException"/>.</summary>
 public static class CsvBatchReader
@@ -15,14 +15,15 @@ public static class CsvBatchReader
     private const int HeadBytes = 64 * 1024;
     private const long CountBelowBytes = 32L << 20;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly char[] OtherDelimiters = [';', '\t', '|'];
 
     public static ParsedCsv Read(ReadOnlyMemory<byte> content, string fileName, ProductSchema schema, CsvReadMode mode,
         CancellationToken ct = default)
     {
         var bytes = CheckEncoding(content, fileName);
-        RejectDuplicateHeader(bytes.Span, fileName);
-        using var reader = Sep.New(',').Reader(Options).From(new ReadOnlyMemoryStream(bytes));
+        var delimiter = CsvShapeCheck.DelimiterOf(bytes.Span);
+        CsvShapeCheck.Check(bytes.Span, delimiter, fileName);
+        RejectDuplicateHeader(bytes.Span, delimiter, fileName);
+        using var reader = Sep.New(delimiter).Reader(Options).From(new ReadOnlyMemoryStream(bytes));
         // Data rows = line breaks − the header's (+ 1 when the last line has none): arrays sized once, no copies.
         var span = bytes.Span;
         var rows = span.Count((byte)'\n') - 1 + (span[^1] == (byte)'\n' ? 0 : 1);
@@ -55,8 +56,9 @@ public static class CsvBatchReader
         file.ReadExactly(head);
         var start = CheckHead(head, file.Length, fileName);
         var content = head.AsSpan(start);
-        RejectDuplicateHeader(content, fileName);
-        var scanner = new CsvShapeCheck.Scanner(CsvShapeCheck.HeaderNames(content), fileName);
+        var delimiter = CsvShapeCheck.DelimiterOf(content);
+        RejectDuplicateHeader(content, delimiter, fileName);
+        var scanner = new CsvShapeCheck.Scanner(CsvShapeCheck.HeaderNames(content, delimiter), fileName, delimiter);
         // Column arrays are sized once: to the row count (a fast vectorized pass) when the file is read whole or fits
         // in a chunk or two, else to a chunk.
         var capacity = chunkRows == int.MaxValue || file.Length <= CountBelowBytes ? Math.Min(chunkRows, CountDataRows(file)) : chunkRows;
@@ -64,7 +66,7 @@ public static class CsvBatchReader
         try
         {
             using var text = new StreamReader(new CheckedCsvStream(file, scanner), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            using var reader = Sep.New(',').Reader(Options).From(text);
+            using var reader = Sep.New(delimiter).Reader(Options).From(text);
             return ReadRows(reader, capacity, fileName, schema, mode, chunkRows, onChunk, ct);
         }
         catch (DecoderFallbackException)
@@ -84,17 +86,15 @@ public static class CsvBatchReader
         var head = new byte[(int)Math.Min(file.Length, HeadBytes)];
         file.ReadExactly(head);
         var start = CheckHead(head, file.Length, fileName);
-        RejectDuplicateHeader(head.AsSpan(start), fileName);
-        var scanner = new CsvShapeCheck.Scanner(CsvShapeCheck.HeaderNames(head.AsSpan(start)), fileName);
+        var delimiter = CsvShapeCheck.DelimiterOf(head.AsSpan(start));
+        RejectDuplicateHeader(head.AsSpan(start), delimiter, fileName);
+        var scanner = new CsvShapeCheck.Scanner(CsvShapeCheck.HeaderNames(head.AsSpan(start), delimiter), fileName, delimiter);
         file.Position = start;
         try
         {
             using var text = new StreamReader(new CheckedCsvStream(file, scanner), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            using var reader = Sep.New(',').Reader(Options).From(text);
+            using var reader = Sep.New(delimiter).Reader(Options).From(text);
             var header = reader.Header.ColNames.Select(h => h.TrimStart('\uFEFF')).ToArray();
-            if (header.Length == 1 && OtherDelimiters.FirstOrDefault(d => header[0].Contains(d)) is var d and not '\0')
-                throw new InputValidationException("header",
-                    $"'{fileName}' looks {(d == '\t' ? "tab" : $"'{d}'")}-separated; the dashboard reads comma-separated files (save as CSV with ',' as the delimiter).");
             if (header.Any(string.IsNullOrWhiteSpace))
                 throw new InputValidationException("header", $"Row 1 of '{fileName}' has an empty column name (column {Array.FindIndex(header, string.IsNullOrWhiteSpace) + 1}); row 1 must name every column.");
             var dataLike = header.Where(h => double.TryParse(h, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || TimestampFormat.TryParseIso(h, out _)).ToList();
@@ -140,6 +140,7 @@ public static class CsvBatchReader
         var whole = head.Length == length;
         if (head.IsEmpty || (whole && head.Trim("\r\n\t "u8).IsEmpty))
             throw new InputValidationException("file", $"'{fileName}' is empty: row 1 should name the columns and the rows below hold the data.");
+        FileSniffer.Check(head.StartsWith(Encoding.UTF8.Preamble) ? head[3..] : head, fileName);
         if (head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.StartsWith(new byte[] { 0xFE, 0xFF }) || LooksUtf16(head))
             throw new InputValidationException("file", $"'{fileName}' is not UTF-8 text (it looks UTF-16 encoded or binary); save it as CSV UTF-8.");
         var start = head.StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
@@ -273,6 +274,7 @@ public static class CsvBatchReader
         var span = content.Span;
         if (span.IsEmpty || span.Trim("\r\n\t "u8).IsEmpty)
             throw new InputValidationException("file", $"'{fileName}' is empty: row 1 should name the columns and the rows below hold the data.");
+        FileSniffer.Check(span.StartsWith(Encoding.UTF8.Preamble) ? span[3..] : span, fileName);
         if (span.StartsWith(new byte[] { 0xFF, 0xFE }) || span.StartsWith(new byte[] { 0xFE, 0xFF }) || LooksUtf16(span))
             throw new InputValidationException("file", $"'{fileName}' is not UTF-8 text (it looks UTF-16 encoded or binary); save it as CSV UTF-8.");
         if (span.StartsWith(Encoding.UTF8.Preamble))
@@ -280,7 +282,6 @@ public static class CsvBatchReader
         span = content.Span;
         if (span.Trim("\r\n\t "u8).IsEmpty)
             throw new InputValidationException("file", $"'{fileName}' is empty: it holds only a UTF-8 byte-order mark, no header (row 1) and no data rows.");
-        CsvShapeCheck.Check(span, fileName);
         if (!Utf8.IsValid(span))
         {
             var offset = FirstInvalidUtf8Offset(span);
@@ -315,10 +316,10 @@ public static class CsvBatchReader
     }
 
     /// <summary>Sep refuses a header with repeated names; say which name repeats instead.</summary>
-    private static void RejectDuplicateHeader(ReadOnlySpan<byte> bytes, string fileName)
+    private static void RejectDuplicateHeader(ReadOnlySpan<byte> bytes, char delimiter, string fileName)
     {
         var end = bytes.IndexOf((byte)'\n');
-        var names = Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]).TrimEnd('\r').Split(',').Select(n => n.Trim().Trim('"'));
+        var names = Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]).TrimEnd('\r').Split(delimiter).Select(n => n.Trim().Trim('"'));
         var errors = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1)
             .ToDictionary(g => $"column '{g.Key}'", g => new[] { $"the header names column '{g.Key}' {g.Count()} times" });
         if (errors.Count > 0)
@@ -327,11 +328,6 @@ public static class CsvBatchReader
 
     private static List<(ColumnSpec Spec, int Index)> MapHeader(string[] header, string fileName, ProductSchema schema, CsvReadMode mode)
     {
-        if (header.Length == 1 && OtherDelimiters.FirstOrDefault(d => header[0].Contains(d)) is var d and not '\0')
-        {
-            throw new InputValidationException("header",
-                $"'{fileName}' looks {(d == '\t' ? "tab" : $"'{d}'")}-separated; the dashboard reads comma-separated files (save as CSV with ',' as the delimiter).");
-        }
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var required = mode == CsvReadMode.Batch
             ? schema.RequiredInBatch.ToList()

@@ -9,27 +9,51 @@ namespace DataProductDashboard.Ingestion;
 /// row (the line of the file where the row starts; the header is row 1) and column, instead of reaching the parser.</summary>
 internal static class CsvShapeCheck
 {
-    private static readonly SearchValues<byte> Specials = SearchValues.Create(",\"\n\0"u8);
+    /// <summary>The delimiters a file may use; the one its header line holds most often (outside quotes) is its
+    /// delimiter, ',' when it holds none.</summary>
+    public static readonly char[] Delimiters = [',', ';', '\t', '|'];
+
+    /// <summary>The delimiter of a file whose first bytes are <paramref name="bytes"/> (UTF-8 without a BOM).</summary>
+    public static char DelimiterOf(ReadOnlySpan<byte> bytes)
+    {
+        var end = bytes.IndexOf((byte)'\n');
+        var first = end < 0 ? bytes : bytes[..end];
+        Span<int> counts = stackalloc int[Delimiters.Length];
+        var quoted = false;
+        foreach (var b in first)
+        {
+            if (b == (byte)'"')
+                quoted = !quoted;
+            else if (!quoted && Array.IndexOf(Delimiters, (char)b) is var i and >= 0)
+                counts[i]++;
+        }
+        var best = 0;
+        for (var i = 1; i < counts.Length; i++)
+        {
+            if (counts[i] > counts[best])
+                best = i;
+        }
+        return Delimiters[best];
+    }
 
     /// <summary>Checks <paramref name="span"/> (UTF-8 without a BOM), naming columns by its first line.</summary>
-    public static void Check(ReadOnlySpan<byte> span, string fileName) => Check(span, HeaderNames(span), fileName);
+    public static void Check(ReadOnlySpan<byte> span, char delimiter, string fileName) => new Scanner(HeaderNames(span, delimiter), fileName, delimiter).Feed(span);
 
     /// <summary>The names of the first line, as written (for messages before Sep has read the header).</summary>
-    public static string[] HeaderNames(ReadOnlySpan<byte> bytes)
+    public static string[] HeaderNames(ReadOnlySpan<byte> bytes, char delimiter)
     {
         var end = bytes.IndexOf((byte)'\n');
         var first = end < 0 ? bytes : bytes[..end];
         first = first[..Math.Min(first.Length, 64 * 1024)];
-        return System.Text.Encoding.UTF8.GetString(first).TrimEnd('\r').Split(',').Select(n => n.Trim().Trim('"')).ToArray();
+        return System.Text.Encoding.UTF8.GetString(first).TrimEnd('\r').Split(delimiter).Select(n => n.Trim().Trim('"')).ToArray();
     }
-
-    public static void Check(ReadOnlySpan<byte> span, IReadOnlyList<string> header, string fileName) =>
-        new Scanner(header, fileName).Feed(span);
 
     /// <summary>The same check over a file read block by block (a stream): state carries over from one block to the
     /// next, so a value or row split across blocks is measured whole.</summary>
-    public sealed class Scanner(IReadOnlyList<string> header, string fileName)
+    public sealed class Scanner(IReadOnlyList<string> header, string fileName, char delimiter)
     {
+        private readonly SearchValues<byte> _specials = SearchValues.Create([(byte)delimiter, (byte)'"', (byte)'\n', 0]);
+        private readonly byte _delimiter = (byte)delimiter;
         private long _offset;
         private int _line = 1;
         private int _rowLine = 1;
@@ -44,7 +68,7 @@ internal static class CsvShapeCheck
             var i = 0;
             while (true)
             {
-                var next = span[i..].IndexOfAny(Specials);
+                var next = span[i..].IndexOfAny(_specials);
                 var local = next < 0 ? span.Length : i + next;
                 var position = _offset + local;
                 if (position - _fieldStart > CsvLimits.MaxFieldBytes)
@@ -59,17 +83,24 @@ internal static class CsvShapeCheck
                     _offset += span.Length;
                     return;
                 }
-                switch (span[local])
+                var special = span[local];
+                if (special == _delimiter)
+                {
+                    if (!_quoted)
+                    {
+                        _column++;
+                        _fieldStart = position + 1;
+                    }
+                    i = local + 1;
+                    continue;
+                }
+                switch (special)
                 {
                     case 0:
                         Throw(_rowLine, Name(header, _column), "the value contains a NUL byte (0x00), which CSV text cannot hold; the file is probably binary or UTF-16 — save it as CSV UTF-8", fileName);
                         break;
                     case (byte)'"':
                         _quoted = !_quoted;
-                        break;
-                    case (byte)',' when !_quoted:
-                        _column++;
-                        _fieldStart = position + 1;
                         break;
                     case (byte)'\n':
                         _line++;

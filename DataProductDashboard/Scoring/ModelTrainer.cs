@@ -27,8 +27,13 @@ public static class ModelTrainer
         var label = schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.");
         if (!IsValidHoldoutFraction(holdoutFraction))
             throw new InputValidationException("holdoutFraction", HoldoutRangeMessage(holdoutFraction));
+        // Rows without a label (an empty cell or a missing-value marker) teach nothing and must not count as the negative
+        // class or a zero: they are left out of training and of the hold-out, so its row count is of labelled rows.
+        var unlabelled = table.RowCount;
+        table = LabelledRows(table, label);
+        unlabelled -= table.RowCount;
         if (table.RowCount < 20)
-            throw new InputValidationException("file", $"Training needs at least 20 labelled rows; the file has {table.RowCount}.");
+            throw new InputValidationException("file", $"Training needs at least 20 labelled rows; the file has {table.RowCount}{(unlabelled > 0 ? $" ({unlabelled} more without a label)" : "")}.");
 
         var ml = new MLContext(seed);
         var data = new ColumnarDataView(table, schema, task);
@@ -47,6 +52,23 @@ public static class ModelTrainer
         ml.Model.Save(model, data.Schema, zip);
         var trainRows = (int)Count(split.TrainSet);
         return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics);
+    }
+
+    /// <summary>The rows whose label is present (the table itself when every row has one).</summary>
+    public static ColumnTable LabelledRows(ColumnTable table, ColumnSpec label)
+    {
+        List<int>? keep = null;
+        if (table.TryGetNumeric(label.Name, out var numbers))
+        {
+            if (Array.Exists(numbers, double.IsNaN))
+                keep = Enumerable.Range(0, numbers.Length).Where(i => !double.IsNaN(numbers[i])).ToList();
+        }
+        else if (table.TryGetStrings(label.Name, out var texts))
+        {
+            if (Array.Exists(texts, t => t is null))
+                keep = Enumerable.Range(0, texts.Length).Where(i => texts[i] is not null).ToList();
+        }
+        return keep is null ? table : table.Select(keep);
     }
 
     private static IEstimator<ITransformer> Featurize(MLContext ml, ProductSchema schema, TrainerKind trainer)

@@ -31,7 +31,7 @@ public static class KpiValuesParser
             throw new InputValidationException("file", $"'{fileName}' is empty: a KPI values file has the header period,value and one row per period.");
         if (!Utf8.IsValid(content.Span))
             throw new InputValidationException("file", $"'{fileName}' is not valid UTF-8; save it as CSV UTF-8.");
-        CsvShapeCheck.Check(content.Span, fileName);
+        CsvShapeCheck.Check(content.Span, ',', fileName);
 
         using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer, HasHeader = false })
             .From(new ReadOnlyMemoryStream(content));
