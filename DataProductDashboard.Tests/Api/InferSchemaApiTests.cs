@@ -45,6 +45,16 @@ public sealed class InferSchemaApiTests : ApiTestBase
         var stored = await batch.Content.ReadFromJsonAsync<JsonElement>(Json);
         Assert.Equal(200, stored.GetProperty("rowCount").GetInt32());
 
+        // No row-key column: the app numbered the rows "batch:row", and labels join by those numbers.
+        var batchId = stored.GetProperty("id").GetInt32();
+        var predictions = await scientist.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}/predictions?pageSize=3", Json);
+        Assert.Equal($"{batchId}:1", predictions.GetProperty("items")[0].GetProperty("rowKey").GetString());
+        var labels = await scientist.PostAsync($"/api/products/{id}/labels", CsvBody($"row,credit_risk\n{batchId}:1,1\n{batchId}:2,2\n"));
+        Assert.Equal(HttpStatusCode.OK, labels.StatusCode);
+        Assert.Equal(2, (await labels.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("predictionsLabelled").GetInt32());
+        var unknown = await scientist.PostAsync($"/api/products/{id}/labels", CsvBody($"row,credit_risk\n{batchId}:999,1\n"));
+        Assert.Contains($"no prediction of this product has row key '{batchId}:999'", (await ProblemAsync(unknown, 400)).GetRawText());
+
         // Created with its default gates: the first batch adopted them and was judged by them.
         Assert.True(proposal.GetProperty("defaultGates").GetBoolean());
         var gates = await scientist.GetFromJsonAsync<JsonElement>($"/api/products/{id}/gates", Json);

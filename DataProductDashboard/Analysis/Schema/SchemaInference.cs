@@ -63,7 +63,7 @@ public static class SchemaInference
         if (keyIndex < 0)
             keyIndex = profiles.FindIndex(p => p.Kind == ColumnKind.Id && p.IsUnique && p.Missing == 0);
         if (keyIndex < 0)
-            notes.Add("No column is unique in the sample, so there is no row key: labels are matched to predictions by row key, so add one (an order or record id) before labels arrive.");
+            notes.Add("No column is unique in the sample, so there is no row key: the app numbers each batch's rows \"batch:row\" (shown and exported with the predictions), and labels sent later use those numbers in a column 'row'.");
 
         var times = profiles.Select((p, i) => (p, i)).Where(x => x.p.Kind == ColumnKind.Timestamp).ToList();
         var timeIndex = times.Count == 0 ? -1

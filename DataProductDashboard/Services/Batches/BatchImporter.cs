@@ -303,7 +303,10 @@ public sealed class BatchImporter(
         await db.SaveChangesAsync(ct);
 
         var storeProgress = progress is null ? null : new SyncProgress<int>(done => progress.Report(new ImportProgress(ImportStage.Storing, done, rows)));
-        PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), new(batch.Id, batch.ProductId), rows, spool.Key,
+        // Without a row-key column the app numbers the rows "batch:row" (batch 81's fifth row is "81:5"), unique in the
+        // product, so labels can come later keyed by those numbers.
+        Func<int, string> keyOf = prepared.Schema.RowKey is null ? GeneratedKeys.For(batch.Id, spool.Key) : spool.Key;
+        PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), new(batch.Id, batch.ProductId), rows, keyOf,
             scores.Predicted, scores.Probability, spool.Label, scored.Arms, storeProgress, ct);
 
         if (prepared.Experiment is { } experiment && scored.ArmStatistics is var (championStatistics, challengerStatistics))

@@ -23,7 +23,8 @@ public sealed class LabelService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
-        var key = product.Schema.RowKey ?? throw new ConflictException($"'{product.Name}' has no row-key column, so labels cannot be matched to predictions.");
+        // Without a row-key column the rows were numbered "batch:row" when scored; the label file keys them so.
+        var key = product.Schema.RowKey ?? new ColumnSpec(Batches.GeneratedKeys.ColumnName, ColumnKind.Id, ColumnRole.RowKey);
         var label = product.Schema.Label ?? throw new ConflictException($"'{product.Name}' has no label column.");
         var schema = new ProductSchema([key with { Role = ColumnRole.RowKey }, label], product.Schema.PositiveClass);
         var parsed = CsvBatchReader.Read(csv, fileName, schema, CsvReadMode.Batch, ct);

@@ -112,7 +112,8 @@ public sealed partial class BehaviorPage
         var dialog = await Dialogs.ShowAsync<UploadLabelsDialog>("Upload labels", new DialogParameters
         {
             [nameof(UploadLabelsDialog.ProductId)] = ProductId,
-            [nameof(UploadLabelsDialog.RowKey)] = schema.RowKey?.Name ?? "row key",
+            [nameof(UploadLabelsDialog.RowKey)] = schema.RowKey?.Name ?? Services.Batches.GeneratedKeys.ColumnName,
+            [nameof(UploadLabelsDialog.GeneratedKeys)] = schema.RowKey is null,
             [nameof(UploadLabelsDialog.Label)] = schema.Label?.Name ?? "label",
         }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true });
         var result = await dialog.Result;
