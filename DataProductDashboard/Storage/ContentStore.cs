@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using DataProductDashboard.Configuration;
+using DataProductDashboard.Domain;
 using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Storage;
@@ -71,8 +72,34 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
     }
 
     /// <summary>Streams <paramref name="source"/> to a new file under data/tmp, hashing it on the way; throws
-    /// <paramref name="tooLarge"/> once more than <paramref name="limit"/> bytes arrived (the partial file is removed).</summary>
+    /// <paramref name="tooLarge"/> once more than <paramref name="limit"/> bytes arrived (the partial file is removed).
+    /// A gzip-compressed upload (e.g. week.csv.gz) is decompressed on the way — the limit counts the decompressed bytes —
+    /// and named without its ".gz".</summary>
     public async Task<UploadedFile> ReceiveAsync(Stream source, string fileName, long limit, Func<Exception> tooLarge, CancellationToken ct)
+    {
+        var original = fileName;
+        var head = new byte[2];
+        var got = 0;
+        while (got < head.Length && await source.ReadAsync(head.AsMemory(got), ct) is var n and > 0)
+            got += n;
+        Stream input = new PrefixedStream(head.AsMemory(0, got), source);
+        if (got == 2 && head[0] == 0x1F && head[1] == 0x8B)
+        {
+            input = new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+            if (fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+                fileName = fileName[..^3];
+        }
+        try
+        {
+            return await CopyAsync(input, fileName, limit, tooLarge, ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InputValidationException("file", $"'{original}' is not a valid gzip file: {ex.Message}");
+        }
+    }
+
+    private async Task<UploadedFile> CopyAsync(Stream source, string fileName, long limit, Func<Exception> tooLarge, CancellationToken ct)
     {
         var directory = Path.Combine(options.Value.DataPath, Temp);
         Directory.CreateDirectory(directory);
@@ -162,5 +189,50 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
         {
             logger.LogWarning(ex, "Could not remove {Path}", path);
         }
+    }
+
+    /// <summary>A stream that first gives back bytes already read from another, then the rest of it.</summary>
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    {
+        private ReadOnlyMemory<byte> _prefix = prefix;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_prefix.IsEmpty)
+                return rest.Read(buffer);
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix.Span[..n].CopyTo(buffer);
+            _prefix = _prefix[n..];
+            return n;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_prefix.IsEmpty)
+                return await rest.ReadAsync(buffer, cancellationToken);
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix[..n].CopyTo(buffer);
+            _prefix = _prefix[n..];
+            return n;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
