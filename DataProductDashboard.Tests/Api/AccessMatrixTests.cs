@@ -22,6 +22,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         { "POST", "/api/products", "DataScientist ProductManager Admin" },
         { "POST", "/api/products/infer-schema", "DataScientist ProductManager Admin" },
         { "GET", "/api/products/{productId:int}", Everyone },
+        { "PUT", "/api/products/{productId:int}", Managers },
         { "GET", "/api/products/{productId:int}/models", Everyone },
         { "GET", "/api/products/{productId:int}/models/{version:int}", Everyone },
         { "POST", "/api/products/{productId:int}/models", ModelEditors },

@@ -39,6 +39,37 @@ public sealed class ProductsApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Put_Details_RenamesAndRecordsTheChangeInTheTrail()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClientWithRole(DashboardRoles.ProductManager);
+        var id = await CreateProductAsync(client, "Rentals", TaskType.Regression, TestSchemas.Regression);
+
+        var response = await client.PutAsJsonAsync($"/api/products/{id}", new { name = "Rentals EU", description = "Bikes in Europe", owner = "Mobility" }, Json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var product = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}", Json);
+        Assert.Equal(("Rentals EU", "Bikes in Europe", "Mobility"),
+            (product.GetProperty("name").GetString(), product.GetProperty("description").GetString(), product.GetProperty("owner").GetString()));
+        var trail = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}/trail", Json);
+        Assert.Contains(trail.EnumerateArray(), e => e.GetProperty("action").GetString() == "ProductUpdated" && e.GetProperty("before").GetString()!.Contains("'Rentals'"));
+    }
+
+    [Fact]
+    public async Task Put_NameOfAnotherProduct_Returns400AndChangesNothing()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        await CreateProductAsync(client, "Rentals", TaskType.Regression, TestSchemas.Regression);
+        var id = await CreateProductAsync(client, "Credit", TaskType.Regression, TestSchemas.Regression);
+
+        var problem = await ProblemAsync(await client.PutAsJsonAsync($"/api/products/{id}", new { name = "Rentals" }, Json), 400);
+
+        Assert.Equal("A data product named 'Rentals' already exists.", problem.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal("Credit", (await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}", Json)).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Get_UnknownProduct_Returns404ProblemDetails()
     {
         await using var app = new DashboardAppFactory();

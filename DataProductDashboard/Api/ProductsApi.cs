@@ -19,6 +19,9 @@ public static class ProductsApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Propose a product from a sample CSV (multipart field 'file'; optional fields name, label, positiveClass, markers = comma-separated missing-value markers): the body POST /api/products takes, plus 'inference' (per-column missing cells by marker, distinct values, ranges, categories, notes, the first rows).");
         group.MapGet("/{productId:int}", GetAsync).WithName("GetProduct").WithSummary("One data product with its schema.");
+        group.MapPut("/{productId:int}", UpdateAsync).RequireAuthorization(DashboardPolicies.Manage).WithName("UpdateProduct")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Rename a product and set its description and owner: { name, description, owner }; recorded in the audit trail.");
         return api;
     }
 
@@ -30,6 +33,10 @@ public static class ProductsApi
 
     private static async Task<Ok<ProductDetail>> GetAsync(int productId, ProductService products, CancellationToken ct) =>
         TypedResults.Ok(await products.GetAsync(productId, ct));
+
+    private static async Task<Ok<ProductDetail>> UpdateAsync(int productId, ProductDetailsInput input, ClaimsPrincipal user, ProductService products,
+        CancellationToken ct) =>
+        TypedResults.Ok(await products.UpdateDetailsAsync(productId, input, Services.Trail.Actor.From(user), ct));
 
     private static async Task<Ok<InferredProduct>> InferSchemaAsync(HttpRequest request, SchemaInferenceService inference, CancellationToken ct)
     {

@@ -10,4 +10,5 @@ public enum TrailAction
     KpiCreated, KpiUpdated, KpiDeleted, KpiValuesUploaded,
     ExperimentStarted, ExperimentDecided,
     ChannelSecretRotated,
+    ProductUpdated,
 }

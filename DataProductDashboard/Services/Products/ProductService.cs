@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DataProductDashboard.Services.Products;
 
 /// <summary>Creates and lists data products.</summary>
-public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, ILogger<ProductService> logger)
+public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFactory, Trail.AuditTrail trail, Notifications.ProductEvents events,
+    TimeProvider clock, ILogger<ProductService> logger)
 {
     public async Task<IReadOnlyList<ProductSummary>> ListAsync(CancellationToken ct)
     {
@@ -54,6 +55,37 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
         logger.LogInformation("Created data product {ProductId} '{Name}' ({Task}; default gates with the first batch: {DefaultGates})",
             product.Id, product.Name, product.Task, product.AdoptDefaultGates);
         return await GetAsync(product.Id, ct);
+    }
+
+    /// <summary>Renames a product and sets its description and owner; recorded in the audit trail.</summary>
+    public async Task<ProductDetail> UpdateDetailsAsync(int productId, ProductDetailsInput input, Trail.Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
+        var name = input.Name?.Trim() ?? "";
+        var errors = new Dictionary<string, string[]>();
+        if (name.Length == 0)
+            errors["name"] = ["A name is required."];
+        else if (name.Length > 200)
+            errors["name"] = ["The name is longer than 200 characters."];
+        else if (await db.Products.AnyAsync(p => p.Id != productId && p.Name == name, ct))
+            errors["name"] = [$"A data product named '{name}' already exists."];
+        if (input.Description is { Length: > 2000 })
+            errors["description"] = ["The description is longer than 2,000 characters."];
+        if (input.Owner is { Length: > 200 })
+            errors["owner"] = ["The owner is longer than 200 characters."];
+        if (errors.Count > 0)
+            throw new InputValidationException($"The product details are not valid: {string.Join("; ", errors.Values.Select(v => v[0]))}", errors);
+        var before = $"'{product.Name}'; owner '{product.Owner}'; description '{product.Description}'";
+        product.Name = name;
+        product.Description = input.Description?.Trim() ?? "";
+        product.Owner = input.Owner?.Trim() ?? "";
+        trail.Record(db, productId, actor, TrailAction.ProductUpdated, "product details", before,
+            $"'{product.Name}'; owner '{product.Owner}'; description '{product.Description}'");
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Product {ProductId} details changed by {Actor}", productId, actor.Name);
+        events.Publish(productId);
+        return await GetAsync(productId, ct);
     }
 
     public async Task<DriftSettings> GetDriftSettingsAsync(int productId, CancellationToken ct)

@@ -51,6 +51,18 @@ public sealed partial class ProductOverview : IDisposable
         await LoadAsync();
     }
 
+    [Inject] public required MudBlazor.IDialogService Dialogs { get; init; }
+
+    private async Task EditAsync()
+    {
+        if (_product is null)
+            return;
+        var dialog = await Dialogs.ShowAsync<Components.Dialogs.EditProductDialog>("Edit product details",
+            new MudBlazor.DialogParameters { [nameof(Components.Dialogs.EditProductDialog.Product)] = _product });
+        if (await dialog.Result is { Canceled: false, Data: ProductDetail saved })
+            _product = saved;
+    }
+
     /// <summary>Loads (or, on a product change, reloads) everything the overview shows.</summary>
     private async Task LoadAsync()
     {
