@@ -82,7 +82,7 @@ public sealed class BatchesApiTests : ApiTestBase
     [InlineData(TestSchemas.RegressionHeader + "\nr1,2024-01-01,1,0.5\n", "row 2")]
     [InlineData(TestSchemas.RegressionHeader + "\nr1,2024-01-01,1,0.5,\"summer\nr2,2024-01-01,1,0.5,summer\n", "row 2, column 'season'")]
     [InlineData(TestSchemas.RegressionHeader + "\nr1,2024-01-01,1,0.5,monsoon\n", "row 2, column 'season'")]
-    [InlineData("id;day;temp;hum;season\nr1;2024-01-01;1;0.5;summer\n", "header")]
+    [InlineData("Weekly export\n" + TestSchemas.RegressionHeader + "\nr1,2024-01-01,1,0.5,summer\n", "file")]
     public async Task Post_BadCsv_Returns400WithTheErrorKey(string csv, string key)
     {
         await using var app = new DashboardAppFactory();

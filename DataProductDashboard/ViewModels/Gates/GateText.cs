@@ -72,6 +72,7 @@ public static class GateText
         TrailAction.ExperimentStarted => "A/B test started",
         TrailAction.ExperimentDecided => "A/B test decided",
         TrailAction.ChannelSecretRotated => "Signing secret rotated",
+        TrailAction.ProductUpdated => "Product details changed",
         _ => action.ToString(),
     };
 
