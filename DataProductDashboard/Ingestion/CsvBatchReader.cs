@@ -103,10 +103,14 @@ public static class CsvBatchReader
                     $"Row 1 of '{fileName}' looks like data, not column names ({string.Join(", ", dataLike.Take(4).Select(h => $"'{h}'"))} are values); add a header row that names the columns.");
             var rows = new List<string[]>();
             var errors = new Dictionary<string, string[]>();
+            var truncated = false;
             foreach (var row in reader)
             {
                 if (rows.Count == maxRows)
+                {
+                    truncated = true; // a row past the sample exists
                     break;
+                }
                 if ((rows.Count & 0x3FF) == 0)
                     ct.ThrowIfCancellationRequested();
                 if (row.ColCount != header.Length)
@@ -125,7 +129,7 @@ public static class CsvBatchReader
                 throw new InputValidationException($"'{fileName}' has rows that do not match its header: {string.Join("; ", errors.Take(3).Select(e => $"{e.Key}: {e.Value[0]}"))}.", errors);
             if (rows.Count == 0)
                 throw new InputValidationException("row 2", $"'{fileName}' has a header but no data rows: row 1 names the columns and row 2 onwards is empty.");
-            return new CsvSample(header, rows);
+            return new CsvSample(header, rows, truncated);
         }
         catch (DecoderFallbackException)
         {

@@ -122,6 +122,20 @@ public sealed class SchemaInferenceTests
         Assert.Contains("'target' is not a column of the sample; its columns are a, b", error.Message);
     }
 
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    public void ReadSample_RowsBeyondTheSample_AreSaidToBeLeftOut(int rows, bool truncated)
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "s.csv");
+        File.WriteAllText(path, "a,b\n" + string.Join("", Enumerable.Range(1, rows).Select(i => $"{i},x{i}\n")));
+
+        var sample = CsvBatchReader.ReadSample(path, "s.csv", maxRows: 3);
+
+        Assert.Equal((3, truncated), (sample.Rows.Count, sample.Truncated));
+    }
+
     [Fact]
     public void Infer_SplitCalendarColumns_SayArrivalTimeIsUsed()
     {

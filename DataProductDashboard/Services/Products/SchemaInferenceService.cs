@@ -27,7 +27,7 @@ public sealed class SchemaInferenceService(IDbContextFactory<DashboardDbContext>
         logger.LogInformation("Inferred a {Task} schema of {Columns} columns from {Rows} sample rows of {FileName}",
             proposal.Task, proposal.Columns.Count, proposal.SampleRows, file.FileName);
         return new InferredProduct(name, null, null, proposal.Task, proposal.Schema, DefaultGates: true,
-            new InferenceDetails(file.FileName, proposal.SampleRows, proposal.SampleRows == SampleRows, markers ?? SchemaInference.DefaultMarkers,
+            new InferenceDetails(file.FileName, proposal.SampleRows, sample.Truncated, markers ?? SchemaInference.DefaultMarkers,
                 proposal.Columns.Select(ColumnDetails.Of).ToList(), proposal.LabelCandidates, proposal.Classes, proposal.Notes,
                 sample.Rows.Take(PreviewRows).ToList()));
     }
