@@ -60,4 +60,13 @@ public sealed class ErrorSummaryTests
         Assert.Equal("The file was rejected: 1 problem", summary.Heading);
         Assert.Single(summary.Items);
     }
+
+    [Fact]
+    public void From_FieldErrorsOfAForm_SayNotSavedInsteadOfAFile()
+    {
+        var summary = ErrorSummary.From("The product details are not valid: A data product named 'X' already exists.",
+            new Dictionary<string, string[]> { ["name"] = ["A data product named 'X' already exists."] });
+
+        Assert.Equal("Not saved: 1 problem", summary.Heading);
+    }
 }

@@ -17,7 +17,11 @@ public sealed record ErrorSummary(string Heading, IReadOnlyList<KeyValuePair<str
             .ToList();
         if (all.Count == 0 || (all.Count == 1 && all[0].Value == message))
             return new ErrorSummary(message, [], 0);
-        var heading = string.Create(CultureInfo.InvariantCulture, $"The file was rejected: {all.Count} problem{(all.Count == 1 ? "" : "s")}");
+        // Problems keyed by row, column, header or file are about an uploaded file; others (a form's fields) are not.
+        var aboutAFile = all.All(e => e.Key.StartsWith("row ", StringComparison.Ordinal) || e.Key.StartsWith("column ", StringComparison.Ordinal)
+            || e.Key is "file" or "header");
+        var heading = string.Create(CultureInfo.InvariantCulture,
+            $"{(aboutAFile ? "The file was rejected" : "Not saved")}: {all.Count} problem{(all.Count == 1 ? "" : "s")}");
         var shown = all.Take(Math.Max(cap, 1)).ToList();
         return new ErrorSummary(heading, shown, all.Count - shown.Count);
     }
