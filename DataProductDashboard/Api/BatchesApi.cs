@@ -71,7 +71,7 @@ public static class BatchesApi
         QueryRules.Check(QueryRules.Page(page), QueryRules.PageSize(pageSize, Paging.Predictions));
         if (!request.WantsCsv())
             return TypedResults.Ok(await batches.GetPredictionsAsync(batchId, page, pageSize, ct));
-        await batches.GetSummaryAsync(batchId, ct);
+        (await batches.GetSummaryAsync(batchId, ct)).ThrowIfRowsPurged();
         return TypedResults.Stream(async stream => await exports.WritePredictionsCsvAsync(batchId, stream, ct), "text/csv",
             string.Create(CultureInfo.InvariantCulture, $"batch-{batchId}-predictions.csv"));
     }

@@ -21,13 +21,26 @@ public static class ProductsApi
         group.MapGet("/{productId:int}", GetAsync).WithName("GetProduct").WithSummary("One data product with its schema.");
         group.MapPut("/{productId:int}", UpdateAsync).RequireAuthorization(DashboardPolicies.Manage).WithName("UpdateProduct")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Rename a product and set its description and owner: { name, description, owner }; recorded in the audit trail.");
+            .WithSummary("Set a product's details: { name, description, owner, timeZone (IANA, e.g. \"Asia/Shanghai\"; null = UTC; dates are shown in it, the API stays UTC), retentionDays (days row-level predictions and batch files are kept; null = forever) }. A PUT replaces them all; recorded in the audit trail. The cadence has its own route (PUT /cadence).");
+        group.MapPost("/{productId:int}/archive", ArchiveAsync).RequireAuthorization(DashboardPolicies.Manage).WithName("ArchiveProduct")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Archive a product: read-only (every change answers 409), hidden from GET /api/products unless includeArchived=true; its open alerts are resolved.");
+        group.MapPost("/{productId:int}/restore", RestoreAsync).RequireAuthorization(DashboardPolicies.Manage).WithName("RestoreProduct")
+            .ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Bring an archived product back: writable and listed again.");
+        group.MapDelete("/{productId:int}", DeleteAsync).RequireAuthorization(DashboardPolicies.Admin).WithName("DeleteProduct")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Delete a product with all its data (batches, predictions, models, metrics, gates, alerts, KPIs, trail) and the files nothing else uses. ?confirm= must repeat its name exactly. Refused while one of its jobs runs.");
+        group.MapGet("/{productId:int}/schema/versions", SchemaVersionsAsync).WithName("ListSchemaVersions")
+            .WithSummary("The product's schema versions, newest first: the schema, what changed, who changed it and how many batches were validated against it.");
+        group.MapPut("/{productId:int}/schema", ChangeSchemaAsync).RequireAuthorization(DashboardPolicies.Manage).WithName("ChangeProductSchema")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Propose the whole new schema ({ columns, positiveClass, missingMarkers }). Accepted (a new version): new nullable columns, columns made nullable, wider allowed values or ranges, segment flags, markers. Anything that would break stored batches or models is refused with the reason, per column.");
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<ProductSummary>>> ListAsync(ClaimsPrincipal user, ProductService products, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<ProductSummary>>> ListAsync(HttpRequest request, ClaimsPrincipal user, ProductService products, CancellationToken ct)
     {
-        var all = await products.ListAsync(ct);
+        var all = await products.ListAsync(ct, includeArchived: QueryRules.Flag(request.Query, "includeArchived"));
         return TypedResults.Ok(user.AllowedProducts() is { } allowed ? all.Where(p => allowed.Contains(p.Id)).ToList() : all);
     }
 
@@ -38,6 +51,25 @@ public static class ProductsApi
         CancellationToken ct) =>
         TypedResults.Ok(await products.UpdateDetailsAsync(productId, input, Services.Trail.Actor.From(user), ct));
 
+    private static async Task<Ok<ProductDetail>> ArchiveAsync(int productId, ClaimsPrincipal user, ProductLifecycleService lifecycle, ProductService products,
+        CancellationToken ct) =>
+        TypedResults.Ok(await lifecycle.ArchiveAsync(productId, Services.Trail.Actor.From(user), products, ct));
+
+    private static async Task<Ok<ProductDetail>> RestoreAsync(int productId, ClaimsPrincipal user, ProductLifecycleService lifecycle, ProductService products,
+        CancellationToken ct) =>
+        TypedResults.Ok(await lifecycle.RestoreAsync(productId, Services.Trail.Actor.From(user), products, ct));
+
+    private static async Task<Ok<ProductDeletion>> DeleteAsync(int productId, string? confirm, ClaimsPrincipal user, ProductLifecycleService lifecycle,
+        CancellationToken ct) =>
+        TypedResults.Ok(await lifecycle.DeleteAsync(productId, confirm, Services.Trail.Actor.From(user), ct));
+
+    private static async Task<Ok<IReadOnlyList<SchemaVersionView>>> SchemaVersionsAsync(int productId, ProductSchemaService schemas, CancellationToken ct) =>
+        TypedResults.Ok(await schemas.ListVersionsAsync(productId, ct));
+
+    private static async Task<Ok<SchemaVersionView>> ChangeSchemaAsync(int productId, Domain.ProductSchema? schema, ClaimsPrincipal user,
+        ProductSchemaService schemas, CancellationToken ct) =>
+        TypedResults.Ok(await schemas.ChangeAsync(productId, schema, Services.Trail.Actor.From(user), ct));
+
     private static async Task<Ok<InferredProduct>> InferSchemaAsync(HttpRequest request, SchemaInferenceService inference, CancellationToken ct)
     {
         using var upload = await UploadReader.ReadAsync(request, ["text/csv"], "sample.csv", ct);
@@ -46,9 +78,9 @@ public static class ProductsApi
         return TypedResults.Ok(await inference.InferAsync(upload.File, choices, ct));
     }
 
-    private static async Task<Created<ProductDetail>> CreateAsync(CreateProductRequest request, ProductService products, CancellationToken ct)
+    private static async Task<Created<ProductDetail>> CreateAsync(CreateProductRequest request, ClaimsPrincipal user, ProductService products, CancellationToken ct)
     {
-        var created = await products.CreateAsync(request, ct);
+        var created = await products.CreateAsync(request, ct, Services.Trail.Actor.From(user));
         return TypedResults.Created($"/api/products/{created.Id}", created);
     }
 }

@@ -73,6 +73,10 @@ public sealed class DashboardOptions
     [Range(0.01, 1440)]
     public double TimelinessCheckMinutes { get; set; } = 5;
 
+    /// <summary>How often the retention sweep (products with a retention setting) runs, in minutes.</summary>
+    [Range(0.01, 10080)]
+    public double RetentionCheckMinutes { get; set; } = 60;
+
     /// <summary>Absolute folder of the root appsettings.json; set at start, not from configuration.</summary>
     public string RootDirectory { get; set; } = Directory.GetCurrentDirectory();
 

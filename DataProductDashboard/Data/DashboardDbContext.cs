@@ -29,6 +29,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<OutboxMessage> NotificationOutbox => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ProductSchemaVersion> SchemaVersions => Set<ProductSchemaVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,6 +13,8 @@ namespace DataProductDashboard.Domain;
 /// without one, values must be ISO 8601 (2012-03-31, 2012-03-31T17:00:00Z).</param>
 /// <param name="MissingMarkers">Cell values that mean "missing" in this column (e.g. "NA", "?"), compared ignoring case;
 /// null: the product's markers apply. An empty cell is always missing.</param>
+/// <param name="AddedInVersion">The schema version that added the column (null: there from the start). A batch or
+/// training file written before then may leave it out of its header; its cells then read as missing.</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -23,8 +25,13 @@ public sealed record ColumnSpec(
     IReadOnlyList<string>? AllowedValues = null,
     bool IsSegment = false,
     string? Format = null,
-    IReadOnlyList<string>? MissingMarkers = null)
+    IReadOnlyList<string>? MissingMarkers = null,
+    int? AddedInVersion = null)
 {
     /// <summary>A feature column is an input of the model.</summary>
     public bool IsFeature => Role == ColumnRole.Feature;
+
+    /// <summary>Whether a file's header must name the column: every column there from the start; a column added later
+    /// may be absent (files from before it read it as missing).</summary>
+    public bool RequiredInHeader => AddedInVersion is null;
 }

@@ -21,7 +21,8 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
 
     public ColumnSpec? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 
-    /// <summary>Columns a production batch must contain: everything but the label (labels arrive later).</summary>
+    /// <summary>Columns a production batch holds: everything but the label (labels arrive later). A column added by a
+    /// later schema version may be absent from a batch's header (<see cref="ColumnSpec.RequiredInHeader"/>).</summary>
     public IEnumerable<ColumnSpec> RequiredInBatch => Columns.Where(c => c.Role != ColumnRole.Label);
 
     /// <summary>Checks the schema itself; returns problems keyed by field.</summary>

@@ -11,4 +11,5 @@ public enum TrailAction
     ExperimentStarted, ExperimentDecided,
     ChannelSecretRotated,
     ProductUpdated,
+    SchemaChanged, ProductArchived, ProductRestored, RetentionPurged,
 }

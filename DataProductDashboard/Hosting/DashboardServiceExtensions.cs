@@ -58,6 +58,9 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Labels.LabelService>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<SchemaInferenceService>();
+        services.AddSingleton<ProductLifecycleService>();
+        services.AddSingleton<ProductSchemaService>();
+        services.AddSingleton<RetentionService>();
         services.AddSingleton<ModelRegistryService>();
         services.AddSingleton<BatchImporter>();
         services.AddSingleton<BatchQueries>();
@@ -92,6 +95,7 @@ public static class DashboardServiceExtensions
         services.AddHostedService<JobRunner>();
         services.AddHostedService<DataProductDashboard.Services.FollowUps.FollowUpWorker>();
         services.AddHostedService<DataProductDashboard.Services.Alerts.TimelinessService>();
+        services.AddHostedService<RetentionSweeper>();
         return services;
     }
 

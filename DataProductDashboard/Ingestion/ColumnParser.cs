@@ -34,6 +34,12 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
 
     public void Parse(SepReader.Row row, int rowIndex, int line)
     {
+        if (index < 0)
+        {
+            // A column added by a later schema version, absent from this file's header.
+            SetMissing(rowIndex);
+            return;
+        }
         var col = row[index];
         var span = col.Span;
         if (span.IsEmpty)

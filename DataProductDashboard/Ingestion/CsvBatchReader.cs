@@ -336,7 +336,7 @@ public static class CsvBatchReader
         var required = mode == CsvReadMode.Batch
             ? schema.RequiredInBatch.ToList()
             : schema.Features.Append(schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.")).ToList();
-        var missing = required.Where(c => Array.IndexOf(header, c.Name) < 0).ToList();
+        var missing = required.Where(c => c.RequiredInHeader && Array.IndexOf(header, c.Name) < 0).ToList();
         var unknown = header.Where(h => schema.Find(h) is null).Distinct().ToList();
         var absent = schema.Columns.Where(c => Array.IndexOf(header, c.Name) < 0).Select(c => c.Name).ToList();
         foreach (var m in missing)
@@ -357,9 +357,10 @@ public static class CsvBatchReader
             var summary = string.Join("; ", errors.Take(4).Select(e => e.Value[0]));
             throw new InputValidationException($"The header of '{fileName}' does not match the product schema: {summary}.", errors);
         }
+        // A column a later schema version added, absent from this (older) file: read as missing (index -1).
         return schema.Columns
             .Select(c => (Spec: c, Index: Array.IndexOf(header, c.Name)))
-            .Where(c => c.Index >= 0)
+            .Where(c => c.Index >= 0 || !c.Spec.RequiredInHeader && required.Contains(c.Spec))
             .ToList();
     }
 }

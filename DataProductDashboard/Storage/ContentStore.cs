@@ -142,6 +142,16 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
         TryDelete(file.Path);
     }
 
+    /// <summary>Removes a stored file (its product was deleted, or retention expired it); false when it was not there.</summary>
+    public bool Delete(string area, string hash, string extension)
+    {
+        var path = PathFor(area, hash, extension);
+        if (!File.Exists(path))
+            return false;
+        TryDelete(path);
+        return !File.Exists(path);
+    }
+
     /// <summary>At start: removes uploads that never arrived (data/tmp) and the files of <paramref name="area"/> that
     /// nothing references (a crash between writing a file and committing what points at it).</summary>
     /// <returns>How many files were removed.</returns>

@@ -6,13 +6,18 @@ using MudBlazor;
 
 namespace DataProductDashboard.Components.Dialogs;
 
-/// <summary>Renames a product and sets its description and owner through <see cref="ProductService"/>; a refused
-/// name (taken, empty, too long) stays in the dialog. Closes with the updated <see cref="ProductDetail"/>.</summary>
+/// <summary>Renames a product and sets its description, owner, display time zone, retention (through
+/// <see cref="ProductService"/>) and expected batch cadence (through the gate service, which owns the missing-batch
+/// alert); a refused value stays in the dialog with its reason. Closes with the updated <see cref="ProductDetail"/>.</summary>
 public sealed partial class EditProductDialog
 {
     private string? _name;
     private string? _owner;
     private string? _description;
+    private string? _timeZone;
+    private double? _cadenceHours;
+    private int? _retentionDays;
+    private static readonly Lazy<string[]> Zones = new(() => TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/') || id == "UTC").Order().ToArray());
     private bool _busy;
     private string? _error;
     private IReadOnlyDictionary<string, string[]>? _errors;
@@ -20,6 +25,7 @@ public sealed partial class EditProductDialog
     [CascadingParameter] public IMudDialogInstance MudDialog { get; set; } = null!;
     [Parameter, EditorRequired] public required ProductDetail Product { get; set; }
     [Inject] public required ProductService Products { get; init; }
+    [Inject] public required Services.Gates.GateService Gates { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
     [Inject] public required RoleGuard Guard { get; init; }
 
@@ -28,7 +34,13 @@ public sealed partial class EditProductDialog
         _name = Product.Name;
         _owner = Product.Owner;
         _description = Product.Description;
+        _timeZone = Product.TimeZone;
+        _cadenceHours = Product.ExpectedCadenceHours;
+        _retentionDays = Product.RetentionDays;
     }
+
+    private Task<IEnumerable<string>> SearchZones(string? text, CancellationToken ct) =>
+        Task.FromResult(Zones.Value.Where(z => string.IsNullOrWhiteSpace(text) || z.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
 
     private async Task SaveAsync()
     {
@@ -39,7 +51,13 @@ public sealed partial class EditProductDialog
         _errors = null;
         try
         {
-            var saved = await Products.UpdateDetailsAsync(Product.Id, new ProductDetailsInput(_name, _description, _owner), Actors.Ui, CancellationToken.None);
+            var saved = await Products.UpdateDetailsAsync(Product.Id, new ProductDetailsInput(_name, _description, _owner, _timeZone, _retentionDays),
+                Actors.Ui, CancellationToken.None);
+            if (_cadenceHours != Product.ExpectedCadenceHours)
+            {
+                await Gates.SetExpectedCadenceAsync(Product.Id, _cadenceHours, Actors.Ui, CancellationToken.None);
+                saved = await Products.GetAsync(Product.Id, CancellationToken.None);
+            }
             MudDialog.Close(DialogResult.Ok(saved));
         }
         catch (InputValidationException ex)

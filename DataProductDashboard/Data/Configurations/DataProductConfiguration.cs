@@ -13,6 +13,7 @@ public sealed class DataProductConfiguration : IEntityTypeConfiguration<DataProd
         builder.ToTable("Products");
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.HasIndex(p => p.Name).IsUnique();
+        builder.Property(p => p.TimeZone).HasMaxLength(64);
         builder.Property(p => p.Schema)
             .HasConversion(JsonValueConverter.For<ProductSchema>(), JsonValueConverter.ComparerFor<ProductSchema>());
         builder.Property(p => p.DriftSettings)

@@ -36,6 +36,10 @@ public sealed class Batch
     public bool FollowUpPending { get; set; }
     /// <summary>The background job that imported this batch, if any (its rerun after a crash finds the batch).</summary>
     public Guid? JobId { get; set; }
+    /// <summary>The product schema version the batch was validated against.</summary>
+    public int SchemaVersion { get; set; } = 1;
+    /// <summary>When the retention setting removed the batch's row-level predictions and file (its metrics stay).</summary>
+    public DateTime? RowsPurgedAt { get; set; }
     /// <summary>Why a background batch failed, if it did.</summary>
     public string? Error { get; set; }
 }

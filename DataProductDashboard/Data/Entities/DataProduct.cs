@@ -21,6 +21,15 @@ public sealed class DataProduct
     /// that batch's metrics propose (before judging it), then clears this.</summary>
     public bool AdoptDefaultGates { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>IANA time zone (e.g. "Asia/Shanghai") every date of the product is shown in; null: UTC. Storage and the
+    /// API stay in UTC.</summary>
+    public string? TimeZone { get; set; }
+    /// <summary>When the product was archived: read-only and hidden from the portfolio by default (null: active).</summary>
+    public DateTime? ArchivedAt { get; set; }
+    /// <summary>Days row-level predictions and uploaded batch files are kept (null: forever); metric points stay.</summary>
+    public int? RetentionDays { get; set; }
+    /// <summary>The number of the current schema (1 at creation; each accepted change adds one).</summary>
+    public int SchemaVersion { get; set; } = 1;
     public List<ModelVersion> ModelVersions { get; set; } = [];
     public List<Batch> Batches { get; set; } = [];
 }

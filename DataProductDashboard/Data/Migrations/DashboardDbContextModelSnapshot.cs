@@ -274,6 +274,12 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<int>("RowCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RowsPurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("ScoringSeconds")
                         .HasColumnType("REAL");
 
@@ -423,6 +429,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<bool>("AdoptDefaultGates")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ChampionVersionId")
                         .HasColumnType("INTEGER");
 
@@ -449,13 +458,23 @@ namespace DataProductDashboard.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Schema")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Task")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1295,6 +1314,42 @@ namespace DataProductDashboard.Data.Migrations
                     b.ToTable("Predictions", (string)null);
                 });
 
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.ProductSchemaVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SchemaVersions");
+                });
+
             modelBuilder.Entity("DataProductDashboard.Data.Entities.ReleaseWaiver", b =>
                 {
                     b.Property<int>("Id")
@@ -1730,6 +1785,15 @@ namespace DataProductDashboard.Data.Migrations
                     b.HasOne("DataProductDashboard.Data.Entities.Batch", null)
                         .WithMany()
                         .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.ProductSchemaVersion", b =>
+                {
+                    b.HasOne("DataProductDashboard.Data.Entities.DataProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -23,7 +23,7 @@ public sealed class TimelinessMonitor(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var products = await db.Products.AsNoTracking().Where(p => p.ExpectedCadenceHours != null)
+        var products = await db.Products.AsNoTracking().Where(p => p.ExpectedCadenceHours != null && p.ArchivedAt == null)
             .Select(p => new
             {
                 p.Id, p.Name, Cadence = p.ExpectedCadenceHours!.Value, p.CreatedAt,

@@ -20,7 +20,7 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var batch = await db.Batches.AsNoTracking().Where(b => b.Id == batchId)
-            .Select(b => new { b.FileHash, b.FileName, b.ProductId, ModelHash = b.ModelVersion!.FileHash }).FirstOrDefaultAsync(ct)
+            .Select(b => new { b.FileHash, b.FileName, b.ProductId, ModelHash = b.ModelVersion!.FileHash, b.RowsPurgedAt }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Batch", batchId);
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == batch.ProductId, ct);
         if (column != DriftDetector.PredictionColumn && product.Schema.Find(column) is not { IsFeature: true })
@@ -43,6 +43,7 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
         }
         else
         {
+            Products.RowsGone.ThrowIfPurged(batchId, batch.RowsPurgedAt);
             var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
             var table = (await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, ct), ct)).Table;
             pair = table.TryGetNumeric(column, out var numbers) && reference.Numeric(column) is { } r

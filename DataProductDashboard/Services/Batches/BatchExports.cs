@@ -12,7 +12,7 @@ public sealed class BatchExports(IDbContextFactory<DashboardDbContext> dbFactory
     /// <summary>Streams all predictions of a batch as CSV.</summary>
     public async Task WritePredictionsCsvAsync(int batchId, Stream output, CancellationToken ct)
     {
-        await queries.GetSummaryAsync(batchId, ct);
+        (await queries.GetSummaryAsync(batchId, ct)).ThrowIfRowsPurged();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var predictions = db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex).AsAsyncEnumerable();
         await CsvExport.WriteAsync(output, PredictionColumns, predictions, static (csv, p) => csv

@@ -56,6 +56,7 @@ public sealed class BatchImporter(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct)
             ?? throw new NotFoundException("Data product", productId);
+        Products.ProductWrites.EnsureActive(product);
         var champion = product.ChampionVersionId is { } championId
             ? await db.ModelVersions.AsNoTracking().FirstAsync(v => v.Id == championId, ct)
             : throw new ConflictException($"'{product.Name}' has no model version yet; register or train one before sending batches.");
@@ -74,7 +75,7 @@ public sealed class BatchImporter(
         }
         return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, whole, rows, file,
             Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed, earlier.Select(b => b.RowCount).ToList(),
-            earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings, experiment);
+            earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings, experiment) { SchemaVersion = product.SchemaVersion };
     }
 
     /// <summary>The product's running A/B test, if it still applies: its champion must still be the product's champion
@@ -169,6 +170,8 @@ public sealed class BatchImporter(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var batch = await db.Batches.Include(b => b.ModelVersion).FirstOrDefaultAsync(b => b.Id == batchId, ct) ?? throw new NotFoundException("Batch", batchId);
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == batch.ProductId, ct);
+        Products.ProductWrites.EnsureActive(product);
+        Products.RowsGone.ThrowIfPurged(batch);
         var reference = profiles.Get(batch.ModelVersion!.FileHash)
             ?? throw new ConflictException($"Model version {batch.ModelVersion.Number} has no reference data, so batch {batchId} cannot be audited.");
         var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
@@ -292,6 +295,7 @@ public sealed class BatchImporter(
             EventTimeFrom = scored.EventTimeFrom,
             EventTimeTo = scored.EventTimeTo,
             Backfill = prepared.Backfill == true,
+            SchemaVersion = prepared.SchemaVersion,
             LabelledRows = scored.LabelledRows,
             ExperimentId = prepared.Experiment?.Id,
             JobId = jobId,

@@ -86,6 +86,7 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
     {
         Paging.Predictions.Check(page, pageSize);
         var summary = await GetSummaryAsync(batchId, ct);
+        summary.ThrowIfRowsPurged();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var items = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -100,5 +101,7 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
     {
         FollowUp = b.FollowUpPending ? BatchSummary.FollowUpPending : BatchSummary.FollowUpDone,
         Backfill = b.Backfill,
+        SchemaVersion = b.SchemaVersion,
+        RowsPurgedAt = b.RowsPurgedAt,
     });
 }

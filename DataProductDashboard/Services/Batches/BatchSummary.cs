@@ -33,6 +33,15 @@ public sealed record BatchSummary(
     /// <summary>History sent late: <see cref="ReceivedAt"/> is its newest event time, and it is never judged late.</summary>
     public bool Backfill { get; init; }
 
+    /// <summary>The product schema version the batch was validated against.</summary>
+    public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>When the retention setting removed the batch's predictions and file (null: they are kept).</summary>
+    public DateTime? RowsPurgedAt { get; init; }
+
+    /// <summary>Throws 410 Gone for work that needs rows the retention setting removed.</summary>
+    public void ThrowIfRowsPurged() => Products.RowsGone.ThrowIfPurged(Id, RowsPurgedAt);
+
     public const string FollowUpDone = "done";
     public const string FollowUpPending = "pending";
 

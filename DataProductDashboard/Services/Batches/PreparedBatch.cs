@@ -27,4 +27,8 @@ public sealed record PreparedBatch(
     IReadOnlyList<DateTime> EarlierReceivedAt,
     DriftSettings DriftSettings,
     Experiments.RunningExperiment? Experiment = null,
-    bool? Backfill = null);
+    bool? Backfill = null)
+{
+    /// <summary>The product schema version <see cref="Schema"/> is.</summary>
+    public int SchemaVersion { get; init; } = 1;
+}

@@ -74,6 +74,7 @@ public sealed class ExperimentService(
     {
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await FindProductAsync(db, productId, ct);
         var champion = product.ChampionVersionId is { } championId
             ? await db.ModelVersions.AsNoTracking().FirstAsync(v => v.Id == championId, ct)

@@ -44,6 +44,7 @@ public sealed class GateService(
     public async Task<GateRuleView> CreateAsync(int productId, GateRuleInput input, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await RequireProductAsync(db, productId, ct);
         var spec = Validate(input, product.Schema);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -64,6 +65,7 @@ public sealed class GateService(
     public async Task<GateRuleView> UpdateAsync(int productId, int ruleId, GateRuleInput input, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await RequireProductAsync(db, productId, ct);
         var rule = await db.GateRules.FirstOrDefaultAsync(r => r.ProductId == productId && r.Id == ruleId, ct)
             ?? throw new NotFoundException($"Data product {productId} has no gate rule {ruleId}.");
@@ -84,6 +86,7 @@ public sealed class GateService(
     public async Task DeleteAsync(int productId, int ruleId, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         await RequireProductAsync(db, productId, ct);
         var rule = await db.GateRules.FirstOrDefaultAsync(r => r.ProductId == productId && r.Id == ruleId, ct)
             ?? throw new NotFoundException($"Data product {productId} has no gate rule {ruleId}.");
@@ -252,6 +255,7 @@ public sealed class GateService(
         if (hours is { } h && (!double.IsFinite(h) || h <= 0 || h > 24 * 366))
             throw new InputValidationException("expectedCadenceHours", $"The expected cadence must be between 0 and {24 * 366} hours; got {h}.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
         var before = product.ExpectedCadenceHours;
         product.ExpectedCadenceHours = hours;

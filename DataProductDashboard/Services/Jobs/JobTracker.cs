@@ -30,6 +30,7 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
         job.CreatedAt = job.UpdatedAt = now;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            await Products.ProductWrites.EnsureActiveAsync(db, job.ProductId, ct);
             db.Jobs.Add(job);
             await db.SaveChangesAsync(ct);
         }

@@ -153,6 +153,9 @@ public sealed class KpiRecomputer(
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
         var kpis = (await db.Kpis.AsNoTracking().Where(k => k.ProductId == productId && k.Source != KpiSource.Uploaded).ToListAsync(ct))
             .Where(k => !labelBasedOnly || KpiReader.IsLabelBased(k, product.Schema)).ToList();
+        // A batch whose rows the retention setting removed keeps the KPI values it contributed: nothing to recompute from.
+        var requested = batchIds.ToList();
+        batchIds = await db.Batches.AsNoTracking().Where(b => requested.Contains(b.Id) && b.RowsPurgedAt == null).Select(b => b.Id).ToListAsync(ct);
         if (kpis.Count == 0 || batchIds.Count == 0)
             return;
         var stopwatch = Stopwatch.StartNew();

@@ -68,6 +68,7 @@ public sealed class KpiService(
     public async Task<KpiDetail> CreateAsync(int productId, KpiInput input, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await RequireProductAsync(db, productId, ct);
         var names = await db.Kpis.AsNoTracking().Where(k => k.ProductId == productId).Select(k => k.Name).ToListAsync(ct);
         Validate(input, product, names);
@@ -92,6 +93,7 @@ public sealed class KpiService(
     public async Task<KpiDetail> UpdateAsync(int productId, int kpiId, KpiInput input, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await RequireProductAsync(db, productId, ct);
         var kpi = await db.Kpis.FirstOrDefaultAsync(k => k.ProductId == productId && k.Id == kpiId, ct) ?? throw KpiNotFound(productId, kpiId);
         var names = await db.Kpis.AsNoTracking().Where(k => k.ProductId == productId && k.Id != kpiId).Select(k => k.Name).ToListAsync(ct);
@@ -128,6 +130,7 @@ public sealed class KpiService(
     public async Task DeleteAsync(int productId, int kpiId, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         await RequireProductAsync(db, productId, ct);
         var kpi = await db.Kpis.FirstOrDefaultAsync(k => k.ProductId == productId && k.Id == kpiId, ct) ?? throw KpiNotFound(productId, kpiId);
         trail.Record(db, productId, actor, TrailAction.KpiDeleted, Subject(kpi), before: Snapshot(kpi));
@@ -217,6 +220,7 @@ public sealed class KpiService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RequireProductAsync(db, productId, ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var kpi = await RequireKpiAsync(db, productId, kpiId, ct);
         if (kpi.Source != KpiSource.Uploaded)
             throw new ConflictException($"'{kpi.Name}' is computed from the product's batches ({Source(kpi)}); only KPIs with uploaded values take uploads.");

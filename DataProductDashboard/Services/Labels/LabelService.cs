@@ -22,6 +22,7 @@ public sealed class LabelService(
     public async Task<LabelUploadResult> UploadAsync(int productId, ReadOnlyMemory<byte> csv, string fileName, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
         // Without a row-key column the rows were numbered "batch:row" when scored; the label file keys them so.
         var key = product.Schema.RowKey ?? new ColumnSpec(Batches.GeneratedKeys.ColumnName, ColumnKind.Id, ColumnRole.RowKey);

@@ -48,6 +48,7 @@ public sealed class ModelRegistryService(
         ReadOnlyMemory<byte>? reference, string? referenceFileName, CancellationToken ct)
     {
         var product = await FindProductAsync(productId, ct);
+        Products.ProductWrites.EnsureActive(product);
         await RejectDuplicateAsync(productId, ContentStore.Hash(zip.Span), ct);
         var model = ModelLoader.Load(zip, fileName, out var inputSchema);
         ModelLoader.CheckFits(model, inputSchema, product.Schema, product.Task);
@@ -82,6 +83,7 @@ public sealed class ModelRegistryService(
         Guid? jobId = null)
     {
         var product = await FindProductAsync(productId, ct);
+        Products.ProductWrites.EnsureActive(product);
         var parsed = CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ct);
         var trained = await Task.Run(() => ModelTrainer.Train(parsed.Table, product.Schema, product.Task, request.Trainer, request.HoldoutFraction, request.Seed, ct), ct);
         logger.LogInformation("Trained {Trainer} for product {ProductId} on {Rows} rows in {Seconds:F2} s", trained.Trainer, productId, trained.TrainingRows, trained.TrainingTime.TotalSeconds);
@@ -113,6 +115,7 @@ public sealed class ModelRegistryService(
     public async Task<ModelVersionSummary> PromoteAsync(int productId, int number, int? retire, Action<DashboardDbContext>? alsoSave, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
         var version = await db.ModelVersions.FirstOrDefaultAsync(v => v.ProductId == productId && v.Number == number, ct)
             ?? throw NotFoundException.ModelVersion(productId, number);

@@ -46,6 +46,7 @@ public sealed class NotificationChannelService(
     public async Task<ChannelSummary> CreateAsync(int productId, ChannelRequest request, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         await EnsureProductAsync(db, productId, ct);
         await ValidateAsync(db, productId, null, request, ct);
         var channel = new NotificationChannel
@@ -65,6 +66,7 @@ public sealed class NotificationChannelService(
     public async Task<ChannelSummary> UpdateAsync(int productId, int channelId, ChannelRequest request, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         await EnsureProductAsync(db, productId, ct);
         var channel = await db.NotificationChannels.FirstOrDefaultAsync(c => c.ProductId == productId && c.Id == channelId, ct)
             ?? throw ChannelNotFound(productId, channelId);
@@ -103,6 +105,7 @@ public sealed class NotificationChannelService(
     public async Task<ChannelSummary> RotateSecretAsync(int productId, int channelId, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         await EnsureProductAsync(db, productId, ct);
         var channel = await db.NotificationChannels.FirstOrDefaultAsync(c => c.ProductId == productId && c.Id == channelId, ct)
             ?? throw ChannelNotFound(productId, channelId);
@@ -124,6 +127,7 @@ public sealed class NotificationChannelService(
     public async Task DeleteAsync(int productId, int channelId, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         await EnsureProductAsync(db, productId, ct);
         var channel = await db.NotificationChannels.FirstOrDefaultAsync(c => c.ProductId == productId && c.Id == channelId, ct)
             ?? throw ChannelNotFound(productId, channelId);

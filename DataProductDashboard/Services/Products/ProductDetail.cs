@@ -2,7 +2,8 @@ using DataProductDashboard.Domain;
 
 namespace DataProductDashboard.Services.Products;
 
-/// <summary>A data product with its schema and headline numbers.</summary>
+/// <summary>A data product with its schema and headline numbers. <see cref="TimeZone"/>: the IANA zone its dates are shown in
+/// (null: UTC).</summary>
 public sealed record ProductDetail(
     int Id,
     string Name,
@@ -18,4 +19,13 @@ public sealed record ProductDetail(
     DateTime CreatedAt,
     GateStatus? Health = null,
     int OpenAlerts = 0,
-    int? LastBatchId = null);
+    int? LastBatchId = null,
+    string? TimeZone = null,
+    DateTime? ArchivedAt = null,
+    int? RetentionDays = null,
+    int SchemaVersion = 1,
+    double? ExpectedCadenceHours = null)
+{
+    /// <summary>Archived: read-only, hidden from the portfolio by default.</summary>
+    public bool IsArchived => ArchivedAt is not null;
+}

@@ -11,13 +11,24 @@ namespace DataProductDashboard.Services.Products;
 public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFactory, Trail.AuditTrail trail, Notifications.ProductEvents events,
     TimeProvider clock, ILogger<ProductService> logger)
 {
-    public async Task<IReadOnlyList<ProductSummary>> ListAsync(CancellationToken ct)
+    /// <summary>The portfolio: active products, and archived ones too with <paramref name="includeArchived"/>.</summary>
+    public async Task<IReadOnlyList<ProductSummary>> ListAsync(CancellationToken ct, bool includeArchived = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await ProjectAsync(db.Products.AsNoTracking(), db, ct);
+        var products = db.Products.AsNoTracking();
+        if (!includeArchived)
+            products = products.Where(p => p.ArchivedAt == null);
+        var rows = await ProjectAsync(products, db, ct);
         var kpis = await Kpis.KpiPortfolio.SummarizeAsync(db, rows.Select(r => r.Id).ToList(), ct);
         return rows.Select(r => new ProductSummary(r.Id, r.Name, r.Description, r.Owner, r.Task, r.ChampionVersion,
-            r.ModelCount, r.BatchCount, r.RowsScored, r.LastBatchAt, r.Health, r.OpenAlerts, r.LastBatchId, kpis.GetValueOrDefault(r.Id))).ToList();
+            r.ModelCount, r.BatchCount, r.RowsScored, r.LastBatchAt, r.Health, r.OpenAlerts, r.LastBatchId, kpis.GetValueOrDefault(r.Id), r.ArchivedAt)).ToList();
+    }
+
+    /// <summary>How many products are archived (the portfolio says so when it hides them).</summary>
+    public async Task<int> CountArchivedAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Products.CountAsync(p => p.ArchivedAt != null, ct);
     }
 
     public async Task<ProductDetail> GetAsync(int productId, CancellationToken ct)
@@ -27,7 +38,7 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
         return rows.SingleOrDefault() ?? throw new NotFoundException("Data product", productId);
     }
 
-    public async Task<ProductDetail> CreateAsync(CreateProductRequest request, CancellationToken ct)
+    public async Task<ProductDetail> CreateAsync(CreateProductRequest request, CancellationToken ct, Trail.Actor? actor = null)
     {
         var errors = request.Schema?.Validate(request.Task) ?? new() { ["schema"] = ["A schema is required."] };
         if (string.IsNullOrWhiteSpace(request.Name))
@@ -51,6 +62,11 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
             AdoptDefaultGates = request.DefaultGates,
         };
         db.Products.Add(product);
+        db.SchemaVersions.Add(new ProductSchemaVersion
+        {
+            Product = product, Version = 1, Schema = product.Schema, CreatedAt = product.CreatedAt, CreatedBy = actor?.Name ?? "api",
+            Changes = "The schema the product was created with.",
+        });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Created data product {ProductId} '{Name}' ({Task}; default gates with the first batch: {DefaultGates})",
             product.Id, product.Name, product.Task, product.AdoptDefaultGates);
@@ -74,19 +90,30 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
             errors["description"] = ["The description is longer than 2,000 characters."];
         if (input.Owner is { Length: > 200 })
             errors["owner"] = ["The owner is longer than 200 characters."];
+        var zone = string.IsNullOrWhiteSpace(input.TimeZone) ? null : input.TimeZone.Trim();
+        if (zone is not null && ProductTimeZone.Find(zone) is null)
+            errors["timeZone"] = [$"'{zone}' is not a time zone this server knows; use an IANA name such as 'Europe/Paris' or 'Asia/Shanghai' (or leave it empty for UTC)."];
+        if (input.RetentionDays is { } days && days is < RetentionRule.MinDays or > RetentionRule.MaxDays)
+            errors["retentionDays"] = [$"Retention must be between {RetentionRule.MinDays} and {RetentionRule.MaxDays} days (or empty to keep everything); got {days}."];
         if (errors.Count > 0)
             throw new InputValidationException($"The product details are not valid: {string.Join("; ", errors.Values.Select(v => v[0]))}", errors);
-        var before = $"'{product.Name}'; owner '{product.Owner}'; description '{product.Description}'";
+        ProductWrites.EnsureActive(product);
+        var before = Describe(product);
         product.Name = name;
         product.Description = input.Description?.Trim() ?? "";
         product.Owner = input.Owner?.Trim() ?? "";
-        trail.Record(db, productId, actor, TrailAction.ProductUpdated, "product details", before,
-            $"'{product.Name}'; owner '{product.Owner}'; description '{product.Description}'");
+        product.TimeZone = zone;
+        product.RetentionDays = input.RetentionDays;
+        trail.Record(db, productId, actor, TrailAction.ProductUpdated, "product details", before, Describe(product));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Product {ProductId} details changed by {Actor}", productId, actor.Name);
         events.Publish(productId);
         return await GetAsync(productId, ct);
     }
+
+    private static string Describe(DataProduct p) =>
+        $"'{p.Name}'; owner '{p.Owner}'; description '{p.Description}'; time zone {p.TimeZone ?? "UTC"}; "
+        + (p.RetentionDays is { } days ? $"rows kept {days} days" : "rows kept forever");
 
     public async Task<DriftSettings> GetDriftSettingsAsync(int productId, CancellationToken ct)
     {
@@ -100,6 +127,7 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
+        ProductWrites.EnsureActive(product);
         var errors = new Dictionary<string, string[]>();
         if (settings.ShareThreshold is not (> 0 and <= 1))
             errors["shareThreshold"] = [$"The drifted share must be above 0 and at most 1; got {settings.ShareThreshold}."];
@@ -136,7 +164,8 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
             .OrderBy(p => p.Name)
             .Select(p => new
             {
-                p.Id, p.Name, p.Description, p.Owner, p.Task, p.Schema, p.CreatedAt,
+                p.Id, p.Name, p.Description, p.Owner, p.Task, p.Schema, p.CreatedAt, p.TimeZone, p.ArchivedAt, p.RetentionDays, p.SchemaVersion,
+                p.ExpectedCadenceHours,
                 Champion = db.ModelVersions.Where(v => v.Id == p.ChampionVersionId).Select(v => (int?)v.Number).FirstOrDefault(),
                 ModelCount = p.ModelVersions.Count,
                 BatchCount = p.Batches.Count(b => b.Status == BatchStatus.Analyzed),
@@ -154,6 +183,8 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
         return rows.Select(r => new ProductDetail(r.Id, r.Name, r.Description, r.Owner, r.Task, r.Schema, r.Champion,
             r.ModelCount, r.BatchCount, r.RowsScored,
             r.LastBatchAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, r.CreatedAt,
-            r.LastBatchId is { } last ? health.GetValueOrDefault(last) : null, r.OpenAlerts, r.LastBatchId)).ToList();
+            r.LastBatchId is { } last ? health.GetValueOrDefault(last) : null, r.OpenAlerts, r.LastBatchId, r.TimeZone,
+            r.ArchivedAt is { } archived ? DateTime.SpecifyKind(archived, DateTimeKind.Utc) : null, r.RetentionDays, r.SchemaVersion,
+            r.ExpectedCadenceHours)).ToList();
     }
 }

@@ -17,4 +17,5 @@ public sealed record ProductSummary(
     GateStatus? Health = null,
     int OpenAlerts = 0,
     int? LastBatchId = null,
-    Kpis.KpiSummary? Kpis = null);
+    Kpis.KpiSummary? Kpis = null,
+    DateTime? ArchivedAt = null);

@@ -121,6 +121,7 @@ public sealed class ReleaseService(
         int current, previous;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
             var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
             var champion = product.ChampionVersionId is { } id ? await db.ModelVersions.AsNoTracking().FirstAsync(v => v.Id == id, ct)
                 : throw new ConflictException($"'{product.Name}' has no champion to roll back.");
@@ -158,6 +159,7 @@ public sealed class ReleaseService(
         if (errors.Count > 0)
             throw new InputValidationException($"The waiver is not valid: {string.Join("; ", errors.Values.Select(v => v[0]))}", errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var version = await db.ModelVersions.FirstOrDefaultAsync(v => v.ProductId == productId && v.Number == number, ct)
             ?? (await db.Products.AnyAsync(p => p.Id == productId, ct) ? throw NotFoundException.ModelVersion(productId, number) : throw new NotFoundException("Data product", productId));
         var waiver = new ReleaseWaiver

@@ -73,6 +73,10 @@ public static class GateText
         TrailAction.ExperimentDecided => "A/B test decided",
         TrailAction.ChannelSecretRotated => "Signing secret rotated",
         TrailAction.ProductUpdated => "Product details changed",
+        TrailAction.SchemaChanged => "Schema changed",
+        TrailAction.ProductArchived => "Product archived",
+        TrailAction.ProductRestored => "Product restored from the archive",
+        TrailAction.RetentionPurged => "Row-level data removed (retention)",
         _ => action.ToString(),
     };
 

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Components;
 
 namespace DataProductDashboard.Components.Pages.Portfolio;
 
-/// <summary>The portfolio: one card per data product, refreshed live when any product changes.</summary>
+/// <summary>The portfolio: one card per active data product (archived ones on request), refreshed live when any product changes.</summary>
 public sealed partial class PortfolioPage : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
     private IReadOnlyList<ProductSummary>? _products;
     private string? _error;
+    private int _archived;
+    private bool _showArchived;
     private readonly LiveUpdates _live = new();
 
     [Inject] public required ProductService Products { get; init; }
@@ -30,13 +32,20 @@ public sealed partial class PortfolioPage : IDisposable
     {
         try
         {
-            _products = await Products.ListAsync(_cts.Token);
+            _products = await Products.ListAsync(_cts.Token, includeArchived: _showArchived);
+            _archived = await Products.CountArchivedAsync(_cts.Token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Logger.LogError(ex, "Could not load the portfolio");
             _error = $"The portfolio could not be loaded: {ex.Message}";
         }
+    }
+
+    private async Task ShowArchivedAsync(bool show)
+    {
+        _showArchived = show;
+        await LoadAsync();
     }
 
     public void Dispose()

@@ -5,6 +5,7 @@ using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
+using DataProductDashboard.ViewModels.Formatting;
 using DataProductDashboard.ViewModels.Products;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -25,6 +26,9 @@ public sealed partial class ProductOverview : IDisposable
     private IReadOnlyList<Analysis.Insights.Insight> _insights = [];
     private double? _medianP95;
     private int _latencyBatches;
+    private IReadOnlyList<SchemaVersionView> _versions = [];
+    private ViewModels.Formatting.ZonedDisplay Zone = ViewModels.Formatting.ZonedDisplay.Utc;
+    private bool _busy;
     private bool _notFound;
     private string? _error;
 
@@ -38,6 +42,12 @@ public sealed partial class ProductOverview : IDisposable
     [Inject] public required Services.Kpis.KpiService Kpis { get; init; }
 
     [Inject] public required Services.Notifications.ProductEvents Events { get; init; }
+    [Inject] public required ProductLifecycleService Lifecycle { get; init; }
+    [Inject] public required ProductSchemaService Schemas { get; init; }
+    [Inject] public required ActorResolver Actors { get; init; }
+    [Inject] public required RoleGuard Guard { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -63,6 +73,68 @@ public sealed partial class ProductOverview : IDisposable
             _product = saved;
     }
 
+    private async Task ArchiveAsync()
+    {
+        if (_product is null || !await Guard.DemandAsync(DashboardRoles.Managers))
+            return;
+        var confirmed = await Dialogs.ShowMessageBoxAsync($"Archive '{_product.Name}'?",
+            "The product becomes read-only and leaves the portfolio (it stays under \"Show archived\"); its open alerts are resolved. You can restore it at any time.",
+            yesText: "Archive", cancelText: "Cancel");
+        if (confirmed == true)
+            await RunAsync(async () => _product = await Lifecycle.ArchiveAsync(ProductId, Actors.Ui, Products, _cts.Token), "Archived: read-only until restored.");
+    }
+
+    private async Task RestoreAsync()
+    {
+        if (_product is null || !await Guard.DemandAsync(DashboardRoles.Managers))
+            return;
+        await RunAsync(async () => _product = await Lifecycle.RestoreAsync(ProductId, Actors.Ui, Products, _cts.Token), "Restored: the product is active again.");
+    }
+
+    private async Task DeleteAsync()
+    {
+        if (_product is null)
+            return;
+        var dialog = await Dialogs.ShowAsync<Components.Dialogs.DeleteProductDialog>("Delete product",
+            new DialogParameters { [nameof(Components.Dialogs.DeleteProductDialog.Product)] = _product });
+        if (await dialog.Result is { Canceled: false, Data: ProductDeletion deleted })
+        {
+            Snackbar.Add($"'{deleted.Name}' was deleted with {Display.Count(deleted.Rows.Values.Sum())} rows and {deleted.Files} files.", Severity.Success);
+            Navigation.NavigateTo("/");
+        }
+    }
+
+    private async Task ChangeSchemaAsync()
+    {
+        if (_product is null)
+            return;
+        var dialog = await Dialogs.ShowAsync<Components.Dialogs.SchemaChangeDialog>("Change schema",
+            new DialogParameters { [nameof(Components.Dialogs.SchemaChangeDialog.Product)] = _product }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: SchemaVersionView saved })
+        {
+            Snackbar.Add($"Schema version {saved.Version} saved: {string.Join(" ", saved.Changes)}", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task RunAsync(Func<Task> change, string done)
+    {
+        _busy = true;
+        try
+        {
+            await change();
+            Snackbar.Add(done, Severity.Success);
+        }
+        catch (DashboardException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
     /// <summary>Loads (or, on a product change, reloads) everything the overview shows.</summary>
     private async Task LoadAsync()
     {
@@ -81,6 +153,8 @@ public sealed partial class ProductOverview : IDisposable
             var kpis = await Kpis.ListOverviewAsync(ProductId, _cts.Token);
             _cycle = OperationalizationCycle.For(product, await Audits.GetHealthAsync(ProductId, _cts.Token), kpis);
             _insights = (await Insights.GetAsync(ProductId, kpis, _cts.Token)).Insights.Take(InsightsShown).ToList();
+            _versions = await Schemas.ListVersionsAsync(ProductId, _cts.Token);
+            Zone = ViewModels.Formatting.ZonedDisplay.For(product.TimeZone);
             _product = product;
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)

@@ -1,0 +1,88 @@
+using DataProductDashboard.Components.Shared;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Products;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Dialogs;
+
+/// <summary>Proposes the next schema version from the current one — a new nullable column, more allowed values,
+/// columns that accept missing values — through <see cref="ProductSchemaService"/>; a refused change stays in the
+/// dialog with the reason per column. Closes with the new <see cref="SchemaVersionView"/>.</summary>
+public sealed partial class SchemaChangeDialog
+{
+    private static readonly ColumnRole[] AddableRoles = [ColumnRole.Feature, ColumnRole.Segment, ColumnRole.KpiSource];
+    private readonly Dictionary<string, string?> _added = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _nullable = new(StringComparer.Ordinal);
+    private List<ColumnSpec> _widenable = [];
+    private List<ColumnSpec> _required = [];
+    private string? _newName;
+    private ColumnKind _newKind = ColumnKind.Numeric;
+    private ColumnRole _newRole = ColumnRole.Feature;
+    private bool _busy;
+    private string? _error;
+    private IReadOnlyDictionary<string, string[]>? _errors;
+
+    [CascadingParameter] public IMudDialogInstance MudDialog { get; set; } = null!;
+    [Parameter, EditorRequired] public required ProductDetail Product { get; set; }
+    [Inject] public required ProductSchemaService Schemas { get; init; }
+    [Inject] public required ActorResolver Actors { get; init; }
+    [Inject] public required RoleGuard Guard { get; init; }
+
+    protected override void OnInitialized()
+    {
+        _widenable = Product.Schema.Columns.Where(c => c.AllowedValues is { Count: > 0 }).ToList();
+        _required = Product.Schema.Columns.Where(c => !c.Nullable && c.Role is not (ColumnRole.Label or ColumnRole.RowKey)).ToList();
+    }
+
+    private void Toggle(string column, bool on)
+    {
+        if (on)
+            _nullable.Add(column);
+        else
+            _nullable.Remove(column);
+    }
+
+    /// <summary>The current schema with the dialog's changes applied.</summary>
+    internal ProductSchema Proposal()
+    {
+        var columns = Product.Schema.Columns.Select(c =>
+        {
+            var more = (_added.GetValueOrDefault(c.Name) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var allowed = c.AllowedValues is { } values && more.Length > 0 ? values.Concat(more.Except(values, StringComparer.Ordinal)).ToList() : c.AllowedValues;
+            return c with { AllowedValues = allowed, Nullable = c.Nullable || _nullable.Contains(c.Name) };
+        }).ToList();
+        if (!string.IsNullOrWhiteSpace(_newName))
+            columns.Add(new ColumnSpec(_newName.Trim(), _newKind, _newRole, Nullable: true, IsSegment: _newRole == ColumnRole.Segment));
+        return Product.Schema with { Columns = columns };
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_busy || !await Guard.DemandAsync(DashboardRoles.Managers))
+            return;
+        _busy = true;
+        _error = null;
+        _errors = null;
+        try
+        {
+            var saved = await Schemas.ChangeAsync(Product.Id, Proposal(), Actors.Ui, CancellationToken.None);
+            MudDialog.Close(DialogResult.Ok(saved));
+        }
+        catch (InputValidationException ex)
+        {
+            _error = ex.Message;
+            _errors = ex.Errors;
+        }
+        catch (DashboardException ex)
+        {
+            _error = ex.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void Cancel() => MudDialog.Cancel();
+}
