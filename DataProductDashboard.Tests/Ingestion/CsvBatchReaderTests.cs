@@ -125,6 +125,57 @@ public sealed class CsvBatchReaderTests
     }
 
     [Fact]
+    public void Read_NoHeaderRow_SaysRow1LooksLikeDataAndListsTheExpectedHeader()
+    {
+        var error = Reject("r1,2024-03-01,12.5,0.4,summer\nr2,2024-03-02,3,,winter\n");
+
+        Assert.Equal(["header"], error.Errors.Keys);
+        Assert.Equal("Row 1 of 'batch.csv' looks like data, not column names ('r1', '2024-03-01', '12.5', '0.4', …): the file has no header row; "
+            + "add the header this product expects as row 1: id,day,temp,hum,season,cnt.", error.Errors["header"][0]);
+    }
+
+    [Fact]
+    public void Read_NoHeaderRowOfRepeatedNumbers_SaysNoHeaderRatherThanRepeatedNames()
+    {
+        var error = Reject("1,0,0,1,1\n0,1,1,0,0\n");
+
+        Assert.Equal(["header"], error.Errors.Keys);
+        Assert.Contains("looks like data, not column names ('1', '0', '0', '1', …)", error.Message);
+    }
+
+    [Fact]
+    public void Read_NoHeaderRowOfASemicolonFile_ListsTheHeaderWithSemicolons()
+    {
+        var error = Reject("r1;2024-03-01;12.5;0.4;summer\n");
+
+        Assert.EndsWith("as row 1: id;day;temp;hum;season;cnt.", error.Errors["header"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RealHeaderMissingAColumn_KeepsThePerColumnMessage()
+    {
+        // One expected name is there: a header, however many values its other cells look like.
+        var error = Reject("id,1,2,3\nr1,1,2,3\n");
+
+        Assert.False(error.Errors.ContainsKey("header"));
+        Assert.Contains("required column 'temp'", error.Errors["column 'temp'"][0]);
+    }
+
+    [Fact]
+    public void ReadSample_NoHeaderRow_SaysRow1LooksLikeData()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "iris.data");
+        File.WriteAllText(path, "5.1,3.5,1.4,0.2,Iris-setosa\n4.9,3.0,1.4,0.2,Iris-setosa\n");
+
+        var error = Assert.Throws<InputValidationException>(() => CsvBatchReader.ReadSample(path, "iris.data", 100));
+
+        Assert.Equal(["header"], error.Errors.Keys);
+        Assert.Equal("Row 1 of 'iris.data' looks like data, not column names ('5.1', '3.5', '1.4', '0.2', …): the file has no header row; add a header row that names the columns.",
+            error.Errors["header"][0]);
+    }
+
+    [Fact]
     public void Read_RaggedRow_NamesTheRowAndCounts()
     {
         var error = Reject($"{Header}\nr1,2024-03-01,1,0.1,summer\nr2,2024-03-01,1,0.1\n");

@@ -58,7 +58,7 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
         }
         if (row.LineNumberToExcl - row.LineNumberFrom > 1 && span.ContainsAny('\n', '\r'))
         {
-            Error(line, "the value spans several lines: a quoted value is probably not closed (a missing \")");
+            Error(line, "the value spans several lines, and line breaks inside a value are not read (if none was meant, a quoted value is probably not closed: a missing \")");
             SetMissing(rowIndex);
             return;
         }

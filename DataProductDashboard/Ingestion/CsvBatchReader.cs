@@ -22,7 +22,7 @@ public static class CsvBatchReader
         var bytes = CheckEncoding(content, fileName);
         var delimiter = CsvShapeCheck.DelimiterOf(bytes.Span);
         CsvShapeCheck.Check(bytes.Span, delimiter, fileName);
-        RejectDuplicateHeader(bytes.Span, delimiter, fileName);
+        HeaderRowCheck.Check(bytes.Span, delimiter, fileName, schema);
         using var reader = Sep.New(delimiter).Reader(Options).From(new ReadOnlyMemoryStream(bytes));
         // Data rows = line breaks − the header's (+ 1 when the last line has none): arrays sized once, no copies.
         var span = bytes.Span;
@@ -57,7 +57,7 @@ public static class CsvBatchReader
         var start = CheckHead(head, file.Length, fileName);
         var content = head.AsSpan(start);
         var delimiter = CsvShapeCheck.DelimiterOf(content);
-        RejectDuplicateHeader(content, delimiter, fileName);
+        HeaderRowCheck.Check(content, delimiter, fileName, schema);
         var scanner = new CsvShapeCheck.Scanner(CsvShapeCheck.HeaderNames(content, delimiter), fileName, delimiter);
         // Column arrays are sized once: to the row count (a fast vectorized pass) when the file is read whole or fits
         // in a chunk or two, else to a chunk.
@@ -77,8 +77,8 @@ public static class CsvBatchReader
 
     /// <summary>Reads the header and the first <paramref name="maxRows"/> rows of a file as text cells, trimmed and
     /// unquoted exactly as <see cref="ReadFileChunks"/> reads them, with its checks of encoding, shape and header (no
-    /// schema: for inferring one). A header that looks like data, or one column holding another delimiter, is refused
-    /// with what was seen.</summary>
+    /// schema: for inferring one). A header that looks like data (<see cref="HeaderRowCheck"/>), or one column holding
+    /// another delimiter, is refused with what was seen.</summary>
     public static CsvSample ReadSample(string path, string fileName, int maxRows, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
@@ -87,7 +87,7 @@ public static class CsvBatchReader
         file.ReadExactly(head);
         var start = CheckHead(head, file.Length, fileName);
         var delimiter = CsvShapeCheck.DelimiterOf(head.AsSpan(start));
-        RejectDuplicateHeader(head.AsSpan(start), delimiter, fileName);
+        HeaderRowCheck.Check(head.AsSpan(start), delimiter, fileName, schema: null);
         var scanner = new CsvShapeCheck.Scanner(CsvShapeCheck.HeaderNames(head.AsSpan(start), delimiter), fileName, delimiter);
         file.Position = start;
         try
@@ -97,10 +97,6 @@ public static class CsvBatchReader
             var header = reader.Header.ColNames.Select(h => h.TrimStart('\uFEFF')).ToArray();
             if (header.Any(string.IsNullOrWhiteSpace))
                 throw new InputValidationException("header", $"Row 1 of '{fileName}' has an empty column name (column {Array.FindIndex(header, string.IsNullOrWhiteSpace) + 1}); row 1 must name every column.");
-            var dataLike = header.Where(h => double.TryParse(h, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || TimestampFormat.TryParseIso(h, out _)).ToList();
-            if (dataLike.Count * 3 >= header.Length)
-                throw new InputValidationException("header",
-                    $"Row 1 of '{fileName}' looks like data, not column names ({string.Join(", ", dataLike.Take(4).Select(h => $"'{h}'"))} are values); add a header row that names the columns.");
             var rows = new List<string[]>();
             var errors = new Dictionary<string, string[]>();
             var truncated = false;
@@ -146,7 +142,7 @@ public static class CsvBatchReader
             throw new InputValidationException("file", $"'{fileName}' is empty: row 1 should name the columns and the rows below hold the data.");
         FileSniffer.Check(head.StartsWith(Encoding.UTF8.Preamble) ? head[3..] : head, fileName);
         if (head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.StartsWith(new byte[] { 0xFE, 0xFF }) || LooksUtf16(head))
-            throw new InputValidationException("file", $"'{fileName}' is not UTF-8 text (it looks UTF-16 encoded or binary); save it as CSV UTF-8.");
+            throw new InputValidationException("file", $"'{fileName}' is not UTF-8 text (it looks UTF-16 encoded or binary); save it as CSV UTF-8 (UTF-16 is read only when it starts with its byte-order mark).");
         var start = head.StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
         if (whole && head[start..].Trim("\r\n\t "u8).IsEmpty)
             throw new InputValidationException("file", $"'{fileName}' is empty: it holds only a UTF-8 byte-order mark, no header (row 1) and no data rows.");
@@ -280,7 +276,7 @@ public static class CsvBatchReader
             throw new InputValidationException("file", $"'{fileName}' is empty: row 1 should name the columns and the rows below hold the data.");
         FileSniffer.Check(span.StartsWith(Encoding.UTF8.Preamble) ? span[3..] : span, fileName);
         if (span.StartsWith(new byte[] { 0xFF, 0xFE }) || span.StartsWith(new byte[] { 0xFE, 0xFF }) || LooksUtf16(span))
-            throw new InputValidationException("file", $"'{fileName}' is not UTF-8 text (it looks UTF-16 encoded or binary); save it as CSV UTF-8.");
+            throw new InputValidationException("file", $"'{fileName}' is not UTF-8 text (it looks UTF-16 encoded or binary); save it as CSV UTF-8 (UTF-16 is read only when it starts with its byte-order mark).");
         if (span.StartsWith(Encoding.UTF8.Preamble))
             content = content[3..];
         span = content.Span;
@@ -317,17 +313,6 @@ public static class CsvBatchReader
                 break;
         }
         return Math.Min(consumed, span.Length - 1);
-    }
-
-    /// <summary>Sep refuses a header with repeated names; say which name repeats instead.</summary>
-    private static void RejectDuplicateHeader(ReadOnlySpan<byte> bytes, char delimiter, string fileName)
-    {
-        var end = bytes.IndexOf((byte)'\n');
-        var names = Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]).TrimEnd('\r').Split(delimiter).Select(n => n.Trim().Trim('"'));
-        var errors = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1)
-            .ToDictionary(g => $"column '{g.Key}'", g => new[] { $"the header names column '{g.Key}' {g.Count()} times" });
-        if (errors.Count > 0)
-            throw new InputValidationException($"The header of '{fileName}' repeats column names: {string.Join("; ", errors.Values.Select(v => v[0]))}.", errors);
     }
 
     private static List<(ColumnSpec Spec, int Index)> MapHeader(string[] header, string fileName, ProductSchema schema, CsvReadMode mode)

@@ -5,7 +5,9 @@ namespace DataProductDashboard.Ingestion;
 
 /// <summary>Recognises, from a file's first bytes, files that are something other than a comma-separated table with a
 /// header row — a workbook, a compressed file, Parquet, JSON, ARFF, a title line above the header — and says what was
-/// seen and what to do, instead of the misleading "required column … is missing" they would otherwise get.</summary>
+/// seen and what to do, instead of the misleading "required column … is missing" they would otherwise get. Uploads
+/// decompress gzip and convert Parquet on the way in (<see cref="Storage.ContentStore.ReceiveAsync"/>), so those two
+/// are seen here only when a file reaches the reader some other way.</summary>
 internal static class FileSniffer
 {
     /// <summary>Throws <see cref="InputValidationException"/> naming what <paramref name="head"/> (a file's first bytes,
@@ -25,7 +27,7 @@ internal static class FileSniffer
         if (head.StartsWith(new byte[] { 0x1F, 0x8B }))
             return $"'{fileName}' is gzip-compressed; decompress it (gunzip) and send the CSV inside.";
         if (head.StartsWith("PAR1"u8))
-            return $"'{fileName}' is a Parquet file; the dashboard reads CSV: export it as CSV with a header row.";
+            return $"'{fileName}' is a Parquet file, which is read only as an upload (it is converted to CSV on the way in); upload it, or export it as CSV with a header row.";
         var text = Encoding.UTF8.GetString(head[..Math.Min(head.Length, 8192)]);
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('{') || trimmed.StartsWith('['))

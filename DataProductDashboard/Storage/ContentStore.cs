@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using DataProductDashboard.Configuration;
 using DataProductDashboard.Domain;
 using Microsoft.Extensions.Options;
@@ -73,17 +74,23 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
 
     /// <summary>Streams <paramref name="source"/> to a new file under data/tmp, hashing it on the way; throws
     /// <paramref name="tooLarge"/> once more than <paramref name="limit"/> bytes arrived (the partial file is removed).
-    /// A gzip-compressed upload (e.g. week.csv.gz) is decompressed on the way — the limit counts the decompressed bytes —
-    /// and named without its ".gz".</summary>
+    /// Every upload is normalised here to what the readers take, UTF-8 text, so the rest of the app sees only that:
+    /// <list type="bullet">
+    /// <item>gzip (e.g. week.csv.gz) is decompressed on the way — the limit counts the decompressed bytes — and named
+    /// without its ".gz";</item>
+    /// <item>UTF-16 (or UTF-32) text with its byte-order mark is transcoded to UTF-8 without a byte-order mark (the limit
+    /// counts the UTF-8 bytes); a UTF-8 file is kept as it is, with or without its byte-order mark;</item>
+    /// <item>Parquet ("PAR1") is spooled to data/tmp (the limit counts its bytes; the spool is always removed) and
+    /// converted to a UTF-8 CSV with a header row (<see cref="ParquetCsv"/>; the limit counts the CSV bytes too), named
+    /// "….csv" instead of "….parquet".</item>
+    /// </list>
+    /// The stored file, its hash and its length are those of the normalised content.</summary>
     public async Task<UploadedFile> ReceiveAsync(Stream source, string fileName, long limit, Func<Exception> tooLarge, CancellationToken ct)
     {
         var original = fileName;
-        var head = new byte[2];
-        var got = 0;
-        while (got < head.Length && await source.ReadAsync(head.AsMemory(got), ct) is var n and > 0)
-            got += n;
-        Stream input = new PrefixedStream(head.AsMemory(0, got), source);
-        if (got == 2 && head[0] == 0x1F && head[1] == 0x8B)
+        var (head, input) = await PeekAsync(source, 2, ct);
+        var gzip = head.Span.SequenceEqual(new byte[] { 0x1F, 0x8B });
+        if (gzip)
         {
             input = new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
             if (fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
@@ -91,19 +98,86 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
         }
         try
         {
+            (head, input) = await PeekAsync(input, 4, ct);
+            if (head.Span.StartsWith(ParquetCsv.Magic))
+                return await ReceiveParquetAsync(input, fileName, limit, tooLarge, ct);
+            if (UnicodeOf(head.Span) is { } unicode)
+            {
+                // The byte-order mark is dropped here: the decoder would otherwise turn it into a UTF-8 one.
+                await input.ReadExactlyAsync(new byte[unicode.BomLength], ct);
+                input = Encoding.CreateTranscodingStream(input, unicode.Encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                try
+                {
+                    return await CopyAsync(input, fileName, limit, tooLarge, ct);
+                }
+                catch (DecoderFallbackException ex)
+                {
+                    throw new InputValidationException("file",
+                        $"'{original}' starts with a {unicode.Name} byte-order mark but is not valid {unicode.Name} text ({ex.Message.TrimEnd('.')}); save it as CSV UTF-8.");
+                }
+            }
             return await CopyAsync(input, fileName, limit, tooLarge, ct);
         }
-        catch (InvalidDataException ex)
+        catch (InvalidDataException ex) when (gzip)
         {
             throw new InputValidationException("file", $"'{original}' is not a valid gzip file: {ex.Message}");
         }
     }
 
-    private async Task<UploadedFile> CopyAsync(Stream source, string fileName, long limit, Func<Exception> tooLarge, CancellationToken ct)
+    /// <summary>Parquet keeps its schema and the index of its row groups in a footer: the raw bytes are spooled first,
+    /// then converted to CSV in a second temporary file, which becomes the upload.</summary>
+    private async Task<UploadedFile> ReceiveParquetAsync(Stream input, string fileName, long limit, Func<Exception> tooLarge, CancellationToken ct)
+    {
+        using var spool = await CopyAsync(input, fileName, limit, tooLarge, ct);
+        var csvName = fileName.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? fileName[..^".parquet".Length] + ".csv" : fileName;
+        var path = NewTempPath();
+        try
+        {
+            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            await using var csv = new HashingWriteStream(target, limit, tooLarge);
+            await ParquetCsv.WriteAsync(spool.Path, csv, fileName, limit, tooLarge, ct);
+            logger.LogDebug("Converted the Parquet upload {FileName} ({Bytes} bytes) to CSV ({CsvBytes} bytes)", fileName, spool.Length, csv.Length);
+            return new UploadedFile(path, csv.Length, csv.Hash(), csvName);
+        }
+        catch
+        {
+            TryDelete(path);
+            throw;
+        }
+    }
+
+    /// <summary>The encoding a UTF-16 or UTF-32 byte-order mark at the start of <paramref name="head"/> names (strict:
+    /// invalid text throws), or null.</summary>
+    private static (Encoding Encoding, int BomLength, string Name)? UnicodeOf(ReadOnlySpan<byte> head) => head switch
+    {
+        [0xFF, 0xFE, 0x00, 0x00] => (new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), 4, "UTF-32"),
+        [0x00, 0x00, 0xFE, 0xFF] => (new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true), 4, "UTF-32"),
+        [0xFF, 0xFE, ..] => (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), 2, "UTF-16"),
+        [0xFE, 0xFF, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), 2, "UTF-16"),
+        _ => null,
+    };
+
+    /// <summary>Reads up to <paramref name="count"/> bytes of <paramref name="source"/>; returns them and a stream that
+    /// gives them back before the rest.</summary>
+    private static async Task<(ReadOnlyMemory<byte> Head, Stream Stream)> PeekAsync(Stream source, int count, CancellationToken ct)
+    {
+        var head = new byte[count];
+        var got = 0;
+        while (got < head.Length && await source.ReadAsync(head.AsMemory(got), ct) is var n and > 0)
+            got += n;
+        return (head.AsMemory(0, got), new PrefixedStream(head.AsMemory(0, got), source));
+    }
+
+    private string NewTempPath()
     {
         var directory = Path.Combine(options.Value.DataPath, Temp);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, Guid.NewGuid().ToString("N") + ".upload");
+        return Path.Combine(directory, Guid.NewGuid().ToString("N") + ".upload");
+    }
+
+    private async Task<UploadedFile> CopyAsync(Stream source, string fileName, long limit, Func<Exception> tooLarge, CancellationToken ct)
+    {
+        var path = NewTempPath();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
         long total = 0;

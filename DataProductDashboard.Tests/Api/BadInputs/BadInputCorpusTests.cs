@@ -6,7 +6,8 @@ namespace DataProductDashboard.Tests.Api.BadInputs;
 /// <summary>Every entry of <see cref="BadInputCorpus"/>: the expected status as problem details, the message fragment,
 /// the error named by field / parameter / "row N, column 'c'", and nothing stored (every table and the data folder
 /// counted before and after).</summary>
-public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture) : IClassFixture<BadInputCorpusFixture>
+[Collection(CorpusAppCollection.Name)]
+public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture)
 {
     public static TheoryData<string> Names => [.. BadInputCorpus.All.Select(c => c.Name)];
 

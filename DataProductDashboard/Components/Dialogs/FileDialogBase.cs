@@ -1,5 +1,6 @@
 using DataProductDashboard.Configuration;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public abstract class FileDialogBase : ComponentBase, IDisposable
     [Parameter] public int ProductId { get; set; }
     [Inject] public required IOptions<DashboardOptions> Options { get; init; }
     [Inject] public required ILoggerFactory LoggerFactory { get; init; }
+    [Inject] public required ContentStore Store { get; init; }
 
     protected FilePicker? Picker { get; set; }
     protected IBrowserFile? ChosenFile { get; private set; }
@@ -40,11 +42,24 @@ public abstract class FileDialogBase : ComponentBase, IDisposable
         Error = file.Size > MaxBytes ? BrowserFiles.TooLarge(file.Name, file.Size, MaxBytes) : null;
     }
 
-    /// <summary>Reads the chosen file and hands it to <paramref name="work"/>; every failure ends up in the dialog:
-    /// validation errors keyed by row/column (the file is cleared when they are about it), expected failures by their
-    /// message, anything else logged and prefixed with <paramref name="failure"/>.</summary>
-    protected Task SubmitFileAsync(Func<IBrowserFile, ReadOnlyMemory<byte>, CancellationToken, Task> work, string failure, Action? starting = null) =>
-        SubmitAsync(async (file, ct) => await work(file, await BrowserFiles.ReadAsync(file, MaxBytes, ct), ct), failure, starting);
+    /// <summary>Receives the chosen file as every upload is received (<see cref="ContentStore.ReceiveAsync"/>: gzip,
+    /// UTF-16 and Parquet become UTF-8 CSV) and hands <paramref name="work"/> its name as received (week.parquet →
+    /// week.csv) and its bytes; every failure ends up in the dialog: validation errors keyed by row/column (the file is
+    /// cleared when they are about it), expected failures by their message, anything else logged and prefixed with
+    /// <paramref name="failure"/>.</summary>
+    protected Task SubmitFileAsync(Func<string, ReadOnlyMemory<byte>, CancellationToken, Task> work, string failure, Action? starting = null) =>
+        SubmitAsync(async (file, ct) =>
+        {
+            using var upload = await ReceiveAsync(file, ct);
+            await work(upload.FileName, upload.ReadAllBytes(), ct);
+        }, failure, starting);
+
+    /// <summary>Streams a file chosen in the browser to data/tmp through the content store, within the upload limit.</summary>
+    protected async Task<UploadedFile> ReceiveAsync(IBrowserFile file, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream(MaxBytes, ct);
+        return await Store.ReceiveAsync(stream, file.Name, MaxBytes, () => new PayloadTooLargeException(MaxBytes), ct);
+    }
 
     /// <summary>As <see cref="SubmitFileAsync"/>, handing <paramref name="work"/> the file as a stream read from the
     /// browser as it is consumed (a large batch is never held whole in memory).</summary>

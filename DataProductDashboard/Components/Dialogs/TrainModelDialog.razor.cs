@@ -33,7 +33,7 @@ public sealed partial class TrainModelDialog
     }
 
     private Task SubmitAsync() => SubmitFileAsync(
-        async (file, csv, ct) => _trained = await Registry.TrainAsync(ProductId, csv, file.Name, new TrainModelRequest(_trainer, _holdout, _seed, _notes), ct),
+        async (fileName, csv, ct) => _trained = await Registry.TrainAsync(ProductId, csv, fileName, new TrainModelRequest(_trainer, _holdout, _seed, _notes), ct),
         "Training failed");
 
     private void Done() => MudDialog.Close(DialogResult.Ok(_trained));

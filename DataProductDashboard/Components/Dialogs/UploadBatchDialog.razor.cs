@@ -20,7 +20,6 @@ public sealed partial class UploadBatchDialog
     [Inject] public required BatchIntake Intake { get; init; }
     [Inject] public required BatchQueries Batches { get; init; }
     [Inject] public required JobTracker Jobs { get; init; }
-    [Inject] public required ContentStore Store { get; init; }
 
     /// <summary>The stored batch with the same content, when the chosen file was refused as a duplicate.</summary>
     private DuplicateBatchException? _duplicate;

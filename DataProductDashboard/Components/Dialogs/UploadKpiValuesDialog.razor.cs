@@ -26,7 +26,7 @@ public sealed partial class UploadKpiValuesDialog
     };
 
     private Task SubmitAsync() => SubmitFileAsync(
-        async (file, content, ct) => _result = await Kpis.UploadValuesAsync(ProductId, KpiId, content, file.Name, Actors.Ui, ct),
+        async (fileName, content, ct) => _result = await Kpis.UploadValuesAsync(ProductId, KpiId, content, fileName, Actors.Ui, ct),
         "The values could not be stored");
 
     private void Done() => MudDialog.Close(DialogResult.Ok(_result));

@@ -17,7 +17,7 @@ public sealed partial class UploadLabelsDialog
     [Inject] public required LabelService Labels { get; init; }
 
     private Task SubmitAsync() => SubmitFileAsync(
-        async (file, content, ct) => _result = await Labels.UploadAsync(ProductId, content, file.Name, ct),
+        async (fileName, content, ct) => _result = await Labels.UploadAsync(ProductId, content, fileName, ct),
         "The labels could not be joined");
 
     private void Done() => MudDialog.Close(DialogResult.Ok(_result));

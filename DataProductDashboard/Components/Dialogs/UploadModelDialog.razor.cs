@@ -16,10 +16,11 @@ public sealed partial class UploadModelDialog
 
     private void OnReferenceChosen(IBrowserFile? file) => _reference = file;
 
-    private Task SubmitAsync() => SubmitFileAsync(async (file, zip, ct) =>
+    private Task SubmitAsync() => SubmitFileAsync(async (fileName, zip, ct) =>
     {
-        ReadOnlyMemory<byte>? reference = _reference is { } r ? await BrowserFiles.ReadAsync(r, MaxBytes, ct) : null;
-        var version = await Registry.RegisterUploadAsync(ProductId, zip, file.Name, _notes, reference, _reference?.Name, ct);
+        using var reference = _reference is { } r ? await ReceiveAsync(r, ct) : null;
+        ReadOnlyMemory<byte>? referenceBytes = reference is null ? null : reference.ReadAllBytes();
+        var version = await Registry.RegisterUploadAsync(ProductId, zip, fileName, _notes, referenceBytes, reference?.FileName, ct);
         MudDialog.Close(DialogResult.Ok(version));
     }, "The model could not be registered");
 }
