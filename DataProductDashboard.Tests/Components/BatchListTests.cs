@@ -25,6 +25,22 @@ public sealed class BatchListTests : BunitTestContext
     }
 
     [Fact]
+    public async Task Render_InTheProductsTimeZone_ShowsLocalTimesWithTheOffset()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        var zone = DataProductDashboard.ViewModels.Formatting.ZonedDisplay.For("Asia/Shanghai");
+        var batch = await Service<DataProductDashboard.Services.Batches.BatchQueries>().GetSummaryAsync(data.NewBatchId, CancellationToken.None);
+
+        var cut = Render<BatchList>(ps => ps.Add(p => p.ProductId, data.RentalsId).AddCascadingValue(zone));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=batch-row]").Count));
+        var received = cut.Find($"[data-testid=batch-row][data-batch-id='{data.NewBatchId}']").TextContent;
+        Assert.Equal(zone.Absolute(batch.ReceivedAt), received.Trim());
+        Assert.EndsWith("UTC+08:00", received.Trim());
+    }
+
+    [Fact]
     public async Task Render_ProductWithoutBatches_ShowsEmptyStateWithExpectedColumns()
     {
         var data = await UiTestData.GetSeededAsync();

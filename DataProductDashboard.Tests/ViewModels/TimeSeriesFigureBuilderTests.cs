@@ -28,6 +28,17 @@ public sealed class TimeSeriesFigureBuilderTests
     }
 
     [Fact]
+    public void Build_ProductTimeZone_PlotsLocalTimesAndNamesTheZone()
+    {
+        var zone = DataProductDashboard.ViewModels.Formatting.ZonedDisplay.For("Asia/Shanghai");
+
+        var figure = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("y", [new TimeSeriesLine("a", Points(1, 2))]) { Zone = zone });
+
+        Assert.Equal(new object[] { T0.AddHours(8), T0.AddDays(7).AddHours(8) }, figure.Data.Cast<Scatter>().Single().X.Select(x => (object)DateTime.SpecifyKind((DateTime)x, DateTimeKind.Utc)));
+        Assert.Equal("Batch received (Asia/Shanghai (UTC+08:00))", figure.Layout.XAxis[0].Title.Text);
+    }
+
+    [Fact]
     public void Build_NoPointsOrOnlyNaN_IsEmpty()
     {
         Assert.True(TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("y", [])).IsEmpty);

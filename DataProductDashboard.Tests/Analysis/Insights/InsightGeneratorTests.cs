@@ -116,6 +116,22 @@ public sealed class InsightGeneratorTests
     }
 
     [Fact]
+    public void Drift_ProductInUtcPlus8_DatesTheBatchInItsOwnDays()
+    {
+        // Hourly rows from 2010-01-01 00:00 to 23:00 in Beijing are 2009-12-31 16:00 to 2010-01-01 15:00 in UTC.
+        var batch = Batch(drifted: 1) with
+        {
+            EventFrom = new DateTime(2009, 12, 31, 16, 0, 0, DateTimeKind.Utc), EventTo = new DateTime(2010, 1, 1, 15, 0, 0, DateTimeKind.Utc),
+        };
+
+        var utc = InsightGenerator.Drift(Facts(batch), batch);
+        var beijing = InsightGenerator.Drift(Facts(batch) with { Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai") }, batch);
+
+        Assert.Contains("(31 Dec 2009 – 1 Jan 2010)", utc.Sentence);
+        Assert.Contains("the latest batch (1 Jan 2010)", beijing.Sentence);
+    }
+
+    [Fact]
     public void Drift_DatasetDrift_NamesTheFirstThreeDriftedInputs()
     {
         var insight = InsightGenerator.Drift(Facts(), Batch(drifted: 4, dataset: true));

@@ -89,7 +89,7 @@ public static class InsightGenerator
     public static Insight Drift(ProductFacts facts, BatchFacts batch)
     {
         var links = new List<InsightLink> { new($"Batch #{batch.BatchId}", $"/batches/{batch.BatchId}"), new("Drift over time", $"/products/{facts.ProductId}/drift") };
-        var which = $"the latest batch ({BatchRange(batch)})";
+        var which = $"the latest batch ({BatchRange(facts, batch)})";
         var prediction = batch.PredictionDrift == true ? " The model's predictions shifted too (prediction drift)." : "";
         if (batch.DatasetDrift)
             return new(InsightSeverity.Warning, InsightTopic.Data,
@@ -165,13 +165,15 @@ public static class InsightGenerator
             var h => $"every {Number(h)} hours",
         };
         return new(InsightSeverity.Warning, InsightTopic.Timeliness,
-            $"No batch has arrived for {since} (last on {Date(missing.LastBatchAt)}), although one is expected {cadence}.", [new("Alerts", missing.Link)], facts.Now);
+            $"No batch has arrived for {since} (last on {Date(facts.LocalDay(missing.LastBatchAt))}), although one is expected {cadence}.", [new("Alerts", missing.Link)], facts.Now);
     }
 
-    private static string BatchRange(BatchFacts batch) => batch switch
+    /// <summary>The batch's event days (or arrival day) in the product's time zone.</summary>
+    private static string BatchRange(ProductFacts facts, BatchFacts batch) => batch switch
     {
-        { EventFrom: { } from, EventTo: { } to } when from.Date != to.Date => $"{Date(from)} – {Date(to)}",
-        { EventFrom: { } from } => Date(from),
-        _ => $"received {Date(batch.ReceivedAt)}",
+        { EventFrom: { } from, EventTo: { } to } when facts.LocalDay(from).Date != facts.LocalDay(to).Date =>
+            $"{Date(facts.LocalDay(from))} – {Date(facts.LocalDay(to))}",
+        { EventFrom: { } from } => Date(facts.LocalDay(from)),
+        _ => $"received {Date(facts.LocalDay(batch.ReceivedAt))}",
     };
 }

@@ -17,12 +17,15 @@ public sealed partial class MainLayout : IDisposable
     private bool _drawerOpen = true;
     private bool _onBatchPage;
     private ProductDetail? _product;
+    private ViewModels.Formatting.ZonedDisplay _zone = ViewModels.Formatting.ZonedDisplay.Utc;
+    private readonly Shared.LiveUpdates _live = new();
     private CancellationTokenSource _cts = new();
 
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required BatchQueries Batches { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required Services.Notifications.ProductEvents Events { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -70,6 +73,10 @@ public sealed partial class MainLayout : IDisposable
             _product = productId is { } id
                 ? (_product?.Id == id ? _product : await Products.GetAsync(id, ct))
                 : null;
+            _zone = ViewModels.Formatting.ZonedDisplay.For(_product?.TimeZone);
+            // A rename or a new time zone shows at once in the app bar and in every date of the product's pages.
+            if (_product is not null)
+                _live.Follow(Events, _product.Id, InvokeAsync, RefreshProductAsync);
         }
         catch (Exception ex) when (ex is NotFoundException or OverflowException or FormatException)
         {
@@ -78,6 +85,26 @@ public sealed partial class MainLayout : IDisposable
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+    }
+
+    private async Task RefreshProductAsync()
+    {
+        if (_product is not { } current)
+            return;
+        try
+        {
+            _product = await Products.GetAsync(current.Id, _cts.Token);
+            _zone = ViewModels.Formatting.ZonedDisplay.For(_product.TimeZone);
+        }
+        catch (NotFoundException)
+        {
+            _product = null;
+            _zone = ViewModels.Formatting.ZonedDisplay.Utc;
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+        }
+        StateHasChanged();
     }
 
     [GeneratedRegex(@"^products/(\d{1,9})(?:[/?#]|$)")]
@@ -89,6 +116,7 @@ public sealed partial class MainLayout : IDisposable
     public void Dispose()
     {
         Navigation.LocationChanged -= OnLocationChanged;
+        _live.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

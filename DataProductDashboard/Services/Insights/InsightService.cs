@@ -45,7 +45,8 @@ public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFacto
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var facts = new ProductFacts(product.Id, product.Name, now, await LatestBatchAsync(db, product, ct), await ModelAsync(db, product, ct),
-            Facts(kpis ?? await kpiService.ListOverviewAsync(product.Id, ct)), await ExperimentsAsync(product, ct), await MissingBatchAsync(db, product, ct));
+            Facts(kpis ?? await kpiService.ListOverviewAsync(product.Id, ct)), await ExperimentsAsync(product, ct), await MissingBatchAsync(db, product, ct),
+            ProductTimeZone.Of(product.TimeZone));
         return new ProductInsights(product.Id, product.Name, now, InsightGenerator.For(facts));
     }
 

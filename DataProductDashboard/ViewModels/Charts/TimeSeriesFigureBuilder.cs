@@ -24,7 +24,7 @@ public static class TimeSeriesFigureBuilder
         var legend = finite.Count(l => l.Points.Count > 0) + (bandPoints.Count > 0 ? 1 : 0) > 1;
         var layout = ChartStyle.BaseLayout(spec.Height, legend);
         layout.HoverMode = HoverModeEnum.XUnified;
-        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = spec.XTitle }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = spec.XTitle ?? $"Batch received ({spec.Zone.Name})" }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
         layout.YAxis = [new YAxis
         {
             Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = spec.YTitle },
@@ -41,7 +41,7 @@ public static class TimeSeriesFigureBuilder
             traces.Add(new Scatter
             {
                 Name = spec.Band.Name + " (high)",
-                X = bandPoints.Select(p => (object)p.At).ToList(),
+                X = bandPoints.Select(p => (object)spec.Zone.Local(p.At)).ToList(),
                 Y = bandPoints.Select(p => (object)p.High).ToList(),
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
                 Line = new ScatterLine { Width = 0, Color = color },
@@ -51,7 +51,7 @@ public static class TimeSeriesFigureBuilder
             traces.Add(new Scatter
             {
                 Name = spec.Band.Name,
-                X = bandPoints.Select(p => (object)p.At).ToList(),
+                X = bandPoints.Select(p => (object)spec.Zone.Local(p.At)).ToList(),
                 Y = bandPoints.Select(p => (object)p.Low).ToList(),
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
                 Line = new ScatterLine { Width = 0, Color = color },
@@ -69,7 +69,7 @@ public static class TimeSeriesFigureBuilder
             traces.Add(new Scatter
             {
                 Name = line.Name,
-                X = line.Points.Select(p => (object)p.At).ToList(),
+                X = line.Points.Select(p => (object)spec.Zone.Local(p.At)).ToList(),
                 Y = line.Points.Select(p => (object)p.Value).ToList(),
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 Line = new ScatterLine { Color = color, Width = 2, Dash = line.Dashed ? "dash" : "solid" },
@@ -100,14 +100,14 @@ public static class TimeSeriesFigureBuilder
             layout.Shapes.Add(new Shape
             {
                 Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
-                XRef = "x", YRef = "paper", X0 = release.At, X1 = release.At, Y0 = 0, Y1 = 1,
+                XRef = "x", YRef = "paper", X0 = spec.Zone.Local(release.At), X1 = spec.Zone.Local(release.At), Y0 = 0, Y1 = 1,
                 Line = new ShapeLine { Color = ChartStyle.Release, Dash = "dot", Width = 1.5m },
             });
             layout.Annotations.Add(new Annotation
             {
                 Text = ReleaseLabel(release),
-                HoverText = $"Version {release.Version} ({Formatting.Display.Trainer(release.Trainer)}) became champion {Formatting.Display.Absolute(release.At)}",
-                X = release.At, XRef = "x", Y = 1, YRef = "paper", ShowArrow = false,
+                HoverText = $"Version {release.Version} ({Formatting.Display.Trainer(release.Trainer)}) became champion {spec.Zone.Absolute(release.At)}",
+                X = spec.Zone.Local(release.At), XRef = "x", Y = 1, YRef = "paper", ShowArrow = false,
                 XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Left,
                 YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Top,
                 Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = ChartStyle.Release, Size = 11 },

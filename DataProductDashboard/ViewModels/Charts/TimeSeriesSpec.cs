@@ -6,7 +6,10 @@ namespace DataProductDashboard.ViewModels.Charts;
 /// hold-out value) and model-version release markers. <see cref="YTitle"/> carries the unit, e.g. "Missing cells (%)".</summary>
 public sealed record TimeSeriesSpec(string YTitle, IReadOnlyList<TimeSeriesLine> Lines)
 {
-    public string XTitle { get; init; } = "Batch received (UTC)";
+    /// <summary>The time axis title; by default "Batch received" with the zone of <see cref="Zone"/>.</summary>
+    public string? XTitle { get; init; }
+    /// <summary>The product's display time zone: the time axis and hover texts are in it.</summary>
+    public Formatting.ZonedDisplay Zone { get; init; } = Formatting.ZonedDisplay.Utc;
     public TimeSeriesBand? Band { get; init; }
     public double? Threshold { get; init; }
     public string? ThresholdLabel { get; init; }

@@ -21,6 +21,8 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
     private (int Product, int? Batch, string? Column, AuditRange Range)? _loadedFor;
 
     [Parameter] public int ProductId { get; set; }
+    /// <summary>The product's display time zone (the layout cascades it): time axes and dates are in it.</summary>
+    [CascadingParameter] public ViewModels.Formatting.ZonedDisplay Zone { get; set; } = ViewModels.Formatting.ZonedDisplay.Utc;
     [SupplyParameterFromQuery(Name = "batch")] public int? QueryBatch { get; set; }
     [SupplyParameterFromQuery(Name = "column")] public string? QueryColumn { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? QueryFrom { get; set; }
@@ -98,7 +100,7 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
     protected async Task<IReadOnlyList<MetricSeriesPoint>> SeriesAsync(string key, string? column = null) =>
         await Audits.GetSeriesAsync(ProductId, key, column, null, Range.From, Range.ToExclusiveEnd, Token);
 
-    protected TimeSeriesSpec Spec(string yTitle, params TimeSeriesLine[] lines) => new(yTitle, lines) { Releases = Releases };
+    protected TimeSeriesSpec Spec(string yTitle, params TimeSeriesLine[] lines) => new(yTitle, lines) { Releases = Releases, Zone = Zone };
 
     protected void SelectBatch(int batchId) => Navigate(new Dictionary<string, object?> { ["batch"] = batchId == BatchList.FirstOrDefault()?.Id ? null : batchId });
 

@@ -13,6 +13,9 @@ namespace DataProductDashboard.Components.Pages.Batches;
 /// <summary>One batch: where it came from, how fast it was scored, its prediction distribution and a preview.</summary>
 public sealed partial class BatchDetailPage : IDisposable
 {
+    /// <summary>The product's display time zone (the layout cascades it).</summary>
+    [CascadingParameter] public ViewModels.Formatting.ZonedDisplay Zone { get; set; } = ViewModels.Formatting.ZonedDisplay.Utc;
+
     private readonly CancellationTokenSource _cts = new();
     private BatchDetail? _detail;
     private HistogramFigure _figure = HistogramFigureBuilder.Build(null, "");
@@ -26,7 +29,7 @@ public sealed partial class BatchDetailPage : IDisposable
     [Inject] public required ProductService Products { get; init; }
 
     private string EventRange => _detail?.Batch is { EventTimeFrom: { } from, EventTimeTo: { } to }
-        ? $"{Display.Date(from)} → {Display.Date(to)}"
+        ? $"{Zone.Absolute(from)} → {Zone.Absolute(to)}"
         : "–";
 
     private string? PredictionDetail => _detail switch

@@ -14,6 +14,9 @@ namespace DataProductDashboard.Components.Pages.Batches;
 /// query string (<c>?page=2&amp;sort=Rows&amp;desc=false&amp;q=2011</c>) so the view can be shared.</summary>
 public sealed partial class BatchList : IDisposable
 {
+    /// <summary>The product's display time zone (the layout cascades it; UTC elsewhere).</summary>
+    [CascadingParameter] public ViewModels.Formatting.ZonedDisplay Zone { get; set; } = ViewModels.Formatting.ZonedDisplay.Utc;
+
     private static readonly int[] BatchListQueryPageSizes = BatchListQuery.PageSizes;
     private readonly CancellationTokenSource _cts = new();
     private MudTable<BatchSummary>? _table;

@@ -9,6 +9,9 @@ namespace DataProductDashboard.Components.Pages.Batches;
 /// same progress and outcome), updated live while they run; hidden when there are none.</summary>
 public sealed partial class JobsPanel : IDisposable
 {
+    /// <summary>The product's display time zone (the layout cascades it; UTC elsewhere).</summary>
+    [CascadingParameter] public ViewModels.Formatting.ZonedDisplay Zone { get; set; } = ViewModels.Formatting.ZonedDisplay.Utc;
+
     private const int Shown = 10;
     private readonly CancellationTokenSource _cts = new();
     private IReadOnlyList<JobStatus> _jobs = [];

@@ -12,6 +12,9 @@ namespace DataProductDashboard.Components.Pages.Experiments;
 /// was recorded.</summary>
 public sealed partial class DecisionPanel
 {
+    /// <summary>The product's display time zone (the layout cascades it; UTC elsewhere).</summary>
+    [CascadingParameter] public ViewModels.Formatting.ZonedDisplay Zone { get; set; } = ViewModels.Formatting.ZonedDisplay.Utc;
+
     private ExperimentDecision _decision = ExperimentDecision.KeepRunning;
     private string? _reason;
     private string? _refusal;

@@ -12,6 +12,9 @@ namespace DataProductDashboard.Components.Pages.Experiments;
 /// default), the per-arm chart and the decision panel.</summary>
 public sealed partial class ExperimentView
 {
+    /// <summary>The product's display time zone (the layout cascades it; UTC elsewhere).</summary>
+    [CascadingParameter] public ViewModels.Formatting.ZonedDisplay Zone { get; set; } = ViewModels.Formatting.ZonedDisplay.Utc;
+
     private IReadOnlyList<ComparisonRow> _rows = [];
     private string? _chartKey;
     private ChartFigure? _figure;

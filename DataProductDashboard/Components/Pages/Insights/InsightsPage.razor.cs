@@ -10,6 +10,9 @@ namespace DataProductDashboard.Components.Pages.Insights;
 /// report and exportable as CSV; refreshed live when the product changes.</summary>
 public sealed partial class InsightsPage
 {
+    /// <summary>The product's display time zone (the layout cascades it; UTC elsewhere).</summary>
+    [CascadingParameter] public ViewModels.Formatting.ZonedDisplay Zone { get; set; } = ViewModels.Formatting.ZonedDisplay.Utc;
+
     private ProductInsights? _report;
     private InsightQuery _query = new(InsightSeverity.Info, null);
 

@@ -14,6 +14,9 @@ namespace DataProductDashboard.Components.Pages.Models;
 /// <summary>Model activation: the versions of a product's model, with upload and training (model editors), promotion and rollback (managers) and CSV export.</summary>
 public sealed partial class ModelRegistry : IDisposable
 {
+    /// <summary>The product's display time zone (the layout cascades it).</summary>
+    [CascadingParameter] public ViewModels.Formatting.ZonedDisplay Zone { get; set; } = ViewModels.Formatting.ZonedDisplay.Utc;
+
     private readonly CancellationTokenSource _cts = new();
     private ProductDetail? _product;
     private IReadOnlyList<ModelVersionSummary>? _versions;
