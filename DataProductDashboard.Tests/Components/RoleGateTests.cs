@@ -52,4 +52,20 @@ public sealed class RoleGateTests : BunitTestContext
         Assert.Empty(withReader.FindAll("[data-testid=role-hint]"));
         Assert.Equal("", bare.Markup.Trim());
     }
+
+    [Fact]
+    public async Task Render_ArchivedProduct_HidesTheActionFromEveryRoleUnlessAllowed()
+    {
+        await ArrangeAsync(DashboardRoles.Admin);
+
+        var hidden = Render<RoleGate>(ps => ps.Add(p => p.Roles, DashboardRoles.Managers).Add(p => p.Hint, true).Add(p => p.ChildContent, Button)
+            .Add(p => p.Otherwise, Reader).AddCascadingValue(RoleGate.ProductArchived, true));
+        var allowed = Render<RoleGate>(ps => ps.Add(p => p.Roles, DashboardRoles.Admins).Add(p => p.AllowWhenArchived, true).Add(p => p.ChildContent, Button)
+            .AddCascadingValue(RoleGate.ProductArchived, true));
+
+        Assert.Empty(hidden.FindAll("[data-testid=gated]"));
+        Assert.NotNull(hidden.Find("[data-testid=reader]"));
+        Assert.Equal("Archived: read-only", hidden.Find("[data-testid=archived-hint]").TextContent.Trim());
+        Assert.NotNull(allowed.Find("[data-testid=gated]"));
+    }
 }
