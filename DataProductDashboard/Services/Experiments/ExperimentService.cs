@@ -74,8 +74,8 @@ public sealed class ExperimentService(
     {
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await FindProductAsync(db, productId, ct);
+        Products.ProductWrites.EnsureActive(product);
         var champion = product.ChampionVersionId is { } championId
             ? await db.ModelVersions.AsNoTracking().FirstAsync(v => v.Id == championId, ct)
             : throw new ConflictException(ExperimentStartRules.NoChampion(product.Name));

@@ -44,8 +44,8 @@ public sealed class GateService(
     public async Task<GateRuleView> CreateAsync(int productId, GateRuleInput input, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await RequireProductAsync(db, productId, ct);
+        Products.ProductWrites.EnsureActive(product);
         var spec = Validate(input, product.Schema);
         var now = clock.GetUtcNow().UtcDateTime;
         var rule = new GateRule { ProductId = productId, MetricKey = spec.MetricKey, CreatedAt = now };
@@ -65,8 +65,8 @@ public sealed class GateService(
     public async Task<GateRuleView> UpdateAsync(int productId, int ruleId, GateRuleInput input, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await RequireProductAsync(db, productId, ct);
+        Products.ProductWrites.EnsureActive(product);
         var rule = await db.GateRules.FirstOrDefaultAsync(r => r.ProductId == productId && r.Id == ruleId, ct)
             ?? throw new NotFoundException($"Data product {productId} has no gate rule {ruleId}.");
         var spec = Validate(input, product.Schema);

@@ -68,8 +68,8 @@ public sealed class KpiService(
     public async Task<KpiDetail> CreateAsync(int productId, KpiInput input, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await RequireProductAsync(db, productId, ct);
+        Products.ProductWrites.EnsureActive(product);
         var names = await db.Kpis.AsNoTracking().Where(k => k.ProductId == productId).Select(k => k.Name).ToListAsync(ct);
         Validate(input, product, names);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -93,8 +93,8 @@ public sealed class KpiService(
     public async Task<KpiDetail> UpdateAsync(int productId, int kpiId, KpiInput input, Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Products.ProductWrites.EnsureActiveAsync(db, productId, ct);
         var product = await RequireProductAsync(db, productId, ct);
+        Products.ProductWrites.EnsureActive(product);
         var kpi = await db.Kpis.FirstOrDefaultAsync(k => k.ProductId == productId && k.Id == kpiId, ct) ?? throw KpiNotFound(productId, kpiId);
         var names = await db.Kpis.AsNoTracking().Where(k => k.ProductId == productId && k.Id != kpiId).Select(k => k.Name).ToListAsync(ct);
         var errors = KpiRules.Validate(input, product.Schema, product.Task, names);
