@@ -1,15 +1,13 @@
-using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Products;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace DataProductDashboard.Components.Dialogs;
 
 /// <summary>Renames a product and sets its description, owner, display time zone, retention (through
 /// <see cref="ProductService"/>) and expected batch cadence (through the gate service, which owns the missing-batch
 /// alert); a refused value stays in the dialog with its reason. Closes with the updated <see cref="ProductDetail"/>.</summary>
-public sealed partial class EditProductDialog
+public sealed partial class EditProductDialog : FormDialogBase
 {
     private string? _name;
     private string? _owner;
@@ -18,16 +16,10 @@ public sealed partial class EditProductDialog
     private double? _cadenceHours;
     private int? _retentionDays;
     private static readonly Lazy<string[]> Zones = new(() => TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/') || id == "UTC").Order().ToArray());
-    private bool _busy;
-    private string? _error;
-    private IReadOnlyDictionary<string, string[]>? _errors;
 
-    [CascadingParameter] public IMudDialogInstance MudDialog { get; set; } = null!;
     [Parameter, EditorRequired] public required ProductDetail Product { get; set; }
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required Services.Gates.GateService Gates { get; init; }
-    [Inject] public required ActorResolver Actors { get; init; }
-    [Inject] public required RoleGuard Guard { get; init; }
 
     protected override void OnInitialized()
     {
@@ -42,34 +34,14 @@ public sealed partial class EditProductDialog
     private Task<IEnumerable<string>> SearchZones(string? text, CancellationToken ct) =>
         Task.FromResult(Zones.Value.Where(z => string.IsNullOrWhiteSpace(text) || z.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
 
-    private async Task SaveAsync()
-    {
-        if (_busy || !await Guard.DemandAsync(DashboardRoles.Managers))
-            return;
-        _busy = true;
-        _error = null;
-        _errors = null;
-        try
+    private Task SaveAsync() =>
+        SubmitAsync(DashboardRoles.Managers, async () =>
         {
             var saved = await Products.UpdateDetailsAsync(Product.Id, new ProductDetailsInput(_name, _description, _owner, _timeZone, _retentionDays),
                 Actors.Ui, CancellationToken.None);
-            if (_cadenceHours != Product.ExpectedCadenceHours)
-            {
-                await Gates.SetExpectedCadenceAsync(Product.Id, _cadenceHours, Actors.Ui, CancellationToken.None);
-                saved = await Products.GetAsync(Product.Id, CancellationToken.None);
-            }
-            MudDialog.Close(DialogResult.Ok(saved));
-        }
-        catch (InputValidationException ex)
-        {
-            _error = ex.Message;
-            _errors = ex.Errors;
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private void Cancel() => MudDialog.Cancel();
+            if (_cadenceHours == Product.ExpectedCadenceHours)
+                return saved;
+            await Gates.SetExpectedCadenceAsync(Product.Id, _cadenceHours, Actors.Ui, CancellationToken.None);
+            return await Products.GetAsync(Product.Id, CancellationToken.None);
+        });
 }

@@ -1,15 +1,13 @@
-using DataProductDashboard.Components.Shared;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Products;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace DataProductDashboard.Components.Dialogs;
 
 /// <summary>Proposes the next schema version from the current one — a new nullable column, more allowed values,
 /// columns that accept missing values — through <see cref="ProductSchemaService"/>; a refused change stays in the
 /// dialog with the reason per column. Closes with the new <see cref="SchemaVersionView"/>.</summary>
-public sealed partial class SchemaChangeDialog
+public sealed partial class SchemaChangeDialog : FormDialogBase
 {
     private static readonly ColumnRole[] AddableRoles = [ColumnRole.Feature, ColumnRole.Segment, ColumnRole.KpiSource];
     private readonly Dictionary<string, string?> _added = new(StringComparer.Ordinal);
@@ -19,15 +17,9 @@ public sealed partial class SchemaChangeDialog
     private string? _newName;
     private ColumnKind _newKind = ColumnKind.Numeric;
     private ColumnRole _newRole = ColumnRole.Feature;
-    private bool _busy;
-    private string? _error;
-    private IReadOnlyDictionary<string, string[]>? _errors;
 
-    [CascadingParameter] public IMudDialogInstance MudDialog { get; set; } = null!;
     [Parameter, EditorRequired] public required ProductDetail Product { get; set; }
     [Inject] public required ProductSchemaService Schemas { get; init; }
-    [Inject] public required ActorResolver Actors { get; init; }
-    [Inject] public required RoleGuard Guard { get; init; }
 
     protected override void OnInitialized()
     {
@@ -57,32 +49,6 @@ public sealed partial class SchemaChangeDialog
         return Product.Schema with { Columns = columns };
     }
 
-    private async Task SaveAsync()
-    {
-        if (_busy || !await Guard.DemandAsync(DashboardRoles.Managers))
-            return;
-        _busy = true;
-        _error = null;
-        _errors = null;
-        try
-        {
-            var saved = await Schemas.ChangeAsync(Product.Id, Proposal(), Actors.Ui, CancellationToken.None);
-            MudDialog.Close(DialogResult.Ok(saved));
-        }
-        catch (InputValidationException ex)
-        {
-            _error = ex.Message;
-            _errors = ex.Errors;
-        }
-        catch (DashboardException ex)
-        {
-            _error = ex.Message;
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private void Cancel() => MudDialog.Cancel();
+    private Task SaveAsync() =>
+        SubmitAsync(DashboardRoles.Managers, async () => await Schemas.ChangeAsync(Product.Id, Proposal(), Actors.Ui, CancellationToken.None));
 }

@@ -1,4 +1,5 @@
 using DataProductDashboard.Configuration;
+using DataProductDashboard.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Services.Alerts;
@@ -6,22 +7,11 @@ namespace DataProductDashboard.Services.Alerts;
 /// <summary>Runs the missing-batch check every <see cref="DashboardOptions.TimelinessCheckMinutes"/> on the app's
 /// <see cref="TimeProvider"/> (a fake clock in tests drives it).</summary>
 public sealed class TimelinessService(TimelinessMonitor monitor, IOptions<DashboardOptions> options, TimeProvider clock, ILogger<TimelinessService> logger)
-    : BackgroundService
+    : PeriodicService(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.TimelinessCheckMinutes), clock);
-        do
-        {
-            try
-            {
-                await monitor.CheckAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The timeliness check failed; it runs again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.TimelinessCheckMinutes);
+
+    protected override string Name => "timeliness check";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => monitor.CheckAsync(ct);
 }

@@ -1,4 +1,5 @@
 using DataProductDashboard.Configuration;
+using DataProductDashboard.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Services.Products;
@@ -6,22 +7,11 @@ namespace DataProductDashboard.Services.Products;
 /// <summary>Runs <see cref="RetentionService"/> at start and then every <see cref="DashboardOptions.RetentionCheckMinutes"/>
 /// on the app's <see cref="TimeProvider"/>.</summary>
 public sealed class RetentionSweeper(RetentionService retention, IOptions<DashboardOptions> options, TimeProvider clock, ILogger<RetentionSweeper> logger)
-    : BackgroundService
+    : PeriodicService(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.RetentionCheckMinutes), clock);
-        do
-        {
-            try
-            {
-                await retention.PurgeAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The retention sweep failed; it runs again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.RetentionCheckMinutes);
+
+    protected override string Name => "retention sweep";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => retention.PurgeAsync(ct);
 }
