@@ -139,6 +139,43 @@ public sealed class ProductLifecycleApiTests(ProductLifecycleApiTests.Fixture fi
     }
 
     [Fact]
+    public async Task InferSchema_YearMonthDayHourSample_ProposalTrainsAndTimesBatchesByTheComposedTime()
+    {
+        var client = _app.CreateClient();
+        var sample = TestSchemas.Utf8(TestSchemas.Pm25Csv(500, seed: 21));
+
+        var inferred = await client.PostAsync("/api/products/infer-schema", Multipart(sample, "air-quality-composed.csv", "text/csv", ("label", "pm2.5")));
+
+        Assert.Equal(HttpStatusCode.OK, inferred.StatusCode);
+        var body = await inferred.Content.ReadAsStringAsync();
+        var proposal = JsonDocument.Parse(body).RootElement;
+        var eventTime = proposal.GetProperty("schema").GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("role").GetString() == "EventTime");
+        Assert.Equal("event_time", eventTime.GetProperty("name").GetString());
+        Assert.Equal(["year", "month", "day", "hour"], eventTime.GetProperty("composedOf").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains(proposal.GetProperty("inference").GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("composed from them", StringComparison.Ordinal));
+
+        // The proposal, unchanged, creates the product; training reads the parts as features.
+        var created = await client.PostAsync("/api/products", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32();
+        var train = await client.PostAsync($"/api/products/{id}/models/train", Multipart(sample, "air-quality-composed.csv", "text/csv", ("trainer", "FastTree")));
+        Assert.Equal(HttpStatusCode.Accepted, train.StatusCode);
+        Assert.Equal("Succeeded", (await WaitForJobAsync(client, train.Headers.Location!.ToString())).GetProperty("state").GetString());
+
+        var batchId = await UploadAsync(client, id, TestSchemas.Pm25Csv(48, seed: 22, withLabel: false, start: new DateTime(2011, 2, 27, 6, 0, 0), firstNo: 9000));
+
+        var batch = await client.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}", Json);
+        var summary = batch.TryGetProperty("batch", out var inner) ? inner : batch;
+        Assert.StartsWith("2011-02-27T06:00:00", summary.GetProperty("eventTimeFrom").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("2011-03-01T05:00:00", summary.GetProperty("eventTimeTo").GetString(), StringComparison.Ordinal);
+
+        // A row whose parts make no date is refused naming the row, the part column and the value.
+        var bad = TestSchemas.Pm25Csv(3, seed: 23, withLabel: false, start: new DateTime(2011, 4, 30, 22, 0, 0), firstNo: 9900).Replace(",2011,5,1,0,", ",2011,4,31,0,", StringComparison.Ordinal);
+        var refused = await ProblemAsync(await client.PostAsync($"/api/products/{id}/batches", CsvBody(bad)), 400);
+        Assert.Equal("31 is not a day of month 4 of 2011", refused.GetProperty("errors").GetProperty("row 4, column 'day'")[0].GetString());
+    }
+
+    [Fact]
     public async Task ChangeSchema_NullableColumnAdded_OldAndNewFilesAreAcceptedAndBatchesKeepTheirVersion()
     {
         var client = _app.CreateClient();

@@ -29,6 +29,19 @@ public sealed class BatchDetailPageTests : BunitTestContext
     }
 
     [Fact]
+    public async Task Render_ProductWithoutEventTime_SaysArrivalTimeIsUsed()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+
+        var cut = Render<BatchDetailPage>(ps => ps.Add(p => p.BatchId, data.NewBatchId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=stat-event-time]")));
+        Assert.Contains("arrival time", cut.Find("[data-testid=stat-event-time]").TextContent);
+        Assert.Contains("no event-time column: arrival time is used", cut.Find("[data-testid=stat-event-time]").TextContent);
+    }
+
+    [Fact]
     public async Task Render_UnknownId_ShowsFriendlyNotFound()
     {
         var data = await UiTestData.GetSeededAsync();

@@ -45,6 +45,55 @@ public sealed class NewProductPageTests : BunitTestContext
     }
 
     [Fact]
+    public async Task ChooseSample_YearMonthDayHour_ShowsTheComposedColumnAndCreateCarriesIt()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var cut = Render<NewProductPage>();
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(TestSchemas.Pm25Csv(60, seed: 4), "air.csv"));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-column=event_time]")));
+        var row = cut.Find("[data-column=event_time]");
+        Assert.Equal("true", row.GetAttribute("data-composed"));
+        Assert.Contains("Timestamp", row.TextContent);
+        Assert.Contains("EventTime", row.TextContent);
+        Assert.Equal("from year, month, day, hour", cut.Find("[data-testid=wizard-composed-of]").TextContent.Trim());
+        Assert.Contains("2010-01-01 00:00", row.TextContent);
+        Assert.Contains("composed", cut.Find("[data-testid=wizard-event-time]").TextContent);
+        Assert.Equal(13, cut.FindAll("[data-testid=wizard-preview] thead th").Count); // the sample's own columns, as its cells
+        Assert.Contains("seasonality", cut.Find("[data-testid=wizard-notes]").TextContent);
+
+        cut.Find("#wizard-create").Click();
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/models", Service<NavigationManager>().Uri));
+        var product = (await Service<ProductService>().ListAsync(CancellationToken.None)).Single();
+        var detail = await Service<ProductService>().GetAsync(product.Id, CancellationToken.None);
+        Assert.Equal(["year", "month", "day", "hour"], detail.Schema.EventTime!.ComposedOf!);
+        Assert.Equal("event_time", detail.Schema.EventTime.Name);
+        Assert.Equal(ColumnRole.Feature, detail.Schema.Find("hour")!.Role);
+    }
+
+    [Fact]
+    public async Task RemoveComposedColumn_CreatesAProductWithoutEventTimeAndSaysArrivalTimeIsUsed()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var cut = Render<NewProductPage>();
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(TestSchemas.Pm25Csv(60, seed: 4), "air.csv"));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=wizard-remove-composed]")));
+
+        cut.Find("[data-testid=wizard-remove-composed]").Click();
+
+        Assert.Empty(cut.FindAll("[data-column=event_time]"));
+        Assert.Equal("No event-time column: arrival time is used (each batch's rows are timed when it arrives).", cut.Find("[data-testid=wizard-event-time]").TextContent.Trim());
+        cut.Find("#wizard-create").Click();
+        cut.WaitForAssertion(() => Assert.EndsWith("/models", Service<NavigationManager>().Uri));
+        var product = (await Service<ProductService>().ListAsync(CancellationToken.None)).Single();
+        var detail = await Service<ProductService>().GetAsync(product.Id, CancellationToken.None);
+        Assert.Null(detail.Schema.EventTime);
+        Assert.NotNull(detail.Schema.Find("year"));
+    }
+
+    [Fact]
     public async Task ChooseSample_HeaderlessFile_SaysWhatWasSeenAndCreatesNothing()
     {
         UseData(await UiTestData.CreateEmptyAsync());

@@ -20,6 +20,7 @@ public sealed class QualityPageTests : BunitTestContext
         Assert.Contains($"Columns of batch {data.NewBatchId}", cut.Markup);
         Assert.Contains("0 %", cut.Find("[data-testid=stat-dq-missing]").TextContent);
         Assert.Contains("12 rows", cut.Find("[data-testid=stat-dq-volume]").TextContent);
+        Assert.Contains("no event-time column: arrival time is used", cut.Find("[data-testid=stat-dq-lag]").TextContent); // RentalsSchema has none
         var rows = cut.FindAll("#quality-table [data-testid=quality-row]").Select(r => r.GetAttribute("data-column")).ToList();
         Assert.Equal(["id", "hr", "temp"], rows);
         Assert.NotNull(cut.Find("#quality-table-export"));

@@ -69,5 +69,38 @@ public static class TestSchemas
         return csv.ToString();
     }
 
+    /// <summary>The header of <see cref="Pm25Csv"/> (as the Beijing PM2.5 air-quality data): the time split over year,
+    /// month, day and hour.</summary>
+    public const string Pm25Header = "No,year,month,day,hour,pm2.5,DEWP,TEMP,PRES,cbwd,Iws,Is,Ir";
+
+    private static readonly string[] WindDirections = ["NW", "NE", "SE", "cv"];
+
+    /// <summary>Hourly rows from <paramref name="start"/> (default 2010-01-01 00:00) shaped like the Beijing PM2.5 data,
+    /// No counting from <paramref name="firstNo"/>; pm2.5 (the label, "NA" in about one row in 40) follows dew point,
+    /// wind and the hour of day. Without the label the pm2.5 column is left out.</summary>
+    public static string Pm25Csv(int rows, int seed = 5, bool withLabel = true, DateTime? start = null, int firstNo = 1)
+    {
+        var random = new Random(seed);
+        var from = start ?? new DateTime(2010, 1, 1);
+        var csv = new StringBuilder((withLabel ? Pm25Header : Pm25Header.Replace("pm2.5,", "", StringComparison.Ordinal)) + "\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var at = from.AddHours(i);
+            var dewp = random.Next(-30, 25);
+            var temp = dewp + random.Next(0, 15);
+            var pres = random.Next(1000, 1040);
+            var wind = WindDirections[random.Next(4)];
+            var iws = Math.Round(random.NextDouble() * 50, 2);
+            csv.Append(CultureInfo.InvariantCulture, $"{firstNo + i},{at.Year},{at.Month},{at.Day},{at.Hour}");
+            if (withLabel)
+            {
+                var pm = Math.Max(0, Math.Round(80 + (2 * dewp) - iws + (10 * Math.Sin(at.Hour / 24.0 * 2 * Math.PI)) + (random.NextDouble() * 20)));
+                csv.Append(random.Next(40) == 0 ? ",NA" : string.Create(CultureInfo.InvariantCulture, $",{pm}"));
+            }
+            csv.Append(CultureInfo.InvariantCulture, $",{dewp},{temp},{pres},{wind},{iws},{random.Next(0, 2)},{random.Next(0, 3)}\n");
+        }
+        return csv.ToString();
+    }
+
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -15,6 +15,9 @@ namespace DataProductDashboard.Domain;
 /// null: the product's markers apply. An empty cell is always missing.</param>
 /// <param name="AddedInVersion">The schema version that added the column (null: there from the start). A batch or
 /// training file written before then may leave it out of its header; its cells then read as missing.</param>
+/// <param name="ComposedOf">A virtual event-time column (kind Timestamp, role EventTime) that no file carries: its UTC
+/// time is composed, row by row, from these part columns of the schema, in the order year, month, day[, hour[, minute]]
+/// (e.g. year, month, day, hour); null: the column is read from the files.</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -26,12 +29,23 @@ public sealed record ColumnSpec(
     bool IsSegment = false,
     string? Format = null,
     IReadOnlyList<string>? MissingMarkers = null,
-    int? AddedInVersion = null)
+    int? AddedInVersion = null,
+    IReadOnlyList<string>? ComposedOf = null)
 {
+    /// <summary>The parts a composed time takes: year, month, day, and optionally hour and minute.</summary>
+    public static readonly IReadOnlyList<string> ComposedPartNames = ["year", "month", "day", "hour", "minute"];
+
+    /// <summary>Fewest parts of a composed time (year, month, day).</summary>
+    public const int MinComposedParts = 3;
+
+
     /// <summary>A feature column is an input of the model.</summary>
     public bool IsFeature => Role == ColumnRole.Feature;
 
+    /// <summary>Whether the column is composed from other columns (<see cref="ComposedOf"/>) rather than read from files.</summary>
+    public bool IsComposed => ComposedOf is not null;
+
     /// <summary>Whether a file's header must name the column: every column there from the start; a column added later
-    /// may be absent (files from before it read it as missing).</summary>
-    public bool RequiredInHeader => AddedInVersion is null;
+    /// may be absent (files from before it read it as missing); a composed column is never in a file.</summary>
+    public bool RequiredInHeader => AddedInVersion is null && ComposedOf is null;
 }

@@ -25,6 +25,10 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
     /// later schema version may be absent from a batch's header (<see cref="ColumnSpec.RequiredInHeader"/>).</summary>
     public IEnumerable<ColumnSpec> RequiredInBatch => Columns.Where(c => c.Role != ColumnRole.Label);
 
+    /// <summary>The columns a file can carry: all but composed ones (<see cref="ColumnSpec.ComposedOf"/>), which are
+    /// computed from their parts.</summary>
+    public IEnumerable<ColumnSpec> FileColumns => Columns.Where(c => !c.IsComposed);
+
     /// <summary>Checks the schema itself; returns problems keyed by field.</summary>
     public Dictionary<string, string[]> Validate(TaskType task)
     {
@@ -49,6 +53,8 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
             errors["schema.label"] = ["Only one column can have the role Label."];
         if (Columns.Count(c => c.Role == ColumnRole.RowKey) > 1)
             errors["schema.rowKey"] = ["Only one column can have the role RowKey."];
+        if (Columns.Count(c => c.Role == ColumnRole.EventTime) > 1)
+            errors["schema.eventTime"] = [$"Only one column can have the role EventTime; {string.Join(", ", Columns.Where(c => c.Role == ColumnRole.EventTime).Select(c => $"'{c.Name}'"))} have it."];
         if (Label is { } label && task == TaskType.Regression && label.Kind != ColumnKind.Numeric)
             errors[$"schema.columns['{label.Name}']"] = ["A regression label must be Numeric."];
         if (task == TaskType.BinaryClassification && string.IsNullOrWhiteSpace(PositiveClass))
@@ -60,15 +66,63 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
         CheckMarkers(errors, "schema.missingMarkers", MissingMarkers, null);
         foreach (var c in Columns)
             CheckMarkers(errors, $"schema.columns['{c.Name}'].missingMarkers", c.MissingMarkers, c);
+        foreach (var c in Columns.Where(c => c.IsComposed))
+        {
+            if (CheckComposed(c) is { Count: > 0 } problems)
+                errors[$"schema.columns['{c.Name}'].composedOf"] = [.. problems];
+        }
         foreach (var c in Columns.Where(c => c.Format is not null))
         {
-            if (c.Kind != ColumnKind.Timestamp)
+            if (c.IsComposed)
+                errors[$"schema.columns['{c.Name}'].format"] = [$"'{c.Name}' is composed from {string.Join(", ", c.ComposedOf!)}, not read from files, so it takes no format."];
+            else if (c.Kind != ColumnKind.Timestamp)
                 errors[$"schema.columns['{c.Name}'].format"] = [$"Only Timestamp columns take a format; '{c.Name}' is {c.Kind}."];
             else if (TimestampFormat.Check(c.Format!) is { } problem)
                 errors[$"schema.columns['{c.Name}'].format"] = [problem];
         }
         return errors;
     }
+
+    /// <summary>The problems of a composed event time: its role and kind, the number of its parts, and each part (an
+    /// existing Numeric column, or a Categorical one whose declared values are whole numbers, that files carry).</summary>
+    private List<string> CheckComposed(ColumnSpec column)
+    {
+        var problems = new List<string>();
+        var parts = column.ComposedOf!;
+        var order = string.Join(", ", ColumnSpec.ComposedPartNames.Take(ColumnSpec.MinComposedParts)) + "[, hour[, minute]]";
+        if (column.Role != ColumnRole.EventTime)
+            problems.Add($"'{column.Name}' is composed from other columns, so its role must be EventTime, not {column.Role}.");
+        if (column.Kind != ColumnKind.Timestamp)
+            problems.Add($"'{column.Name}' is composed from other columns, so its kind must be Timestamp, not {column.Kind}.");
+        if (parts.Count < ColumnSpec.MinComposedParts || parts.Count > ColumnSpec.ComposedPartNames.Count)
+            problems.Add($"A composed time takes {ColumnSpec.MinComposedParts} to {ColumnSpec.ComposedPartNames.Count} part columns in the order {order}; '{column.Name}' names {parts.Count}.");
+        foreach (var dup in parts.Where(p => p is not null).GroupBy(p => p, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            problems.Add($"'{dup.Key}' is named {dup.Count()} times; each part ({order}) is a different column.");
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var name = parts[i];
+            var what = i < ColumnSpec.ComposedPartNames.Count ? $"the {ColumnSpec.ComposedPartNames[i]} part" : $"part {i + 1}";
+            if (string.IsNullOrWhiteSpace(name))
+                problems.Add($"{char.ToUpperInvariant(what[0])}{what[1..]} has no column name.");
+            else if (name == column.Name)
+                problems.Add($"'{column.Name}' cannot be composed from itself.");
+            else if (Find(name) is not { } part)
+                problems.Add($"'{name}' ({what}) is not a column of the schema.");
+            else if (part.IsComposed)
+                problems.Add($"'{name}' ({what}) is itself composed; parts are columns read from the files.");
+            else if (part.Role == ColumnRole.Label)
+                problems.Add($"'{name}' ({what}) is the label, which batches do not carry; parts are columns every batch holds.");
+            else if (part.Kind == ColumnKind.Categorical && part.AllowedValues?.FirstOrDefault(v => !IsWholeNumber(v)) is { } notNumber)
+                problems.Add($"'{name}' ({what}) is Categorical with the value '{notNumber}', which is not a whole number.");
+            else if (part.Kind is not (ColumnKind.Numeric or ColumnKind.Categorical))
+                problems.Add($"'{name}' ({what}) is {part.Kind}; a part must be Numeric (or Categorical holding whole numbers).");
+        }
+        return problems;
+    }
+
+    private static bool IsWholeNumber(string value) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && double.IsFinite(number) && number == Math.Floor(number);
 
     private void CheckMarkers(Dictionary<string, string[]> errors, string field, IReadOnlyList<string>? markers, ColumnSpec? column)
     {

@@ -90,7 +90,23 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
             Reserve(_capacity);
     }
 
-    protected void Error(int line, string message) => errors.AddCell(line, Spec.Name, message);
+    /// <summary>The line of the last cell this parser refused (0: none), so that a composed time does not report a bad
+    /// part cell a second time.</summary>
+    public int LastErrorLine { get; private set; }
+
+    /// <summary>The parsed value of row <paramref name="rowIndex"/> of the current chunk as a number, for a composed
+    /// time (<see cref="ComposedTimeParser"/>); NaN when it is missing or not a number.</summary>
+    public virtual double NumberAt(int rowIndex) => double.NaN;
+
+    /// <summary>The text of row <paramref name="rowIndex"/> when it is present but <see cref="NumberAt"/> is NaN (for a
+    /// message; null when missing).</summary>
+    public virtual string? TextAt(int rowIndex) => null;
+
+    protected void Error(int line, string message)
+    {
+        LastErrorLine = line;
+        errors.AddCell(line, Spec.Name, message);
+    }
 
     protected static string Quote(ReadOnlySpan<char> value) => value.Length > 40 ? $"'{value[..40]}…'" : $"'{value}'";
 
@@ -160,6 +176,8 @@ internal sealed class NumericColumnParser(ColumnSpec spec, int index, CsvErrorCo
         _values[rowIndex] = double.NaN;
     }
 
+    public override double NumberAt(int rowIndex) => _values[rowIndex];
+
     public override void AddTo(ColumnTable table, int rowCount) => table.AddNumeric(Spec.Name, Trim(_values, rowCount));
 }
 
@@ -199,6 +217,15 @@ internal sealed class CategoryColumnParser : ColumnParser
         Grow(ref _values, rowIndex);
         _values[rowIndex] = null;
     }
+
+    /// <summary>A category holding a number ("4"): its value, read as the numeric parser reads it (invariant, '.'
+    /// decimals, no thousands separator).</summary>
+    public override double NumberAt(int rowIndex) =>
+        _values[rowIndex] is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            ? number
+            : double.NaN;
+
+    public override string? TextAt(int rowIndex) => _values[rowIndex];
 
     public override void AddTo(ColumnTable table, int rowCount) => table.AddStrings(Spec.Name, Trim(_values, rowCount));
 }

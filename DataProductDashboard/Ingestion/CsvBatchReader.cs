@@ -215,6 +215,11 @@ public static class CsvBatchReader
         var columns = MapHeader(header, fileName, schema, mode);
         var errors = new CsvErrorCollector(MaxErrors);
         var parsers = columns.Select(c => ColumnParser.For(c.Spec, schema.MarkersFor(c.Spec), c.Index, errors, Math.Min(capacity, chunkRows))).ToArray();
+        // Composed event times (year, month, day[, hour] columns → one UTC time) are batch columns; training ignores them.
+        var composers = mode == CsvReadMode.Batch
+            ? ComposedTimeParser.For(schema, columns.Select((c, i) => (c.Spec.Name, Parser: parsers[i])).ToDictionary(p => p.Name, p => p.Parser, StringComparer.Ordinal),
+                errors, Math.Min(capacity, chunkRows))
+            : [];
         var hasLabels = schema.Label is { } label && columns.Any(c => c.Spec.Name == label.Name);
 
         var rows = 0;
@@ -234,6 +239,8 @@ public static class CsvBatchReader
             {
                 foreach (var parser in parsers)
                     parser.Parse(row, rows - chunkStart, line);
+                foreach (var composer in composers)
+                    composer.Compose(rows - chunkStart, line);
             }
             rows++;
             if (errors.IsFull)
@@ -241,7 +248,7 @@ public static class CsvBatchReader
             if (rows - chunkStart == chunkRows)
             {
                 // A chunk with a bad row is never handed over; after one, the rest is read only to report its problems.
-                var chunk = Take(parsers, chunkRows, chunkStart, schema, hasLabels, more: true);
+                var chunk = Take(parsers, composers, chunkRows, chunkStart, schema, hasLabels, more: true);
                 if (!errors.HasErrors)
                     onChunk(chunk);
                 chunkStart = rows;
@@ -253,16 +260,19 @@ public static class CsvBatchReader
         if (errors.HasErrors)
             throw new InputValidationException(errors.Summary(fileName), errors.ToDictionary());
         if (rows > chunkStart)
-            onChunk(Take(parsers, rows - chunkStart, chunkStart, schema, hasLabels, more: false));
+            onChunk(Take(parsers, composers, rows - chunkStart, chunkStart, schema, hasLabels, more: false));
         return rows;
     }
 
     /// <summary>The rows parsed since the last chunk, as a table; the parsers start over with fresh arrays.</summary>
-    private static ParsedCsv Take(ColumnParser[] parsers, int rows, int firstRow, ProductSchema schema, bool hasLabels, bool more)
+    private static ParsedCsv Take(ColumnParser[] parsers, ComposedTimeParser[] composers, int rows, int firstRow, ProductSchema schema,
+        bool hasLabels, bool more)
     {
         var table = new ColumnTable(rows);
         foreach (var parser in parsers)
             parser.TakeInto(table, rows, more);
+        foreach (var composer in composers)
+            composer.TakeInto(table, rows, more);
         var keyColumn = schema.RowKey is { } key && table.TryGetStrings(key.Name, out var keys) ? keys : null;
         return new ParsedCsv(table, keyColumn, hasLabels, firstRow);
     }
@@ -323,7 +333,7 @@ public static class CsvBatchReader
             : schema.Features.Append(schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.")).ToList();
         var missing = required.Where(c => c.RequiredInHeader && Array.IndexOf(header, c.Name) < 0).ToList();
         var unknown = header.Where(h => schema.Find(h) is null).Distinct().ToList();
-        var absent = schema.Columns.Where(c => Array.IndexOf(header, c.Name) < 0).Select(c => c.Name).ToList();
+        var absent = schema.FileColumns.Where(c => Array.IndexOf(header, c.Name) < 0).Select(c => c.Name).ToList();
         foreach (var m in missing)
         {
             var hint = HeaderSuggestion.Closest(m.Name, unknown) is { } near ? $" (is '{near}' meant to be '{m.Name}'?)" : "";
@@ -336,6 +346,9 @@ public static class CsvBatchReader
                 var hint = HeaderSuggestion.Closest(e, absent) is { } near ? $"did you mean '{near}'? Otherwise remove it" : "remove it";
                 errors[$"column '{e}'"] = [$"column '{e}' is not in the product schema; {hint} or add it to the schema"];
             }
+            // A composed event time is computed from its parts; a file's own column of that name would contradict it.
+            foreach (var c in schema.Columns.Where(c => c.IsComposed && Array.IndexOf(header, c.Name) >= 0))
+                errors[$"column '{c.Name}'"] = [$"column '{c.Name}' is composed by the product from {string.Join(", ", c.ComposedOf!)}, so a file does not carry it; remove it"];
         }
         if (errors.Count > 0)
         {
@@ -343,7 +356,7 @@ public static class CsvBatchReader
             throw new InputValidationException($"The header of '{fileName}' does not match the product schema: {summary}.", errors);
         }
         // A column a later schema version added, absent from this (older) file: read as missing (index -1).
-        return schema.Columns
+        return schema.FileColumns
             .Select(c => (Spec: c, Index: Array.IndexOf(header, c.Name)))
             .Where(c => c.Index >= 0 || !c.Spec.RequiredInHeader && required.Contains(c.Spec))
             .ToList();

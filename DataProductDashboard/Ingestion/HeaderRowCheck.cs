@@ -22,7 +22,7 @@ internal static class HeaderRowCheck
         {
             var fix = schema is null
                 ? "add a header row that names the columns"
-                : $"add the header this product expects as row 1: {string.Join(delimiter, schema.Columns.Select(c => c.Name))}";
+                : $"add the header this product expects as row 1: {string.Join(delimiter, schema.FileColumns.Select(c => c.Name))}";
             throw new InputValidationException("header",
                 $"Row 1 of '{fileName}' looks like data, not column names ({Excerpt(names)}): the file has no header row; {fix}.");
         }

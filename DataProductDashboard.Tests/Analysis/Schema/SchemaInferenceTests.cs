@@ -137,11 +137,74 @@ public sealed class SchemaInferenceTests
     }
 
     [Fact]
-    public void Infer_SplitCalendarColumns_SayArrivalTimeIsUsed()
+    public void Infer_Pm25LikeFile_ProposesAComposedEventTimeAndKeepsThePartsAsFeatures()
     {
-        var proposal = Infer("year,month,day,hour,pm25\n2010,1,1,0,12\n2010,1,1,1,15\n2010,1,1,2,13\n");
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "beijing-pm25.csv");
+        File.WriteAllText(path, TestSchemas.Pm25Csv(500, seed: 8));
+
+        var proposal = InferFile(path, label: "pm2.5");
+
+        var time = proposal.Schema.EventTime!;
+        Assert.Equal("event_time", time.Name);
+        Assert.Equal(["year", "month", "day", "hour"], time.ComposedOf!);
+        Assert.Equal((ColumnKind.Timestamp, ColumnRole.EventTime), (time.Kind, time.Role));
+        Assert.All(["year", "month", "day", "hour"], c => Assert.Equal((ColumnKind.Numeric, ColumnRole.Feature), (Column(proposal, c).Kind, Column(proposal, c).Role)));
+        Assert.Equal(["No", "year", "month", "day", "hour", "event_time", "pm2.5"], proposal.Schema.Columns.Take(7).Select(c => c.Name));
+        Assert.Equal("No", proposal.Schema.RowKey?.Name);
+        Assert.Equal((TaskType.Regression, "pm2.5"), (proposal.Task, proposal.Schema.Label?.Name));
+        Assert.Contains(proposal.Notes, n => n.Contains("event-time column 'event_time' composed from them", StringComparison.Ordinal));
+        Assert.Contains(proposal.Notes, n => n.Contains("year, month, day, hour stay in the schema as numeric features: they carry seasonality", StringComparison.Ordinal));
+        var inferred = proposal.Columns.Single(c => c.Spec.Name == "event_time");
+        Assert.Equal(500, inferred.Distinct);
+        Assert.Equal(["2010-01-01 00:00", "2010-01-01 01:00"], inferred.Examples.Take(2));
+        Assert.Empty(proposal.Schema.Validate(proposal.Task));
+    }
+
+    [Fact]
+    public void Infer_AbbreviatedDailyParts_ComposeWithoutHourUnderAFreeName()
+    {
+        var proposal = Infer("event_time,yr,mnth,dd,sales\nx,2021,2,28,12\ny,2021,3,1,15\nz,2021,3,2,13\n");
+
+        Assert.Equal("event_time_2", proposal.Schema.EventTime?.Name);
+        Assert.Equal(["yr", "mnth", "dd"], proposal.Schema.EventTime!.ComposedOf!);
+        Assert.Empty(proposal.Schema.Validate(proposal.Task));
+    }
+
+    [Theory]
+    [InlineData("year,month,day,pm25\n2010,4,30,1\n2010,4,31,2\n2010,5,1,3\n")] // 31 April
+    [InlineData("year,month,day,pm25\n2010,4,29,1\n2010,4,30,2\n2010,4,30.5,3\n")] // fractional day
+    [InlineData("year,month,day,pm25\n10,4,29,1\n10,4,30,2\n10,5,1,3\n")] // no four-digit year
+    [InlineData("year,month,day,pm25\n2010,4,29,1\n2010,NA,30,2\n2010,5,1,3\n")] // a missing month
+    public void Infer_PartsThatDoNotAlwaysMakeADate_ProposeNoEventTimeAndSayArrivalTimeIsUsed(string csv)
+    {
+        var proposal = Infer(csv);
 
         Assert.Null(proposal.Schema.EventTime);
-        Assert.Contains(proposal.Notes, n => n.Contains("year / month / day / hour", StringComparison.Ordinal));
+        Assert.Contains(proposal.Notes, n => n.Contains("arrival time will be used", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Infer_NoTimeAtAll_SaysArrivalTimeIsUsed()
+    {
+        var proposal = Infer("a,b,target\n1,2,3\n2,3,4\n3,4,5\n");
+
+        Assert.Null(proposal.Schema.EventTime);
+        Assert.Contains(proposal.Notes, n => n.Contains("No column holds dates or times, so arrival time will be used", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Infer_BikeHours_ProposesDtedayNotAComposedTime()
+    {
+        // yr is 0/1 (years since 2011) and there is no day column: nothing to compose; dteday is the event time.
+        var proposal = InferFile(RepoPaths.BikeHourCsv);
+        var sample = CsvBatchReader.ReadSample(RepoPaths.BikeHourCsv, "hour.csv", 2_000);
+        var withoutDate = SchemaInference.Infer(sample.Header.Where(h => h != "dteday").ToList(),
+            sample.Rows.Select(r => r.Where((_, i) => sample.Header[i] != "dteday").ToArray()).ToList());
+
+        Assert.Null(proposal.Schema.EventTime!.ComposedOf);
+        Assert.DoesNotContain(proposal.Schema.Columns, c => c.IsComposed);
+        Assert.Null(withoutDate.Schema.EventTime);
+        Assert.Contains(withoutDate.Notes, n => n.Contains("arrival time will be used", StringComparison.Ordinal));
     }
 }

@@ -65,6 +65,8 @@ public static class SchemaEvolution
             changes.Add($"Column '{name}' accepts missing values.");
         if (!string.Equals(old.Format, now.Format, StringComparison.Ordinal))
             Refuse(errors, name, $"Column '{name}' would change its timestamp format from '{old.Format ?? "ISO 8601"}' to '{now.Format ?? "ISO 8601"}'; files in the old format would be refused.");
+        if (!(old.ComposedOf ?? []).SequenceEqual(now.ComposedOf ?? [], StringComparer.Ordinal) || old.IsComposed != now.IsComposed)
+            Refuse(errors, name, $"Column '{name}' would change how it is made ({Made(old)} → {Made(now)}); stored batches were timed the old way.");
         CompareAllowed(old, now, errors, changes);
         CompareRange(old, now, errors, changes);
         if (old.IsSegment != now.IsSegment)
@@ -108,6 +110,8 @@ public static class SchemaEvolution
         else if (old.Max != now.Max)
             changes.Add($"Column '{old.Name}': maximum {old.Max} → {(now.Max is null ? "none" : now.Max)}.");
     }
+
+    private static string Made(ColumnSpec column) => column.ComposedOf is { } parts ? $"composed from {string.Join(", ", parts)}" : "read from files";
 
     private static void Refuse(Dictionary<string, string[]> errors, string column, string reason)
     {

@@ -34,6 +34,16 @@ public static class SchemaInference
     private static readonly (string Negative, string Positive)[] PositivePairs =
         [("0", "1"), ("false", "true"), ("no", "yes"), ("n", "y"), ("f", "t"), ("negative", "positive"), ("good", "bad")];
 
+    /// <summary>Names of the parts of a time split over columns (compared ignoring case), in the order of
+    /// <see cref="ColumnSpec.ComposedOf"/>: year, month, day, and optionally hour.</summary>
+    private static readonly string[][] PartNames = [["year", "yr", "yyyy"], ["month", "mnth", "mm"], ["day", "dd", "dom"], ["hour", "hr", "hh"]];
+
+    /// <summary>The plausible whole values of each part (a year has four digits).</summary>
+    private static readonly (double Min, double Max)[] PartRanges = [(1000, 9999), (1, 12), (1, 31), (0, 23)];
+
+    /// <summary>The name proposed for a composed event time (with a number when the sample has a column of that name).</summary>
+    public const string ComposedTimeName = "event_time";
+
     /// <summary>Date forms other than ISO 8601 that samples commonly use, tried in this order; day-first before month-first
     /// (a sample where both read every value is ambiguous and says so).</summary>
     private static readonly string[] DateFormats =
@@ -68,12 +78,21 @@ public static class SchemaInference
         var times = profiles.Select((p, i) => (p, i)).Where(x => x.p.Kind == ColumnKind.Timestamp).ToList();
         var timeIndex = times.Count == 0 ? -1
             : times.OrderByDescending(x => HasName(x.p.Name, TimeNames)).ThenBy(x => x.p.Missing).First().i;
-        if (timeIndex < 0)
+        var composed = timeIndex < 0 ? ComposedTime(profiles, rows, keyIndex, label, header) : null;
+        if (composed is { } c)
+        {
+            var parts = string.Join(", ", c.Parts.Select(i => profiles[i].Name));
+            notes.Add($"No single column holds the time, but it is split over {parts}: the proposal adds an event-time column '{c.Name}' composed from them (read as UTC; files do not carry it).");
+            notes.Add($"{parts} stay in the schema as numeric features: they carry seasonality (hour of day, month of year).");
+        }
+        else if (timeIndex < 0)
+        {
             notes.Add(HasCalendarParts(profiles)
-                ? "The time is split over year / month / day / hour columns; they stay numeric features and the arrival time of each batch is its time."
-                : "No column holds dates or times, so each batch's arrival time is its time.");
+                ? "The time is split over year / month / day columns whose values do not all make dates (or the label is one of them); they stay numeric features and arrival time will be used: each batch's arrival time is its time."
+                : "No column holds dates or times, so arrival time will be used: each batch's arrival time is its time.");
+        }
 
-        var candidates = LabelCandidates(profiles, keyIndex, timeIndex);
+        var candidates = LabelCandidates(profiles, keyIndex, timeIndex, composed?.Parts ?? []);
         var labelIndex = label is null ? (candidates.Count > 0 ? profiles.FindIndex(p => p.Name == candidates[0]) : -1) : profiles.FindIndex(p => p.Name == label);
         if (label is not null && labelIndex < 0)
             throw new InputValidationException("label", $"'{label}' is not a column of the sample; its columns are {string.Join(", ", header)}.");
@@ -120,6 +139,12 @@ public static class SchemaInference
             columns.Add(new InferredColumn(spec, p.Missing, p.MarkerCells, p.Distinct, p.Min, p.Max,
                 kind == ColumnKind.Categorical ? p.Categories() : null, p.Examples, p.Note, i == labelIndex || candidates.Contains(p.Name)));
         }
+        if (composed is { } time)
+        {
+            var spec = new ColumnSpec(time.Name, ColumnKind.Timestamp, ColumnRole.EventTime, ComposedOf: time.Parts.Select(i => profiles[i].Name).ToList());
+            columns.Insert(time.Parts.Max() + 1, new InferredColumn(spec, 0, new Dictionary<string, int>(), time.Distinct, null, null, null, time.Examples,
+                $"composed from {string.Join(", ", spec.ComposedOf!)}", false));
+        }
         foreach (var p in profiles.Where(p => p.Note is not null))
             notes.Add($"'{p.Name}': {p.Note}");
 
@@ -154,14 +179,53 @@ public static class SchemaInference
     }
 
     /// <summary>Columns that could be the label, best first: a label-like name, then the last usable column.</summary>
-    private static List<string> LabelCandidates(List<ColumnProfile> profiles, int keyIndex, int timeIndex)
+    private static List<string> LabelCandidates(List<ColumnProfile> profiles, int keyIndex, int timeIndex, IReadOnlyList<int> timeParts)
     {
         var usable = profiles.Select((p, i) => (p, i))
-            .Where(x => x.i != keyIndex && x.i != timeIndex && x.p.Distinct >= 2
+            .Where(x => x.i != keyIndex && x.i != timeIndex && !timeParts.Contains(x.i) && x.p.Distinct >= 2
                 && (x.p.Kind == ColumnKind.Numeric || (x.p.Kind == ColumnKind.Categorical && x.p.Distinct <= MaxClasses)))
             .ToList();
         return usable.OrderByDescending(x => HasName(x.p.Name, LabelNames)).ThenByDescending(x => x.i).Select(x => x.p.Name).ToList();
     }
+
+    /// <summary>A time split over year, month, day (and hour) columns: complete whole numbers in plausible ranges, named
+    /// as <see cref="PartNames"/> lists, that make a valid date in every sample row; null when there is none (or the
+    /// chosen label is one of them).</summary>
+    private static ComposedProposal? ComposedTime(List<ColumnProfile> profiles, IReadOnlyList<string[]> rows, int keyIndex, string? label,
+        IReadOnlyList<string> header)
+    {
+        var parts = new List<int>();
+        for (var part = 0; part < PartNames.Length; part++)
+        {
+            var (min, max) = PartRanges[part];
+            var index = profiles.FindIndex(p => PartNames[part].Contains(p.Name, StringComparer.OrdinalIgnoreCase)
+                && p is { Kind: ColumnKind.Numeric, AllIntegers: true, Missing: 0, Count: > 0 } && p.Min >= min && p.Max <= max);
+            if (index < 0 || index == keyIndex || profiles[index].Name == label)
+                break;
+            parts.Add(index);
+        }
+        if (parts.Count < ColumnSpec.MinComposedParts)
+            return null;
+        var times = new HashSet<DateTime>();
+        var examples = new List<string>();
+        foreach (var row in rows)
+        {
+            Span<int> v = [0, 0, 0, 0];
+            for (var i = 0; i < parts.Count; i++)
+                v[i] = (int)double.Parse(row[parts[i]], NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (v[2] > DateTime.DaysInMonth(v[0], v[1]))
+                return null;
+            var at = new DateTime(v[0], v[1], v[2], v[3], 0, 0, DateTimeKind.Utc);
+            if (times.Add(at) && examples.Count < ExampleCount)
+                examples.Add(at.ToString(parts.Count > 3 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        var name = ComposedTimeName;
+        for (var n = 2; header.Contains(name, StringComparer.OrdinalIgnoreCase); n++)
+            name = $"{ComposedTimeName}_{n}";
+        return new ComposedProposal(name, parts, times.Count, examples);
+    }
+
+    private sealed record ComposedProposal(string Name, IReadOnlyList<int> Parts, int Distinct, IReadOnlyList<string> Examples);
 
     private static bool HasCalendarParts(List<ColumnProfile> profiles) =>
         new[] { "year", "month", "day" }.All(part => profiles.Any(p => p.Kind == ColumnKind.Numeric && string.Equals(p.Name, part, StringComparison.OrdinalIgnoreCase)));

@@ -24,7 +24,7 @@ public sealed partial class SchemaChangeDialog : FormDialogBase
     protected override void OnInitialized()
     {
         _widenable = Product.Schema.Columns.Where(c => c.AllowedValues is { Count: > 0 }).ToList();
-        _required = Product.Schema.Columns.Where(c => !c.Nullable && c.Role is not (ColumnRole.Label or ColumnRole.RowKey)).ToList();
+        _required = Product.Schema.Columns.Where(c => !c.Nullable && !c.IsComposed && c.Role is not (ColumnRole.Label or ColumnRole.RowKey)).ToList();
     }
 
     private void Toggle(string column, bool on)

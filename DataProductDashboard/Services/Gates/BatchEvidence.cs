@@ -58,7 +58,7 @@ public sealed class BatchEvidence(ReferenceProfileStore profiles)
             batch.LabelledRows == 0 ? "no labels yet" : "not measured for this kind of model",
         _ when key.StartsWith("drift.", StringComparison.Ordinal) || key.StartsWith("dq.column.", StringComparison.Ordinal) =>
             "the column is not audited, or the model version has no reference data",
-        AuditPoints.EventLagHours => "the schema has no event-time column",
+        AuditPoints.EventLagHours => "no event-time column: arrival time is used, so there is no event lag",
         AuditPoints.VolumeRatio or AuditPoints.HoursSincePreviousBatch or AuditPoints.Late => "no earlier batches to compare with",
         _ => "not measured for this batch",
     };

@@ -69,16 +69,19 @@ public sealed record InferredProduct(string Name, string? Description, string? O
 /// <summary>What the sample showed.</summary>
 /// <param name="Truncated">Whether the file has more rows than were read.</param>
 /// <param name="MarkersLookedFor">The cell values counted as missing.</param>
-/// <param name="Preview">The first rows of the sample, cells in header order.</param>
+/// <param name="Preview">The first rows of the sample, cells in header order (the order of <see cref="Columns"/> without
+/// composed ones).</param>
 public sealed record InferenceDetails(string FileName, int SampleRows, bool Truncated, IReadOnlyList<string> MarkersLookedFor,
     IReadOnlyList<ColumnDetails> Columns, IReadOnlyList<string> LabelCandidates, IReadOnlyList<string> Classes, IReadOnlyList<string> Notes,
     IReadOnlyList<string[]> Preview);
 
 /// <summary>One column of the sample: missing cells per marker ("" for empty cells), distinct values, range, the
-/// categories seen (offered as allowed values), examples and a note.</summary>
+/// categories seen (offered as allowed values), examples and a note. A proposed composed event time is no column of
+/// the sample: <see cref="ComposedOf"/> names its parts, and its examples are the times of the first rows.</summary>
 public sealed record ColumnDetails(string Name, ColumnKind Kind, ColumnRole Role, int Missing, IReadOnlyDictionary<string, int> MissingByMarker,
-    int Distinct, double? Min, double? Max, IReadOnlyList<string>? Categories, IReadOnlyList<string> Examples, string? Note, bool IsLabelCandidate)
+    int Distinct, double? Min, double? Max, IReadOnlyList<string>? Categories, IReadOnlyList<string> Examples, string? Note, bool IsLabelCandidate,
+    IReadOnlyList<string>? ComposedOf = null)
 {
     public static ColumnDetails Of(InferredColumn c) => new(c.Spec.Name, c.Spec.Kind, c.Spec.Role, c.Missing, c.MarkerCells, c.Distinct,
-        c.Min, c.Max, c.Categories, c.Examples, c.Note, c.IsLabelCandidate);
+        c.Min, c.Max, c.Categories, c.Examples, c.Note, c.IsLabelCandidate, c.Spec.ComposedOf);
 }

@@ -28,9 +28,17 @@ public sealed partial class BatchDetailPage : IDisposable
     [Inject] public required BatchQueries Batches { get; init; }
     [Inject] public required ProductService Products { get; init; }
 
+    private string? _eventTimeColumn;
+
     private string EventRange => _detail?.Batch is { EventTimeFrom: { } from, EventTimeTo: { } to }
         ? $"{Zone.Absolute(from)} → {Zone.Absolute(to)}"
-        : "–";
+        : _eventTimeColumn is null ? "arrival time" : "–";
+
+    /// <summary>The product's time zone; or why there is no range: no event-time column (arrival time is used), or no
+    /// values in it.</summary>
+    private string EventRangeDetail => _detail?.Batch is { EventTimeFrom: not null }
+        ? Zone.Name
+        : _eventTimeColumn is null ? "no event-time column: arrival time is used" : $"no values in '{_eventTimeColumn}'";
 
     private string? PredictionDetail => _detail switch
     {
@@ -49,6 +57,7 @@ public sealed partial class BatchDetailPage : IDisposable
             var detail = await Batches.GetDetailAsync(BatchId, _cts.Token);
             var product = await Products.GetAsync(detail.Batch.ProductId, _cts.Token);
             _display = new PredictionDisplay(detail.Task, detail.PositiveClass);
+            _eventTimeColumn = product.Schema.EventTime?.Name;
             var axis = HistogramFigureBuilder.PredictionAxisTitle(detail.Task, product.Schema.Label?.Name, detail.PositiveClass);
             _figure = HistogramFigureBuilder.Build(detail.Predictions?.Histogram, axis, "Rows", detail.Predictions?.Values?.Mean,
                 detail.Predictions?.Values is { } v ? $"mean {Display.Number(v.Mean)}" : null);

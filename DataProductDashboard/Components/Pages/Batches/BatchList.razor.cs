@@ -42,7 +42,7 @@ public sealed partial class BatchList : IDisposable
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
-    private IEnumerable<string> ExpectedColumns => _product?.Schema.RequiredInBatch.Select(c => c.Name) ?? [];
+    private IEnumerable<string> ExpectedColumns => _product?.Schema.RequiredInBatch.Where(c => !c.IsComposed).Select(c => c.Name) ?? [];
 
     protected override async Task OnParametersSetAsync()
     {

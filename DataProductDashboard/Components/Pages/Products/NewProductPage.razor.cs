@@ -36,8 +36,6 @@ public sealed partial class NewProductPage : IDisposable
     [Inject] public required RoleGuard Guard { get; init; }
     [Inject] public required ILogger<NewProductPage> Logger { get; init; }
 
-    private static readonly ColumnKind[] Kinds = Enum.GetValues<ColumnKind>();
-    private static readonly ColumnRole[] Roles = [ColumnRole.Feature, ColumnRole.Label, ColumnRole.RowKey, ColumnRole.EventTime, ColumnRole.Segment];
     private static readonly TaskType[] Tasks = Enum.GetValues<TaskType>();
 
     private async Task OnFileChosenAsync(IBrowserFile? file)
@@ -77,8 +75,9 @@ public sealed partial class NewProductPage : IDisposable
     }
 
     /// <summary>A new label changes the task and its classes: the sample is analysed again for it.</summary>
-    private async Task RoleChangedAsync(DraftColumn column, ColumnRole role)
+    private async Task RoleChangedAsync((DraftColumn Column, ColumnRole Role) choice)
     {
+        var (column, role) = choice;
         if (role == ColumnRole.Label && column.Role != ColumnRole.Label)
             await LabelChangedAsync(column.Name);
         else
