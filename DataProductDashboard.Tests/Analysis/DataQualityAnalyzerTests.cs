@@ -51,6 +51,38 @@ public sealed class DataQualityAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_NumericColumnWithMoreDistinctValuesThanTheCap_IsMarkedAsALowerBound()
+    {
+        const int rows = DataQualityAnalyzer.DistinctCap + 500;
+        var random = new Random(17);
+        var temp = Enumerable.Range(0, rows).Select(_ => random.NextDouble()).ToArray();
+        var hum = Enumerable.Range(0, rows).Select(i => (i % 7) / 10.0).ToArray();
+        var season = Enumerable.Range(0, rows).Select(i => (string?)$"s{i}").ToArray();
+        var days = Enumerable.Range(0, rows).Select(i => (DateTime?)Day(1).AddMinutes(i)).ToArray();
+
+        var result = DataQualityAnalyzer.Analyze(Schema, Table(temp, hum, season, days), null, null, Day(9), []);
+
+        var byName = result.Columns.ToDictionary(c => c.Column);
+        Assert.Equal((DataQualityAnalyzer.DistinctCap, true), (byName["temp"].Distinct, byName["temp"].DistinctCapped));
+        Assert.Equal((7, false), (byName["hum"].Distinct, byName["hum"].DistinctCapped));
+        // Categories and timestamps are counted exactly, however many there are.
+        Assert.Equal((rows, false), (byName["season"].Distinct, byName["season"].DistinctCapped));
+        Assert.Equal((rows, false), (byName["day"].Distinct, byName["day"].DistinctCapped));
+    }
+
+    [Fact]
+    public void DistinctCapped_IsSerializedForTheApiAndDerivedForStoredResults()
+    {
+        var capped = new ColumnQuality("temp", ColumnKind.Numeric, 0, 0, 0, DataQualityAnalyzer.DistinctCap, []);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(capped, DataProductDashboard.Data.JsonValueConverter.Options);
+        var old = System.Text.Json.JsonSerializer.Deserialize<ColumnQuality>(json.Replace(",\"distinctCapped\":true", "", StringComparison.Ordinal), DataProductDashboard.Data.JsonValueConverter.Options)!;
+
+        Assert.Contains("\"distinctCapped\":true", json, StringComparison.Ordinal);
+        Assert.True(old.DistinctCapped);
+    }
+
+    [Fact]
     public void Analyze_FindsDuplicateKeysAndRows()
     {
         var table = Table([1, 1, 2, 1], [0.1, 0.1, 0.2, 0.1], ["spring", "spring", "summer", "spring"], [Day(1), Day(1), Day(1), Day(1)]);

@@ -102,4 +102,27 @@ public sealed class SchemaEvolutionTests
 
         Assert.Contains("positive class would change", result.Errors["schema.positiveClass"][0]);
     }
+
+    [Fact]
+    public void Compare_NegativeClassNamedLater_IsAcceptedAsAChange()
+    {
+        var result = SchemaEvolution.Compare(Current, Current with { NegativeClass = "good" }, TaskType.BinaryClassification, 3);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("good", result.Schema.NegativeClass);
+        Assert.Contains(result.Changes, c => c.Contains("negative class is named 'good'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compare_ProposalWithoutTheStoredNegativeClass_KeepsItWithoutAChange()
+    {
+        var current = Current with { NegativeClass = "good" };
+        var proposed = With(c => c.Name == "amount" ? c with { Nullable = true } : c);
+
+        var result = SchemaEvolution.Compare(current, proposed, TaskType.BinaryClassification, 3);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("good", result.Schema.NegativeClass);
+        Assert.DoesNotContain(result.Changes, c => c.Contains("negative class", StringComparison.Ordinal));
+    }
 }

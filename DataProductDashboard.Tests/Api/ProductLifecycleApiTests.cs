@@ -206,6 +206,42 @@ public sealed class ProductLifecycleApiTests(ProductLifecycleApiTests.Fixture fi
     }
 
     [Fact]
+    public async Task Predictions_BinaryBatch_CarryClassNamesBesideTheNumbersAndASchemaChangeKeepsTheTrainedNegativeClass()
+    {
+        var client = _app.CreateClient();
+        // The label lists no allowed values: the negative class is named from the training labels.
+        var schema = TestSchemas.Binary with { Columns = [.. TestSchemas.Binary.Columns.Select(c => c.Role == ColumnRole.Label ? c with { AllowedValues = null } : c)] };
+        var id = await CreateProductAsync(client, "Named risk", TaskType.BinaryClassification, schema);
+        var train = await client.PostAsync($"/api/products/{id}/models/train",
+            Multipart(TestSchemas.Utf8(TestSchemas.BinaryCsv(200)), "train.csv", "text/csv", ("trainer", "FastTree")));
+        Assert.Equal("Succeeded", (await WaitForJobAsync(client, train.Headers.Location!.ToString())).GetProperty("state").GetString());
+        var batchId = await UploadAsync(client, id, TestSchemas.BinaryCsv(30, seed: 71));
+
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}/predictions?pageSize=30", Json);
+        var csv = await client.GetStringAsync($"/api/batches/{batchId}/predictions?format=csv");
+
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(30, items.Count);
+        Assert.All(items, row =>
+        {
+            Assert.Equal(row.GetProperty("predicted").GetDouble() == 1 ? "bad" : "good", row.GetProperty("predictedClass").GetString());
+            Assert.Equal(row.GetProperty("label").GetDouble() == 1 ? "bad" : "good", row.GetProperty("labelClass").GetString());
+        });
+        Assert.StartsWith("row_index,row_key,predicted,score,label,predicted_class,label_class\n", csv.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}", Json);
+        Assert.Equal(("good", "bad"), (detail.GetProperty("classes").GetProperty("negative").GetString(), detail.GetProperty("classes").GetProperty("positive").GetString()));
+        var product = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}", Json);
+        Assert.Equal("good", product.GetProperty("schema").GetProperty("negativeClass").GetString());
+
+        var change = await client.PutAsJsonAsync($"/api/products/{id}/schema",
+            schema with { Columns = [.. schema.Columns, new ColumnSpec("channel", ColumnKind.Categorical, Nullable: true)] }, Json);
+
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+        product = await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}", Json);
+        Assert.Equal("good", product.GetProperty("schema").GetProperty("negativeClass").GetString());
+    }
+
+    [Fact]
     public async Task ChangeSchema_BreakingChanges_Returns400NamingEachColumnAndKeepsTheVersion()
     {
         var client = _app.CreateClient();

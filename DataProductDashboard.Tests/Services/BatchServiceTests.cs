@@ -237,4 +237,57 @@ public sealed class BatchServiceTests
         Assert.Equal(8, lines.Length);
         Assert.StartsWith("0,r1,", lines[1]);
     }
+
+    [Fact]
+    public async Task WritePredictionsCsv_BinaryProduct_AddsClassNamesBesideTheNumbers()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateBinaryProductAsync();
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(20, seed: 5)), "b.csv", BatchSource.Api);
+        using var output = new MemoryStream();
+
+        await h.Exports.WritePredictionsCsvAsync(batch.Id, output, default);
+
+        var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimEnd().Split('\n');
+        Assert.Equal("row_index,row_key,predicted,score,label,predicted_class,label_class", lines[0]);
+        Assert.Equal(21, lines.Length);
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            Assert.Equal(cells[2] == "1" ? "bad" : "good", cells[5]);
+            Assert.Equal(cells[4] == "1" ? "bad" : "good", cells[6]);
+        }
+    }
+
+    [Fact]
+    public async Task WritePredictionsCsv_BinaryRowsWithoutLabels_LeaveTheLabelClassEmpty()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateBinaryProductAsync();
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(5, seed: 6, withLabel: false)), "b.csv", BatchSource.Api);
+        using var output = new MemoryStream();
+
+        await h.Exports.WritePredictionsCsvAsync(batch.Id, output, default);
+
+        var rows = System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimEnd().Split('\n').Skip(1).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        Assert.All(rows, cells => Assert.Equal(("", ""), (cells[4], cells[6])));
+        Assert.All(rows, cells => Assert.Contains(cells[5], (string[])["good", "bad"]));
+    }
+
+    [Fact]
+    public async Task GetPredictions_BinaryAndRegression_NameClassesOnlyForBinary()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var binary = await h.CreateBinaryProductAsync();
+        var regression = await h.CreateRegressionProductAsync();
+        var binaryBatch = await h.Importer.ImportAsync(binary.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(10, seed: 8)), "b.csv", BatchSource.Api);
+        var regressionBatch = await h.Importer.ImportAsync(regression.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(5, withLabel: false)), "r.csv", BatchSource.Api);
+
+        var named = await h.Batches.GetPredictionsAsync(binaryBatch.Id, 1, 10, default);
+        var numbers = await h.Batches.GetPredictionsAsync(regressionBatch.Id, 1, 5, default);
+
+        Assert.All(named.Items, p => Assert.Equal(p.Predicted == 1 ? "bad" : "good", p.PredictedClass));
+        Assert.All(named.Items, p => Assert.Equal(p.Label == 1 ? "bad" : "good", p.LabelClass));
+        Assert.All(numbers.Items, p => Assert.Equal((null, null), (p.PredictedClass, p.LabelClass)));
+    }
 }

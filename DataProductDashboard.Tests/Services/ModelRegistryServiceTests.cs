@@ -103,4 +103,30 @@ public sealed class ModelRegistryServiceTests
 
         await Assert.ThrowsAsync<NotFoundException>(() => h.Registry.PromoteAsync(product.Id, 9, default));
     }
+
+    [Fact]
+    public async Task Train_BinaryLabelWithoutAllowedValues_NamesTheNegativeClassFromTheTrainingLabels()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var schema = TestSchemas.Binary with { Columns = [.. TestSchemas.Binary.Columns.Select(c => c.Role == ColumnRole.Label ? c with { AllowedValues = null } : c)] };
+        var product = await h.Products.CreateAsync(new DataProductDashboard.Services.Products.CreateProductRequest("Unnamed risk", "test", "tests", TaskType.BinaryClassification, schema), default);
+        Assert.Equal(new ClassNames("not bad", "bad"), ClassNames.For(product.Schema));
+
+        await h.Registry.TrainAsync(product.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(120)), "train.csv", new TrainModelRequest(TrainerKind.FastTree), default);
+
+        var stored = await h.Products.GetAsync(product.Id, default);
+        Assert.Equal("good", stored.Schema.NegativeClass);
+        Assert.Equal(new ClassNames("good", "bad"), ClassNames.For(stored.Schema));
+    }
+
+    [Fact]
+    public async Task Train_BinaryLabelWithAllowedValues_StoresNoNegativeClass()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+
+        var product = await h.CreateBinaryProductAsync();
+
+        Assert.Null(product.Schema.NegativeClass);
+        Assert.Equal(new ClassNames("good", "bad"), ClassNames.For(product.Schema));
+    }
 }

@@ -147,6 +147,25 @@ public sealed class ReleaseServiceTests
     }
 
     [Fact]
+    public async Task Evaluate_BatchesWithSomeLabelsArrived_CountsOnlyTheLabelledRows()
+    {
+        var (h, productId, _) = await TwoVersionsAsync();
+        await using var _h = h;
+        for (var i = 0; i < 3; i++)
+            await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.RegressionCsv(60, seed: 100 + i, withLabel: false, firstId: 1000 * (i + 1))), $"w{i}.csv", BatchSource.Api, Start.UtcDateTime.AddDays(i));
+        var labels = new System.Text.StringBuilder("id,cnt\n");
+        for (var row = 0; row < 25; row++)
+            labels.Append(System.Globalization.CultureInfo.InvariantCulture, $"r{2000 + row},{40 + row}\n");
+        await h.Labels.UploadAsync(productId, TestSchemas.Utf8(labels.ToString()), "labels.csv", default);
+
+        var decision = await h.Releases.EvaluateAsync(productId, 2, default);
+
+        Assert.Equal(25, decision.ShadowLabelledRows);
+        Assert.Equal(25, decision.Candidate["shadow.labelled_rows"]);
+        Assert.True(decision.Candidate["shadow.mae"] > 0);
+    }
+
+    [Fact]
     public async Task Evaluate_WithoutProductionBatches_SkipsShadowGatesAndSaysWhy()
     {
         var (h, productId, _) = await TwoVersionsAsync();

@@ -3,8 +3,15 @@ namespace DataProductDashboard.Domain;
 /// <summary>The columns of a data product and what they mean.</summary>
 /// <param name="MissingMarkers">Cell values that mean "missing" in every column without markers of its own (e.g. "NA",
 /// "?"), compared ignoring case; null or empty: only an empty cell is missing.</param>
-public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? PositiveClass = null, IReadOnlyList<string>? MissingMarkers = null)
+/// <param name="NegativeClass">Binary classification: the name of the class that is not <paramref name="PositiveClass"/>,
+/// for a label without allowed values (with them, the other allowed value is the name). Filled in from the labels when a
+/// model is trained in the app; display only (stored labels are 0/1). See <see cref="ClassNames"/>.</param>
+public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? PositiveClass = null, IReadOnlyList<string>? MissingMarkers = null,
+    string? NegativeClass = null)
 {
+    /// <summary>Longest class name accepted for <see cref="NegativeClass"/>.</summary>
+    public const int MaxClassNameLength = 200;
+
     /// <summary>Longest missing-value marker accepted.</summary>
     public const int MaxMarkerLength = 32;
 
@@ -59,6 +66,7 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
             errors[$"schema.columns['{label.Name}']"] = ["A regression label must be Numeric."];
         if (task == TaskType.BinaryClassification && string.IsNullOrWhiteSpace(PositiveClass))
             errors["schema.positiveClass"] = ["Binary classification needs the positive class value of the label."];
+        CheckNegativeClass(errors, task);
         foreach (var c in Columns.Where(c => c.Min is { } min && c.Max is { } max && min > max))
             errors[$"schema.columns['{c.Name}']"] = [$"Minimum {c.Min} is greater than maximum {c.Max}."];
         foreach (var c in Columns.Where(c => c.Min is { } min && !double.IsFinite(min) || c.Max is { } max && !double.IsFinite(max)))
@@ -123,6 +131,23 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
     private static bool IsWholeNumber(string value) =>
         double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
         && double.IsFinite(number) && number == Math.Floor(number);
+
+    private void CheckNegativeClass(Dictionary<string, string[]> errors, TaskType task)
+    {
+        if (NegativeClass is null)
+            return;
+        const string field = "schema.negativeClass";
+        if (task != TaskType.BinaryClassification)
+            errors[field] = ["Only binary classification has a negative class; leave it out."];
+        else if (NegativeClass.Trim().Length == 0 || NegativeClass != NegativeClass.Trim())
+            errors[field] = ["The negative class must be a name without spaces around it."];
+        else if (NegativeClass.Length > MaxClassNameLength)
+            errors[field] = [$"The negative class is longer than {MaxClassNameLength} characters."];
+        else if (string.Equals(NegativeClass, PositiveClass, StringComparison.Ordinal))
+            errors[field] = [$"The negative class cannot be the positive class '{PositiveClass}'."];
+        else if (Label?.AllowedValues is { Count: > 0 } allowed && !allowed.Contains(NegativeClass, StringComparer.Ordinal))
+            errors[field] = [$"'{NegativeClass}' is not an allowed value of the label '{Label.Name}' ({string.Join(", ", allowed)})."];
+    }
 
     private void CheckMarkers(Dictionary<string, string[]> errors, string field, IReadOnlyList<string>? markers, ColumnSpec? column)
     {

@@ -51,7 +51,8 @@ public static class ModelTrainer
         using var zip = new MemoryStream();
         ml.Model.Save(model, data.Schema, zip);
         var trainRows = (int)Count(split.TrainSet);
-        return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics);
+        var negative = task == TaskType.BinaryClassification ? ClassNames.NegativeFromLabels(table, label, schema.PositiveClass) : null;
+        return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics, negative);
     }
 
     /// <summary>The rows whose label is present (the table itself when every row has one).</summary>

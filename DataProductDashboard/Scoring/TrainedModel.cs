@@ -1,10 +1,13 @@
 namespace DataProductDashboard.Scoring;
 
 /// <summary>A model trained in the app, saved as an ML.NET zip, with its hold-out evaluation.</summary>
+/// <param name="NegativeClass">Binary: the one label value besides the positive class in the training rows (null when
+/// they hold several, or for other tasks); see <see cref="Domain.ClassNames.NegativeFromLabels"/>.</param>
 public sealed record TrainedModel(
     byte[] Zip,
     string Trainer,
     TimeSpan TrainingTime,
     int TrainingRows,
     int HoldoutRows,
-    IReadOnlyDictionary<string, double> HoldoutMetrics);
+    IReadOnlyDictionary<string, double> HoldoutMetrics,
+    string? NegativeClass = null);

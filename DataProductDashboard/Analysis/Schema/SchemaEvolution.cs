@@ -6,7 +6,9 @@ namespace DataProductDashboard.Analysis.Schema;
 /// nullable column (a feature, segment or KPI source), a column made nullable, wider allowed values or range (or none),
 /// a segment flag, missing-value markers. Refused, with the reason: anything that would make a stored batch, a trained
 /// model or a label mean something else — a removed, renamed or retyped column, a changed role or format, a narrower
-/// rule, a new required column, another positive class.</summary>
+/// rule, a new required column, another positive class. The negative class's name is display only (labels are stored as
+/// 0/1): naming or renaming it is accepted, and a proposal that leaves it out keeps the current name (it may have been
+/// filled in from training labels, which the proposer need not know).</summary>
 public static class SchemaEvolution
 {
     /// <param name="Changes">Each accepted change in a sentence (empty: nothing changes).</param>
@@ -17,6 +19,8 @@ public static class SchemaEvolution
 
     public static Result Compare(ProductSchema current, ProductSchema proposed, TaskType task, int nextVersion)
     {
+        if (proposed.NegativeClass is null && current.NegativeClass is not null)
+            proposed = proposed with { NegativeClass = current.NegativeClass };
         var errors = proposed.Validate(task);
         var changes = new List<string>();
         if (errors.Count > 0)
@@ -47,6 +51,10 @@ public static class SchemaEvolution
         }
         if (!string.Equals(current.PositiveClass, proposed.PositiveClass, StringComparison.Ordinal))
             errors["schema.positiveClass"] = [$"The positive class would change from '{current.PositiveClass}' to '{proposed.PositiveClass}'; stored labels and trained models mean the old one."];
+        if (!string.Equals(current.NegativeClass, proposed.NegativeClass, StringComparison.Ordinal))
+            changes.Add(current.NegativeClass is null
+                ? $"The negative class is named '{proposed.NegativeClass}'."
+                : $"The negative class is renamed from '{current.NegativeClass}' to '{proposed.NegativeClass}' (a name only: stored labels keep their meaning).");
         if (!SameSet(current.MissingMarkers ?? [], proposed.MissingMarkers ?? []))
             changes.Add($"Missing-value markers: {Markers(current.MissingMarkers ?? [])} → {Markers(proposed.MissingMarkers ?? [])} (for batches from now on).");
         return new Result(changes, errors, proposed with { Columns = columns });

@@ -12,6 +12,8 @@ public sealed partial class UploadLabelsDialog
 
     [Parameter] public string RowKey { get; set; } = "row key";
     [Parameter] public string Label { get; set; } = "label";
+    /// <summary>Binary: the class names the label column holds.</summary>
+    [Parameter] public Domain.ClassNames? Classes { get; set; }
     /// <summary>The product has no row-key column: rows are keyed "batch:row" (<see cref="Services.Batches.GeneratedKeys"/>).</summary>
     [Parameter] public bool GeneratedKeys { get; set; }
     [Inject] public required LabelService Labels { get; init; }

@@ -150,9 +150,13 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         }
     }
 
+    /// <summary>Performance of a batch's rows and concept drift over its window. Only rows with a label count: a row
+    /// whose label is NaN (not arrived) is left out of every metric, row count and denominator.</summary>
     public static PerformanceResult Compute(TaskType task, (double[] Label, double[] Predicted, double[]? Score) batch,
         IReadOnlyList<(double[] Label, double[] Predicted, double[]? Score)> window, IReadOnlyDictionary<string, double> holdout)
     {
+        batch = LabelledOnly(batch);
+        window = window.Select(LabelledOnly).ToList();
         if (task == TaskType.Regression)
         {
             var metrics = RegressionMetrics.Compute(batch.Label, batch.Predicted);
@@ -168,6 +172,16 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         return new PerformanceResult(batch.Label.Length, null, classification,
             ConceptDrift.Accuracy(Correct(batch), batch.Label.Length, accuracy),
             window.Count > 1 ? ConceptDrift.Accuracy(window.Sum(Correct), window.Sum(w => w.Label.Length), accuracy) : null, window.Count);
+    }
+
+    /// <summary>The rows with a label (the arrays themselves when every row has one: no copy).</summary>
+    public static (double[] Label, double[] Predicted, double[]? Score) LabelledOnly((double[] Label, double[] Predicted, double[]? Score) rows)
+    {
+        if (!Array.Exists(rows.Label, double.IsNaN))
+            return rows;
+        var keep = Enumerable.Range(0, rows.Label.Length).Where(i => !double.IsNaN(rows.Label[i])).ToArray();
+        return (keep.Select(i => rows.Label[i]).ToArray(), keep.Select(i => rows.Predicted[i]).ToArray(),
+            rows.Score is { } score ? keep.Select(i => score[i]).ToArray() : null);
     }
 
     /// <summary>Performance of each arm's labelled rows of a split batch, judged against its own model's hold-out (its

@@ -11,6 +11,9 @@ public sealed record BatchDetail(BatchSummary Batch, string ProductName, TaskTyp
     AuditResult? Audit = null, Analysis.Performance.PerformanceResult? Performance = null,
     IReadOnlyList<Gates.GateEvaluationView>? Gates = null, GateStatus? Health = null)
 {
+    /// <summary>Binary: the names of the classes stored as 0 and 1 (null for other tasks).</summary>
+    public ClassNames? Classes { get; init; }
+
     /// <summary>Whether the batch's gates and KPI contributions are final ("done") or still being computed ("pending").</summary>
     public string FollowUp => Batch.FollowUp;
 }

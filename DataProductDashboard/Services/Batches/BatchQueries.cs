@@ -79,7 +79,10 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
         var gates = gateRows.Select(r => GateService.ToView(r.e, r.GateRule!))
             .OrderByDescending(v => Analysis.Gates.GateEvaluator.Rank(v.Status)).ThenBy(v => v.GateRuleId).ToList();
         return new BatchDetail(summary, product.Name, product.Task, product.Schema.PositiveClass, profile, audit, result,
-            gates, Analysis.Gates.GateEvaluator.Worst(gates.Select(g => g.Status)));
+            gates, Analysis.Gates.GateEvaluator.Worst(gates.Select(g => g.Status)))
+        {
+            Classes = ClassNames.For(product.Task, product.Schema),
+        };
     }
 
     public async Task<PagedResult<PredictionRow>> GetPredictionsAsync(int batchId, int page, int pageSize, CancellationToken ct)
@@ -88,10 +91,26 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
         var summary = await GetSummaryAsync(batchId, ct);
         summary.ThrowIfRowsPurged();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var classes = await ClassesAsync(db, summary.ProductId, ct);
         var items = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PredictionRow(p.RowIndex, p.RowKey, p.Predicted, p.Score, p.Label)).ToListAsync(ct);
+            .Select(p => new PredictionRow(p.RowIndex, p.RowKey, p.Predicted, p.Score, p.Label, null, null)).ToListAsync(ct);
+        if (classes is not null)
+            items = items.Select(p => p with { PredictedClass = classes.Of(p.Predicted), LabelClass = classes.Of(p.Label) }).ToList();
         return new PagedResult<PredictionRow>(items, summary.RowCount);
+    }
+
+    /// <summary>The class names of a binary product (null for other tasks).</summary>
+    public async Task<ClassNames?> ClassesAsync(int productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ClassesAsync(db, productId, ct);
+    }
+
+    private static async Task<ClassNames?> ClassesAsync(DashboardDbContext db, int productId, CancellationToken ct)
+    {
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.Task, p.Schema }).FirstOrDefaultAsync(ct);
+        return product is null ? null : ClassNames.For(product.Task, product.Schema);
     }
 
     private static IQueryable<BatchSummary> Project(IQueryable<Batch> batches) => batches.Select(b => new BatchSummary(

@@ -19,7 +19,8 @@ public sealed class ExperimentSamples(ContentStore store)
     /// per arm (misclassification cost, the mean of a numeric column or of the prediction / label, uploaded values).</summary>
     public static async Task<IReadOnlyList<(ExperimentMetric Metric, Kpi? Kpi)>> MetricsAsync(DashboardDbContext db, DataProduct product, CancellationToken ct)
     {
-        var metrics = ExperimentMetrics.ForTask(product.Task).Select(m => (m, (Kpi?)null)).ToList();
+        var classes = ClassNames.For(product.Task, product.Schema);
+        var metrics = ExperimentMetrics.ForTask(product.Task).Select(m => (Named(m, classes), (Kpi?)null)).ToList();
         var kpis = await db.Kpis.AsNoTracking().Where(k => k.ProductId == product.Id).OrderBy(k => k.Id).ToListAsync(ct);
         foreach (var kpi in kpis)
         {
@@ -28,6 +29,16 @@ public sealed class ExperimentSamples(ContentStore store)
         }
         return metrics;
     }
+
+    /// <summary>A binary product's positive share names its class: "Share predicted bad".</summary>
+    public static ExperimentMetric Named(ExperimentMetric metric, ClassNames? classes) =>
+        metric.Key == ExperimentMetrics.PositiveShare && classes is not null
+            ? metric with
+            {
+                Name = $"Share predicted {classes.Positive}",
+                Description = $"Share of rows predicted {classes.Positive} (the positive class; the rest are {classes.Negative}), per arm (needs no labels); two-proportion z-test. Neither direction is better in itself.",
+            }
+            : metric;
 
     /// <summary>The KPI as an A/B metric, or null when it cannot be compared per arm (a sum or count depends on the split
     /// itself; a cost needs a binary model; a text column has no mean).</summary>

@@ -55,6 +55,9 @@ public sealed class ModelRegistryService(
         var referenceTable = reference is { } r
             ? CsvBatchReader.Read(r, referenceFileName ?? "reference.csv", product.Schema, CsvReadMode.Batch, ct).Table
             : null;
+        var negative = referenceTable is not null && product.Task == TaskType.BinaryClassification && product.Schema.Label is { } label
+            ? ClassNames.NegativeFromLabels(referenceTable, label, product.Schema.PositiveClass)
+            : null;
         var entity = new ModelVersion
         {
             ProductId = productId,
@@ -65,7 +68,7 @@ public sealed class ModelRegistryService(
             FileSizeBytes = zip.Length,
             Notes = notes?.Trim() ?? "",
         };
-        return await AddVersionAsync(entity, zip, reference, referenceTable, product, ct);
+        return await AddVersionAsync(entity, zip, reference, referenceTable, product, ct, negativeClass: negative);
     }
 
     /// <summary>Reads and validates a labelled training CSV without training; returns its row count. Lets the API answer
@@ -101,7 +104,7 @@ public sealed class ModelRegistryService(
             HoldoutMetrics = new Dictionary<string, double>(trained.HoldoutMetrics),
             Notes = request.Notes?.Trim() ?? "",
         };
-        return await AddVersionAsync(entity, trained.Zip, csv, parsed.Table, product, ct, jobId);
+        return await AddVersionAsync(entity, trained.Zip, csv, parsed.Table, product, ct, jobId, trained.NegativeClass);
     }
 
     /// <summary>Makes a version the champion; the previous champion becomes a challenger. Release gates, waivers and
@@ -163,7 +166,7 @@ public sealed class ModelRegistryService(
     }
 
     private async Task<ModelVersionSummary> AddVersionAsync(ModelVersion entity, ReadOnlyMemory<byte> zip, ReadOnlyMemory<byte>? reference,
-        ColumnTable? referenceTable, DataProduct owner, CancellationToken ct, Guid? jobId = null)
+        ColumnTable? referenceTable, DataProduct owner, CancellationToken ct, Guid? jobId = null, string? negativeClass = null)
     {
         var modelFile = await store.SaveAsync(ContentStore.Models, zip, ".zip", ct);
         StoredFile? referenceFile = reference is { } r ? await store.SaveAsync(ContentStore.Reference, r, ".csv", ct) : null;
@@ -180,6 +183,7 @@ public sealed class ModelRegistryService(
             entity.CreatedAt = clock.GetUtcNow().UtcDateTime;
             entity.Status = product.ChampionVersionId is null ? ModelStatus.Champion : ModelStatus.Candidate;
             entity.PromotedAt = product.ChampionVersionId is null ? entity.CreatedAt : null;
+            NameNegativeClass(product, negativeClass);
             db.ModelVersions.Add(entity);
             await db.SaveChangesAsync(ct);
             if (product.ChampionVersionId is null)
@@ -201,6 +205,18 @@ public sealed class ModelRegistryService(
         logger.LogInformation("Registered model version {Number} ({Source}) for product {ProductId}", entity.Number, entity.Source, entity.ProductId);
         events.Publish(entity.ProductId);
         return ToSummary(entity, 0);
+    }
+
+    /// <summary>A binary product whose schema leaves the negative class unnamed (a label without allowed values) takes
+    /// its name from the labels the version was trained (or referenced) on, so pages can show "good" instead of 0. Only
+    /// the first name sticks: a later file never renames it (a schema change can).</summary>
+    private void NameNegativeClass(DataProduct product, string? negativeClass)
+    {
+        if (negativeClass is null || product.Task != TaskType.BinaryClassification || !ClassNames.NeedsNegative(product.Schema)
+            || negativeClass.Length > ProductSchema.MaxClassNameLength || negativeClass != negativeClass.Trim())
+            return;
+        product.Schema = product.Schema with { NegativeClass = negativeClass };
+        logger.LogInformation("Product {ProductId}: the negative class is named '{Negative}' from the training labels", product.Id, negativeClass);
     }
 
     private static ModelVersionSummary ToSummary(ModelVersion v, int batchCount) => new(

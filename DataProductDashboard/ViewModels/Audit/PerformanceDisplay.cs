@@ -1,5 +1,7 @@
 using System.Globalization;
+using DataProductDashboard.Analysis.Metrics;
 using DataProductDashboard.Analysis.Performance;
+using DataProductDashboard.Domain;
 using DataProductDashboard.ViewModels.Formatting;
 
 namespace DataProductDashboard.ViewModels.Audit;
@@ -7,9 +9,11 @@ namespace DataProductDashboard.ViewModels.Audit;
 /// <summary>How performance on labelled rows and concept-drift verdicts read.</summary>
 public static class PerformanceDisplay
 {
-    /// <summary>The headline metrics of a performance result as (name, value) in display order.</summary>
-    public static IReadOnlyList<(string Name, string Value)> Metrics(PerformanceResult result)
+    /// <summary>The headline metrics of a performance result as (name, value) in display order; with
+    /// <paramref name="classes"/>, precision, recall and F1 name the class they are of ("Precision (bad)").</summary>
+    public static IReadOnlyList<(string Name, string Value)> Metrics(PerformanceResult result, ClassNames? classes = null)
     {
+        var of = classes is null ? "" : $" ({classes.Positive})";
         var rows = new List<(string, string)>();
         if (result.Regression is { } r)
         {
@@ -24,15 +28,41 @@ public static class PerformanceDisplay
         {
             rows.Add(("Accuracy", Display.Number(c.Accuracy)));
             rows.Add(("Balanced accuracy", Display.Number(c.BalancedAccuracy)));
-            rows.Add(("Precision", Display.Number(c.Precision)));
-            rows.Add(("Recall", Display.Number(c.Recall)));
-            rows.Add(("F1", Display.Number(c.F1)));
+            rows.Add(($"Precision{of}", Display.Number(c.Precision)));
+            rows.Add(($"Recall{of}", Display.Number(c.Recall)));
+            rows.Add(($"F1{of}", Display.Number(c.F1)));
             rows.Add(("ROC AUC", Display.Number(c.RocAuc)));
             rows.Add(("Log loss", Display.Number(c.LogLoss)));
             rows.Add(("Brier", Display.Number(c.Brier)));
         }
         return rows;
     }
+
+    /// <summary>The class names of a confusion matrix's columns: a binary matrix's stored "0" / "1" read as the product's
+    /// classes, any other class as it is.</summary>
+    public static IReadOnlyList<string> ClassHeaders(ClassificationMetrics metrics, ClassNames? classes) =>
+        metrics.Classes.Select(c => ClassName(c, classes)).ToList();
+
+    /// <summary>The confusion matrix by true class (rows) and predicted class (columns, as <see cref="ClassHeaders"/>),
+    /// with each true class's support and recall.</summary>
+    public static IReadOnlyList<ConfusionRow> Confusion(ClassificationMetrics metrics, ClassNames? classes)
+    {
+        var rows = new List<ConfusionRow>(metrics.Classes.Count);
+        for (var i = 0; i < metrics.Classes.Count && i < metrics.ConfusionMatrix.Length; i++)
+        {
+            var counts = metrics.ConfusionMatrix[i];
+            var support = counts.Sum();
+            rows.Add(new ConfusionRow(ClassName(metrics.Classes[i], classes), counts, support, support == 0 ? double.NaN : (double)counts[i] / support));
+        }
+        return rows;
+    }
+
+    private static string ClassName(string stored, ClassNames? classes) => (stored, classes) switch
+    {
+        ("1", { } c) => c.Positive,
+        ("0", { } c) => c.Negative,
+        _ => stored,
+    };
 
     public static string Verdict(ConceptDriftVerdict verdict) => verdict switch
     {

@@ -3,25 +3,35 @@ using DataProductDashboard.ViewModels.Formatting;
 
 namespace DataProductDashboard.ViewModels.Batches;
 
-/// <summary>How stored predictions read in the preview: binary products show the class (the positive class value, or
-/// "other"), regression shows the number.</summary>
-public sealed class PredictionDisplay(TaskType task, string? positiveClass)
+/// <summary>How stored predictions read in the preview: binary products show the class by name (the schema's positive
+/// class for 1, the negative class for 0; see <see cref="ClassNames"/>), regression shows the number.</summary>
+public sealed class PredictionDisplay(TaskType task, ClassNames? classes)
 {
-    public bool IsBinary => task == TaskType.BinaryClassification;
+    private readonly ClassNames? _classes = task == TaskType.BinaryClassification ? classes ?? new ClassNames($"not {ClassNames.DefaultPositive}", ClassNames.DefaultPositive) : null;
+
+    /// <summary>The display of a product's predictions.</summary>
+    public static PredictionDisplay For(TaskType task, ProductSchema schema) => new(task, ClassNames.For(task, schema));
+
+    public bool IsBinary => _classes is not null;
 
     /// <summary>The positive class as the schema names it ("1" when the schema does not say).</summary>
-    public string PositiveClass => string.IsNullOrWhiteSpace(positiveClass) ? "1" : positiveClass;
+    public string PositiveClass => _classes?.Positive ?? ClassNames.DefaultPositive;
+
+    /// <summary>The negative class (the label's other value, or "not &lt;positive&gt;").</summary>
+    public string NegativeClass => _classes?.Negative ?? $"not {ClassNames.DefaultPositive}";
 
     public string PredictedHeader => IsBinary ? "Predicted class" : "Predicted";
 
-    public string ScoreHeader => IsBinary ? "P(positive class)" : "Score";
+    public string ScoreHeader => IsBinary ? $"P({PositiveClass})" : "Score";
 
-    /// <summary>Binary: 1 → "2 (positive)", 0 → "other"; otherwise the number.</summary>
+    public string LabelHeader => IsBinary ? "True class" : "Label";
+
+    /// <summary>Binary: 1 → the positive class ("bad"), 0 → the negative class ("good"); otherwise the number.</summary>
     public string Class(double? value) => value switch
     {
         null => "–",
         { } v when !double.IsFinite(v) => "–",
-        { } v when IsBinary => v >= 0.5 ? $"{PositiveClass} (positive)" : "other",
+        { } v when _classes is { } c => c.Of(v),
         { } v => Display.Number(v),
     };
 

@@ -68,7 +68,7 @@ public sealed partial class BehaviorPage
         var band = SeriesPoints.Band(await SeriesAsync(PerformancePoints.ConceptLow), await SeriesAsync(PerformancePoints.ConceptHigh));
         var label = product.Schema.Label?.Name ?? "label";
         _metricTitle = $"{MetricNames.Display(metric)} over time";
-        _metricCaption = (regression ? $"Mean absolute error on labelled rows ({label} units); lower is better." : "Share of labelled rows predicted correctly; higher is better.")
+        _metricCaption = (regression ? $"Mean absolute error on labelled rows ({label} units); lower is better." : "Share of labelled rows whose predicted class is the true class; higher is better.")
             + (holdout is null ? "" : $" Dashed: hold-out of v{version}.") + " Band: 95 % confidence interval.";
         _performance = TimeSeriesFigureBuilder.Build(Spec(regression ? $"MAE ({label} units)" : "Accuracy (%)",
             new TimeSeriesLine(MetricNames.Display(metric), SeriesPoints.From(values))) with
@@ -92,9 +92,10 @@ public sealed partial class BehaviorPage
         }
         else
         {
-            _predictions = TimeSeriesFigureBuilder.Build(Spec("Predicted positive (% of rows)",
-                new TimeSeriesLine("Positive share", SeriesPoints.From(await SeriesAsync(MetricKeys.PositiveShare)))) with { Percent = true });
-            _predictionCaption = $"Share of rows predicted as the positive class ({label} = {product.Schema.PositiveClass ?? "positive"})";
+            var classes = ClassNames.For(product.Schema);
+            _predictions = TimeSeriesFigureBuilder.Build(Spec($"Predicted {classes.Positive} (% of rows)",
+                new TimeSeriesLine($"Share predicted {classes.Positive}", SeriesPoints.From(await SeriesAsync(MetricKeys.PositiveShare)))) with { Percent = true });
+            _predictionCaption = $"Share of rows predicted as the positive class ({label} = {classes.Positive}); the rest are predicted {classes.Negative}";
         }
         _latency = TimeSeriesFigureBuilder.Build(Spec("Latency per row (µs)",
             new TimeSeriesLine("p50", SeriesPoints.From(await SeriesAsync(MetricKeys.LatencyP50)), ChartStyle.Tertiary),
@@ -103,6 +104,9 @@ public sealed partial class BehaviorPage
         _running = TimeSeriesFigureBuilder.Build(Spec("Scoring time (seconds)",
             new TimeSeriesLine("Scoring", SeriesPoints.From(await SeriesAsync(MetricKeys.ScoringSeconds)))));
     }
+
+    /// <summary>Binary: the class names the performance summary shows instead of 0 / 1.</summary>
+    private ClassNames? Classes => Product is { } product ? ClassNames.For(product.Task, product.Schema) : null;
 
     private async Task UploadLabelsAsync()
     {
@@ -115,6 +119,7 @@ public sealed partial class BehaviorPage
             [nameof(UploadLabelsDialog.RowKey)] = schema.RowKey?.Name ?? Services.Batches.GeneratedKeys.ColumnName,
             [nameof(UploadLabelsDialog.GeneratedKeys)] = schema.RowKey is null,
             [nameof(UploadLabelsDialog.Label)] = schema.Label?.Name ?? "label",
+            [nameof(UploadLabelsDialog.Classes)] = Classes,
         }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: LabelUploadResult r })

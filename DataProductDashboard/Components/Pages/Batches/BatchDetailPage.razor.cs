@@ -42,7 +42,7 @@ public sealed partial class BatchDetailPage : IDisposable
 
     private string? PredictionDetail => _detail switch
     {
-        { Predictions.PositiveShare: { } share } => string.Create(CultureInfo.InvariantCulture, $"{share:P1} predicted positive ({_detail.PositiveClass})"),
+        { Predictions.PositiveShare: { } share, Classes: { } c } => string.Create(CultureInfo.InvariantCulture, $"{share:P1} predicted {c.Positive} · {1 - share:P1} {c.Negative}"),
         { Predictions.Values: { } v } => $"std {Display.Number(v.Std)} · min {Display.Number(v.Min)} · max {Display.Number(v.Max)}",
         _ => null,
     };
@@ -56,7 +56,7 @@ public sealed partial class BatchDetailPage : IDisposable
         {
             var detail = await Batches.GetDetailAsync(BatchId, _cts.Token);
             var product = await Products.GetAsync(detail.Batch.ProductId, _cts.Token);
-            _display = new PredictionDisplay(detail.Task, detail.PositiveClass);
+            _display = new PredictionDisplay(detail.Task, detail.Classes);
             _eventTimeColumn = product.Schema.EventTime?.Name;
             var axis = HistogramFigureBuilder.PredictionAxisTitle(detail.Task, product.Schema.Label?.Name, detail.PositiveClass);
             _figure = HistogramFigureBuilder.Build(detail.Predictions?.Histogram, axis, "Rows", detail.Predictions?.Values?.Mean,
