@@ -1,3 +1,4 @@
+using DataProductDashboard.Analysis;
 using DataProductDashboard.Analysis.Gates;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Tests.TestSupport;
@@ -79,6 +80,30 @@ public sealed class GateRuleValidatorTests
     [InlineData(0.03, 0.05)]
     public void NiceCeiling_RoundsUpToOneTwoOrFive(double value, double expected) =>
         Assert.Equal(expected, DefaultGates.NiceCeiling(value), 12);
+
+    [Fact]
+    public void DefaultGates_ComposedEventTime_ProposesNoRangeOrDriftGateForItsParts()
+    {
+        var schema = new ProductSchema(
+        [
+            new("year", ColumnKind.Numeric), new("month", ColumnKind.Numeric), new("day", ColumnKind.Numeric), new("temp", ColumnKind.Numeric),
+            new("event_time", ColumnKind.Timestamp, ColumnRole.EventTime, ComposedOf: ["year", "month", "day"]),
+            new("pm", ColumnKind.Numeric, ColumnRole.Label),
+        ]);
+        var latest = new Dictionary<MetricAddress, double>();
+        foreach (var column in new[] { "year", "month", "day", "temp" })
+        {
+            latest[new(AuditPoints.ColumnMissingShare, column)] = 0;
+            latest[new(AuditPoints.ColumnOutOfRangeShare, column)] = 0;
+            latest[new(AuditPoints.ColumnDrift, column)] = 0;
+        }
+
+        var proposals = DefaultGates.For(schema, TaskType.Regression, latest);
+
+        Assert.Equal(["temp"], proposals.Where(p => p.Rule.MetricKey == AuditPoints.ColumnOutOfRangeShare).Select(p => p.Rule.Column));
+        Assert.Equal(["temp"], proposals.Where(p => p.Rule.MetricKey == AuditPoints.ColumnDrift).Select(p => p.Rule.Column));
+        Assert.Equal(4, proposals.Count(p => p.Rule.MetricKey == AuditPoints.ColumnMissingShare));
+    }
 
     [Fact]
     public void DefaultGates_ClassificationProduct_ProposesAccuracyWithinFivePercentOfHoldout()

@@ -87,6 +87,18 @@ public sealed class SchemaInferenceTests
 
         Assert.Equal(TaskType.MulticlassClassification, proposal.Task);
         Assert.Equal(["setosa", "versicolor", "virginica"], proposal.Schema.Label!.AllowedValues!);
+        Assert.Contains(proposal.Notes, n => n.Contains("cannot train or score yet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Infer_AirQualitySeries_TakesThePollutantAsTheLabel()
+    {
+        var rows = string.Join("\n", Enumerable.Range(0, 48).Select(i => $"{i + 1},2010,1,{1 + i / 24},{i % 24},{(i % 5 == 0 ? "NA" : (40 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))},-{i % 20},{i % 7}.5,1020,{(i % 2 == 0 ? "NW" : "SE")},{i * 1.5},0,{i % 3}"));
+
+        var proposal = Infer("No,year,month,day,hour,pm2.5,DEWP,TEMP,PRES,cbwd,Iws,Is,Ir\n" + rows + "\n", markers: ["NA"]);
+
+        Assert.Equal("pm2.5", proposal.Schema.Label!.Name);
+        Assert.Equal(TaskType.Regression, proposal.Task);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public static class DefaultGates
             double? upper = null, RelativeBound bound = RelativeBound.NotBelow, ToleranceUnit unit = ToleranceUnit.Percent) =>
             gates.Add(new(new GateRuleSpec(scope, key, column, null, condition, threshold, upper, bound, unit, severity), reason));
 
+        // The parts of a composed event time (year, month, day…) leave the training range and drift by construction as
+        // time goes on: no range or drift gate is proposed for them.
+        var timeParts = schema.EventTime?.ComposedOf?.ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var column in schema.Features)
         {
             if (!Has(AuditPoints.ColumnMissingShare, column.Name))
@@ -27,7 +30,7 @@ public static class DefaultGates
                 Add(GateScope.Batch, AuditPoints.ColumnMissingShare, column.Name, GateCondition.Eq, 0, GateSeverity.Critical, $"'{column.Name}' is required: no value may be missing.");
             if (column.Kind == ColumnKind.Categorical && Has(AuditPoints.ColumnUnseenShare, column.Name))
                 Add(GateScope.Batch, AuditPoints.ColumnUnseenShare, column.Name, GateCondition.Lte, 0.05, GateSeverity.Warning, $"At most 5 % of '{column.Name}' in categories the model never saw.");
-            if (column.Kind == ColumnKind.Numeric && Has(AuditPoints.ColumnOutOfRangeShare, column.Name))
+            if (column.Kind == ColumnKind.Numeric && Has(AuditPoints.ColumnOutOfRangeShare, column.Name) && !timeParts.Contains(column.Name))
                 Add(GateScope.Batch, AuditPoints.ColumnOutOfRangeShare, column.Name, GateCondition.Lte, 0.01, GateSeverity.Warning, $"At most 1 % of '{column.Name}' outside the training range.");
         }
         if (Has(AuditPoints.DuplicateRowKeys))
@@ -40,7 +43,7 @@ public static class DefaultGates
             Add(GateScope.Batch, AuditPoints.EventLagHours, null, GateCondition.Lte, 48, GateSeverity.Warning, "Data arrives within 48 h of its newest event.");
         if (Has(AuditPoints.DriftShare))
             Add(GateScope.Batch, AuditPoints.DriftShare, null, GateCondition.Lt, 0.5, GateSeverity.Critical, "Fewer than half of the features drift (dataset drift).");
-        foreach (var column in schema.Features.Where(c => Has(AuditPoints.ColumnDrift, c.Name)))
+        foreach (var column in schema.Features.Where(c => Has(AuditPoints.ColumnDrift, c.Name) && !timeParts.Contains(c.Name)))
             Add(GateScope.Batch, AuditPoints.ColumnDrift, column.Name, GateCondition.Eq, 0, GateSeverity.Warning, $"'{column.Name}' keeps its training distribution.");
         if (Has(AuditPoints.PredictionDrift))
             Add(GateScope.Batch, AuditPoints.PredictionDrift, null, GateCondition.Eq, 0, GateSeverity.Warning, "The distribution of the model's output does not drift.");

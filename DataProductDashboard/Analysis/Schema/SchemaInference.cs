@@ -28,7 +28,8 @@ public static class SchemaInference
     private static readonly string[] KeyNames = ["id", "key", "instant", "index", "uuid", "guid", "rowid", "row_id", "record", "no", "number"];
     private static readonly string[] TimeNames = ["timestamp", "datetime", "date", "time", "dteday", "ts", "when", "at"];
     private static readonly string[] LabelNames = ["label", "target", "class", "y", "outcome", "result", "income", "cnt", "count", "price",
-        "churn", "default", "survived", "quality", "credit_risk", "risk", "fraud", "response"];
+        "churn", "default", "survived", "quality", "credit_risk", "risk", "fraud", "response", "pm2.5", "pm25", "pm10", "aqi", "demand",
+        "sales", "revenue", "salary"];
     /// <summary>Pairs of class names with a conventional positive class (the second); other pairs take the rarer class,
     /// usually the event a model is built to find.</summary>
     private static readonly (string Negative, string Positive)[] PositivePairs =
@@ -116,7 +117,7 @@ public static class SchemaInference
             }
             else if (task == TaskType.MulticlassClassification)
             {
-                notes.Add($"The label '{p.Name}' has {classes.Count} values: multiclass classification (models for it can be registered; training in the app covers regression and binary classification).");
+                notes.Add($"The label '{p.Name}' has {classes.Count} values: multiclass classification, which the dashboard cannot train or score yet (it covers regression and binary classification); choose a numeric or two-class label to monitor a model.");
             }
             else
             {
