@@ -372,4 +372,29 @@ public sealed class CsvBatchReaderTests
         Assert.Equal(16, parsed.Table.Numeric("cnt")[0]);
         Assert.Equal(new DateTime(2012, 12, 31, 0, 0, 0, DateTimeKind.Utc), parsed.Table.Timestamps("dteday")[^1]);
     }
+
+    [Fact]
+    public void Read_BlankLinesAtTheEndAndBetweenRows_AreSkipped()
+    {
+        var csv = TestSchemas.RegressionCsv(5, withLabel: false);
+        var lines = csv.TrimEnd('\n').Split('\n');
+        var withBlanks = string.Join('\n', lines.Take(3)) + "\n\n" + string.Join('\n', lines.Skip(3)) + "\n\n\r\n";
+
+        var parsed = CsvBatchReader.Read(TestSchemas.Utf8(withBlanks), "blank.csv", TestSchemas.Regression, CsvReadMode.Batch);
+        var path = Path.Combine(Path.GetTempPath(), $"blank-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, withBlanks);
+        CsvSample sample;
+        try
+        {
+            sample = CsvBatchReader.ReadSample(path, "blank.csv", 100);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        Assert.Equal(5, parsed.RowCount);
+        Assert.Equal(["r1", "r2", "r3", "r4", "r5"], parsed.RowKeys);
+        Assert.Equal(5, sample.Rows.Count);
+    }
 }

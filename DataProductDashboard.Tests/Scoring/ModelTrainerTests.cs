@@ -62,6 +62,21 @@ public sealed class ModelTrainerTests
     }
 
     [Fact]
+    public void Train_LabelsUnrelatedToTheInputs_HoldoutLogLossIsNearLn2InNaturalUnits()
+    {
+        // A logistic regression that can learn nothing predicts about 0.5 for everyone: a log loss of ln 2 ≈ 0.693 in
+        // natural-log units (sklearn, and the production batches) — 1.0 if it were in bits, as ML.NET reports it.
+        var random = new Random(5);
+        var lines = TestSchemas.BinaryCsv(800).TrimEnd('\n').Split('\n');
+        var shuffled = lines.Take(1).Concat(lines.Skip(1).Select(l => l[..l.LastIndexOf(',')] + (random.Next(2) == 0 ? ",good" : ",bad")));
+        var table = CsvBatchReader.Read(TestSchemas.Utf8(string.Join('\n', shuffled) + "\n"), "t.csv", TestSchemas.Binary, CsvReadMode.Training).Table;
+
+        var model = ModelTrainer.Train(table, TestSchemas.Binary, TaskType.BinaryClassification, TrainerKind.Sdca);
+
+        Assert.InRange(model.HoldoutMetrics["log_loss"], 0.6, 0.8);
+    }
+
+    [Fact]
     public void Train_SameSeed_GivesTheSameModel()
     {
         var a = ModelTrainer.Train(Regression(200), TestSchemas.Regression, TaskType.Regression, TrainerKind.FastTree, seed: 3);

@@ -36,6 +36,29 @@ public sealed class LabelServiceTests
     }
 
     [Fact]
+    public async Task Upload_BinaryLabelsWithEmptyCellsAndMarkers_LeavesThoseRowsUnlabelledAndCountsOnlyTheRest()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var schema = TestSchemas.Binary with
+        {
+            Columns = TestSchemas.Binary.Columns.Select(c => c.Role == ColumnRole.Label ? c with { Nullable = true } : c).ToList(),
+            MissingMarkers = ["NA"],
+        };
+        var created = await h.Products.CreateAsync(new DataProductDashboard.Services.Products.CreateProductRequest("Risk with gaps", "", "", TaskType.BinaryClassification, schema), default);
+        await h.Registry.TrainAsync(created.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(300)), "train.csv", new DataProductDashboard.Services.Models.TrainModelRequest(TrainerKind.FastTree), default);
+        var batch = await h.Importer.ImportAsync(created.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(30, withLabel: false)), "b.csv", BatchSource.Api);
+        // Rows a1–a10 labelled, a11–a15 empty, a16–a20 'NA': only ten rows get a label, and no missing one becomes "good".
+        var csv = "id,risk\n" + string.Concat(Enumerable.Range(1, 20).Select(i => $"a{i},{(i <= 10 ? (i % 2 == 0 ? "bad" : "good") : i <= 15 ? "" : "NA")}\n"));
+
+        var result = await h.Labels.UploadAsync(created.Id, TestSchemas.Utf8(csv), "labels.csv", default);
+
+        Assert.Equal((20, 10), (result.Rows, result.PredictionsLabelled));
+        Assert.Equal(10, (await h.Batches.GetDetailAsync(batch.Id, default)).Batch.LabelledRows);
+        Assert.Equal(10, await h.CountAsync(db => db.Predictions.Where(p => p.BatchId == batch.Id && p.Label != null)));
+        Assert.Equal(5, await h.CountAsync(db => db.Predictions.Where(p => p.BatchId == batch.Id && p.Label == 1)));
+    }
+
+    [Fact]
     public async Task Upload_Twice_ReplacesThePerformanceRunInsteadOfDuplicatingIt()
     {
         await using var h = await ServiceHarness.CreateAsync();

@@ -109,6 +109,8 @@ public static class CsvBatchReader
                 }
                 if ((rows.Count & 0x3FF) == 0)
                     ct.ThrowIfCancellationRequested();
+                if (IsBlankLine(row, header.Length))
+                    continue;
                 if (row.ColCount != header.Length)
                 {
                     errors[$"row {row.LineNumberFrom}"] = [$"expected {header.Length} values (one per header column) but found {row.ColCount}"];
@@ -206,6 +208,11 @@ public static class CsvBatchReader
         }
     }
 
+    /// <summary>An empty line (a file's trailing blank line, as UCI files end) holds no row and is skipped, as pandas
+    /// does; in a one-column file an empty line is an empty value, so it counts there.</summary>
+    private static bool IsBlankLine(SepReader.Row row, int columns) =>
+        columns > 1 && row.ColCount == 1 && row.Span.Trim().IsEmpty;
+
     private static SepReaderOptions Options(SepReaderOptions o) => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer };
 
     private static int ReadRows(SepReader reader, int capacity, string fileName, ProductSchema schema, CsvReadMode mode, int chunkRows,
@@ -229,6 +236,8 @@ public static class CsvBatchReader
             if ((rows & 0xFFFF) == 0)
                 ct.ThrowIfCancellationRequested();
             var line = row.LineNumberFrom;
+            if (IsBlankLine(row, header.Length))
+                continue;
             if (row.ColCount != header.Length)
             {
                 errors.Add($"row {line}", row.LineNumberToExcl - line > 1

@@ -1791,11 +1791,13 @@ namespace DataProductDashboard.Data.Migrations
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.ProductSchemaVersion", b =>
                 {
-                    b.HasOne("DataProductDashboard.Data.Entities.DataProduct", null)
+                    b.HasOne("DataProductDashboard.Data.Entities.DataProduct", "Product")
                         .WithMany()
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.ReleaseWaiver", b =>

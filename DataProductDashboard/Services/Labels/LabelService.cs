@@ -27,7 +27,8 @@ public sealed class LabelService(
         // Without a row-key column the rows were numbered "batch:row" when scored; the label file keys them so.
         var key = product.Schema.RowKey ?? new ColumnSpec(Batches.GeneratedKeys.ColumnName, ColumnKind.Id, ColumnRole.RowKey);
         var label = product.Schema.Label ?? throw new ConflictException($"'{product.Name}' has no label column.");
-        var schema = new ProductSchema([key with { Role = ColumnRole.RowKey }, label], product.Schema.PositiveClass);
+        // The product's missing-value markers apply here as everywhere ('NA' in a nullable label is a missing label).
+        var schema = new ProductSchema([key with { Role = ColumnRole.RowKey }, label], product.Schema.PositiveClass, product.Schema.MissingMarkers);
         var parsed = CsvBatchReader.Read(csv, fileName, schema, CsvReadMode.Batch, ct);
         if (!parsed.HasLabels)
             throw new InputValidationException($"column '{label.Name}'", $"The label column '{label.Name}' is missing: a label file has the columns '{key.Name}' and '{label.Name}'.");
@@ -51,9 +52,13 @@ public sealed class LabelService(
 
         var labelledAt = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A row whose label is missing (empty or a marker) labels nothing: it neither counts nor erases an earlier label.
         var updates = new List<(int BatchId, int RowIndex, double Label)>();
         for (var i = 0; i < parsed.RowCount; i++)
-            updates.AddRange(targets[parsed.RowKeys[i]].Select(t => (t.BatchId, t.RowIndex, values[i])));
+        {
+            if (!double.IsNaN(values[i]))
+                updates.AddRange(targets[parsed.RowKeys[i]].Select(t => (t.BatchId, t.RowIndex, values[i])));
+        }
         PredictionWriter.WriteLabels(db.Database.GetDbConnection(), updates, labelledAt, ct);
         var affected = updates.Select(u => u.BatchId).Distinct().ToList();
         await performance.RecomputeAsync(db, productId, affected, ct);
@@ -103,8 +108,9 @@ public sealed class LabelService(
             if (task == TaskType.Regression)
                 return numbers;
             var positive = double.Parse(positiveClass ?? "1", System.Globalization.CultureInfo.InvariantCulture);
-            return numbers.Select(v => v == positive ? 1.0 : 0.0).ToArray();
+            return numbers.Select(v => double.IsNaN(v) ? double.NaN : v == positive ? 1.0 : 0.0).ToArray();
         }
-        return parsed.Table.Strings(label.Name).Select(v => v == positiveClass ? 1.0 : 0.0).ToArray();
+        // A missing label stays missing (NaN), never the negative class.
+        return parsed.Table.Strings(label.Name).Select(v => v is null ? double.NaN : v == positiveClass ? 1.0 : 0.0).ToArray();
     }
 }

@@ -5,27 +5,29 @@ using ShapeLine = Plotly.Blazor.LayoutLib.ShapeLib.Line;
 
 namespace DataProductDashboard.ViewModels.Charts;
 
-/// <summary>Dotted vertical "v2" lines for the model releases inside a charted time range, as on the time-series charts,
-/// labelled just above the plot area (so the labels never cover a point).</summary>
+/// <summary>Dotted vertical "v2" lines for the model releases inside a charted time range, in the product's time zone,
+/// labelled just above the plot area (so the labels never cover a point) or, on the time-series charts, just inside it.</summary>
 public static class ReleaseLines
 {
-    public static void Add(Layout layout, IReadOnlyList<ReleaseMarker> releases, DateTime first, DateTime last)
+    public static void Add(Layout layout, IReadOnlyList<ReleaseMarker> releases, DateTime first, DateTime last,
+        Formatting.ZonedDisplay? zone = null, bool labelInside = false)
     {
+        zone ??= Formatting.ZonedDisplay.Utc;
         foreach (var release in TimeSeriesFigureBuilder.ReleasesInRange(releases, first, last))
         {
             layout.Shapes.Add(new Shape
             {
                 Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
-                XRef = "x", YRef = "paper", X0 = release.At, X1 = release.At, Y0 = 0, Y1 = 1,
+                XRef = "x", YRef = "paper", X0 = zone.Local(release.At), X1 = zone.Local(release.At), Y0 = 0, Y1 = 1,
                 Line = new ShapeLine { Color = ChartStyle.Release, Dash = "dot", Width = 1.5m },
             });
             layout.Annotations.Add(new Annotation
             {
                 Text = TimeSeriesFigureBuilder.ReleaseLabel(release),
-                HoverText = $"Version {release.Version} ({Formatting.Display.Trainer(release.Trainer)}) became champion {Formatting.Display.Absolute(release.At)}",
-                X = release.At, XRef = "x", Y = 1, YRef = "paper", ShowArrow = false,
+                HoverText = $"Version {release.Version} ({Formatting.Display.Trainer(release.Trainer)}) became champion {zone.Absolute(release.At)}",
+                X = zone.Local(release.At), XRef = "x", Y = 1, YRef = "paper", ShowArrow = false,
                 XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Left,
-                YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
+                YAnchor = labelInside ? Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Top : Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
                 Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = ChartStyle.Release, Size = 11 },
             });
         }

@@ -95,24 +95,7 @@ public static class TimeSeriesFigureBuilder
             });
         }
 
-        foreach (var release in ReleasesInRange(spec.Releases, times.Min(), times.Max()))
-        {
-            layout.Shapes.Add(new Shape
-            {
-                Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
-                XRef = "x", YRef = "paper", X0 = spec.Zone.Local(release.At), X1 = spec.Zone.Local(release.At), Y0 = 0, Y1 = 1,
-                Line = new ShapeLine { Color = ChartStyle.Release, Dash = "dot", Width = 1.5m },
-            });
-            layout.Annotations.Add(new Annotation
-            {
-                Text = ReleaseLabel(release),
-                HoverText = $"Version {release.Version} ({Formatting.Display.Trainer(release.Trainer)}) became champion {spec.Zone.Absolute(release.At)}",
-                X = spec.Zone.Local(release.At), XRef = "x", Y = 1, YRef = "paper", ShowArrow = false,
-                XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Left,
-                YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Top,
-                Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = ChartStyle.Release, Size = 11 },
-            });
-        }
+        ReleaseLines.Add(layout, spec.Releases, times.Min(), times.Max(), spec.Zone, labelInside: true);
         return new ChartFigure(traces, layout, ChartStyle.Config(), false);
     }
 

@@ -18,11 +18,16 @@ namespace DataProductDashboard.ViewModels.Gates;
 public static class GateHistoryFigureBuilder
 {
     public const string XTitle = "Batch received (UTC)";
+
+    /// <summary>The time axis title in <paramref name="zone"/>.</summary>
+    public static string XTitleIn(Formatting.ZonedDisplay zone) => zone.IsUtc ? XTitle : $"Batch received ({zone.Name})";
     public const string YTitle = "Gate rule";
     public const int MaxLabelLength = 42;
 
-    public static ChartFigure Build(IReadOnlyList<GateHistoryRule> rules, IReadOnlyList<GateEvaluationView> evaluations, IReadOnlyList<ReleaseMarker> releases)
+    public static ChartFigure Build(IReadOnlyList<GateHistoryRule> rules, IReadOnlyList<GateEvaluationView> evaluations, IReadOnlyList<ReleaseMarker> releases,
+        Formatting.ZonedDisplay? zone = null)
     {
+        zone ??= Formatting.ZonedDisplay.Utc;
         var labels = RowLabels(rules, evaluations);
         var rows = labels.Values.Distinct().ToList();
         var layout = ChartStyle.BaseLayout(Math.Max(240, 110 + (30 * rows.Count)), legend: true);
@@ -32,7 +37,7 @@ public static class GateHistoryFigureBuilder
         layout.Margin.L = Math.Clamp(40 + (7 * rows.DefaultIfEmpty("").Max(r => r.Length)), 80, 360);
         // Legend at the right, so that the release labels above the plot have the top margin to themselves.
         layout.Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.V, X = 1.01m, Y = 1, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top }];
-        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = XTitle }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = XTitleIn(zone) }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
         layout.YAxis = [new YAxis
         {
             Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = YTitle },
@@ -55,7 +60,7 @@ public static class GateHistoryFigureBuilder
             traces.Add(new Scatter
             {
                 Name = GateText.Status(status),
-                X = points.Select(e => (object)e.At).ToList(),
+                X = points.Select(e => (object)zone.Local(e.At)).ToList(),
                 Y = points.Select(e => (object)labels[e.GateRuleId]).ToList(),
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 Marker = new ScatterMarker
@@ -65,12 +70,12 @@ public static class GateHistoryFigureBuilder
                     Size = 13,
                     Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = "#ffffff", Width = 1 },
                 },
-                HoverTextArray = points.Select(Hover).ToList(),
+                HoverTextArray = points.Select(e => Hover(e, zone)).ToList(),
                 HoverTemplate = "%{hovertext}<extra></extra>",
                 CustomData = points.Select(e => (object)(e.BatchId ?? 0)).ToList(),
             });
         }
-        ReleaseLines.Add(layout, releases, evaluations.Min(e => e.At), evaluations.Max(e => e.At));
+        ReleaseLines.Add(layout, releases, evaluations.Min(e => e.At), evaluations.Max(e => e.At), zone);
         return new ChartFigure(traces, layout, ChartStyle.Config(), false);
     }
 
@@ -93,10 +98,11 @@ public static class GateHistoryFigureBuilder
     public static string Shorten(string name) => name.Length <= MaxLabelLength ? name : name[..(MaxLabelLength - 1)].TrimEnd() + "…";
 
     /// <summary>"<b>Latency p95 &lt; 500</b><br>Failed · batch #12<br>Actual 612.5<br>Latency p95 612.5 ≥ threshold 500".</summary>
-    public static string Hover(GateEvaluationView e)
+    public static string Hover(GateEvaluationView e, Formatting.ZonedDisplay? zone = null)
     {
+        zone ??= Formatting.ZonedDisplay.Utc;
         var subject = e.BatchId is { } b ? $"batch #{b}" : e.ModelVersionId is { } v ? $"model version #{v}" : "";
         var actual = e.Actual is { } a ? $"<br>Actual {GateEvaluator.Format(a)}{(e.Compared is { } c ? $" vs {GateEvaluator.Format(c)}" : "")}" : "";
-        return $"<b>{WebUtility.HtmlEncode(e.RuleName)}</b><br>{GateText.Status(e.Status)} · {subject} · {Formatting.Display.Absolute(e.At)}{actual}<br>{WebUtility.HtmlEncode(e.Description)}";
+        return $"<b>{WebUtility.HtmlEncode(e.RuleName)}</b><br>{GateText.Status(e.Status)} · {subject} · {zone.Absolute(e.At)}{actual}<br>{WebUtility.HtmlEncode(e.Description)}";
     }
 }

@@ -20,12 +20,17 @@ public static class GateValueFigureBuilder
 {
     public const string XTitle = "Batch received (UTC)";
 
-    public static ChartFigure Build(GateRuleView rule, IReadOnlyList<GateEvaluationView> evaluations, IReadOnlyList<ReleaseMarker> releases)
+    /// <summary>The time axis title in <paramref name="zone"/>.</summary>
+    public static string XTitleIn(Formatting.ZonedDisplay zone) => zone.IsUtc ? XTitle : $"Batch received ({zone.Name})";
+
+    public static ChartFigure Build(GateRuleView rule, IReadOnlyList<GateEvaluationView> evaluations, IReadOnlyList<ReleaseMarker> releases,
+        Formatting.ZonedDisplay? zone = null)
     {
+        zone ??= Formatting.ZonedDisplay.Utc;
         var points = evaluations.Where(e => e.GateRuleId == rule.Id && e.Actual is { } a && double.IsFinite(a)).OrderBy(e => e.At).ToList();
         var layout = ChartStyle.BaseLayout(320, legend: true);
         layout.HoverMode = HoverModeEnum.Closest;
-        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = XTitle }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = XTitleIn(zone) }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
         layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = YTitle(rule) }, HoverFormat = ".4~g", AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True }];
         layout.Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.V, X = 1.01m, Y = 1, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top }];
         var traces = new List<ITrace>();
@@ -35,7 +40,7 @@ public static class GateValueFigureBuilder
         traces.Add(new Scatter
         {
             Name = "Actual value",
-            X = points.Select(p => (object)p.At).ToList(),
+            X = points.Select(p => (object)zone.Local(p.At)).ToList(),
             Y = points.Select(p => (object)p.Actual!.Value).ToList(),
             Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
             Line = new ScatterLine { Color = ChartStyle.Primary, Width = 1.5m },
@@ -45,7 +50,7 @@ public static class GateValueFigureBuilder
         if (compared.Count > 0)
         {
             var against = rule.Condition == GateCondition.RelativeToChampion ? "Champion value" : "Reference value";
-            traces.Add(Line(against, compared, p => p.Compared!.Value, ChartStyle.Reference, "dash"));
+            traces.Add(Line(against, compared, p => p.Compared!.Value, ChartStyle.Reference, "dash", zone));
             var (low, high) = rule.Bound switch
             {
                 RelativeBound.NotBelow => (true, false),
@@ -53,9 +58,9 @@ public static class GateValueFigureBuilder
                 _ => (true, true),
             };
             if (low)
-                traces.Add(Line(high ? "Allowed limit (low)" : "Allowed limit", compared, p => Limit(rule, p.Compared!.Value, -1), ChartStyle.Threshold, "dot"));
+                traces.Add(Line(high ? "Allowed limit (low)" : "Allowed limit", compared, p => Limit(rule, p.Compared!.Value, -1), ChartStyle.Threshold, "dot", zone));
             if (high)
-                traces.Add(Line(low ? "Allowed limit (high)" : "Allowed limit", compared, p => Limit(rule, p.Compared!.Value, +1), ChartStyle.Threshold, "dot"));
+                traces.Add(Line(low ? "Allowed limit (high)" : "Allowed limit", compared, p => Limit(rule, p.Compared!.Value, +1), ChartStyle.Threshold, "dot", zone));
         }
         foreach (var status in GateStatusStyle.Order)
         {
@@ -65,17 +70,17 @@ public static class GateValueFigureBuilder
             traces.Add(new Scatter
             {
                 Name = GateText.Status(status),
-                X = judged.Select(p => (object)p.At).ToList(),
+                X = judged.Select(p => (object)zone.Local(p.At)).ToList(),
                 Y = judged.Select(p => (object)p.Actual!.Value).ToList(),
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 Marker = new ScatterMarker { Color = GateStatusStyle.Color(status), Size = 9, Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = "#ffffff", Width = 1 } },
-                HoverTextArray = judged.Select(GateHistoryFigureBuilder.Hover).ToList(),
+                HoverTextArray = judged.Select(e => GateHistoryFigureBuilder.Hover(e, zone)).ToList(),
                 HoverTemplate = "%{hovertext}<extra></extra>",
             });
         }
         foreach (var (value, label) in Thresholds(rule))
             AddThreshold(layout, value, label);
-        ReleaseLines.Add(layout, releases, points[0].At, points[^1].At);
+        ReleaseLines.Add(layout, releases, points[0].At, points[^1].At, zone);
         return new ChartFigure(traces, layout, ChartStyle.Config(), false);
     }
 
@@ -108,10 +113,11 @@ public static class GateValueFigureBuilder
         return compared + (side * allowed);
     }
 
-    private static Scatter Line(string name, List<GateEvaluationView> points, Func<GateEvaluationView, double> value, string color, string dash) => new()
+    private static Scatter Line(string name, List<GateEvaluationView> points, Func<GateEvaluationView, double> value, string color, string dash,
+        Formatting.ZonedDisplay zone) => new()
     {
         Name = name,
-        X = points.Select(p => (object)p.At).ToList(),
+        X = points.Select(p => (object)zone.Local(p.At)).ToList(),
         Y = points.Select(p => (object)value(p)).ToList(),
         Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
         Line = new ScatterLine { Color = color, Width = 1.5m, Dash = dash },

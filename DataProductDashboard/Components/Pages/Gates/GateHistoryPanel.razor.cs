@@ -31,6 +31,8 @@ public sealed partial class GateHistoryPanel : IDisposable
     [Parameter, EditorRequired] public required GatesPageQuery Query { get; set; }
     [Parameter] public EventCallback<GatesPageQuery> QueryChanged { get; set; }
     [Parameter] public IReadOnlyList<ReleaseMarker> Releases { get; set; } = [];
+    /// <summary>The product's display time zone (the layout cascades it): the charts' time axes are in it.</summary>
+    [CascadingParameter] public ViewModels.Formatting.ZonedDisplay Zone { get; set; } = ViewModels.Formatting.ZonedDisplay.Utc;
     /// <summary>Bumped by the page when the product changed, to reload.</summary>
     [Parameter] public int Version { get; set; }
     [Inject] public required GateService Gates { get; init; }
@@ -74,9 +76,9 @@ public sealed partial class GateHistoryPanel : IDisposable
         // Batch outcomes over the batches' arrival times; release evaluations happen at promotion time, possibly years
         // later (the demo's batches are from 2011–2012), so they stay in the table instead of stretching the axis.
         var order = Rules.Where(r => r.Scope == GateScope.Batch).Select(r => new GateHistoryRule(r.Id, r.Name)).ToList();
-        _outcomes = GateHistoryFigureBuilder.Build(order, _evaluations.Where(e => e.Scope == GateScope.Batch).ToList(), Releases);
+        _outcomes = GateHistoryFigureBuilder.Build(order, _evaluations.Where(e => e.Scope == GateScope.Batch).ToList(), Releases, Zone);
         _selectedRule = Rules.FirstOrDefault(r => r.Id == Query.RuleId);
-        _values = _selectedRule is { } rule ? GateValueFigureBuilder.Build(rule, _evaluations, Releases) : _values;
+        _values = _selectedRule is { } rule ? GateValueFigureBuilder.Build(rule, _evaluations, Releases, Zone) : _values;
     }
 
     private Task Change(GatesPageQuery query) => QueryChanged.InvokeAsync(query);
