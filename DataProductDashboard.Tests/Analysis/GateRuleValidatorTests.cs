@@ -81,6 +81,21 @@ public sealed class GateRuleValidatorTests
     public void NiceCeiling_RoundsUpToOneTwoOrFive(double value, double expected) =>
         Assert.Equal(expected, DefaultGates.NiceCeiling(value), 12);
 
+    [Theory]
+    [InlineData(0.0, 0.05)]
+    [InlineData(0.02, 0.05)]
+    [InlineData(0.056, 0.1)]
+    [InlineData(0.3, 0.5)]
+    public void DefaultGates_NullableColumnWithMissingValues_AllowsMoreThanItHasNow(double missingNow, double limit)
+    {
+        var latest = new Dictionary<MetricAddress, double> { [new(AuditPoints.ColumnMissingShare, "hum")] = missingNow };
+
+        var proposals = DefaultGates.For(TestSchemas.Regression, TaskType.Regression, latest);
+
+        var gate = Assert.Single(proposals, p => p.Rule is { MetricKey: AuditPoints.ColumnMissingShare, Column: "hum" });
+        Assert.Equal(limit, gate.Rule.Threshold, 12);
+    }
+
     [Fact]
     public void DefaultGates_ComposedEventTime_ProposesNoRangeOrDriftGateForItsParts()
     {

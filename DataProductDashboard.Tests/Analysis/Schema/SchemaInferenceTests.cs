@@ -91,6 +91,17 @@ public sealed class SchemaInferenceTests
     }
 
     [Fact]
+    public void Infer_IntegerScoreLabel_IsRegression()
+    {
+        // Wine quality: a score of 3 to 9 is a number to predict, and regression is what the app can train.
+        var rows = string.Join("\n", Enumerable.Range(0, 200).Select(i => $"{7 + (i % 10) * 0.1:0.0};0.{i % 9 + 1};{3 + (i % 7)}"));
+
+        var proposal = Infer("fixed acidity,volatile acidity,quality\n" + rows.Replace(';', ',') + "\n");
+
+        Assert.Equal(("quality", TaskType.Regression, ColumnKind.Numeric), (proposal.Schema.Label!.Name, proposal.Task, proposal.Schema.Label.Kind));
+    }
+
+    [Fact]
     public void Infer_AirQualitySeries_TakesThePollutantAsTheLabel()
     {
         var rows = string.Join("\n", Enumerable.Range(0, 48).Select(i => $"{i + 1},2010,1,{1 + i / 24},{i % 24},{(i % 5 == 0 ? "NA" : (40 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))},-{i % 20},{i % 7}.5,1020,{(i % 2 == 0 ? "NW" : "SE")},{i * 1.5},0,{i % 3}"));

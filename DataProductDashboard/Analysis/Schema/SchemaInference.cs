@@ -172,7 +172,9 @@ public static class SchemaInference
         var values = p.Counts.Keys.OrderBy(v => v, StringComparer.Ordinal).ToList();
         if (p.Distinct == 2)
             return (TaskType.BinaryClassification, values);
-        if (p.Kind == ColumnKind.Numeric && !(p.AllIntegers && p.Distinct <= MaxClasses && p.Distinct * 20 <= p.Count))
+        // Numbers with more than two values are a quantity or a score (wine quality 3–9): regression, which the app can
+        // train and score; only text labels with a few values are classes.
+        if (p.Kind == ColumnKind.Numeric)
             return (TaskType.Regression, []);
         if (p.Distinct is > 2 and <= MaxClasses)
             return (TaskType.MulticlassClassification, values);
