@@ -168,11 +168,11 @@ public sealed class ComposedTimeTests
     }
 
     [Fact]
-    public void Read_TrainingFile_IgnoresTheComposedTime()
+    public void Read_TrainingFile_ComposesTheTimeToHoldOutTheLatestRows()
     {
         var parsed = Read($"{Header}\n1,2010,1,1,0,1\n", mode: CsvReadMode.Training);
 
-        Assert.False(parsed.Table.Contains("event_time"));
+        Assert.Equal([new DateTime(2010, 1, 1, 0, 0, 0, DateTimeKind.Utc)], parsed.Table.Timestamps("event_time"));
         Assert.Equal([1.0], parsed.Table.Numeric("pm"));
     }
 

@@ -77,6 +77,19 @@ public sealed class ModelTrainerTests
     }
 
     [Fact]
+    public void TimeOrdered_ProductWithAnEventTime_PutsTheRowsInTimeOrderSoTheHoldoutIsTheLatest()
+    {
+        var table = Regression(60);
+
+        var ordered = ModelTrainer.TimeOrdered(table, TestSchemas.Regression)!;
+
+        var days = ordered.Timestamps("day");
+        Assert.Equal(60, ordered.RowCount);
+        Assert.True(days.Zip(days.Skip(1)).All(p => p.First <= p.Second));
+        Assert.Null(ModelTrainer.TimeOrdered(table, TestSchemas.Regression with { Columns = TestSchemas.Regression.Columns.Where(c => c.Role != ColumnRole.EventTime).ToList() }));
+    }
+
+    [Fact]
     public void Train_SameSeed_GivesTheSameModel()
     {
         var a = ModelTrainer.Train(Regression(200), TestSchemas.Regression, TaskType.Regression, TrainerKind.FastTree, seed: 3);

@@ -222,11 +222,10 @@ public static class CsvBatchReader
         var columns = MapHeader(header, fileName, schema, mode);
         var errors = new CsvErrorCollector(MaxErrors);
         var parsers = columns.Select(c => ColumnParser.For(c.Spec, schema.MarkersFor(c.Spec), c.Index, errors, Math.Min(capacity, chunkRows))).ToArray();
-        // Composed event times (year, month, day[, hour] columns → one UTC time) are batch columns; training ignores them.
-        var composers = mode == CsvReadMode.Batch
-            ? ComposedTimeParser.For(schema, columns.Select((c, i) => (c.Spec.Name, Parser: parsers[i])).ToDictionary(p => p.Name, p => p.Parser, StringComparer.Ordinal),
-                errors, Math.Min(capacity, chunkRows))
-            : [];
+        // Composed event times (year, month, day[, hour] columns → one UTC time): batches are timed by them, and training
+        // holds out its latest rows by them.
+        var composers = ComposedTimeParser.For(schema, columns.Select((c, i) => (c.Spec.Name, Parser: parsers[i])).ToDictionary(p => p.Name, p => p.Parser, StringComparer.Ordinal),
+            errors, Math.Min(capacity, chunkRows));
         var hasLabels = schema.Label is { } label && columns.Any(c => c.Spec.Name == label.Name);
 
         var rows = 0;

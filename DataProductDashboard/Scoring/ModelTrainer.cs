@@ -37,23 +37,48 @@ public static class ModelTrainer
             throw new InputValidationException("file", $"Training needs at least 20 labelled rows; the file has {table.RowCount}{(unlabelled > 0 ? $" ({unlabelled} more without a label)" : "")}.");
 
         var ml = new MLContext(seed);
+        // With an event time the hold-out is the latest rows, as production will be: a random split of a time series
+        // scores the model on days it has seen the neighbours of, and every later batch would look degraded against it.
+        var ordered = TimeOrdered(table, schema);
+        table = ordered ?? table;
         var data = new ColumnarDataView(table, schema, task);
-        var split = ml.Data.TrainTestSplit(data, holdoutFraction, seed: seed);
+        IDataView trainSet, testSet;
+        if (ordered is not null)
+        {
+            var holdout = Math.Max(1, (int)Math.Round(table.RowCount * holdoutFraction));
+            trainSet = new ColumnarDataView(table, schema, task, 0, table.RowCount - holdout);
+            testSet = new ColumnarDataView(table, schema, task, table.RowCount - holdout, table.RowCount);
+        }
+        else
+        {
+            var split = ml.Data.TrainTestSplit(data, holdoutFraction, seed: seed);
+            (trainSet, testSet) = (split.TrainSet, split.TestSet);
+        }
         var pipeline = Featurize(ml, schema, trainer).Append(CreateTrainer(ml, task, trainer, label.Name));
 
         ct.ThrowIfCancellationRequested();
         var stopwatch = Stopwatch.StartNew();
-        var model = pipeline.Fit(split.TrainSet);
+        var model = pipeline.Fit(trainSet);
         stopwatch.Stop();
         ct.ThrowIfCancellationRequested();
 
-        var predictions = model.Transform(split.TestSet);
+        var predictions = model.Transform(testSet);
         var metrics = Evaluate(ml, predictions, task, label.Name);
         using var zip = new MemoryStream();
         ml.Model.Save(model, data.Schema, zip);
-        var trainRows = (int)Count(split.TrainSet);
+        var trainRows = (int)Count(trainSet);
         var negative = task == TaskType.BinaryClassification ? ClassNames.NegativeFromLabels(table, label, schema.PositiveClass) : null;
         return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics, negative);
+    }
+
+    /// <summary>The rows in event-time order (rows without a time first), when the schema has an event time the table
+    /// holds; null otherwise (the hold-out is then a seeded random split).</summary>
+    public static ColumnTable? TimeOrdered(ColumnTable table, ProductSchema schema)
+    {
+        if (schema.EventTime is not { } eventTime || !table.TryGetTimestamps(eventTime.Name, out var times))
+            return null;
+        var order = Enumerable.Range(0, table.RowCount).OrderBy(i => times[i] ?? DateTime.MinValue).ThenBy(i => i).ToList();
+        return table.Select(order);
     }
 
     /// <summary>The rows whose label is present (the table itself when every row has one).</summary>
