@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Tests.Services.Demo;
 
-public sealed class DemoSeederKpiTests
+[Collection(SeededDemoCollection.Name)]
+public sealed class DemoSeederKpiTests(SeededDemo demo)
 {
     [Fact]
     public async Task Seed_DemoKpis_BikeDailyRentalsIsOffTargetWithAClassifiedRunAndAnAlert()
     {
-        await using var harness = await ServiceHarness.CreateAsync();
-        await harness.Seeder.SeedAsync(default);
+        var harness = demo.Harness;
         var products = await harness.Products.ListAsync(default);
         var bike = products.Single(p => p.Name == DemoProducts.BikeName);
         var credit = products.Single(p => p.Name == DemoProducts.CreditName);

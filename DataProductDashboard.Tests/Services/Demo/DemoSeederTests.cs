@@ -4,14 +4,14 @@ using DataProductDashboard.Tests.TestSupport;
 
 namespace DataProductDashboard.Tests.Services.Demo;
 
-public sealed class DemoSeederTests
+[Collection(SeededDemoCollection.Name)]
+public sealed class DemoSeederTests(SeededDemo demo)
 {
     [Fact]
     public async Task Seed_Twice_CreatesTheDemoOnce()
     {
-        await using var harness = await ServiceHarness.CreateAsync();
+        var harness = demo.Harness;
 
-        await harness.Seeder.SeedAsync(default);
         var first = await harness.Products.ListAsync(default);
         await harness.Seeder.SeedAsync(default);
         var second = await harness.Products.ListAsync(default);
@@ -39,8 +39,7 @@ public sealed class DemoSeederTests
     [Fact]
     public async Task Seed_BikeModel_IsTrainedInAppOnFirstHalfOf2011WithHoldoutMetrics()
     {
-        await using var harness = await ServiceHarness.CreateAsync();
-        await harness.Seeder.SeedAsync(default);
+        var harness = demo.Harness;
         var bike = (await harness.Products.ListAsync(default)).Single(p => p.Name == DemoProducts.BikeName);
 
         var version = Assert.Single(await harness.Registry.ListAsync(bike.Id, default));
