@@ -51,13 +51,13 @@ public static class ProductsApi
         CancellationToken ct) =>
         TypedResults.Ok(await products.UpdateDetailsAsync(productId, input, Services.Trail.Actor.From(user), ct));
 
-    private static async Task<Ok<ProductDetail>> ArchiveAsync(int productId, ClaimsPrincipal user, ProductLifecycleService lifecycle, ProductService products,
+    private static async Task<Ok<ProductDetail>> ArchiveAsync(int productId, ClaimsPrincipal user, ProductLifecycleService lifecycle,
         CancellationToken ct) =>
-        TypedResults.Ok(await lifecycle.ArchiveAsync(productId, Services.Trail.Actor.From(user), products, ct));
+        TypedResults.Ok(await lifecycle.ArchiveAsync(productId, Services.Trail.Actor.From(user), ct));
 
-    private static async Task<Ok<ProductDetail>> RestoreAsync(int productId, ClaimsPrincipal user, ProductLifecycleService lifecycle, ProductService products,
+    private static async Task<Ok<ProductDetail>> RestoreAsync(int productId, ClaimsPrincipal user, ProductLifecycleService lifecycle,
         CancellationToken ct) =>
-        TypedResults.Ok(await lifecycle.RestoreAsync(productId, Services.Trail.Actor.From(user), products, ct));
+        TypedResults.Ok(await lifecycle.RestoreAsync(productId, Services.Trail.Actor.From(user), ct));
 
     private static async Task<Ok<ProductDeletion>> DeleteAsync(int productId, string? confirm, ClaimsPrincipal user, ProductLifecycleService lifecycle,
         CancellationToken ct) =>

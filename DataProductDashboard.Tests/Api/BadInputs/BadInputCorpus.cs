@@ -171,6 +171,16 @@ public static class BadInputCorpus
         new("product: marker with spaces around it", "POST", Products,
             Body(Product($"{Feature}, {Label}").Replace("\"schema\": {", "\"schema\": { \"missingMarkers\": [\" ?\"],")), 400, "spaces around it", "schema.missingMarkers"),
         new("product details: empty name", "PUT", "/api/products/{p}", Body("""{ "name": "" }"""), 400, "A name is required", "name"),
+        new("product details: unknown time zone", "PUT", "/api/products/{p}", Body("""{ "name": "Corpus rentals", "timeZone": "Mars/Olympus" }"""), 400,
+            "is not a time zone", "timeZone"),
+        new("product details: retention of 0 days", "PUT", "/api/products/{p}", Body("""{ "name": "Corpus rentals", "retentionDays": 0 }"""), 400,
+            "between 1 and 36500", "retentionDays"),
+        new("product delete: name not repeated exactly", "DELETE", "/api/products/{p}?confirm=corpus%20rentals", None, 400, "exactly", "confirm"),
+        new("schema change: a column removed", "PUT", "/api/products/{p}/schema", Body("""
+            { "columns": [ { "name": "id", "kind": "Id", "role": "RowKey" }, { "name": "day", "kind": "Timestamp", "role": "EventTime" },
+              { "name": "temp", "kind": "Numeric", "min": -50, "max": 60 }, { "name": "season", "kind": "Categorical", "allowedValues": ["spring", "summer", "autumn", "winter"] },
+              { "name": "cnt", "kind": "Numeric", "role": "Label", "min": 0 } ] }
+            """), 400, "would be removed", "schema.columns['hum']"),
         new("infer-schema: header row that is data", "POST", "/api/products/infer-schema",
             () => Form(Utf8("39,State-gov,77516\n50,Private,83311\n"), "adult.data", "text/csv"), 400, "looks like data, not column names", "header"),
         new("infer-schema: iris without a header row", "POST", "/api/products/infer-schema",

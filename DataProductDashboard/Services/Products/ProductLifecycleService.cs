@@ -8,12 +8,12 @@ namespace DataProductDashboard.Services.Products;
 
 /// <summary>Archives a product (read-only, hidden from the portfolio by default), restores it, or deletes it with all
 /// its data: every row that belongs to it, in one transaction, then the files nothing else references.</summary>
-public sealed class ProductLifecycleService(IDbContextFactory<DashboardDbContext> dbFactory, ContentStore store, Trail.AuditTrail trail,
+public sealed class ProductLifecycleService(IDbContextFactory<DashboardDbContext> dbFactory, ProductService products, ContentStore store, Trail.AuditTrail trail,
     Notifications.ProductEvents events, TimeProvider clock, ILogger<ProductLifecycleService> logger)
 {
     /// <summary>Makes the product read-only and hides it from the portfolio; its open alerts are resolved (an archived
     /// product raises none).</summary>
-    public async Task<ProductDetail> ArchiveAsync(int productId, Trail.Actor actor, ProductService products, CancellationToken ct)
+    public async Task<ProductDetail> ArchiveAsync(int productId, Trail.Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await RequireAsync(db, productId, ct);
@@ -35,7 +35,7 @@ public sealed class ProductLifecycleService(IDbContextFactory<DashboardDbContext
     }
 
     /// <summary>Brings an archived product back: writable and in the portfolio again.</summary>
-    public async Task<ProductDetail> RestoreAsync(int productId, Trail.Actor actor, ProductService products, CancellationToken ct)
+    public async Task<ProductDetail> RestoreAsync(int productId, Trail.Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await RequireAsync(db, productId, ct);

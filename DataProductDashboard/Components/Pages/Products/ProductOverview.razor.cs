@@ -81,14 +81,14 @@ public sealed partial class ProductOverview : IDisposable
             "The product becomes read-only and leaves the portfolio (it stays under \"Show archived\"); its open alerts are resolved. You can restore it at any time.",
             yesText: "Archive", cancelText: "Cancel");
         if (confirmed == true)
-            await RunAsync(async () => _product = await Lifecycle.ArchiveAsync(ProductId, Actors.Ui, Products, _cts.Token), "Archived: read-only until restored.");
+            await RunAsync(async () => _product = await Lifecycle.ArchiveAsync(ProductId, Actors.Ui, _cts.Token), "Archived: read-only until restored.");
     }
 
     private async Task RestoreAsync()
     {
         if (_product is null || !await Guard.DemandAsync(DashboardRoles.Managers))
             return;
-        await RunAsync(async () => _product = await Lifecycle.RestoreAsync(ProductId, Actors.Ui, Products, _cts.Token), "Restored: the product is active again.");
+        await RunAsync(async () => _product = await Lifecycle.RestoreAsync(ProductId, Actors.Ui, _cts.Token), "Restored: the product is active again.");
     }
 
     private async Task DeleteAsync()
