@@ -162,12 +162,15 @@ public sealed class ProductLifecycleApiTests(ProductLifecycleApiTests.Fixture fi
         Assert.Equal(HttpStatusCode.Accepted, train.StatusCode);
         Assert.Equal("Succeeded", (await WaitForJobAsync(client, train.Headers.Location!.ToString())).GetProperty("state").GetString());
 
+        // The parts are wall-clock times of the product's zone (Beijing, UTC+8); storage and the API are UTC.
+        var put = await client.PutAsJsonAsync($"/api/products/{id}", new { name = proposal.GetProperty("name").GetString(), timeZone = "Asia/Shanghai" }, Json);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var batchId = await UploadAsync(client, id, TestSchemas.Pm25Csv(48, seed: 22, withLabel: false, start: new DateTime(2011, 2, 27, 6, 0, 0), firstNo: 9000));
 
         var batch = await client.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}", Json);
         var summary = batch.TryGetProperty("batch", out var inner) ? inner : batch;
-        Assert.StartsWith("2011-02-27T06:00:00", summary.GetProperty("eventTimeFrom").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("2011-03-01T05:00:00", summary.GetProperty("eventTimeTo").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("2011-02-26T22:00:00", summary.GetProperty("eventTimeFrom").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("2011-02-28T21:00:00", summary.GetProperty("eventTimeTo").GetString(), StringComparison.Ordinal);
 
         // A row whose parts make no date is refused naming the row, the part column and the value.
         var bad = TestSchemas.Pm25Csv(3, seed: 23, withLabel: false, start: new DateTime(2011, 4, 30, 22, 0, 0), firstNo: 9900).Replace(",2011,5,1,0,", ",2011,4,31,0,", StringComparison.Ordinal);
@@ -299,6 +302,11 @@ public sealed class ProductLifecycleApiTests(ProductLifecycleApiTests.Fixture fi
             Assert.Equal(metricPoints, await db.MetricPoints.CountAsync(p => p.BatchId == old));
         }
         Assert.Equal(0, await _app.Services.GetRequiredService<RetentionService>().PurgeAsync(CancellationToken.None));
+
+        // A label for a purged row is refused naming the row and saying the retention setting removed such rows.
+        var late = await ProblemAsync(await client.PostAsync($"/api/products/{id}/labels", CsvBody("id,cnt\nr11000,12\n")), 400);
+        var message = late.GetProperty("errors").GetProperty("row 2, column 'id'")[0].GetString()!;
+        Assert.StartsWith("no prediction of this product has row key 'r11000' (or its batch's rows were removed by the retention setting of 7 days: 1 batch", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,6 +55,36 @@ public sealed class ComposedTimeTests
     }
 
     [Fact]
+    public void Read_ProductTimeZone_ComposesWallClockTimesThereAndRefusesASkippedHourNamingTheRow()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var bytes = Encoding.UTF8.GetBytes($"{Header}\n1,2021,1,1,0,12\n2,2021,7,1,12,15\n");
+
+        var times = CsvBatchReader.Read(bytes, "air.csv", Hourly, CsvReadMode.Batch, berlin).Table.Timestamps("event_time");
+
+        Assert.Equal([Utc(2020, 12, 31, 23), Utc(2021, 7, 1, 10)], times.Select(t => t!.Value));
+        var skipped = Assert.Throws<InputValidationException>(() =>
+            CsvBatchReader.Read(Encoding.UTF8.GetBytes($"{Header}\n1,2021,3,28,1,12\n2,2021,3,28,2,15\n"), "air.csv", Hourly, CsvReadMode.Batch, berlin));
+        Assert.Equal("2:00 on 2021-03-28 is not a time in Europe/Berlin, the product's time zone: the clocks skip it when daylight saving time starts",
+            Assert.Single(skipped.Errors!["row 3, column 'hour'"]));
+    }
+
+    [Fact]
+    public void Read_ProductTimeZone_ReadsATimestampColumnWithoutOffsetThereAndRefusesASkippedTime()
+    {
+        var schema = new ProductSchema([new("id", ColumnKind.Id, ColumnRole.RowKey), new("at", ColumnKind.Timestamp, ColumnRole.EventTime), new("x", ColumnKind.Numeric)]);
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+        var parsed = CsvBatchReader.Read(Encoding.UTF8.GetBytes("id,at,x\na,2021-07-01 12:00,1\nb,2021-07-01T12:00:00Z,2\n"), "b.csv", schema, CsvReadMode.Batch, berlin);
+        var refused = Assert.Throws<InputValidationException>(() =>
+            CsvBatchReader.Read(Encoding.UTF8.GetBytes("id,at,x\na,2021-03-28 02:15,1\n"), "b.csv", schema, CsvReadMode.Batch, berlin));
+
+        Assert.Equal([new DateTime(2021, 7, 1, 10, 0, 0, DateTimeKind.Utc), new DateTime(2021, 7, 1, 12, 0, 0, DateTimeKind.Utc)],
+            parsed.Table.Timestamps("at").Select(t => t!.Value));
+        Assert.StartsWith("'2021-03-28 02:15' is not a time in Europe/Berlin", Assert.Single(refused.Errors!["row 2, column 'at'"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_LeapDay_IsADateOnlyInALeapYear()
     {
         var parsed = Read($"{Header}\n1,2012,2,29,6,1\n2,2000,2,29,0,1\n");

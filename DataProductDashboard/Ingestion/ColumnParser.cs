@@ -12,14 +12,16 @@ internal abstract class ColumnParser(ColumnSpec spec, int index, CsvErrorCollect
     private string[] _markers = [];
 
     /// <summary>A parser for the column; arrays start at <paramref name="capacity"/> rows and grow if needed. A cell
-    /// equal to one of <paramref name="markers"/> (ignoring case) is missing, as an empty cell is.</summary>
-    public static ColumnParser For(ColumnSpec spec, IReadOnlyList<string> markers, int index, CsvErrorCollector errors, int capacity = 1024)
+    /// equal to one of <paramref name="markers"/> (ignoring case) is missing, as an empty cell is.
+    /// Timestamps without an offset are wall-clock times in <paramref name="zone"/> (UTC when null).</summary>
+    public static ColumnParser For(ColumnSpec spec, IReadOnlyList<string> markers, int index, CsvErrorCollector errors, int capacity = 1024,
+        TimeZoneInfo? zone = null)
     {
         ColumnParser parser = spec.Kind switch
         {
             ColumnKind.Numeric => new NumericColumnParser(spec, index, errors),
             ColumnKind.Categorical or ColumnKind.Text => new CategoryColumnParser(spec, index, errors),
-            ColumnKind.Timestamp => new TimestampColumnParser(spec, index, errors),
+            ColumnKind.Timestamp => new TimestampColumnParser(spec, index, errors, zone ?? TimeZoneInfo.Utc),
             _ => new IdColumnParser(spec, index, errors),
         };
         parser._markers = [.. markers];
@@ -251,7 +253,7 @@ internal sealed class IdColumnParser(ColumnSpec spec, int index, CsvErrorCollect
     public override void AddTo(ColumnTable table, int rowCount) => table.AddStrings(Spec.Name, Trim(_values, rowCount));
 }
 
-internal sealed class TimestampColumnParser(ColumnSpec spec, int index, CsvErrorCollector errors) : ColumnParser(spec, index, errors)
+internal sealed class TimestampColumnParser(ColumnSpec spec, int index, CsvErrorCollector errors, TimeZoneInfo zone) : ColumnParser(spec, index, errors)
 {
     private DateTime?[] _values = [];
     private string _previousText = "";
@@ -267,10 +269,17 @@ internal sealed class TimestampColumnParser(ColumnSpec spec, int index, CsvError
             // Event times repeat row after row (hourly rows of one day); reuse the last parse.
             _values[rowIndex] = _previous;
         }
-        else if (Spec.Format is { } format ? TimestampFormat.TryParseExact(value, format, out var at) : TimestampFormat.TryParseIso(value, out at))
+        else if (Spec.Format is { } format
+            ? TimestampFormat.TryParseExact(value, format, zone, out var at, out var skipped)
+            : TimestampFormat.TryParseIso(value, zone, out at, out skipped))
         {
             _values[rowIndex] = _previous = at;
             _previousText = value.ToString();
+        }
+        else if (skipped)
+        {
+            Error(line, $"{Quote(value)} is not a time in {zone.Id}, the product's time zone: the clocks skip it when daylight saving time starts (write the time with its offset, e.g. +01:00, if it is from another zone)");
+            _values[rowIndex] = null;
         }
         else
         {

@@ -4,7 +4,8 @@ using DataProductDashboard.Domain;
 namespace DataProductDashboard.Ingestion;
 
 /// <summary>A composed event-time column (<see cref="ColumnSpec.ComposedOf"/>): once a row's part cells (year, month,
-/// day[, hour[, minute]]) are parsed, their values become the row's UTC time. A part that is missing, fractional or no
+/// day[, hour[, minute]]) are parsed, their values become the row's time: a wall-clock time in the product's zone, stored
+/// as UTC. A part that is missing, fractional or no
 /// valid calendar value is refused naming the row, the part column and the value ("31 is not a day of month 4 of
 /// 2010"), like any bad cell; a part cell its own parser refused is not reported twice. No allocation per row.</summary>
 internal sealed class ComposedTimeParser
@@ -13,10 +14,12 @@ internal sealed class ComposedTimeParser
     private readonly ColumnParser[] _parts;
     private readonly CsvErrorCollector _errors;
     private readonly int _capacity;
+    private readonly TimeZoneInfo _zone;
     private DateTime?[] _values = [];
 
-    private ComposedTimeParser(ColumnSpec spec, ColumnParser[] parts, CsvErrorCollector errors, int capacity)
+    private ComposedTimeParser(ColumnSpec spec, ColumnParser[] parts, CsvErrorCollector errors, int capacity, TimeZoneInfo zone)
     {
+        _zone = zone;
         _spec = spec;
         _parts = parts;
         _errors = errors;
@@ -26,7 +29,8 @@ internal sealed class ComposedTimeParser
 
     /// <summary>A composer for each composed column of <paramref name="schema"/> whose parts are all among
     /// <paramref name="parsers"/> (keyed by column name).</summary>
-    public static ComposedTimeParser[] For(ProductSchema schema, IReadOnlyDictionary<string, ColumnParser> parsers, CsvErrorCollector errors, int capacity)
+    public static ComposedTimeParser[] For(ProductSchema schema, IReadOnlyDictionary<string, ColumnParser> parsers, CsvErrorCollector errors, int capacity,
+        TimeZoneInfo zone)
     {
         var composers = new List<ComposedTimeParser>();
         foreach (var column in schema.Columns)
@@ -38,7 +42,7 @@ internal sealed class ComposedTimeParser
             for (var i = 0; i < parts.Length && complete; i++)
                 complete = parsers.TryGetValue(names[i], out parts[i]!);
             if (complete)
-                composers.Add(new ComposedTimeParser(column, parts, errors, capacity));
+                composers.Add(new ComposedTimeParser(column, parts, errors, capacity, zone));
         }
         return [.. composers];
     }
@@ -109,8 +113,12 @@ internal sealed class ComposedTimeParser
             Error(line, 4, $"{Format(minute)} is not a minute (0 to 59)");
             ok = false;
         }
-        if (ok)
-            _values[rowIndex] = new DateTime((int)year, (int)month, (int)day, (int)hour, (int)minute, 0, DateTimeKind.Utc);
+        if (!ok)
+            return;
+        if (TimestampFormat.TryLocalToUtc(new DateTime((int)year, (int)month, (int)day, (int)hour, (int)minute, 0), _zone, out var utc))
+            _values[rowIndex] = utc;
+        else
+            Error(line, Math.Min(3, _parts.Length - 1), $"{Format(hour)}:{minute:00} on {year:0000}-{month:00}-{day:00} is not a time in {_zone.Id}, the product's time zone: the clocks skip it when daylight saving time starts");
     }
 
     /// <summary>Hands the first <paramref name="rowCount"/> times to the table under the column's name; with

@@ -17,7 +17,7 @@ public static class CsvBatchReader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static ParsedCsv Read(ReadOnlyMemory<byte> content, string fileName, ProductSchema schema, CsvReadMode mode,
-        CancellationToken ct = default)
+        TimeZoneInfo? zone = null, CancellationToken ct = default)
     {
         var bytes = CheckEncoding(content, fileName);
         var delimiter = CsvShapeCheck.DelimiterOf(bytes.Span);
@@ -28,16 +28,17 @@ public static class CsvBatchReader
         var span = bytes.Span;
         var rows = span.Count((byte)'\n') - 1 + (span[^1] == (byte)'\n' ? 0 : 1);
         ParsedCsv? whole = null;
-        ReadRows(reader, Math.Max(rows, 1), fileName, schema, mode, int.MaxValue, chunk => whole = chunk, ct);
+        ReadRows(reader, Math.Max(rows, 1), fileName, schema, mode, zone, int.MaxValue, chunk => whole = chunk, ct);
         return whole!;
     }
 
     /// <summary>Reads a UTF-8 file from disk without holding its bytes in memory, with exactly the checks of
     /// <see cref="Read"/> (for audits of stored files and benchmarks).</summary>
-    public static ParsedCsv ReadFile(string path, string fileName, ProductSchema schema, CsvReadMode mode, CancellationToken ct = default)
+    public static ParsedCsv ReadFile(string path, string fileName, ProductSchema schema, CsvReadMode mode, TimeZoneInfo? zone = null,
+        CancellationToken ct = default)
     {
         ParsedCsv? whole = null;
-        ReadFileChunks(path, fileName, schema, mode, int.MaxValue, chunk => whole = chunk, ct);
+        ReadFileChunks(path, fileName, schema, mode, int.MaxValue, chunk => whole = chunk, zone, ct);
         return whole!;
     }
 
@@ -48,7 +49,7 @@ public static class CsvBatchReader
     /// holding a bad row is), so a caller that stores chunks must do so in a transaction it can roll back.
     /// Returns the number of data rows.</summary>
     public static int ReadFileChunks(string path, string fileName, ProductSchema schema, CsvReadMode mode, int chunkRows,
-        Action<ParsedCsv> onChunk, CancellationToken ct = default)
+        Action<ParsedCsv> onChunk, TimeZoneInfo? zone = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
@@ -67,7 +68,7 @@ public static class CsvBatchReader
         {
             using var text = new StreamReader(new CheckedCsvStream(file, scanner), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
             using var reader = Sep.New(delimiter).Reader(Options).From(text);
-            return ReadRows(reader, capacity, fileName, schema, mode, chunkRows, onChunk, ct);
+            return ReadRows(reader, capacity, fileName, schema, mode, zone, chunkRows, onChunk, ct);
         }
         catch (DecoderFallbackException)
         {
@@ -215,17 +216,17 @@ public static class CsvBatchReader
 
     private static SepReaderOptions Options(SepReaderOptions o) => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer };
 
-    private static int ReadRows(SepReader reader, int capacity, string fileName, ProductSchema schema, CsvReadMode mode, int chunkRows,
-        Action<ParsedCsv> onChunk, CancellationToken ct)
+    private static int ReadRows(SepReader reader, int capacity, string fileName, ProductSchema schema, CsvReadMode mode, TimeZoneInfo? zone,
+        int chunkRows, Action<ParsedCsv> onChunk, CancellationToken ct)
     {
         var header = reader.Header.ColNames.Select(h => h.TrimStart('\uFEFF')).ToArray();
         var columns = MapHeader(header, fileName, schema, mode);
         var errors = new CsvErrorCollector(MaxErrors);
-        var parsers = columns.Select(c => ColumnParser.For(c.Spec, schema.MarkersFor(c.Spec), c.Index, errors, Math.Min(capacity, chunkRows))).ToArray();
+        var parsers = columns.Select(c => ColumnParser.For(c.Spec, schema.MarkersFor(c.Spec), c.Index, errors, Math.Min(capacity, chunkRows), zone)).ToArray();
         // Composed event times (year, month, day[, hour] columns → one UTC time): batches are timed by them, and training
         // holds out its latest rows by them.
         var composers = ComposedTimeParser.For(schema, columns.Select((c, i) => (c.Spec.Name, Parser: parsers[i])).ToDictionary(p => p.Name, p => p.Parser, StringComparer.Ordinal),
-            errors, Math.Min(capacity, chunkRows));
+            errors, Math.Min(capacity, chunkRows), zone ?? TimeZoneInfo.Utc);
         var hasLabels = schema.Label is { } label && columns.Any(c => c.Spec.Name == label.Name);
 
         var rows = 0;

@@ -21,7 +21,7 @@ public sealed class ChunkReadAheadTests
         var path = WriteFile(temp, TestSchemas.RegressionCsv(1_050, withLabel: false));
         var seen = new List<(int FirstRow, int Rows, string FirstKey)>();
 
-        var reading = await ChunkReadAhead.RunAsync(path, "b.csv", TestSchemas.Regression, 100, chunk =>
+        var reading = await ChunkReadAhead.RunAsync(path, "b.csv", TestSchemas.Regression, TimeZoneInfo.Utc, 100, chunk =>
         {
             Thread.Sleep(2); // a consumer slower than the reader: the reader waits, and its waits are not reading time
             seen.Add((chunk.FirstRow, chunk.RowCount, chunk.RowKeys[0]));
@@ -43,7 +43,7 @@ public sealed class ChunkReadAheadTests
         var consumed = new List<int>();
 
         var error = await Assert.ThrowsAsync<InputValidationException>(() =>
-            ChunkReadAhead.RunAsync(path, "b.csv", TestSchemas.Regression, 100, chunk => consumed.Add(chunk.FirstRow), default));
+            ChunkReadAhead.RunAsync(path, "b.csv", TestSchemas.Regression, TimeZoneInfo.Utc, 100, chunk => consumed.Add(chunk.FirstRow), default));
 
         Assert.Contains("row 351", error.Message);
         Assert.Contains("temp", error.Message);
@@ -58,7 +58,7 @@ public sealed class ChunkReadAheadTests
         var consumed = 0;
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            ChunkReadAhead.RunAsync(path, "b.csv", TestSchemas.Regression, 100, chunk =>
+            ChunkReadAhead.RunAsync(path, "b.csv", TestSchemas.Regression, TimeZoneInfo.Utc, 100, chunk =>
             {
                 if (++consumed == 2)
                     throw new InvalidOperationException("scoring failed");

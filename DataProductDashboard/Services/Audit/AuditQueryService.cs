@@ -45,7 +45,7 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
         {
             Products.RowsGone.ThrowIfPurged(batchId, batch.RowsPurgedAt);
             var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
-            var table = (await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, ct), ct)).Table;
+            var table = (await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, Domain.ProductTimeZone.Of(product.TimeZone), ct), ct)).Table;
             pair = table.TryGetNumeric(column, out var numbers) && reference.Numeric(column) is { } r
                 ? ColumnPair.Numeric(column, r, NumericSample.From(numbers))
                 : ColumnPair.Categorical(column, reference.Categories(column) ?? CategoryCounts.From([]), CategoryCounts.From(table.Strings(column)));

@@ -71,11 +71,12 @@ public sealed class BatchImporter(
             // A file of one chunk is kept parsed; the chunks of a longer one are only checked and dropped.
             var chunks = 0;
             rows = await Task.Run(() => CsvBatchReader.ReadFileChunks(file.Path, fileName, product.Schema, CsvReadMode.Batch, options.Value.ImportChunkRows,
-                chunk => whole = ++chunks == 1 ? chunk : null, ct), ct);
+                chunk => whole = ++chunks == 1 ? chunk : null, ProductTimeZone.Of(product.TimeZone), ct), ct);
         }
         return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, whole, rows, file,
             Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed, earlier.Select(b => b.RowCount).ToList(),
-            earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings, experiment) { SchemaVersion = product.SchemaVersion };
+            earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings, experiment)
+        { SchemaVersion = product.SchemaVersion, Zone = ProductTimeZone.Of(product.TimeZone) };
     }
 
     /// <summary>The product's running A/B test, if it still applies: its champion must still be the product's champion
@@ -185,7 +186,7 @@ public sealed class BatchImporter(
             if (chunk.FirstRow + chunk.RowCount > predictions.Length)
                 throw new ConflictException($"Batch {batchId}'s stored file has more rows than its {predictions.Length:N0} stored predictions; it cannot be audited again.");
             builder.Add(chunk.Table, chunk.HasKeyColumn ? chunk.RowKeys : null, predictions.AsMemory(chunk.FirstRow, chunk.RowCount));
-        }, ct), ct);
+        }, ProductTimeZone.Of(product.TimeZone), ct), ct);
         if (rows != predictions.Length)
             throw new ConflictException($"Batch {batchId}'s stored file has {rows:N0} rows but {predictions.Length:N0} predictions are stored; it cannot be audited again.");
         var audit = await Task.Run(() => builder.Finish(batch.ReceivedAt, earlier.Select(b => b.RowCount).ToList(),
@@ -230,7 +231,7 @@ public sealed class BatchImporter(
             await Task.Run(() => scorer.Add(whole, ct), ct);
         else
         {
-            parseTime = await ChunkReadAhead.RunAsync(prepared.File.Path, prepared.FileName, prepared.Schema, options.Value.ImportChunkRows, chunk =>
+            parseTime = await ChunkReadAhead.RunAsync(prepared.File.Path, prepared.FileName, prepared.Schema, prepared.Zone, options.Value.ImportChunkRows, chunk =>
             {
                 scorer.Add(chunk, ct);
                 progress?.Report(new ImportProgress(ImportStage.Scoring, scorer.Rows, Math.Max(prepared.RowCount, scorer.Rows)));

@@ -13,7 +13,7 @@ namespace DataProductDashboard.Services.Batches;
 internal static class ChunkReadAhead
 {
     /// <summary>Returns the time the reader worked (not counting its waits for the consumer).</summary>
-    public static async Task<TimeSpan> RunAsync(string path, string fileName, ProductSchema schema, int chunkRows, Action<ParsedCsv> consume,
+    public static async Task<TimeSpan> RunAsync(string path, string fileName, ProductSchema schema, TimeZoneInfo zone, int chunkRows, Action<ParsedCsv> consume,
         CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -36,7 +36,7 @@ internal static class ChunkReadAhead
                     {
                         waiting.Stop();
                     }
-                }, stop.Token);
+                }, zone, stop.Token);
             }
             finally
             {

@@ -146,7 +146,7 @@ public sealed class ExperimentSamples(ContentStore store)
                 for (var i = 0; i < arms.Length; i++)
                     arms[i] = armOfRow.TryGetValue(chunk.FirstRow + i, out var arm) ? (byte)arm : byte.MaxValue;
                 ArmStatistics.AddChunk(product.Task, columnStatistics, chunk.Table, columns, arms, predicted: []);
-            }, ct), ct);
+            }, Domain.ProductTimeZone.Of(product.TimeZone), ct), ct);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var arm in (ExperimentArm[])[ExperimentArm.Champion, ExperimentArm.Challenger])

@@ -178,6 +178,7 @@ public sealed class KpiRecomputer(
         IReadOnlyDictionary<int, ColumnTable>? parsed, CancellationToken ct)
     {
         var schema = product.Schema;
+        var zone = Domain.ProductTimeZone.Of(product.TimeZone);
         var ids = batchIds.ToList();
         var batches = await db.Batches.AsNoTracking().Where(b => ids.Contains(b.Id) && b.ProductId == product.Id && b.Status == BatchStatus.Analyzed)
             .OrderBy(b => b.Id).ToListAsync(ct);
@@ -236,7 +237,7 @@ public sealed class KpiRecomputer(
                 else
                 {
                     var fileRows = await Task.Run(() => CsvBatchReader.ReadFileChunks(store.PathFor(ContentStore.Batches, batch.FileHash, ".csv"), batch.FileName,
-                        schema, CsvReadMode.Batch, ChunkRows, chunk => AddChunk(chunk.Table, chunk.FirstRow, chunk.RowCount), ct), ct);
+                        schema, CsvReadMode.Batch, ChunkRows, chunk => AddChunk(chunk.Table, chunk.FirstRow, chunk.RowCount), zone, ct), ct);
                     if (fileRows != stored)
                         throw new RowCountMismatchException();
                 }

@@ -29,7 +29,7 @@ public sealed class LabelService(
         var label = product.Schema.Label ?? throw new ConflictException($"'{product.Name}' has no label column.");
         // The product's missing-value markers apply here as everywhere ('NA' in a nullable label is a missing label).
         var schema = new ProductSchema([key with { Role = ColumnRole.RowKey }, label], product.Schema.PositiveClass, product.Schema.MissingMarkers);
-        var parsed = CsvBatchReader.Read(csv, fileName, schema, CsvReadMode.Batch, ct);
+        var parsed = CsvBatchReader.Read(csv, fileName, schema, CsvReadMode.Batch, ProductTimeZone.Of(product.TimeZone), ct);
         if (!parsed.HasLabels)
             throw new InputValidationException($"column '{label.Name}'", $"The label column '{label.Name}' is missing: a label file has the columns '{key.Name}' and '{label.Name}'.");
         var values = LabelValues(parsed, label, product.Task, product.Schema.PositiveClass);
@@ -42,10 +42,13 @@ public sealed class LabelService(
                 errors.AddCell(i + 2, key.Name, $"row key '{parsed.RowKeys[i]}' appears again (first on row {firstRow[parsed.RowKeys[i]]})");
         }
         var targets = await FindPredictionsAsync(db, productId, firstRow.Keys, ct);
+        string? purgedHint = null;
         for (var i = 0; i < parsed.RowCount && !errors.IsFull; i++)
         {
-            if (!targets.ContainsKey(parsed.RowKeys[i]))
-                errors.AddCell(i + 2, key.Name, $"no prediction of this product has row key '{parsed.RowKeys[i]}'");
+            if (targets.ContainsKey(parsed.RowKeys[i]))
+                continue;
+            purgedHint ??= await PurgedHintAsync(db, product, ct);
+            errors.AddCell(i + 2, key.Name, $"no prediction of this product has row key '{parsed.RowKeys[i]}'{purgedHint}");
         }
         if (errors.HasErrors)
             throw new InputValidationException(errors.Summary(fileName), errors.ToDictionary());
@@ -73,6 +76,18 @@ public sealed class LabelService(
         await followUps.RunAsync(followUp.Id);
         events.Publish(productId);
         return new LabelUploadResult(parsed.RowCount, updates.Count, affected);
+    }
+
+    /// <summary>Why a key may not be found any more: the retention setting removed older batches' rows (empty when it
+    /// removed none).</summary>
+    private static async Task<string> PurgedHintAsync(DashboardDbContext db, Data.Entities.DataProduct product, CancellationToken ct)
+    {
+        var purged = await db.Batches.AsNoTracking().Where(b => b.ProductId == product.Id && b.RowsPurgedAt != null)
+            .OrderByDescending(b => b.RowsPurgedAt).Select(b => new { b.Id, b.RowsPurgedAt }).ToListAsync(ct);
+        if (purged.Count == 0)
+            return "";
+        return $" (or its batch's rows were removed by the retention setting of {product.RetentionDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} days: "
+            + $"{purged.Count} batch{(purged.Count == 1 ? "" : "es")}, the latest on {purged[0].RowsPurgedAt:yyyy-MM-dd} UTC; labels can no longer join them)";
     }
 
     /// <summary>The predictions of the product with each key, found through the (product, row key) index, the keys

@@ -53,7 +53,7 @@ public sealed class ModelRegistryService(
         var model = ModelLoader.Load(zip, fileName, out var inputSchema);
         ModelLoader.CheckFits(model, inputSchema, product.Schema, product.Task);
         var referenceTable = reference is { } r
-            ? CsvBatchReader.Read(r, referenceFileName ?? "reference.csv", product.Schema, CsvReadMode.Batch, ct).Table
+            ? CsvBatchReader.Read(r, referenceFileName ?? "reference.csv", product.Schema, CsvReadMode.Batch, ProductTimeZone.Of(product.TimeZone), ct).Table
             : null;
         var negative = referenceTable is not null && product.Task == TaskType.BinaryClassification && product.Schema.Label is { } label
             ? ClassNames.NegativeFromLabels(referenceTable, label, product.Schema.PositiveClass)
@@ -79,7 +79,7 @@ public sealed class ModelRegistryService(
         Products.ProductWrites.EnsureActive(product);
         if (product.Task == TaskType.MulticlassClassification)
             throw new InputValidationException("task", $"'{product.Name}' is a multiclass product: the dashboard trains regression and binary classification models only, so nothing was queued.");
-        return await Task.Run(() => CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ct).RowCount, ct);
+        return await Task.Run(() => CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ProductTimeZone.Of(product.TimeZone), ct).RowCount, ct);
     }
 
     /// <summary>Trains a model on a labelled CSV (columns: the features and the label) and registers it.</summary>
@@ -90,7 +90,7 @@ public sealed class ModelRegistryService(
     {
         var product = await FindProductAsync(productId, ct);
         Products.ProductWrites.EnsureActive(product);
-        var parsed = CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ct);
+        var parsed = CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ProductTimeZone.Of(product.TimeZone), ct);
         var trained = await Task.Run(() => ModelTrainer.Train(parsed.Table, product.Schema, product.Task, request.Trainer, request.HoldoutFraction, request.Seed, ct), ct);
         logger.LogInformation("Trained {Trainer} for product {ProductId} on {Rows} rows in {Seconds:F2} s", trained.Trainer, productId, trained.TrainingRows, trained.TrainingTime.TotalSeconds);
         var entity = new ModelVersion

@@ -37,7 +37,7 @@ public sealed class ShadowScorer(ContentStore store, ModelCache models)
             var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
             if (!File.Exists(path))
                 continue;
-            var parsed = await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, ct), ct);
+            var parsed = await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, Domain.ProductTimeZone.Of(product.TimeZone), ct), ct);
             var label = new double[parsed.RowCount];
             Array.Fill(label, double.NaN);
             foreach (var p in await db.Predictions.AsNoTracking().Where(p => p.BatchId == batch.Id && p.Label != null)
