@@ -272,12 +272,14 @@ public sealed class ProductLifecycleApiTests(ProductLifecycleApiTests.Fixture fi
         var id = await CreateTrainedRegressionProductAsync(client, "Forgetful rentals");
         var old = await UploadAsync(client, id, TestSchemas.RegressionCsv(25, seed: 41, withLabel: false, firstId: 11000));
         var recent = await UploadAsync(client, id, TestSchemas.RegressionCsv(25, seed: 42, withLabel: false, firstId: 12000));
+        // History loaded today: its events are old (a backfill), but the retention setting counts from the upload.
+        var history = await UploadAsync(client, id, TestSchemas.RegressionCsv(25, seed: 43, withLabel: false, firstId: 13000).Replace("2024-", "2015-", StringComparison.Ordinal));
         string oldHash;
         int metricPoints;
         await using (var db = await DbAsync())
         {
             var now = _app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            await db.Batches.Where(b => b.Id == old).ExecuteUpdateAsync(b => b.SetProperty(x => x.ReceivedAt, now.AddDays(-10)));
+            await db.Batches.Where(b => b.Id == old).ExecuteUpdateAsync(b => b.SetProperty(x => x.UploadedAt, now.AddDays(-10)));
             oldHash = await db.Batches.Where(b => b.Id == old).Select(b => b.FileHash).FirstAsync();
             metricPoints = await db.MetricPoints.CountAsync(p => p.BatchId == old);
         }
@@ -299,6 +301,7 @@ public sealed class ProductLifecycleApiTests(ProductLifecycleApiTests.Fixture fi
         {
             Assert.Equal(0, await db.Predictions.CountAsync(p => p.BatchId == old));
             Assert.Equal(25, await db.Predictions.CountAsync(p => p.BatchId == recent));
+            Assert.Equal(25, await db.Predictions.CountAsync(p => p.BatchId == history));
             Assert.Equal(metricPoints, await db.MetricPoints.CountAsync(p => p.BatchId == old));
         }
         Assert.Equal(0, await _app.Services.GetRequiredService<RetentionService>().PurgeAsync(CancellationToken.None));

@@ -83,6 +83,8 @@ public sealed class BackfillTests : ApiTestBase
 
         Assert.True(batch.GetProperty("backfill").GetBoolean());
         Assert.Equal(new DateTime(2024, 1, 28, 0, 0, 0, DateTimeKind.Utc), batch.GetProperty("receivedAt").GetDateTime().ToUniversalTime());
+        // The upload time is kept beside it (the retention setting counts from it).
+        Assert.True(batch.GetProperty("uploadedAt").GetDateTime() > new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
     }
 
     [Fact]
@@ -99,6 +101,7 @@ public sealed class BackfillTests : ApiTestBase
 
         Assert.False(batch.GetProperty("backfill").GetBoolean());
         Assert.True(batch.GetProperty("receivedAt").GetDateTime() > new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(batch.GetProperty("receivedAt").GetDateTime(), batch.GetProperty("uploadedAt").GetDateTime());
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class Batch
     public long FileSizeBytes { get; set; }
     /// <summary>When the batch arrived; a backfill's newest event time instead (see <see cref="Backfill"/>).</summary>
     public DateTime ReceivedAt { get; set; }
+    /// <summary>When the file was uploaded (for a backfill, <see cref="ReceivedAt"/> is its newest event time instead);
+    /// the retention setting counts from it.</summary>
+    public DateTime UploadedAt { get; set; }
     /// <summary>History sent late: placed at its newest event time, never judged late.</summary>
     public bool Backfill { get; set; }
     public int RowCount { get; set; }

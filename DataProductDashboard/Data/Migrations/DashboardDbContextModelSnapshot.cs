@@ -296,6 +296,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<double>("StoreSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExperimentId");

@@ -116,7 +116,7 @@ public sealed class BatchImporter(
     public async Task<BatchSummary> ImportAsync(PreparedBatch prepared, Guid? jobId, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var receivedAt = prepared.ReceivedAt ?? clock.GetUtcNow().UtcDateTime;
-        prepared = prepared with { ReceivedAt = receivedAt };
+        prepared = prepared with { ReceivedAt = receivedAt, UploadedAt = receivedAt };
         using var spool = new PredictionSpool(store.TempDirectory);
         var (scored, audit, parseTime, placed) = await ScoreAsync(prepared, spool, progress, ct);
         prepared = prepared with { RowCount = scored.Rows, ParseTime = prepared.ParseTime + parseTime, ReceivedAt = placed.At, Backfill = placed.Backfill };
@@ -286,6 +286,7 @@ public sealed class BatchImporter(
             FileHash = fileHash,
             FileSizeBytes = prepared.File.Length,
             ReceivedAt = prepared.ReceivedAt!.Value,
+            UploadedAt = prepared.UploadedAt ?? prepared.ReceivedAt!.Value,
             RowCount = rows,
             Status = BatchStatus.Analyzed,
             ParseSeconds = prepared.ParseTime.TotalSeconds,

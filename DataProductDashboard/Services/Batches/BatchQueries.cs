@@ -120,6 +120,7 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
     {
         FollowUp = b.FollowUpPending ? BatchSummary.FollowUpPending : BatchSummary.FollowUpDone,
         Backfill = b.Backfill,
+        UploadedAt = b.UploadedAt,
         SchemaVersion = b.SchemaVersion,
         RowsPurgedAt = b.RowsPurgedAt,
     });

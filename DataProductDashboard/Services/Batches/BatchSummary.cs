@@ -33,6 +33,9 @@ public sealed record BatchSummary(
     /// <summary>History sent late: <see cref="ReceivedAt"/> is its newest event time, and it is never judged late.</summary>
     public bool Backfill { get; init; }
 
+    /// <summary>When the file was uploaded; differs from <see cref="ReceivedAt"/> for a backfill.</summary>
+    public DateTime UploadedAt { get; init; }
+
     /// <summary>The product schema version the batch was validated against.</summary>
     public int SchemaVersion { get; init; } = 1;
 

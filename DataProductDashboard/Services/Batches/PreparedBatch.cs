@@ -32,6 +32,9 @@ public sealed record PreparedBatch(
     /// <summary>The product schema version <see cref="Schema"/> is.</summary>
     public int SchemaVersion { get; init; } = 1;
 
+    /// <summary>When the file arrived (<see cref="ReceivedAt"/> becomes a backfill's newest event time).</summary>
+    public DateTime? UploadedAt { get; init; }
+
     /// <summary>The product's time zone: timestamps without an offset in the file are its wall-clock times.</summary>
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 }

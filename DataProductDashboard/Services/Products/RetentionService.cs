@@ -27,7 +27,7 @@ public sealed class RetentionService(IDbContextFactory<DashboardDbContext> dbFac
     private async Task<int> PurgeProductAsync(int productId, DateTime cutoff, int days, DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var expired = await db.Batches.Where(b => b.ProductId == productId && b.RowsPurgedAt == null && b.ReceivedAt < cutoff
+        var expired = await db.Batches.Where(b => b.ProductId == productId && b.RowsPurgedAt == null && b.UploadedAt < cutoff
                 && b.Status == BatchStatus.Analyzed && !b.FollowUpPending)
             .Select(b => new { b.Id, b.FileHash, b.RowCount }).ToListAsync(ct);
         if (expired.Count == 0)
@@ -38,7 +38,7 @@ public sealed class RetentionService(IDbContextFactory<DashboardDbContext> dbFac
         {
             predictions = await db.Predictions.Where(p => ids.Contains(p.BatchId)).ExecuteDeleteAsync(ct);
             await db.Batches.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(b => b.SetProperty(x => x.RowsPurgedAt, now), ct);
-            trail.Record(db, productId, Trail.Actor.System, TrailAction.RetentionPurged, $"{expired.Count} batch(es) received before {cutoff:yyyy-MM-dd HH:mm} UTC",
+            trail.Record(db, productId, Trail.Actor.System, TrailAction.RetentionPurged, $"{expired.Count} batch(es) uploaded before {cutoff:yyyy-MM-dd HH:mm} UTC",
                 $"{expired.Sum(b => (long)b.RowCount):N0} rows stored", $"predictions and files removed (retention {days} days); metrics kept");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
