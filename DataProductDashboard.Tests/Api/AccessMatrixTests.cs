@@ -30,6 +30,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         { "PUT", "/api/products/{productId:int}/schema", Managers },
         { "GET", "/api/products/{productId:int}/models", Everyone },
         { "GET", "/api/products/{productId:int}/models/{version:int}", Everyone },
+        { "GET", "/api/products/{productId:int}/models/compare", Everyone },
         { "POST", "/api/products/{productId:int}/models", ModelEditors },
         { "POST", "/api/products/{productId:int}/models/train", ModelEditors },
         { "POST", "/api/products/{productId:int}/models/{version:int}/promote", Managers },

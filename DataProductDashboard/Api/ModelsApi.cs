@@ -24,6 +24,10 @@ public static class ModelsApi
         var group = api.MapGroup("/products/{productId:int}/models").WithTags("Models");
         group.MapGet("/", ListAsync).WithSummary("The model registry of a product, newest version first.");
         group.MapGet("/{version:int}", GetAsync).WithSummary("One model version.");
+        group.MapGet("/compare", CompareAsync).WithName("CompareModelVersions").ProducesProblem(StatusCodes.Status409Conflict)
+            .Produces<ModelComparisonView>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("Versions compared on the same labelled production rows (?versions=1,2[&baseline=1][&batches=4]): metrics with 95% intervals, "
+                + "differences against the baseline with paired tests, agreement, the rows they disagree on most; Accept: text/csv or ?format=csv exports those rows.");
         group.MapPost("/", UploadAsync).RequireAuthorization(DashboardPolicies.ModelWork)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Register an ML.NET model zip (multipart: file, notes, and optionally reference = the training data CSV, the drift reference).");
@@ -44,6 +48,17 @@ public static class ModelsApi
 
     private static async Task<Ok<IReadOnlyList<ModelVersionSummary>>> ListAsync(int productId, ModelRegistryService registry, CancellationToken ct) =>
         TypedResults.Ok(await registry.ListAsync(productId, ct));
+
+    private static async Task<IResult> CompareAsync(int productId, HttpRequest request, ModelComparisonService comparison, CancellationToken ct,
+        string? versions = null, int? baseline = null, int batches = ModelComparisonService.DefaultBatches)
+    {
+        var numbers = ModelComparisonService.ParseVersions(versions);
+        var (view, rows) = await comparison.RunAsync(productId, numbers, baseline, batches, ct);
+        if (!request.WantsCsv())
+            return TypedResults.Ok(view);
+        return TypedResults.Stream(stream => ModelComparisonService.WriteDisagreementsCsvAsync(view, rows, stream, ct), "text/csv",
+            string.Create(CultureInfo.InvariantCulture, $"product-{productId}-compare-{string.Join("-", numbers.Select(n => $"v{n}"))}.csv"));
+    }
 
     private static async Task<Ok<ModelVersionSummary>> GetAsync(int productId, int version, ModelRegistryService registry, CancellationToken ct) =>
         TypedResults.Ok(await registry.GetAsync(productId, version, ct));

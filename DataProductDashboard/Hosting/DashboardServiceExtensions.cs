@@ -62,6 +62,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<ProductSchemaService>();
         services.AddSingleton<RetentionService>();
         services.AddSingleton<ModelRegistryService>();
+        services.AddSingleton<ModelComparisonService>();
         services.AddSingleton<BatchImporter>();
         services.AddSingleton<BatchQueries>();
         services.AddSingleton<BatchExports>();

@@ -18,26 +18,43 @@ public sealed class ShadowScorer(ContentStore store, ModelCache models)
     public const int Batches = 4;
     public const int MaxRows = 50_000;
 
-    public sealed record Sample(IReadOnlyList<Batch> Batches, IReadOnlyList<ColumnTable> Tables, IReadOnlyList<double[]> Labels);
+    /// <param name="Keys">Each row's key: the row-key column, or "batch:row" for a product without one.</param>
+    public sealed record Sample(IReadOnlyList<Batch> Batches, IReadOnlyList<ColumnTable> Tables, IReadOnlyList<double[]> Labels)
+    {
+        public IReadOnlyList<string[]> Keys { get; init; } = [];
+
+        public int Rows => Tables.Sum(t => t.RowCount);
+    }
 
     /// <summary>The latest labelled batches (or, when none has labels, the latest batches, for latency only), at most
     /// <see cref="MaxRows"/> rows in all.</summary>
-    public async Task<Sample> LoadAsync(DashboardDbContext db, DataProduct product, CancellationToken ct)
+    public Task<Sample> LoadAsync(DashboardDbContext db, DataProduct product, CancellationToken ct) =>
+        LoadAsync(db, product, Batches, MaxRows, labelledOnly: false, ct);
+
+    /// <summary>The latest <paramref name="batchCount"/> batches whose rows are still stored, labelled ones first (only
+    /// labelled ones with <paramref name="labelledOnly"/>), read back from their files with their labels, as long as
+    /// they hold at most <paramref name="maxRows"/> rows in all (the first batch always).</summary>
+    public async Task<Sample> LoadAsync(DashboardDbContext db, DataProduct product, int batchCount, int maxRows, bool labelledOnly, CancellationToken ct)
     {
-        var candidates = await db.Batches.AsNoTracking().Where(b => b.ProductId == product.Id && b.Status == BatchStatus.Analyzed)
-            .OrderByDescending(b => b.LabelledRows > 0).ThenByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id).Take(Batches).ToListAsync(ct);
+        var query = db.Batches.AsNoTracking().Where(b => b.ProductId == product.Id && b.Status == BatchStatus.Analyzed && b.RowsPurgedAt == null);
+        if (labelledOnly)
+            query = query.Where(b => b.LabelledRows > 0);
+        var candidates = await query.OrderByDescending(b => b.LabelledRows > 0).ThenByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id)
+            .Take(batchCount).ToListAsync(ct);
         var batches = new List<Batch>();
         var tables = new List<ColumnTable>();
         var labels = new List<double[]>();
+        var keys = new List<string[]>();
         var rows = 0;
+        var zone = Domain.ProductTimeZone.Of(product.TimeZone);
         foreach (var batch in candidates)
         {
-            if (rows > 0 && rows + batch.RowCount > MaxRows)
+            if (rows > 0 && rows + batch.RowCount > maxRows)
                 break;
             var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
             if (!File.Exists(path))
                 continue;
-            var parsed = await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, Domain.ProductTimeZone.Of(product.TimeZone), ct), ct);
+            var parsed = await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, zone, ct), ct);
             var label = new double[parsed.RowCount];
             Array.Fill(label, double.NaN);
             foreach (var p in await db.Predictions.AsNoTracking().Where(p => p.BatchId == batch.Id && p.Label != null)
@@ -49,9 +66,10 @@ public sealed class ShadowScorer(ContentStore store, ModelCache models)
             batches.Add(batch);
             tables.Add(parsed.Table);
             labels.Add(label);
+            keys.Add(parsed.HasKeyColumn ? parsed.RowKeys : [.. Enumerable.Range(1, parsed.RowCount).Select(r => DataProductDashboard.Services.Batches.GeneratedKeys.Of(batch.Id, r))]);
             rows += parsed.RowCount;
         }
-        return new Sample(batches, tables, labels);
+        return new Sample(batches, tables, labels) { Keys = keys };
     }
 
     /// <summary>The version's shadow metrics on the sample: "shadow.&lt;metric&gt;" on the labelled rows, the median of

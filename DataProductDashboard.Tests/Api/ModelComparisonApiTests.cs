@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Tests.TestSupport;
+
+namespace DataProductDashboard.Tests.Api;
+
+/// <summary>GET /api/products/{id}/models/compare on one shared app: a regression and a binary product, each with two
+/// versions trained through the API and labelled batches.</summary>
+public sealed class ModelComparisonApiTests(ModelComparisonApiTests.Fixture fixture) : ApiTestBase, IClassFixture<ModelComparisonApiTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public DashboardAppFactory App { get; } = new();
+
+        public int Regression { get; private set; }
+
+        public int Binary { get; private set; }
+
+        /// <summary>A regression product with two versions and no labelled batch yet.</summary>
+        public int Unlabelled { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            var client = App.CreateClient();
+            Regression = await CreateTrainedRegressionProductAsync(client, "Compared rentals");
+            await TrainAsync(client, Regression, TestSchemas.RegressionCsv(200, seed: 3), "Sdca");
+            // Two labelled batches (the label inside the file) and one without labels.
+            await UploadAsync(client, Regression, TestSchemas.RegressionCsv(120, seed: 31, firstId: 5000));
+            await UploadAsync(client, Regression, TestSchemas.RegressionCsv(80, seed: 32, firstId: 6000));
+            await UploadAsync(client, Regression, TestSchemas.RegressionCsv(50, seed: 33, withLabel: false, firstId: 7000));
+
+            Binary = await CreateProductAsync(client, "Compared credit", TaskType.BinaryClassification, TestSchemas.Binary);
+            await TrainAsync(client, Binary, TestSchemas.BinaryCsv(300, seed: 1), "FastTree");
+            await TrainAsync(client, Binary, TestSchemas.BinaryCsv(300, seed: 2), "Sdca");
+            await UploadAsync(client, Binary, TestSchemas.BinaryCsv(250, seed: 41));
+
+            Unlabelled = await CreateTrainedRegressionProductAsync(client, "Unlabelled rentals");
+            await TrainAsync(client, Unlabelled, TestSchemas.RegressionCsv(200, seed: 4), "Sdca");
+            await UploadAsync(client, Unlabelled, TestSchemas.RegressionCsv(30, seed: 34, withLabel: false, firstId: 8000));
+        }
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+
+        private static async Task TrainAsync(HttpClient client, int productId, string csv, string trainer)
+        {
+            var response = await client.PostAsync($"/api/products/{productId}/models/train", Multipart(TestSchemas.Utf8(csv), "train.csv", "text/csv", ("trainer", trainer)));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            Assert.Equal("Succeeded", (await WaitForJobAsync(client, response.Headers.Location!.ToString())).GetProperty("state").GetString());
+        }
+
+        private static async Task UploadAsync(HttpClient client, int productId, string csv)
+        {
+            var response = await client.PostAsync($"/api/products/{productId}/batches", CsvBody(csv));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+    }
+
+    private readonly DashboardAppFactory _app = fixture.App;
+
+    [Fact]
+    public async Task Compare_RegressionVersions_AreMeasuredOnTheSameLabelledRowsWithIntervalsAndTests()
+    {
+        var client = _app.CreateClientWithRole(DashboardRoles.Viewer);
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.Regression}/models/compare?versions=1,2", Json);
+
+        Assert.Equal(200, body.GetProperty("evaluationRows").GetInt32());
+        Assert.Equal(1, body.GetProperty("baseline").GetInt32()); // the champion
+        Assert.Equal([80, 120], body.GetProperty("batches").EnumerateArray().Select(b => b.GetProperty("labelledRows").GetInt32()).Order());
+        Assert.Equal(["FastTree", "Sdca"], body.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("trainer").GetString()!.Split(' ')[0]));
+        Assert.All(body.GetProperty("versions").EnumerateArray(), v => Assert.True(v.GetProperty("latencyP95Micros").GetDouble() > 0));
+        var metrics = body.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("metric").GetString()!);
+        Assert.Equal(["mae", "rmse", "r2"], metrics.Keys);
+        Assert.Equal("paired t-test on absolute errors", metrics["mae"].GetProperty("test").GetString());
+        var baseline = metrics["mae"].GetProperty("versions")[0];
+        var other = metrics["mae"].GetProperty("versions")[1];
+        Assert.Equal(JsonValueKind.Null, baseline.GetProperty("pValue").ValueKind);
+        Assert.InRange(other.GetProperty("pValue").GetDouble(), 0, 1);
+        Assert.InRange(other.GetProperty("value").GetDouble(), other.GetProperty("ciLow").GetDouble(), other.GetProperty("ciHigh").GetDouble());
+        Assert.Equal(other.GetProperty("value").GetDouble() - baseline.GetProperty("value").GetDouble(), other.GetProperty("difference").GetDouble(), 9);
+        Assert.Matches(@"^v2's MAE is [\d.]+ (lower|higher) than v1's \(95% CI .+\) on the same 200 rows: .+\.$", other.GetProperty("sentence").GetString());
+        var agreement = Assert.Single(body.GetProperty("agreement").EnumerateArray());
+        Assert.InRange(agreement.GetProperty("scoreCorrelation").GetDouble(), 0.5, 1);
+        Assert.True(body.GetProperty("disagreements").GetArrayLength() is > 0 and <= 20);
+    }
+
+    [Fact]
+    public async Task Compare_OtherBaseline_TurnsTheDifferencesAround()
+    {
+        var client = _app.CreateClient();
+
+        var first = await client.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.Regression}/models/compare?versions=1,2", Json);
+        var turned = await client.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.Regression}/models/compare?versions=1,2&baseline=2", Json);
+
+        double Difference(JsonElement body, int index) => body.GetProperty("metrics")[0].GetProperty("versions")[index].GetProperty("difference").GetDouble();
+        Assert.Equal(2, turned.GetProperty("baseline").GetInt32());
+        Assert.Equal(-Difference(first, 1), Difference(turned, 0), 9);
+        Assert.Equal(first.GetProperty("metrics")[0].GetProperty("versions")[1].GetProperty("pValue").GetDouble(),
+            turned.GetProperty("metrics")[0].GetProperty("versions")[0].GetProperty("pValue").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task Compare_BinaryVersions_UseMcNemarAndDeLongAndNameTheClasses()
+    {
+        var client = _app.CreateClient();
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.Binary}/models/compare?versions=2,1&batches=1", Json);
+
+        Assert.Equal(250, body.GetProperty("evaluationRows").GetInt32());
+        Assert.Equal(1, body.GetProperty("baseline").GetInt32()); // the champion, though named second
+        var tests = body.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("metric").GetString()!, m => m.GetProperty("test").GetString());
+        Assert.Equal("McNemar", tests["accuracy"]);
+        Assert.Equal("DeLong", tests["roc_auc"]);
+        Assert.Equal("paired bootstrap", tests["f1"]);
+        var row = body.GetProperty("disagreements")[0];
+        Assert.Contains(row.GetProperty("labelClass").GetString(), new[] { "good", "bad" });
+        Assert.All(row.GetProperty("predictions").EnumerateArray(), p => Assert.Contains(p.GetProperty("predictedClass").GetString(), new[] { "good", "bad" }));
+        Assert.InRange(Assert.Single(body.GetProperty("agreement").EnumerateArray()).GetProperty("sameLabelShare").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public async Task Compare_Csv_ExportsEveryDisagreementWithEachVersionsPrediction()
+    {
+        var client = _app.CreateClient();
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.Binary}/models/compare?versions=1,2", Json);
+        var response = await client.GetAsync($"/api/products/{fixture.Binary}/models/compare?versions=1,2&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("product-" + fixture.Binary + "-compare-v1-v2.csv", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("batch_id,row_key,label,label_class,v1_predicted,v1_class,v1_probability,v2_predicted,v2_class,v2_probability", lines[0]);
+        Assert.Equal(body.GetProperty("disagreementCount").GetInt32(), lines.Length - 1);
+        Assert.StartsWith(body.GetProperty("disagreements")[0].GetProperty("batchId").GetInt32() + "," + body.GetProperty("disagreements")[0].GetProperty("rowKey").GetString() + ",", lines[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "versions", "Name the versions to compare")]
+    [InlineData("versions=1", "versions", "Compare two to 5 versions (1 given)")]
+    [InlineData("versions=1,x", "versions", "'x' is not a version number")]
+    [InlineData("versions=1,1", "versions", "Version 1 is named twice")]
+    [InlineData("versions=1,9", "versions", "has no version v9")]
+    [InlineData("versions=1,2&baseline=3", "baseline", "The baseline v3 is not among the versions compared (v1, v2)")]
+    [InlineData("versions=1,2&batches=0", "batches", "0 is not a batch count from 1 to 50")]
+    public async Task Compare_BadQuery_Returns400NamingTheField(string query, string field, string message)
+    {
+        var problem = await ProblemAsync(await _app.CreateClient().GetAsync($"/api/products/{fixture.Regression}/models/compare?{query}"), 400);
+
+        Assert.Contains(message, problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_NoLabelledRows_Returns409SayingWhatToDo()
+    {
+        var problem = await ProblemAsync(await _app.CreateClient().GetAsync($"/api/products/{fixture.Unlabelled}/models/compare?versions=1,2"), 409);
+
+        Assert.Contains("no labelled production rows yet", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_UnknownProduct_Returns404()
+    {
+        await ProblemAsync(await _app.CreateClient().GetAsync("/api/products/999999/models/compare?versions=1,2"), 404);
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using DataProductDashboard.Analysis.Models;
+using DataProductDashboard.Analysis.Statistics;
+using DataProductDashboard.Data;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Scoring;
+using DataProductDashboard.Services.Releases;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataProductDashboard.Services.Models;
+
+/// <summary>Compares model versions on exactly the same rows: the labelled rows of the product's latest labelled
+/// production batches (read back from their stored files), scored by every version here and now, then
+/// <see cref="ModelComparison"/> (intervals, paired tests, sentences, agreement).</summary>
+public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext> dbFactory, ShadowScorer sample, ModelCache models,
+    ILogger<ModelComparisonService> logger)
+{
+    public const int DefaultBatches = 4;
+    public const int MaxBatches = 50;
+    public const int MaxVersions = 5;
+    public const int MaxRows = 50_000;
+    public const int DisagreementsShown = 20;
+
+    /// <summary>Parses "1,2,3" (the query's <c>versions</c>): 2 to <see cref="MaxVersions"/> distinct positive numbers.</summary>
+    public static IReadOnlyList<int> ParseVersions(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new InputValidationException("versions", "Name the versions to compare, e.g. versions=1,2 (two to five version numbers).");
+        var numbers = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+                throw new InputValidationException("versions", $"'{part}' is not a version number; give numbers such as versions=1,2.");
+            if (numbers.Contains(n))
+                throw new InputValidationException("versions", $"Version {n} is named twice.");
+            numbers.Add(n);
+        }
+        if (numbers.Count is < 2 or > MaxVersions)
+            throw new InputValidationException("versions", $"Compare two to {MaxVersions} versions ({numbers.Count} given).");
+        return numbers;
+    }
+
+    /// <param name="baseline">The version the others are compared with (default: the champion when compared, else the
+    /// first named).</param>
+    /// <param name="batches">How many of the latest labelled batches give the rows (1 to <see cref="MaxBatches"/>).</param>
+    public async Task<ModelComparisonView> CompareAsync(int productId, IReadOnlyList<int> versionNumbers, int? baseline, int batches, CancellationToken ct) =>
+        (await RunAsync(productId, versionNumbers, baseline, batches, ct)).View;
+
+    /// <summary>Writes every row the versions disagree on (<see cref="RunAsync"/>'s list), most different first, as
+    /// CSV: batch_id, row_key, label[, label_class], then per version v&lt;n&gt;_predicted[, v&lt;n&gt;_class,
+    /// v&lt;n&gt;_probability].</summary>
+    public static async Task WriteDisagreementsCsvAsync(ModelComparisonView view, IReadOnlyList<DisagreementRow> rows, Stream output, CancellationToken ct)
+    {
+        var binary = view.Task == TaskType.BinaryClassification;
+        var header = new List<string> { "batch_id", "row_key", "label" };
+        if (binary)
+            header.Add("label_class");
+        foreach (var v in view.Versions)
+        {
+            header.Add($"v{v.Number}_predicted");
+            if (binary)
+                header.AddRange([$"v{v.Number}_class", $"v{v.Number}_probability"]);
+        }
+        await Exports.CsvExport.WriteAsync(output, header, rows.ToAsyncEnumerable(), (csv, row) =>
+        {
+            csv.Number(row.BatchId).Text(row.RowKey).Number(row.Label);
+            if (binary)
+                csv.Text(row.LabelClass);
+            foreach (var p in row.Predictions)
+            {
+                csv.Number(p.Predicted);
+                if (binary)
+                    csv.Text(p.PredictedClass).Number(p.Probability);
+            }
+        }, ct);
+    }
+
+    /// <summary>The comparison, and every row the versions disagree on (up to <see cref="ModelComparison.MaxDisagreements"/>).</summary>
+    public async Task<(ModelComparisonView View, IReadOnlyList<DisagreementRow> Disagreements)> RunAsync(int productId, IReadOnlyList<int> versionNumbers,
+        int? baseline, int batches, CancellationToken ct)
+    {
+        if (batches is < 1 or > MaxBatches)
+            throw new InputValidationException("batches", $"{batches} is not a batch count from 1 to {MaxBatches}.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
+        if (product.Task == TaskType.MulticlassClassification)
+            throw new ConflictException($"'{product.Name}' is a multiclass product; comparing multiclass versions is not supported yet.");
+        var found = await db.ModelVersions.AsNoTracking().Where(v => v.ProductId == productId && versionNumbers.Contains(v.Number)).ToListAsync(ct);
+        var missing = versionNumbers.Where(n => found.All(v => v.Number != n)).ToList();
+        if (missing.Count > 0)
+            throw new InputValidationException("versions", $"'{product.Name}' has no version {string.Join(" or ", missing.Select(n => $"v{n}"))}.");
+        var versions = versionNumbers.Select(n => found.Single(v => v.Number == n)).ToList();
+        var baselineNumber = baseline ?? (versions.FirstOrDefault(v => v.Id == product.ChampionVersionId) ?? versions[0]).Number;
+        if (!versionNumbers.Contains(baselineNumber))
+            throw new InputValidationException("baseline", $"The baseline v{baselineNumber} is not among the versions compared ({string.Join(", ", versionNumbers.Select(n => $"v{n}"))}).");
+
+        var rows = await sample.LoadAsync(db, product, batches, MaxRows, labelledOnly: true, ct);
+        var labelled = rows.Labels.Sum(l => l.Count(v => !double.IsNaN(v)));
+        if (labelled == 0)
+            throw new ConflictException($"'{product.Name}' has no labelled production rows yet: versions are compared on the labelled rows of the latest {batches} labelled batches. Upload labels for a batch first.");
+
+        return await Task.Run(() => Compute(product, versions, baselineNumber, rows, labelled, ct), ct);
+    }
+
+    private (ModelComparisonView View, IReadOnlyList<DisagreementRow> Disagreements) Compute(Data.Entities.DataProduct product, List<Data.Entities.ModelVersion> versions, int baseline,
+        ShadowScorer.Sample rows, int labelled, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Where each labelled row is: (table, row).
+        var at = new List<(int Table, int Row)>(labelled);
+        var labels = new double[labelled];
+        for (var t = 0; t < rows.Tables.Count; t++)
+        {
+            for (var r = 0; r < rows.Labels[t].Length; r++)
+            {
+                if (!double.IsNaN(rows.Labels[t][r]))
+                {
+                    labels[at.Count] = rows.Labels[t][r];
+                    at.Add((t, r));
+                }
+            }
+        }
+        var predictions = new List<VersionPredictions>();
+        var described = new List<ComparedVersion>();
+        foreach (var version in versions)
+        {
+            var model = models.Get(version.FileHash);
+            var predicted = new double[labelled];
+            double[]? probability = product.Task == TaskType.BinaryClassification ? new double[labelled] : null;
+            var latencies = new List<float>();
+            var results = rows.Tables.Select(table => ModelScorer.Score(model, table, product.Schema, product.Task, null, ct)).ToList();
+            for (var i = 0; i < at.Count; i++)
+            {
+                var scored = results[at[i].Table];
+                predicted[i] = scored.Predicted[at[i].Row];
+                if (probability is not null)
+                {
+                    if (scored.Probability is { } p)
+                        probability[i] = p[at[i].Row];
+                    else
+                        probability = null;
+                }
+            }
+            foreach (var scored in results)
+            {
+                if (scored.RowLatencyMicros is { } perRow)
+                    latencies.AddRange(perRow.Where(float.IsFinite));
+            }
+            var (p50, p95) = latencies.Count > 0
+                ? (PairedBootstrap.Quantile(latencies.Select(l => (double)l), 0.5), PairedBootstrap.Quantile(latencies.Select(l => (double)l), 0.95))
+                : (Median(results.Select(r => r.LatencyMicros.P50)), Median(results.Select(r => r.LatencyMicros.P95)));
+            predictions.Add(new(version.Number, predicted, probability));
+            described.Add(new(version.Number, version.Source, version.Trainer, version.Status, version.CreatedAt, version.PromotedAt, version.TrainingRows,
+                version.HoldoutRows, version.TrainingSeconds, version.FileSizeBytes, version.FileHash, version.ReferenceFileHash, version.HoldoutMetrics,
+                version.Notes, p50, p95));
+        }
+        var result = ModelComparison.Compare(product.Task, labels, predictions, baseline, ct: ct);
+        var names = ClassNames.For(product.Task, product.Schema);
+        DisagreementRow Row(int index)
+        {
+            var (table, row) = at[index];
+            return new(rows.Batches[table].Id, rows.Keys[table][row], labels[index], names?.Of(labels[index]),
+                [.. predictions.Select(p => new RowPrediction(p.Version, p.Predicted[index], names?.Of(p.Predicted[index]), p.Probability?[index]))]);
+        }
+        var disagreements = result.Disagreements.Select(Row).ToList();
+        logger.LogInformation("Compared versions {Versions} of product {ProductId} on {Rows} rows in {Milliseconds:F0} ms",
+            string.Join(",", versions.Select(v => v.Number)), product.Id, labelled, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var view = new ModelComparisonView(product.Id, product.Task, labelled, baseline, result.Resamples, result.Seed,
+            [.. rows.Batches.Select((b, i) => new ComparedBatch(b.Id, b.ReceivedAt, rows.Tables[i].RowCount, rows.Labels[i].Count(v => !double.IsNaN(v))))],
+            described, result.Metrics, result.Agreement, [.. disagreements.Take(DisagreementsShown)], result.Disagreements.Count);
+        return (view, disagreements);
+    }
+
+    private static double Median(IEnumerable<double> values) => PairedBootstrap.Quantile(values, 0.5);
+}

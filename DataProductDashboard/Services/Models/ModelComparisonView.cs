@@ -1,0 +1,50 @@
+using DataProductDashboard.Analysis.Models;
+using DataProductDashboard.Domain;
+
+namespace DataProductDashboard.Services.Models;
+
+/// <summary>Model versions compared on the same labelled production rows (GET /api/products/{id}/models/compare).</summary>
+/// <param name="EvaluationRows">The labelled rows every version was scored on.</param>
+/// <param name="Batches">The batches those rows come from.</param>
+/// <param name="Disagreements">The rows where the versions differ most (at most <see cref="ModelComparisonService.DisagreementsShown"/>;
+/// the CSV export has up to <see cref="ModelComparison.MaxDisagreements"/>).</param>
+/// <param name="DisagreementCount">How many rows the versions do not agree on at all.</param>
+public sealed record ModelComparisonView(
+    int ProductId,
+    TaskType Task,
+    int EvaluationRows,
+    int Baseline,
+    int Resamples,
+    int Seed,
+    IReadOnlyList<ComparedBatch> Batches,
+    IReadOnlyList<ComparedVersion> Versions,
+    IReadOnlyList<ComparedMetric> Metrics,
+    IReadOnlyList<VersionAgreement> Agreement,
+    IReadOnlyList<DisagreementRow> Disagreements,
+    int DisagreementCount);
+
+public sealed record ComparedBatch(int Id, DateTime ReceivedAt, int Rows, int LabelledRows);
+
+/// <summary>What a version is: where it came from, how it was trained, and how fast it scored the compared rows.</summary>
+public sealed record ComparedVersion(
+    int Number,
+    ModelSource Source,
+    string Trainer,
+    ModelStatus Status,
+    DateTime CreatedAt,
+    DateTime? PromotedAt,
+    int? TrainingRows,
+    int? HoldoutRows,
+    double? TrainingSeconds,
+    long FileSizeBytes,
+    string FileHash,
+    string? ReferenceFileHash,
+    IReadOnlyDictionary<string, double> HoldoutMetrics,
+    string Notes,
+    double LatencyP50Micros,
+    double LatencyP95Micros);
+
+/// <summary>One compared row: where it is, its label and each version's prediction (binary: with class names).</summary>
+public sealed record DisagreementRow(int BatchId, string RowKey, double Label, string? LabelClass, IReadOnlyList<RowPrediction> Predictions);
+
+public sealed record RowPrediction(int Version, double Predicted, string? PredictedClass, double? Probability);
