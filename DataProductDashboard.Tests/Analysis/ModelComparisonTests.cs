@@ -194,14 +194,25 @@ public sealed class ModelComparisonTests
     }
 
     [Fact]
-    public void Compare_Disagreements_ListsRowsWithADifferentLabelFirst()
+    public void Compare_BinaryDisagreements_AreTheRowsWithAnotherClassMostDifferentFirst()
     {
-        double[] y = [1, 0, 1, 0];
+        double[] y = [1, 0, 1, 0, 1];
         var result = ModelComparison.Compare(TaskType.BinaryClassification, y,
-            [new(1, [1, 0, 1, 0], [0.9, 0.2, 0.6, 0.1]), new(2, [1, 0, 0, 0], [0.7, 0.2, 0.4, 0.15])], baseline: 1, resamples: 50);
+            [new(1, [1, 0, 1, 0, 0], [0.9, 0.2, 0.6, 0.1, 0.45]), new(2, [1, 0, 0, 0, 1], [0.7, 0.2, 0.4, 0.15, 0.8])], baseline: 1, resamples: 50);
 
-        Assert.Equal([2, 0, 3], result.Disagreements);
-        Assert.Equal(0.75, Assert.Single(result.Agreement).SameLabelShare);
+        Assert.Equal([4, 2], result.Disagreements);
+        Assert.Equal(2, result.DisagreementCount);
+        Assert.Equal(0.6, Assert.Single(result.Agreement).SameLabelShare);
+    }
+
+    [Fact]
+    public void Compare_RegressionDisagreements_AreEveryDifferentRowLargestGapFirst()
+    {
+        double[] y = [10, 20, 30];
+        var result = ModelComparison.Compare(TaskType.Regression, y, [new(1, [11, 19, 33], null), new(2, [11, 25, 31], null)], baseline: 1, resamples: 50);
+
+        Assert.Equal([1, 2], result.Disagreements);
+        Assert.Equal(2, result.DisagreementCount);
     }
 
     [Fact]

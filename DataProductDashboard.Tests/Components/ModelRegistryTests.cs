@@ -32,6 +32,23 @@ public sealed class ModelRegistryTests : BunitTestContext
     }
 
     [Fact]
+    public async Task Tick_TwoVersions_EnablesCompareLinkingToThemInOrder()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        var cut = Render<ModelRegistry>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("input[data-testid=compare-tick], [data-testid=compare-tick] input").Count));
+        Assert.True(cut.Find("[data-testid=compare-selected]").HasAttribute("disabled"));
+
+        foreach (var tick in cut.FindAll("input[data-testid=compare-tick], [data-testid=compare-tick] input"))
+            tick.Change(true);
+
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=compare-selected]").HasAttribute("disabled")));
+        Assert.Equal($"/products/{data.RentalsId}/models/compare?versions=1,2", cut.Find("[data-testid=compare-selected]").GetAttribute("href"));
+        Assert.Contains("v1, v2", cut.Find("[data-testid=compare-selected]").TextContent);
+    }
+
+    [Fact]
     public async Task Promote_Clicked_ConfirmationNamesChampionAndCandidateWithBothMetrics()
     {
         var data = await UiTestData.GetSeededAsync();

@@ -95,7 +95,11 @@ public static class ModelComparison
             }
             compared.Add(new(metric, info.Name, lowerIsBetter, test, values));
         }
-        return new(labels.Length, baseline, resamples, seed, compared, Agreement(binary, versions, baselineIndex), Disagreements(versions, baselineIndex));
+        var (disagreements, disagreementCount) = Disagreements(binary, versions, baselineIndex);
+        return new(labels.Length, baseline, resamples, seed, compared, Agreement(binary, versions, baselineIndex), disagreements)
+        {
+            DisagreementCount = disagreementCount,
+        };
     }
 
     private static string TestOf(string metric) => metric switch
@@ -198,26 +202,31 @@ public static class ModelComparison
         return list;
     }
 
-    /// <summary>Rows where some version's score (probability, or the prediction for regression) lies furthest from
-    /// the baseline's, most different first; rows where all agree exactly are left out.</summary>
-    private static IReadOnlyList<int> Disagreements(IReadOnlyList<VersionPredictions> versions, int baselineIndex)
+    /// <summary>The rows the versions disagree on, most different first, at most <see cref="MaxDisagreements"/>, and
+    /// how many there are: for a classifier the rows where some version predicts another class than the baseline
+    /// (ordered by the largest gap between their probabilities), for regression every row where a prediction differs
+    /// (ordered by the largest gap).</summary>
+    private static (IReadOnlyList<int> Rows, int Count) Disagreements(bool binary, IReadOnlyList<VersionPredictions> versions, int baselineIndex)
     {
         var reference = versions[baselineIndex];
         var rows = reference.Predicted.Length;
         var gap = new double[rows];
+        var differs = new bool[rows];
         for (var i = 0; i < rows; i++)
         {
             foreach (var v in versions)
             {
                 if (v == reference)
                     continue;
-                var labelGap = v.Predicted[i] != reference.Predicted[i] ? 1.0 : 0.0;
-                var scoreGap = v.Probability is { } p && reference.Probability is { } q ? Math.Abs(p[i] - q[i]) : Math.Abs(v.Predicted[i] - reference.Predicted[i]);
-                // A different label ranks above any score gap with the same label (binary); regression ranks by the gap.
-                gap[i] = Math.Max(gap[i], v.Probability is not null ? labelGap + scoreGap : scoreGap);
+                differs[i] |= v.Predicted[i] != reference.Predicted[i];
+                var scoreGap = binary && v.Probability is { } p && reference.Probability is { } q
+                    ? Math.Abs(p[i] - q[i])
+                    : Math.Abs(v.Predicted[i] - reference.Predicted[i]);
+                gap[i] = Math.Max(gap[i], scoreGap);
             }
         }
-        return Enumerable.Range(0, rows).Where(i => gap[i] > 0).OrderByDescending(i => gap[i]).ThenBy(i => i).Take(MaxDisagreements).ToList();
+        var list = Enumerable.Range(0, rows).Where(i => differs[i]).ToList();
+        return ([.. list.OrderByDescending(i => gap[i]).ThenBy(i => i).Take(MaxDisagreements)], list.Count);
     }
 
     /// <summary>Pearson's correlation; NaN when a column is constant.</summary>
@@ -241,9 +250,14 @@ public static class ModelComparison
 public sealed record VersionPredictions(int Version, double[] Predicted, double[]? Probability);
 
 /// <param name="EvaluationRows">The labelled rows every version was scored on.</param>
-/// <param name="Disagreements">Indexes of the rows (in the order given) where the versions differ most.</param>
+/// <param name="Disagreements">Indexes of the rows (in the order given) the versions disagree on, most different first.</param>
 public sealed record ModelComparisonResult(int EvaluationRows, int Baseline, int Resamples, int Seed, IReadOnlyList<ComparedMetric> Metrics,
-    IReadOnlyList<VersionAgreement> Agreement, IReadOnlyList<int> Disagreements);
+    IReadOnlyList<VersionAgreement> Agreement, IReadOnlyList<int> Disagreements)
+{
+    /// <summary>How many rows the versions disagree on (a different class; for regression a different value), before
+    /// <see cref="ModelComparison.MaxDisagreements"/> caps the list.</summary>
+    public int DisagreementCount { get; init; }
+}
 
 /// <param name="Test">How the p-value against the baseline is computed.</param>
 public sealed record ComparedMetric(string Metric, string Name, bool LowerIsBetter, string Test, IReadOnlyList<ComparedValue> Versions);

@@ -8,7 +8,8 @@ namespace DataProductDashboard.Services.Models;
 /// <param name="Batches">The batches those rows come from.</param>
 /// <param name="Disagreements">The rows where the versions differ most (at most <see cref="ModelComparisonService.DisagreementsShown"/>;
 /// the CSV export has up to <see cref="ModelComparison.MaxDisagreements"/>).</param>
-/// <param name="DisagreementCount">How many rows the versions do not agree on at all.</param>
+/// <param name="DisagreementCount">How many rows the versions disagree on: a different class (binary), a different value
+/// (regression).</param>
 public sealed record ModelComparisonView(
     int ProductId,
     TaskType Task,

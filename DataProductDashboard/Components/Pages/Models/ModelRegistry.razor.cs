@@ -56,6 +56,20 @@ public sealed partial class ModelRegistry : IDisposable
         }
     }
 
+    private readonly SortedSet<int> _selected = [];
+
+    private bool CanCompare => _selected.Count >= 2 && _selected.Count <= ModelComparisonService.MaxVersions;
+
+    private string CompareHref => $"/products/{ProductId}/models/compare?versions={string.Join(",", _selected)}";
+
+    private void Tick(int version, bool ticked)
+    {
+        if (ticked)
+            _selected.Add(version);
+        else
+            _selected.Remove(version);
+    }
+
     private bool Matches(ModelVersionSummary v) => string.IsNullOrWhiteSpace(_search)
         || $"v{v.Number} {v.Status} {v.Source} {v.Trainer} {v.Notes} {v.FileName} {v.FileHash}".Contains(_search.Trim(), StringComparison.OrdinalIgnoreCase);
 

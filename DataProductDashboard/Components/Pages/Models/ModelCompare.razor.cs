@@ -1,0 +1,121 @@
+using System.Globalization;
+using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Models;
+using DataProductDashboard.Services.Products;
+using DataProductDashboard.ViewModels.Models;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DataProductDashboard.Components.Pages.Models;
+
+/// <summary>Versions side by side on the same labelled rows (<c>?versions=1,2[&amp;baseline=1][&amp;batches=4]</c>): the
+/// sentences that say whether a difference is real, the metrics with intervals, the versions' facts, agreement and the
+/// rows they disagree on. The baseline and the batch count are kept in the address.</summary>
+public sealed partial class ModelCompare : IDisposable
+{
+    [CascadingParameter] public ViewModels.Formatting.ZonedDisplay Zone { get; set; } = ViewModels.Formatting.ZonedDisplay.Utc;
+
+    [Parameter] public int ProductId { get; set; }
+    [SupplyParameterFromQuery(Name = "versions")] public string? Versions { get; set; }
+    [SupplyParameterFromQuery(Name = "baseline")] public int? Baseline { get; set; }
+    [SupplyParameterFromQuery(Name = "batches")] public int? Batches { get; set; }
+
+    [Inject] public required ProductService Products { get; init; }
+    [Inject] public required ModelComparisonService Comparison { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    private CancellationTokenSource _cts = new();
+    private ProductDetail? _product;
+    private ModelComparisonView? _view;
+    private IReadOnlyList<int> _versions = [];
+    private int? _baseline;
+    private int _batches = ModelComparisonService.DefaultBatches;
+    private bool _loading;
+    private bool _notFound;
+    private string? _error;
+    private string _errorTitle = "";
+
+    private string CsvHref => string.Create(CultureInfo.InvariantCulture,
+        $"/api/products/{ProductId}/models/compare?versions={string.Join(",", _versions)}&baseline={_view?.Baseline}&batches={_batches}&format=csv");
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+        _cts = new CancellationTokenSource();
+        var ct = _cts.Token;
+        (_error, _notFound, _view, _loading) = (null, false, null, true);
+        _baseline = Baseline;
+        _batches = Batches ?? ModelComparisonService.DefaultBatches;
+        try
+        {
+            _versions = ModelComparisonService.ParseVersions(Versions);
+            _product = await Products.GetAsync(ProductId, ct);
+            _view = await Comparison.CompareAsync(ProductId, _versions, _baseline, _batches, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (NotFoundException)
+        {
+            _notFound = true;
+        }
+        catch (ConflictException ex)
+        {
+            (_errorTitle, _error) = ("Nothing to compare on yet", ex.Message);
+        }
+        catch (InputValidationException ex)
+        {
+            (_errorTitle, _error) = ("These versions cannot be compared", string.Join(" ", ex.Errors.Values.SelectMany(v => v)));
+        }
+        _loading = false;
+    }
+
+    private Task BaselineChangedAsync(int baseline)
+    {
+        Navigate(baseline, _batches);
+        return Task.CompletedTask;
+    }
+
+    private Task BatchesChangedAsync(int batches)
+    {
+        if (batches is >= 1 and <= ModelComparisonService.MaxBatches)
+            Navigate(_baseline ?? _view?.Baseline, batches);
+        return Task.CompletedTask;
+    }
+
+    private void Navigate(int? baseline, int batches) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+    {
+        ["versions"] = string.Join(",", _versions),
+        ["baseline"] = baseline,
+        ["batches"] = batches == ModelComparisonService.DefaultBatches ? null : batches,
+    }));
+
+    private static string VerdictIcon(ComparisonDisplay.Verdict verdict) => verdict switch
+    {
+        ComparisonDisplay.Verdict.Better => Icons.Material.Filled.TrendingUp,
+        ComparisonDisplay.Verdict.Worse => Icons.Material.Filled.TrendingDown,
+        _ => Icons.Material.Filled.DragHandle,
+    };
+
+    private static Color VerdictColor(ComparisonDisplay.Verdict verdict) => verdict switch
+    {
+        ComparisonDisplay.Verdict.Better => Color.Success,
+        ComparisonDisplay.Verdict.Worse => Color.Error,
+        _ => Color.Default,
+    };
+
+    private static string VerdictClass(ComparisonDisplay.Verdict verdict) => verdict switch
+    {
+        ComparisonDisplay.Verdict.Better => "dpd-better",
+        ComparisonDisplay.Verdict.Worse => "dpd-worse",
+        _ => "mud-text-secondary",
+    };
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}
