@@ -31,6 +31,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         { "GET", "/api/products/{productId:int}/models", Everyone },
         { "GET", "/api/products/{productId:int}/models/{version:int}", Everyone },
         { "GET", "/api/products/{productId:int}/models/compare", Everyone },
+        { "GET", "/api/products/{productId:int}/models/{version:int}/lineage", Everyone },
         { "POST", "/api/products/{productId:int}/models", ModelEditors },
         { "POST", "/api/products/{productId:int}/models/train", ModelEditors },
         { "POST", "/api/products/{productId:int}/models/{version:int}/promote", Managers },

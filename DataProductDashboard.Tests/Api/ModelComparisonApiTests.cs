@@ -118,6 +118,18 @@ public sealed class ModelComparisonApiTests(ModelComparisonApiTests.Fixture fixt
         Assert.Contains(row.GetProperty("labelClass").GetString(), new[] { "good", "bad" });
         Assert.All(row.GetProperty("predictions").EnumerateArray(), p => Assert.Contains(p.GetProperty("predictedClass").GetString(), new[] { "good", "bad" }));
         Assert.InRange(Assert.Single(body.GetProperty("agreement").EnumerateArray()).GetProperty("sameLabelShare").GetDouble(), 0, 1);
+        // Diagnostics per version on the same 250 rows: the confusion matrix adds up, the curves run from (0, 0) to (1, 1).
+        var diagnostics = body.GetProperty("diagnostics").EnumerateArray().ToList();
+        Assert.Equal([2, 1], diagnostics.Select(d => d.GetProperty("version").GetInt32()));
+        foreach (var d in diagnostics.Select(d => d.GetProperty("binary")))
+        {
+            Assert.Equal(250, d.GetProperty("confusion").EnumerateArray().SelectMany(r => r.EnumerateArray()).Sum(v => v.GetInt64()));
+            var roc = d.GetProperty("roc");
+            Assert.Equal(0, roc[0].GetProperty("x").GetDouble());
+            Assert.Equal(1, roc[roc.GetArrayLength() - 1].GetProperty("y").GetDouble());
+            Assert.InRange(d.GetProperty("expectedCalibrationError").GetDouble(), 0, 1);
+            Assert.Equal(19, d.GetProperty("thresholds").GetArrayLength());
+        }
     }
 
     [Fact]
@@ -158,6 +170,42 @@ public sealed class ModelComparisonApiTests(ModelComparisonApiTests.Fixture fixt
         var problem = await ProblemAsync(await _app.CreateClient().GetAsync($"/api/products/{fixture.Unlabelled}/models/compare?versions=1,2"), 409);
 
         Assert.Contains("no labelled production rows yet", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lineage_TrainedThenPromotedVersion_TellsWhoDidWhatAndExportsCsv()
+    {
+        var client = _app.CreateClient();
+        var promote = await client.PostAsync($"/api/products/{fixture.Unlabelled}/models/2/promote", null);
+        Assert.Equal(HttpStatusCode.OK, promote.StatusCode);
+
+        var v2 = await client.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.Unlabelled}/models/2/lineage", Json);
+        var v1 = await client.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.Unlabelled}/models/1/lineage", Json);
+        var csv = await client.GetStringAsync($"/api/products/{fixture.Unlabelled}/models/2/lineage?format=csv");
+
+        var events = v2.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal("trained", events[0].GetProperty("kind").GetString());
+        Assert.Equal("key:tests-admin", events[0].GetProperty("actor").GetString());
+        Assert.StartsWith("Sdca", events[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("trained on 160 rows of 'train.csv' (hold-out 40,", events[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains(events, e => e.GetProperty("kind").GetString() == "promoted" && e.GetProperty("text").GetString()!.Contains("champion v2", StringComparison.Ordinal));
+        Assert.Equal("Champion", v2.GetProperty("status").GetString());
+        var v1Events = v1.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal("trained", v1Events[0]);
+        Assert.Contains("first-batch", v1Events);
+        Assert.Contains("replaced", v1Events);
+        Assert.Equal(1, v1.GetProperty("asChampion").GetProperty("count").GetInt32());
+        Assert.Equal(30, v1.GetProperty("asChampion").GetProperty("rows").GetInt64());
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("at,kind,actor,text,link", lines[0]);
+        Assert.Equal(events.Count, lines.Length - 1);
+        Assert.Contains(",trained,key:tests-admin,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lineage_UnknownVersion_Returns404()
+    {
+        await ProblemAsync(await _app.CreateClient().GetAsync($"/api/products/{fixture.Regression}/models/42/lineage"), 404);
     }
 
     [Fact]

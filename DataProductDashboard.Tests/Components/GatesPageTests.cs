@@ -160,7 +160,7 @@ public sealed class GatesPageTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=gates-empty]")));
         Assert.Empty(await Service<GateService>().ListAsync(productId, null, CancellationToken.None));
         var trail = await Service<AuditTrail>().ListAsync(productId, 10, CancellationToken.None);
-        Assert.Equal([TrailAction.GateDeleted, TrailAction.GateCreated], trail.Select(t => t.Action));
+        Assert.Equal([TrailAction.GateDeleted, TrailAction.GateCreated, TrailAction.ModelTrained], trail.Select(t => t.Action));
         Assert.Contains(rule.Text, trail[0].Before);
     }
 
@@ -234,8 +234,9 @@ public sealed class GatesPageTests : BunitTestContext
 
         var cut = RenderPage(productId, "?tab=trail");
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=trail-row]").Count));
-        Assert.Equal(["GateUpdated", "GateCreated"], cut.FindAll("[data-testid=trail-row]").Select(r => r.GetAttribute("data-action")));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=trail-row]").Count));
+        // Newest first; the model version trained when the product was arranged is the oldest entry.
+        Assert.Equal(["GateUpdated", "GateCreated", "ModelTrained"], cut.FindAll("[data-testid=trail-row]").Select(r => r.GetAttribute("data-action")));
         var change = cut.FindAll("[data-testid=trail-change]")[0].TextContent;
         Assert.Contains("Rows ≥ 5", change);
         Assert.Contains("→", change);

@@ -38,6 +38,9 @@ public sealed class ModelCompareTests : BunitTestContext
         Assert.Equal(10, cut.FindAll("[data-testid=compare-disagreement-row]").Count);
         Assert.Contains($"versions={data.ChampionVersion},{data.CandidateVersion}", cut.Find("[data-testid=compare-export]").GetAttribute("href"));
         Assert.Contains("format=csv", cut.Find("[data-testid=compare-export]").GetAttribute("href"));
+        Assert.NotNull(cut.Find("[data-testid=diagnostics-regression]"));
+        Assert.NotNull(cut.Find("#diagnostics-scatter-plot"));
+        Assert.NotNull(cut.Find("#diagnostics-residuals-plot"));
     }
 
     [Fact]

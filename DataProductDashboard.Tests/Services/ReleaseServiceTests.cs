@@ -74,7 +74,7 @@ public sealed class ReleaseServiceTests
         Assert.Single(decision.Blocking);
         Assert.Equal(2, (await h.Products.GetAsync(productId, default)).ChampionVersion);
         var trail = await h.Trail.ListAsync(productId, 10, default);
-        Assert.Equal([TrailAction.Promoted, TrailAction.Waived, TrailAction.GateCreated], trail.Select(t => t.Action));
+        Assert.Equal([TrailAction.Promoted, TrailAction.Waived, TrailAction.GateCreated, TrailAction.ModelTrained, TrailAction.ModelTrained], trail.Select(t => t.Action));
         Assert.Equal("champion v1", trail[0].Before);
         Assert.Contains("under waiver", trail[0].After, StringComparison.Ordinal);
         Assert.Contains("Seasonal peak", trail[1].After, StringComparison.Ordinal);

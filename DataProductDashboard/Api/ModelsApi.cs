@@ -24,6 +24,10 @@ public static class ModelsApi
         var group = api.MapGroup("/products/{productId:int}/models").WithTags("Models");
         group.MapGet("/", ListAsync).WithSummary("The model registry of a product, newest version first.");
         group.MapGet("/{version:int}", GetAsync).WithSummary("One model version.");
+        group.MapGet("/{version:int}/lineage", LineageAsync).WithName("GetModelLineage")
+            .Produces<ModelLineage>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("The whole life of a version: training data, parameters, who registered, trained, promoted, waived or rolled it back and when, "
+                + "release-gate outcomes, the A/B tests it was in, the batches it scored; Accept: text/csv or ?format=csv gives the events as CSV.");
         group.MapGet("/compare", CompareAsync).WithName("CompareModelVersions").ProducesProblem(StatusCodes.Status409Conflict)
             .Produces<ModelComparisonView>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Versions compared on the same labelled production rows (?versions=1,2[&baseline=1][&batches=4]): metrics with 95% intervals, "
@@ -49,6 +53,15 @@ public static class ModelsApi
     private static async Task<Ok<IReadOnlyList<ModelVersionSummary>>> ListAsync(int productId, ModelRegistryService registry, CancellationToken ct) =>
         TypedResults.Ok(await registry.ListAsync(productId, ct));
 
+    private static async Task<IResult> LineageAsync(int productId, int version, HttpRequest request, ModelLineageService lineage, CancellationToken ct)
+    {
+        var result = await lineage.GetAsync(productId, version, ct);
+        if (!request.WantsCsv())
+            return TypedResults.Ok(result);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ModelLineageService.ToCsv(result)), "text/csv",
+            string.Create(CultureInfo.InvariantCulture, $"product-{productId}-v{version}-lineage.csv"));
+    }
+
     private static async Task<IResult> CompareAsync(int productId, HttpRequest request, ModelComparisonService comparison, CancellationToken ct,
         string? versions = null, int? baseline = null, int batches = ModelComparisonService.DefaultBatches)
     {
@@ -71,7 +84,7 @@ public static class ModelsApi
         if (upload.Extra?.TryGetValue("reference", out var file) == true)
             (reference, referenceName) = (file.ReadAllBytes(), file.FileName);
         var version = await registry.RegisterUploadAsync(productId, upload.Content, upload.FileName, upload.Field("notes"),
-            reference, referenceName, ct);
+            reference, referenceName, ct, Actor.From(request.HttpContext.User));
         return TypedResults.Created($"/api/products/{productId}/models/{version.Number}", version);
     }
 

@@ -63,6 +63,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<RetentionService>();
         services.AddSingleton<ModelRegistryService>();
         services.AddSingleton<ModelComparisonService>();
+        services.AddSingleton<ModelLineageService>();
         services.AddSingleton<BatchImporter>();
         services.AddSingleton<BatchQueries>();
         services.AddSingleton<BatchExports>();

@@ -18,6 +18,7 @@ public sealed partial class TrainModelDialog
 
     [Inject] public required ModelRegistryService Registry { get; init; }
     [Inject] public required ProductService Products { get; init; }
+    [Inject] public required Shared.ActorResolver Actors { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -33,7 +34,7 @@ public sealed partial class TrainModelDialog
     }
 
     private Task SubmitAsync() => SubmitFileAsync(
-        async (fileName, csv, ct) => _trained = await Registry.TrainAsync(ProductId, csv, fileName, new TrainModelRequest(_trainer, _holdout, _seed, _notes), ct),
+        async (fileName, csv, ct) => _trained = await Registry.TrainAsync(ProductId, csv, fileName, new TrainModelRequest(_trainer, _holdout, _seed, _notes), ct, by: Actors.Ui),
         "Training failed");
 
     private void Done() => MudDialog.Close(DialogResult.Ok(_trained));

@@ -13,6 +13,7 @@ public sealed partial class UploadModelDialog
     private string? _notes;
 
     [Inject] public required ModelRegistryService Registry { get; init; }
+    [Inject] public required Shared.ActorResolver Actors { get; init; }
 
     private void OnReferenceChosen(IBrowserFile? file) => _reference = file;
 
@@ -20,7 +21,7 @@ public sealed partial class UploadModelDialog
     {
         using var reference = _reference is { } r ? await ReceiveAsync(r, ct) : null;
         ReadOnlyMemory<byte>? referenceBytes = reference is null ? null : reference.ReadAllBytes();
-        var version = await Registry.RegisterUploadAsync(ProductId, zip, fileName, _notes, referenceBytes, reference?.FileName, ct);
+        var version = await Registry.RegisterUploadAsync(ProductId, zip, fileName, _notes, referenceBytes, reference?.FileName, ct, Actors.Ui);
         MudDialog.Close(DialogResult.Ok(version));
     }, "The model could not be registered");
 }

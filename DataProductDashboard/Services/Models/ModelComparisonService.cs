@@ -167,7 +167,12 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
             string.Join(",", versions.Select(v => v.Number)), product.Id, labelled, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var view = new ModelComparisonView(product.Id, product.Task, labelled, baseline, result.Resamples, result.Seed,
             [.. rows.Batches.Select((b, i) => new ComparedBatch(b.Id, b.ReceivedAt, rows.Tables[i].RowCount, rows.Labels[i].Count(v => !double.IsNaN(v))))],
-            described, result.Metrics, result.Agreement, [.. disagreements.Take(DisagreementsShown)], result.DisagreementCount);
+            described, result.Metrics, result.Agreement, [.. disagreements.Take(DisagreementsShown)], result.DisagreementCount)
+        {
+            Diagnostics = [.. predictions.Select(p => new VersionDiagnostics(p.Version,
+                product.Task == TaskType.BinaryClassification && p.Probability is { } probability ? Analysis.Models.Diagnostics.Binary(labels, p.Predicted, probability) : null,
+                product.Task == TaskType.Regression ? Analysis.Models.Diagnostics.Regression(labels, p.Predicted) : null))],
+        };
         return (view, disagreements);
     }
 

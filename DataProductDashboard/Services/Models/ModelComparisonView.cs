@@ -22,7 +22,15 @@ public sealed record ModelComparisonView(
     IReadOnlyList<ComparedMetric> Metrics,
     IReadOnlyList<VersionAgreement> Agreement,
     IReadOnlyList<DisagreementRow> Disagreements,
-    int DisagreementCount);
+    int DisagreementCount)
+{
+    /// <summary>Each version's diagnostics on the same rows (binary: with probabilities only).</summary>
+    public IReadOnlyList<VersionDiagnostics> Diagnostics { get; init; } = [];
+}
+
+/// <summary>One version's diagnostics: <see cref="Binary"/> for a classifier with probabilities, <see cref="Regression"/>
+/// for regression.</summary>
+public sealed record VersionDiagnostics(int Version, BinaryDiagnostics? Binary, RegressionDiagnostics? Regression);
 
 public sealed record ComparedBatch(int Id, DateTime ReceivedAt, int Rows, int LabelledRows);
 

@@ -18,6 +18,7 @@ public sealed class ModelRegistryService(
     ReferenceProfileStore profiles,
     ProductEvents events,
     Alerts.AlertService alerts,
+    Trail.AuditTrail trail,
     TimeProvider clock,
     ILogger<ModelRegistryService> logger)
 {
@@ -44,8 +45,9 @@ public sealed class ModelRegistryService(
 
     /// <summary>Registers an uploaded ML.NET zip; an optional reference CSV (the model's training data, schema columns,
     /// label optional) becomes the reference of the drift audit.</summary>
+    /// <param name="by">Who registers it, for the audit trail and the version's lineage (the system when null).</param>
     public async Task<ModelVersionSummary> RegisterUploadAsync(int productId, ReadOnlyMemory<byte> zip, string fileName, string? notes,
-        ReadOnlyMemory<byte>? reference, string? referenceFileName, CancellationToken ct)
+        ReadOnlyMemory<byte>? reference, string? referenceFileName, CancellationToken ct, Trail.Actor? by = null)
     {
         var product = await FindProductAsync(productId, ct);
         Products.ProductWrites.EnsureActive(product);
@@ -68,7 +70,8 @@ public sealed class ModelRegistryService(
             FileSizeBytes = zip.Length,
             Notes = notes?.Trim() ?? "",
         };
-        return await AddVersionAsync(entity, zip, reference, referenceTable, product, ct, negativeClass: negative);
+        return await AddVersionAsync(entity, zip, reference, referenceTable, product, ct, negativeClass: negative, by: by,
+            what: $"uploaded ML.NET model '{entity.FileName}'{(reference is { } rf ? $" with its training data ({referenceTable!.RowCount:N0} rows)" : "")}");
     }
 
     /// <summary>Reads and validates a labelled training CSV without training; returns its row count. Lets the API answer
@@ -85,8 +88,9 @@ public sealed class ModelRegistryService(
     /// <summary>Trains a model on a labelled CSV (columns: the features and the label) and registers it.</summary>
     /// <param name="jobId">The background job training it: marked succeeded in the transaction that registers the
     /// version, so a restart never trains and registers it twice.</param>
+    /// <param name="by">Who asked for it, for the audit trail and the version's lineage (the system when null).</param>
     public async Task<ModelVersionSummary> TrainAsync(int productId, ReadOnlyMemory<byte> csv, string fileName, TrainModelRequest request, CancellationToken ct,
-        Guid? jobId = null)
+        Guid? jobId = null, Trail.Actor? by = null)
     {
         var product = await FindProductAsync(productId, ct);
         Products.ProductWrites.EnsureActive(product);
@@ -107,7 +111,8 @@ public sealed class ModelRegistryService(
             HoldoutMetrics = new Dictionary<string, double>(trained.HoldoutMetrics),
             Notes = request.Notes?.Trim() ?? "",
         };
-        return await AddVersionAsync(entity, trained.Zip, csv, parsed.Table, product, ct, jobId, trained.NegativeClass);
+        return await AddVersionAsync(entity, trained.Zip, csv, parsed.Table, product, ct, jobId, trained.NegativeClass, by,
+            $"{trained.Trainer} trained on {trained.TrainingRows:N0} rows of '{Path.GetFileName(fileName)}' (hold-out {trained.HoldoutRows:N0}, fraction {request.HoldoutFraction:0.##}, seed {request.Seed}) in {trained.TrainingTime.TotalSeconds:0.##} s");
     }
 
     /// <summary>Makes a version the champion; the previous champion becomes a challenger. Release gates, waivers and
@@ -169,7 +174,8 @@ public sealed class ModelRegistryService(
     }
 
     private async Task<ModelVersionSummary> AddVersionAsync(ModelVersion entity, ReadOnlyMemory<byte> zip, ReadOnlyMemory<byte>? reference,
-        ColumnTable? referenceTable, DataProduct owner, CancellationToken ct, Guid? jobId = null, string? negativeClass = null)
+        ColumnTable? referenceTable, DataProduct owner, CancellationToken ct, Guid? jobId = null, string? negativeClass = null, Trail.Actor? by = null,
+        string what = "")
     {
         var modelFile = await store.SaveAsync(ContentStore.Models, zip, ".zip", ct);
         StoredFile? referenceFile = reference is { } r ? await store.SaveAsync(ContentStore.Reference, r, ".csv", ct) : null;
@@ -188,6 +194,8 @@ public sealed class ModelRegistryService(
             entity.PromotedAt = product.ChampionVersionId is null ? entity.CreatedAt : null;
             NameNegativeClass(product, negativeClass);
             db.ModelVersions.Add(entity);
+            trail.Record(db, entity.ProductId, by ?? Trail.Actor.System, entity.Source == ModelSource.TrainedInApp ? TrailAction.ModelTrained : TrailAction.ModelRegistered,
+                $"version {entity.Number}", null, $"{what}; file {entity.FileHash[..Math.Min(12, entity.FileHash.Length)]} ({entity.FileSizeBytes:N0} bytes); status {entity.Status}");
             await db.SaveChangesAsync(ct);
             if (product.ChampionVersionId is null)
             {

@@ -29,7 +29,8 @@ public sealed class TrainingJobHandler(ModelRegistryService registry, ContentSto
             ?? throw new InvalidOperationException($"Job {job.Id} has no training options.");
         progress.Report(new JobProgress("Training", 0, job.RowsTotal, 0.1));
         var csv = await File.ReadAllBytesAsync(path, ct);
-        var version = await registry.TrainAsync(job.ProductId, csv, job.InputFileName, request, ct, job.Id);
+        var version = await registry.TrainAsync(job.ProductId, csv, job.InputFileName, request, ct, job.Id,
+            string.IsNullOrEmpty(job.CreatedBy) ? null : new Trail.Actor(job.CreatedBy));
         store.Discard(new StoredFile(job.InputHash, path, Created: true));
         return new JobOutcome(ModelVersion: version.Number, RowsDone: job.RowsTotal);
     }

@@ -77,6 +77,8 @@ public static class GateText
         TrailAction.ProductArchived => "Product archived",
         TrailAction.ProductRestored => "Product restored from the archive",
         TrailAction.RetentionPurged => "Row-level data removed (retention)",
+        TrailAction.ModelRegistered => "Model version registered",
+        TrailAction.ModelTrained => "Model version trained",
         _ => action.ToString(),
     };
 

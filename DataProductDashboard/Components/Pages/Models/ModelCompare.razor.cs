@@ -27,6 +27,7 @@ public sealed partial class ModelCompare : IDisposable
     private CancellationTokenSource _cts = new();
     private ProductDetail? _product;
     private ModelComparisonView? _view;
+    private ClassNames? _classes;
     private IReadOnlyList<int> _versions = [];
     private int? _baseline;
     private int _batches = ModelComparisonService.DefaultBatches;
@@ -52,6 +53,7 @@ public sealed partial class ModelCompare : IDisposable
             _versions = ModelComparisonService.ParseVersions(Versions);
             _product = await Products.GetAsync(ProductId, ct);
             _view = await Comparison.CompareAsync(ProductId, _versions, _baseline, _batches, ct);
+            _classes = _product is null ? null : ClassNames.For(_product.Task, _product.Schema);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
