@@ -67,7 +67,7 @@ public sealed class DemoSeeder(
 
         var training = rows.Where(r => DateTime.Parse(r[day], CultureInfo.InvariantCulture) < new DateTime(2011, 7, 1));
         await registry.TrainAsync(product.Id, Csv(header, keep, training), "bike-2011-h1.csv",
-            new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v1: FastTree on January–June 2011."), ct);
+            new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v1: FastTree on January–June 2011."), ct, by: DemoActor);
         await AddGatesAsync(product.Id, DemoProducts.BikeGates, ct);
 
         var production = rows.Where(r => DateTime.Parse(r[day], CultureInfo.InvariantCulture) >= new DateTime(2011, 7, 1))
@@ -108,11 +108,11 @@ public sealed class DemoSeeder(
             "Retail lending · Risk team", TaskType.BinaryClassification, DemoProducts.CreditSchema), ct);
         var training = Csv(header, all, rows.Take(700));
         await registry.TrainAsync(product.Id, training, "credit-training-700.csv",
-            new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v1: FastTree on 700 applications."), ct);
+            new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v1: FastTree on 700 applications."), ct, by: DemoActor);
         await AddGatesAsync(product.Id, DemoProducts.CreditGates, ct);
         // A challenger on the same data, A/B-tested on every production batch: the demo shows a running, underpowered test.
         var challenger = await registry.TrainAsync(product.Id, training, "credit-training-700.csv",
-            new TrainModelRequest(TrainerKind.LightGbm, 0.2, Seed, "Demo v2: LightGBM on the same 700 applications, A/B-tested against v1."), ct);
+            new TrainModelRequest(TrainerKind.LightGbm, 0.2, Seed, "Demo v2: LightGBM on the same 700 applications, A/B-tested against v1."), ct, by: DemoActor);
         await experiments.StartAsync(product.Id, new StartExperimentRequest(challenger.Number, ExperimentMetrics.Accuracy, 0.05, 0.5, 0.05, 0.8,
             $"LightGBM v{challenger.Number} vs FastTree v1", "LightGBM separates good from bad risks better than FastTree on the same applications."), DemoActor, ct);
 

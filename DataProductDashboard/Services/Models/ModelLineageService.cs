@@ -86,7 +86,7 @@ public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> db
             var role = e.ChallengerVersionId == version.Id ? "challenger" : "champion";
             var link = $"/products/{productId}/experiments";
             events.Add(new(e.StartedAt, "experiment-started", e.StartedBy,
-                $"A/B test '{e.Name}' started with this version as the {role} ({e.ChallengerShare:P0} of rows to the challenger, primary metric {e.PrimaryMetric})", link));
+                $"A/B test '{e.Name}' started with this version as the {role} ({e.ChallengerShare:P0} of rows to the challenger, primary metric {Analysis.Gates.MetricCatalog.NameOf(e.PrimaryMetric)})", link));
             if (e.Decision is { } decision && e.DecidedAt is { } decidedAt)
                 events.Add(new(decidedAt, "experiment-decided", e.DecidedBy ?? "unknown", $"A/B test '{e.Name}' decided: {decision}{Tail(e.DecisionReason)}", link));
             else if (e.StoppedAt is { } stoppedAt)

@@ -62,7 +62,7 @@ public static class DiagnosticsFigureBuilder
                     X = centers,
                     Y = [.. counts.Select(c => (object)((double)c / total))],
                     Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
-                    Line = new ScatterLine { Color = color, Width = 2, Dash = dash, Shape = Plotly.Blazor.Traces.ScatterLib.LineLib.ShapeEnum.Spline },
+                    Line = new ScatterLine { Color = color, Width = 2, Dash = dash, Shape = Plotly.Blazor.Traces.ScatterLib.LineLib.ShapeEnum.Linear },
                     HoverTemplate = "probability ≈ %{x:.3f}<br>%{y:.1%} of the class<extra>v" + d.Version + " '" + label + "'</extra>",
                 });
             }
