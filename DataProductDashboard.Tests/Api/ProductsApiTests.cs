@@ -102,17 +102,6 @@ public sealed class ProductsApiTests : ApiTestBase
     }
 
     [Fact]
-    public async Task Start_WithDemo_SeedsBothDemoProducts()
-    {
-        await using var app = new DashboardAppFactory(seedDemo: true);
-
-        var list = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/products", Json);
-
-        Assert.Equal(["Bike rental demand", "Credit risk"], list.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
-        Assert.All(list.EnumerateArray(), p => Assert.Equal(1, p.GetProperty("championVersion").GetInt32()));
-    }
-
-    [Fact]
     public async Task Get_UnknownPageUrl_Returns404WithTheInAppNotFoundPage()
     {
         await using var app = new DashboardAppFactory();

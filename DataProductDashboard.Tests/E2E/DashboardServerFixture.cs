@@ -102,6 +102,9 @@ public sealed class DashboardServerFixture : IAsyncLifetime
         return headers;
     }
 
+    /// <summary>A client of the in-process server that sends an Admin key (API checks of the demo store).</summary>
+    public HttpClient CreateApiClient() => _factory.CreateClient();
+
     /// <summary>The first Admin's one-time password, as the first start wrote it.</summary>
     public string InitialAdminPassword => File.ReadAllText(Path.Combine(DataPath, InitialAdmin.FileName)).Trim();
 
