@@ -38,6 +38,8 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
+        if (_settings["Dashboard:DataDirectory"] == _temp.Path && !_settings.ContainsKey("Dashboard:DatabaseFile"))
+            TemplateDatabase.CopyTo(Path.Combine(_temp.Path, "dashboard.db"));
     }
 
     public string DataPath => _temp.Path;

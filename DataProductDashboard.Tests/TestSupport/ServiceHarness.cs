@@ -65,6 +65,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null)
     {
         var harness = new ServiceHarness(backgroundBatchRows, clock, settings);
+        TemplateDatabase.CopyTo(harness.Options.Value.DatabasePath);
         await using var db = await harness.DbFactory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         return harness;
