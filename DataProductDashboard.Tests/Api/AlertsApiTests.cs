@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataProductDashboard.Tests.Api;
 
-public sealed class AlertsApiTests : ApiTestBase
+public sealed class AlertsApiTests(SharedApp shared) : ApiTestBase, IClassFixture<SharedApp>
 {
     private sealed record Arranged(int Rentals, int Credit, int CriticalOpen, int WarningAcknowledged, int CriticalResolved, int WarningOpen);
 
@@ -117,7 +117,7 @@ public sealed class AlertsApiTests : ApiTestBase
     [InlineData("/api/products/1/alerts?state=closed", "state", "'closed' is not an alert state; use Unresolved, Open, Acknowledged, Resolved or All.")]
     public async Task List_BadQueryValue_Returns400NamingTheField(string url, string field, string message)
     {
-        await using var app = new DashboardAppFactory();
+        var app = shared.App;
 
         var problem = await ProblemAsync(await app.CreateClient().GetAsync(url), 400);
 
@@ -127,7 +127,7 @@ public sealed class AlertsApiTests : ApiTestBase
     [Fact]
     public async Task List_UnknownProduct_Returns404()
     {
-        await using var app = new DashboardAppFactory();
+        var app = shared.App;
         var client = app.CreateClient();
 
         var problem = await ProblemAsync(await client.GetAsync("/api/products/999/alerts"), 404);
@@ -139,7 +139,7 @@ public sealed class AlertsApiTests : ApiTestBase
     [Fact]
     public async Task UnknownAlert_Returns404ForEveryVerb()
     {
-        await using var app = new DashboardAppFactory();
+        var app = shared.App;
         var client = app.CreateClient();
 
         var problem = await ProblemAsync(await client.GetAsync("/api/alerts/999"), 404);
@@ -264,7 +264,7 @@ public sealed class AlertsApiTests : ApiTestBase
     [Fact]
     public async Task OpenApi_DocumentListsTheAlertEndpoints()
     {
-        await using var app = new DashboardAppFactory();
+        var app = shared.App;
 
         var doc = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 

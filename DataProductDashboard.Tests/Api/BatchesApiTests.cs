@@ -6,7 +6,7 @@ using DataProductDashboard.Tests.TestSupport;
 
 namespace DataProductDashboard.Tests.Api;
 
-public sealed class BatchesApiTests : ApiTestBase
+public sealed class BatchesApiTests(SharedApp shared) : ApiTestBase, IClassFixture<SharedApp>
 {
     [Fact]
     public async Task Post_MultipartBatch_Returns201WithLocationAndSummary()
@@ -85,13 +85,12 @@ public sealed class BatchesApiTests : ApiTestBase
     [InlineData("Weekly export\n" + TestSchemas.RegressionHeader + "\nr1,2024-01-01,1,0.5,summer\n", "file")]
     public async Task Post_BadCsv_Returns400WithTheErrorKey(string csv, string key)
     {
-        await using var app = new DashboardAppFactory();
-        var client = app.CreateClient();
-        var id = await CreateTrainedRegressionProductAsync(client);
+        var client = shared.App.CreateClient();
 
-        var problem = await ProblemAsync(await client.PostAsync($"/api/products/{id}/batches", CsvBody(csv)), 400);
+        var problem = await ProblemAsync(await client.PostAsync($"/api/products/{shared.ProductId}/batches", CsvBody(csv)), 400);
 
         Assert.Contains(key, problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(0, await shared.App.CountBatchesAsync(shared.ProductId));
     }
 
     [Fact]
@@ -212,11 +211,7 @@ public sealed class BatchesApiTests : ApiTestBase
     [InlineData("descending=maybe", "descending")]
     public async Task Get_BatchesWithBadSortParameters_Returns400NamingTheParameter(string query, string field)
     {
-        await using var app = new DashboardAppFactory();
-        var client = app.CreateClient();
-        var id = await CreateProductAsync(client, "Rentals", DataProductDashboard.Domain.TaskType.Regression, TestSchemas.Regression);
-
-        var problem = await ProblemAsync(await client.GetAsync($"/api/products/{id}/batches?{query}"), 400);
+        var problem = await ProblemAsync(await shared.App.CreateClient().GetAsync($"/api/products/{shared.ProductId}/batches?{query}"), 400);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
     }
@@ -224,7 +219,7 @@ public sealed class BatchesApiTests : ApiTestBase
     [Fact]
     public async Task Get_UnknownBatch_Returns404()
     {
-        await using var app = new DashboardAppFactory();
+        var app = shared.App;
 
         var problem = await ProblemAsync(await app.CreateClient().GetAsync("/api/batches/12345"), 404);
         await ProblemAsync(await app.CreateClient().GetAsync("/api/batches/12345/predictions"), 404);

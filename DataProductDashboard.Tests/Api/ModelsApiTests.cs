@@ -6,7 +6,7 @@ using DataProductDashboard.Tests.TestSupport;
 
 namespace DataProductDashboard.Tests.Api;
 
-public sealed class ModelsApiTests : ApiTestBase
+public sealed class ModelsApiTests(SharedApp shared) : ApiTestBase, IClassFixture<SharedApp>
 {
     [Fact]
     public async Task Train_Returns202AndTheJobRegistersAChampionWithMetrics()
@@ -79,9 +79,8 @@ public sealed class ModelsApiTests : ApiTestBase
     [InlineData("-Infinity")]
     public async Task Train_HoldoutOutsideTheRange_Returns400WithTheRange(string holdout)
     {
-        await using var app = new DashboardAppFactory();
-        var client = app.CreateClient();
-        var id = await CreateProductAsync(client, "Rentals", TaskType.Regression, TestSchemas.Regression);
+        var client = shared.App.CreateClient();
+        var id = shared.ProductId;
 
         var response = await client.PostAsync($"/api/products/{id}/models/train",
             Multipart(TestSchemas.Utf8(TestSchemas.RegressionCsv(50)), "t.csv", "text/csv", ("holdoutFraction", holdout)));
