@@ -203,6 +203,41 @@ public sealed class ModelComparisonApiTests(ModelComparisonApiTests.Fixture fixt
     }
 
     [Fact]
+    public async Task EvaluationSet_RegisteredThenComparedOnThenRemoved()
+    {
+        var client = _app.CreateClientWithRole(DashboardRoles.DataScientist);
+        var noSet = await ProblemAsync(await client.GetAsync($"/api/products/{fixture.Binary}/models/compare?versions=1,2&source=evaluation-set"), 409);
+        Assert.Contains("has no evaluation set", noSet.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var put = await client.PutAsync($"/api/products/{fixture.Binary}/evaluation-set", CsvBody(TestSchemas.BinaryCsv(180, seed: 77)));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var set = await put.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.Equal(180, set.GetProperty("labelledRows").GetInt32());
+        var compared = await client.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.Binary}/models/compare?versions=1,2&source=evaluation-set", Json);
+
+        Assert.Equal("EvaluationSet", compared.GetProperty("source").GetString());
+        Assert.Equal(180, compared.GetProperty("evaluationRows").GetInt32());
+        Assert.Equal(0, compared.GetProperty("batches").GetArrayLength());
+        Assert.Equal(set.GetProperty("fileHash").GetString(), compared.GetProperty("evaluationSet").GetProperty("fileHash").GetString());
+        Assert.All(compared.GetProperty("disagreements").EnumerateArray(), d =>
+        {
+            Assert.Equal(JsonValueKind.Null, d.GetProperty("batchId").ValueKind);
+            Assert.StartsWith("a", d.GetProperty("rowKey").GetString(), StringComparison.Ordinal);
+        });
+        // Production rows are still the default, and the trail records the change.
+        var production = await client.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.Binary}/models/compare?versions=1,2", Json);
+        Assert.Equal("Production", production.GetProperty("source").GetString());
+        Assert.Equal(250, production.GetProperty("evaluationRows").GetInt32());
+        var trail = await client.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.Binary}/trail", Json);
+        Assert.Contains(trail.EnumerateArray(), t => t.GetProperty("action").GetString() == "EvaluationSetChanged");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/products/{fixture.Binary}/evaluation-set")).StatusCode);
+        await ProblemAsync(await client.GetAsync($"/api/products/{fixture.Binary}/evaluation-set"), 404);
+        await ProblemAsync(await _app.CreateClientWithRole(DashboardRoles.Viewer).PutAsync($"/api/products/{fixture.Binary}/evaluation-set",
+            CsvBody(TestSchemas.BinaryCsv(10, seed: 78))), 403);
+    }
+
+    [Fact]
     public async Task Lineage_UnknownVersion_Returns404()
     {
         await ProblemAsync(await _app.CreateClient().GetAsync($"/api/products/{fixture.Regression}/models/42/lineage"), 404);

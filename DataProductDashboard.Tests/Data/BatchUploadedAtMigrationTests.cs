@@ -19,16 +19,17 @@ public sealed class BatchUploadedAtMigrationTests
         using var temp = new TempDirectory();
         var connection = $"Data Source={Path.Combine(temp.Path, "m.db")};Pooling=false";
         var options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connection).Options;
-        int productId, versionId;
         await using (var db = new DashboardDbContext(options))
-        {
             await db.GetService<IMigrator>().MigrateAsync("HoldoutLogLossInNats");
-            var product = new DataProduct { Name = "Before", Task = TaskType.BinaryClassification, Schema = TestSchemas.Binary, CreatedAt = new DateTime(2026, 1, 1) };
-            var version = new ModelVersion { Product = product, Number = 1, Source = ModelSource.Uploaded, Trainer = "uploaded", FileHash = "a", FileName = "a.zip" };
-            db.ModelVersions.Add(version);
-            await db.SaveChangesAsync();
-            (productId, versionId) = (product.Id, version.Id);
-        }
+        var productId = await LegacyRows.InsertAsync(connection, "Products", new Dictionary<string, object?>
+        {
+            ["Name"] = "Before", ["Task"] = "BinaryClassification", ["CreatedAt"] = "2026-01-01 00:00:00",
+        });
+        var versionId = await LegacyRows.InsertAsync(connection, "ModelVersions", new Dictionary<string, object?>
+        {
+            ["ProductId"] = productId, ["Number"] = 1, ["Source"] = "Uploaded", ["Trainer"] = "uploaded", ["FileHash"] = "a", ["FileName"] = "a.zip",
+            ["HoldoutMetrics"] = "{}", ["Status"] = "Champion", ["CreatedAt"] = "2026-01-01 00:00:00",
+        });
         // The Batches table as it was before the migration: every required column filled, two batches.
         await using (var sqlite = new SqliteConnection(connection))
         {

@@ -15,18 +15,22 @@ public sealed class HoldoutLogLossMigrationTests
     public async Task Migrate_StoredTrainedVersion_HoldoutLogLossGoesFromBitsToNats()
     {
         using var temp = new TempDirectory();
-        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite($"Data Source={Path.Combine(temp.Path, "m.db")};Pooling=false").Options;
+        var connection = $"Data Source={Path.Combine(temp.Path, "m.db")};Pooling=false";
+        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connection).Options;
         await using (var db = new DashboardDbContext(options))
-        {
             await db.GetService<IMigrator>().MigrateAsync("ProductLifecycle");
-            var product = new DataProduct { Name = "Before", Task = TaskType.BinaryClassification, Schema = TestSchemas.Binary, CreatedAt = new DateTime(2026, 1, 1) };
-            db.Products.Add(product);
-            db.ModelVersions.AddRange(
-                new ModelVersion { Product = product, Number = 1, Source = ModelSource.TrainedInApp, Trainer = "FastTree", FileHash = "a", FileName = "a.zip",
-                    HoldoutMetrics = new() { ["accuracy"] = 0.8, ["log_loss"] = 1.0 } },
-                new ModelVersion { Product = product, Number = 2, Source = ModelSource.Uploaded, Trainer = "uploaded", FileHash = "b", FileName = "b.zip",
-                    HoldoutMetrics = new() { ["log_loss"] = 1.0 } });
-            await db.SaveChangesAsync();
+        // Rows as that schema held them (the current model has columns later migrations add).
+        var product = await LegacyRows.InsertAsync(connection, "Products", new Dictionary<string, object?>
+        {
+            ["Name"] = "Before", ["Task"] = "BinaryClassification", ["CreatedAt"] = "2026-01-01 00:00:00",
+        });
+        foreach (var (number, source, metrics) in new[] { (1, "TrainedInApp", """{"accuracy":0.8,"log_loss":1.0}"""), (2, "Uploaded", """{"log_loss":1.0}""") })
+        {
+            await LegacyRows.InsertAsync(connection, "ModelVersions", new Dictionary<string, object?>
+            {
+                ["ProductId"] = product, ["Number"] = number, ["Source"] = source, ["Trainer"] = "t", ["FileHash"] = $"h{number}", ["FileName"] = "m.zip",
+                ["HoldoutMetrics"] = metrics, ["Status"] = "Candidate", ["CreatedAt"] = "2026-01-01 00:00:00",
+            });
         }
 
         await using (var db = new DashboardDbContext(options))

@@ -28,6 +28,14 @@ public static class ModelsApi
             .Produces<ModelLineage>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("The whole life of a version: training data, parameters, who registered, trained, promoted, waived or rolled it back and when, "
                 + "release-gate outcomes, the A/B tests it was in, the batches it scored; Accept: text/csv or ?format=csv gives the events as CSV.");
+        api.MapGet("/products/{productId:int}/evaluation-set", GetEvaluationSetAsync).WithTags("Models").WithName("GetEvaluationSet")
+            .WithSummary("The product's evaluation set (file name, SHA-256, labelled rows, when registered); 404 when it has none.");
+        api.MapPut("/products/{productId:int}/evaluation-set", SetEvaluationSetAsync).WithTags("Models").WithName("SetEvaluationSet")
+            .RequireAuthorization(DashboardPolicies.ModelWork).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Register (or replace) the product's evaluation set: a labelled CSV with the schema's columns (multipart field file, or a text/csv body), "
+                + "checked like training data; versions can then be compared on it (GET …/models/compare?source=evaluation-set).");
+        api.MapDelete("/products/{productId:int}/evaluation-set", ClearEvaluationSetAsync).WithTags("Models").WithName("ClearEvaluationSet")
+            .RequireAuthorization(DashboardPolicies.ModelWork).WithSummary("Remove the product's evaluation set.");
         group.MapGet("/compare", CompareAsync).WithName("CompareModelVersions").ProducesProblem(StatusCodes.Status409Conflict)
             .Produces<ModelComparisonView>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Versions compared on the same labelled production rows (?versions=1,2[&baseline=1][&batches=4]): metrics with 95% intervals, "
@@ -62,11 +70,28 @@ public static class ModelsApi
             string.Create(CultureInfo.InvariantCulture, $"product-{productId}-v{version}-lineage.csv"));
     }
 
+    private static async Task<Ok<EvaluationSetInfo>> GetEvaluationSetAsync(int productId, EvaluationSetService sets, CancellationToken ct) =>
+        TypedResults.Ok(await sets.GetAsync(productId, ct) ?? throw new NotFoundException($"Data product {productId} has no evaluation set."));
+
+    private static async Task<Ok<EvaluationSetInfo>> SetEvaluationSetAsync(int productId, HttpRequest request, EvaluationSetService sets, ProductsLookup lookup,
+        CancellationToken ct)
+    {
+        await lookup.EnsureExistsAsync(productId, ct);
+        using var upload = await UploadReader.ReadAsync(request, ["text/csv"], "evaluation.csv", ct);
+        return TypedResults.Ok(await sets.SetAsync(productId, upload.Content, upload.FileName, Actor.From(request.HttpContext.User), ct));
+    }
+
+    private static async Task<NoContent> ClearEvaluationSetAsync(int productId, HttpContext context, EvaluationSetService sets, CancellationToken ct)
+    {
+        await sets.ClearAsync(productId, Actor.From(context.User), ct);
+        return TypedResults.NoContent();
+    }
+
     private static async Task<IResult> CompareAsync(int productId, HttpRequest request, ModelComparisonService comparison, CancellationToken ct,
-        string? versions = null, int? baseline = null, int batches = ModelComparisonService.DefaultBatches)
+        string? versions = null, int? baseline = null, int batches = ModelComparisonService.DefaultBatches, string? source = null)
     {
         var numbers = ModelComparisonService.ParseVersions(versions);
-        var (view, rows) = await comparison.RunAsync(productId, numbers, baseline, batches, ct);
+        var (view, rows) = await comparison.RunAsync(productId, numbers, baseline, batches, ct, ModelComparisonService.ParseSource(source));
         if (!request.WantsCsv())
             return TypedResults.Ok(view);
         return TypedResults.Stream(stream => ModelComparisonService.WriteDisagreementsCsvAsync(view, rows, stream, ct), "text/csv",

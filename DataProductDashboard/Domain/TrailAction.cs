@@ -12,5 +12,5 @@ public enum TrailAction
     ChannelSecretRotated,
     ProductUpdated,
     SchemaChanged, ProductArchived, ProductRestored, RetentionPurged,
-    ModelRegistered, ModelTrained,
+    ModelRegistered, ModelTrained, EvaluationSetChanged,
 }

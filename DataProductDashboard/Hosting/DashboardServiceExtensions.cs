@@ -64,6 +64,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<ModelRegistryService>();
         services.AddSingleton<ModelComparisonService>();
         services.AddSingleton<ModelLineageService>();
+        services.AddSingleton<EvaluationSetService>();
         services.AddSingleton<BatchImporter>();
         services.AddSingleton<BatchQueries>();
         services.AddSingleton<BatchExports>();

@@ -273,5 +273,12 @@ public static class BadInputCorpus
         new("query: alerts page abc", "GET", "/api/alerts?page=abc", None, 400, "'abc' is not a whole number", "page"),
         new("query: alerts descending maybe", "GET", "/api/alerts?descending=maybe", None, 400, "'maybe' is not true or false", "descending"),
         new("query: metrics from not a date", "GET", "/api/products/{p}/metrics?key=drift.share&from=someday", None, 400, "'someday' is not a date/time", "from"),
+        new("query: compare one version", "GET", Models + "/compare?versions=1", None, 400, "Compare two to 5 versions (1 given)", "versions"),
+        new("query: compare unknown source", "GET", Models + "/compare?versions=1,2&source=holdout", None, 400, "'holdout' is not a source of rows", "source"),
+        new("query: compare batches abc", "GET", Models + "/compare?versions=1,2&batches=abc", None, 400, "'abc' is not a whole number", "batches"),
+
+        // The evaluation set.
+        new("evaluation set: no label column", "PUT", "/api/products/{p}/evaluation-set", Batch($"{Header}\n{Row}\n"), 400, "cnt", "column 'cnt'"),
+        new("evaluation set: a row without its label", "PUT", "/api/products/{p}/evaluation-set", Batch($"{Header},cnt\n{Row},\n"), 400, "a value is required here", "row 2, column 'cnt'"),
     ];
 }

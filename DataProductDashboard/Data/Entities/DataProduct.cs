@@ -30,6 +30,12 @@ public sealed class DataProduct
     public int? RetentionDays { get; set; }
     /// <summary>The number of the current schema (1 at creation; each accepted change adds one).</summary>
     public int SchemaVersion { get; set; } = 1;
+    /// <summary>The product's evaluation set: a labelled CSV (SHA-256 under data/reference) every version can be
+    /// compared on; null: none registered.</summary>
+    public string? EvaluationSetHash { get; set; }
+    public string? EvaluationSetFileName { get; set; }
+    public int? EvaluationSetRows { get; set; }
+    public DateTime? EvaluationSetAt { get; set; }
     public List<ModelVersion> ModelVersions { get; set; } = [];
     public List<Batch> Batches { get; set; } = [];
 }

@@ -449,6 +449,18 @@ namespace DataProductDashboard.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EvaluationSetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluationSetFileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluationSetHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EvaluationSetRows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("ExpectedCadenceHours")
                         .HasColumnType("REAL");
 

@@ -13,7 +13,7 @@ namespace DataProductDashboard.Services.Models;
 /// production batches (read back from their stored files), scored by every version here and now, then
 /// <see cref="ModelComparison"/> (intervals, paired tests, sentences, agreement).</summary>
 public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext> dbFactory, ShadowScorer sample, ModelCache models,
-    ILogger<ModelComparisonService> logger)
+    EvaluationSetService evaluationSets, ILogger<ModelComparisonService> logger)
 {
     public const int DefaultBatches = 4;
     public const int MaxBatches = 50;
@@ -43,8 +43,17 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
     /// <param name="baseline">The version the others are compared with (default: the champion when compared, else the
     /// first named).</param>
     /// <param name="batches">How many of the latest labelled batches give the rows (1 to <see cref="MaxBatches"/>).</param>
-    public async Task<ModelComparisonView> CompareAsync(int productId, IReadOnlyList<int> versionNumbers, int? baseline, int batches, CancellationToken ct) =>
-        (await RunAsync(productId, versionNumbers, baseline, batches, ct)).View;
+    public async Task<ModelComparisonView> CompareAsync(int productId, IReadOnlyList<int> versionNumbers, int? baseline, int batches, CancellationToken ct,
+        ComparisonSource source = ComparisonSource.Production) =>
+        (await RunAsync(productId, versionNumbers, baseline, batches, ct, source)).View;
+
+    /// <summary>Parses the query's <c>source</c>: "production" (default) or "evaluation-set".</summary>
+    public static ComparisonSource ParseSource(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "production" => ComparisonSource.Production,
+        "evaluation-set" or "evaluationset" => ComparisonSource.EvaluationSet,
+        _ => throw new InputValidationException("source", $"'{text}' is not a source of rows; use production (the latest labelled batches) or evaluation-set."),
+    };
 
     /// <summary>Writes every row the versions disagree on (<see cref="RunAsync"/>'s list), most different first, as
     /// CSV: batch_id, row_key, label[, label_class], then per version v&lt;n&gt;_predicted[, v&lt;n&gt;_class,
@@ -77,7 +86,7 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
 
     /// <summary>The comparison, and every row the versions disagree on (up to <see cref="ModelComparison.MaxDisagreements"/>).</summary>
     public async Task<(ModelComparisonView View, IReadOnlyList<DisagreementRow> Disagreements)> RunAsync(int productId, IReadOnlyList<int> versionNumbers,
-        int? baseline, int batches, CancellationToken ct)
+        int? baseline, int batches, CancellationToken ct, ComparisonSource source = ComparisonSource.Production)
     {
         if (batches is < 1 or > MaxBatches)
             throw new InputValidationException("batches", $"{batches} is not a batch count from 1 to {MaxBatches}.");
@@ -94,16 +103,35 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
         if (!versionNumbers.Contains(baselineNumber))
             throw new InputValidationException("baseline", $"The baseline v{baselineNumber} is not among the versions compared ({string.Join(", ", versionNumbers.Select(n => $"v{n}"))}).");
 
-        var rows = await sample.LoadAsync(db, product, batches, MaxRows, labelledOnly: true, ct);
+        EvaluationRows rows;
+        if (source == ComparisonSource.EvaluationSet)
+        {
+            if (product.EvaluationSetHash is null)
+                throw new ConflictException($"'{product.Name}' has no evaluation set: register a labelled CSV as its evaluation set first, or compare on production rows.");
+            var (table, labels, keys) = await evaluationSets.LoadAsync(product, ct);
+            rows = new EvaluationRows([table], [labels], [keys], [null], []);
+        }
+        else
+        {
+            var loaded = await sample.LoadAsync(db, product, batches, MaxRows, labelledOnly: true, ct);
+            rows = new EvaluationRows(loaded.Tables, loaded.Labels, loaded.Keys, [.. loaded.Batches.Select(b => (int?)b.Id)],
+                [.. loaded.Batches.Select((b, i) => new ComparedBatch(b.Id, b.ReceivedAt, loaded.Tables[i].RowCount, loaded.Labels[i].Count(v => !double.IsNaN(v))))]);
+        }
         var labelled = rows.Labels.Sum(l => l.Count(v => !double.IsNaN(v)));
         if (labelled == 0)
-            throw new ConflictException($"'{product.Name}' has no labelled production rows yet: versions are compared on the labelled rows of the latest {batches} labelled batches. Upload labels for a batch first.");
+            throw new ConflictException(source == ComparisonSource.EvaluationSet
+                ? $"The evaluation set of '{product.Name}' has no labelled row."
+                : $"'{product.Name}' has no labelled production rows yet: versions are compared on the labelled rows of the latest {batches} labelled batches. Upload labels for a batch first.");
 
-        return await Task.Run(() => Compute(product, versions, baselineNumber, rows, labelled, ct), ct);
+        var compared = await Task.Run(() => Compute(product, versions, baselineNumber, rows, labelled, ct), ct);
+        var evaluationSet = product.EvaluationSetHash is { } hash
+            ? new EvaluationSetInfo(product.EvaluationSetFileName ?? "", hash, product.EvaluationSetRows ?? 0, product.EvaluationSetAt ?? default)
+            : null;
+        return (compared.View with { Source = source, EvaluationSet = evaluationSet }, compared.Disagreements);
     }
 
     private (ModelComparisonView View, IReadOnlyList<DisagreementRow> Disagreements) Compute(Data.Entities.DataProduct product, List<Data.Entities.ModelVersion> versions, int baseline,
-        ShadowScorer.Sample rows, int labelled, CancellationToken ct)
+        EvaluationRows rows, int labelled, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Where each labelled row is: (table, row).
@@ -159,14 +187,14 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
         DisagreementRow Row(int index)
         {
             var (table, row) = at[index];
-            return new(rows.Batches[table].Id, rows.Keys[table][row], labels[index], names?.Of(labels[index]),
+            return new(rows.BatchIds[table], rows.Keys[table][row], labels[index], names?.Of(labels[index]),
                 [.. predictions.Select(p => new RowPrediction(p.Version, p.Predicted[index], names?.Of(p.Predicted[index]), p.Probability?[index]))]);
         }
         var disagreements = result.Disagreements.Select(Row).ToList();
         logger.LogInformation("Compared versions {Versions} of product {ProductId} on {Rows} rows in {Milliseconds:F0} ms",
             string.Join(",", versions.Select(v => v.Number)), product.Id, labelled, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var view = new ModelComparisonView(product.Id, product.Task, labelled, baseline, result.Resamples, result.Seed,
-            [.. rows.Batches.Select((b, i) => new ComparedBatch(b.Id, b.ReceivedAt, rows.Tables[i].RowCount, rows.Labels[i].Count(v => !double.IsNaN(v))))],
+            rows.Batches,
             described, result.Metrics, result.Agreement, [.. disagreements.Take(DisagreementsShown)], result.DisagreementCount)
         {
             Diagnostics = [.. predictions.Select(p => new VersionDiagnostics(p.Version,
@@ -177,4 +205,18 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
     }
 
     private static double Median(IEnumerable<double> values) => PairedBootstrap.Quantile(values, 0.5);
+
+    /// <summary>The rows compared: one table per batch (or the evaluation set), its labels, keys and batch id.</summary>
+    private sealed record EvaluationRows(IReadOnlyList<ColumnTable> Tables, IReadOnlyList<double[]> Labels, IReadOnlyList<string[]> Keys,
+        IReadOnlyList<int?> BatchIds, IReadOnlyList<ComparedBatch> Batches);
+}
+
+/// <summary>Where the compared rows come from.</summary>
+public enum ComparisonSource
+{
+    /// <summary>The labelled rows of the latest labelled production batches.</summary>
+    Production,
+
+    /// <summary>The product's evaluation set (<see cref="EvaluationSetService"/>).</summary>
+    EvaluationSet,
 }

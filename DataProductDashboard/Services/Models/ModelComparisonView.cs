@@ -24,6 +24,12 @@ public sealed record ModelComparisonView(
     IReadOnlyList<DisagreementRow> Disagreements,
     int DisagreementCount)
 {
+    /// <summary>Where the rows come from: the latest labelled production batches, or the evaluation set.</summary>
+    public ComparisonSource Source { get; init; } = ComparisonSource.Production;
+
+    /// <summary>The product's evaluation set, when it has one (compared on or not).</summary>
+    public EvaluationSetInfo? EvaluationSet { get; init; }
+
     /// <summary>Each version's diagnostics on the same rows (binary: with probabilities only).</summary>
     public IReadOnlyList<VersionDiagnostics> Diagnostics { get; init; } = [];
 }
@@ -54,6 +60,7 @@ public sealed record ComparedVersion(
     double LatencyP95Micros);
 
 /// <summary>One compared row: where it is, its label and each version's prediction (binary: with class names).</summary>
-public sealed record DisagreementRow(int BatchId, string RowKey, double Label, string? LabelClass, IReadOnlyList<RowPrediction> Predictions);
+/// <param name="BatchId">The production batch of the row; null for a row of the evaluation set.</param>
+public sealed record DisagreementRow(int? BatchId, string RowKey, double Label, string? LabelClass, IReadOnlyList<RowPrediction> Predictions);
 
 public sealed record RowPrediction(int Version, double Predicted, string? PredictedClass, double? Probability);

@@ -68,6 +68,8 @@ public sealed class ProductLifecycleService(IDbContextFactory<DashboardDbContext
         var models = await db.ModelVersions.Where(v => v.ProductId == productId).Select(v => new { v.FileHash, v.ReferenceFileHash }).ToListAsync(ct);
         files.AddRange(models.Select(m => (ContentStore.Models, m.FileHash, ".zip")));
         files.AddRange(models.Where(m => m.ReferenceFileHash != null).Select(m => (ContentStore.Reference, m.ReferenceFileHash!, ".csv")));
+        if (product.EvaluationSetHash is { } evaluationSet)
+            files.Add((ContentStore.Reference, evaluationSet, ".csv"));
         files.AddRange((await db.Jobs.Where(j => j.ProductId == productId && j.InputArea == ContentStore.JobInputs).Select(j => j.InputHash).ToListAsync(ct))
             .Select(h => (ContentStore.JobInputs, h, ".csv")));
 
@@ -151,7 +153,8 @@ public sealed class ProductLifecycleService(IDbContextFactory<DashboardDbContext
             ContentStore.Batches => db.Batches.Where(b => hashes.Contains(b.FileHash)).Select(b => b.FileHash)
                 .Concat(db.Jobs.Where(j => j.InputArea == area && hashes.Contains(j.InputHash)).Select(j => j.InputHash)),
             ContentStore.Models => db.ModelVersions.Where(v => hashes.Contains(v.FileHash)).Select(v => v.FileHash),
-            ContentStore.Reference => db.ModelVersions.Where(v => v.ReferenceFileHash != null && hashes.Contains(v.ReferenceFileHash)).Select(v => v.ReferenceFileHash!),
+            ContentStore.Reference => db.ModelVersions.Where(v => v.ReferenceFileHash != null && hashes.Contains(v.ReferenceFileHash)).Select(v => v.ReferenceFileHash!)
+                .Concat(db.Products.Where(p => p.EvaluationSetHash != null && hashes.Contains(p.EvaluationSetHash)).Select(p => p.EvaluationSetHash!)),
             _ => db.Jobs.Where(j => j.InputArea == area && hashes.Contains(j.InputHash)).Select(j => j.InputHash),
         };
         return (await used.Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

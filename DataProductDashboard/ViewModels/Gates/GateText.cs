@@ -79,6 +79,7 @@ public static class GateText
         TrailAction.RetentionPurged => "Row-level data removed (retention)",
         TrailAction.ModelRegistered => "Model version registered",
         TrailAction.ModelTrained => "Model version trained",
+        TrailAction.EvaluationSetChanged => "Evaluation set changed",
         _ => action.ToString(),
     };
 

@@ -19,9 +19,11 @@ public sealed partial class ModelCompare : IDisposable
     [SupplyParameterFromQuery(Name = "versions")] public string? Versions { get; set; }
     [SupplyParameterFromQuery(Name = "baseline")] public int? Baseline { get; set; }
     [SupplyParameterFromQuery(Name = "batches")] public int? Batches { get; set; }
+    [SupplyParameterFromQuery(Name = "source")] public string? Source { get; set; }
 
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required ModelComparisonService Comparison { get; init; }
+    [Inject] public required EvaluationSetService EvaluationSets { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
     private CancellationTokenSource _cts = new();
@@ -31,13 +33,17 @@ public sealed partial class ModelCompare : IDisposable
     private IReadOnlyList<int> _versions = [];
     private int? _baseline;
     private int _batches = ModelComparisonService.DefaultBatches;
+    private ComparisonSource _source = ComparisonSource.Production;
+    private EvaluationSetInfo? _evaluationSet;
     private bool _loading;
     private bool _notFound;
     private string? _error;
     private string _errorTitle = "";
 
     private string CsvHref => string.Create(CultureInfo.InvariantCulture,
-        $"/api/products/{ProductId}/models/compare?versions={string.Join(",", _versions)}&baseline={_view?.Baseline}&batches={_batches}&format=csv");
+        $"/api/products/{ProductId}/models/compare?versions={string.Join(",", _versions)}&baseline={_view?.Baseline}&batches={_batches}&source={SourceText(_source)}&format=csv");
+
+    private static string? SourceText(ComparisonSource source) => source == ComparisonSource.EvaluationSet ? "evaluation-set" : "production";
 
     protected override async Task OnParametersSetAsync()
     {
@@ -51,8 +57,10 @@ public sealed partial class ModelCompare : IDisposable
         try
         {
             _versions = ModelComparisonService.ParseVersions(Versions);
+            _source = ModelComparisonService.ParseSource(Source);
             _product = await Products.GetAsync(ProductId, ct);
-            _view = await Comparison.CompareAsync(ProductId, _versions, _baseline, _batches, ct);
+            _evaluationSet = await EvaluationSets.GetAsync(ProductId, ct);
+            _view = await Comparison.CompareAsync(ProductId, _versions, _baseline, _batches, ct, _source);
             _classes = _product is null ? null : ClassNames.For(_product.Task, _product.Schema);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -87,11 +95,19 @@ public sealed partial class ModelCompare : IDisposable
         return Task.CompletedTask;
     }
 
+    private Task SourceChangedAsync(ComparisonSource source)
+    {
+        _source = source;
+        Navigate(_baseline ?? _view?.Baseline, _batches);
+        return Task.CompletedTask;
+    }
+
     private void Navigate(int? baseline, int batches) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
     {
         ["versions"] = string.Join(",", _versions),
         ["baseline"] = baseline,
         ["batches"] = batches == ModelComparisonService.DefaultBatches ? null : batches,
+        ["source"] = _source == ComparisonSource.EvaluationSet ? "evaluation-set" : null,
     }));
 
     private static string VerdictIcon(ComparisonDisplay.Verdict verdict) => verdict switch

@@ -28,6 +28,7 @@ public sealed partial class ModelRegistry : IDisposable
     [Parameter] public int ProductId { get; set; }
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required ModelRegistryService Registry { get; init; }
+    [Inject] public required EvaluationSetService EvaluationSets { get; init; }
     [Inject] public required Services.Releases.ReleaseService Releases { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
     [Inject] public required RoleGuard Guard { get; init; }
@@ -45,6 +46,7 @@ public sealed partial class ModelRegistry : IDisposable
         {
             _product = await Products.GetAsync(ProductId, _cts.Token);
             _versions = await Registry.ListAsync(ProductId, _cts.Token);
+            _evaluationSet = await EvaluationSets.GetAsync(ProductId, _cts.Token);
         }
         catch (NotFoundException)
         {
@@ -57,6 +59,7 @@ public sealed partial class ModelRegistry : IDisposable
     }
 
     private readonly SortedSet<int> _selected = [];
+    private EvaluationSetInfo? _evaluationSet;
 
     private bool CanCompare => _selected.Count >= 2 && _selected.Count <= ModelComparisonService.MaxVersions;
 
@@ -152,6 +155,22 @@ public sealed partial class ModelRegistry : IDisposable
     private Task UploadAsync() => ShowAsync<UploadModelDialog>("Upload a model");
 
     private Task TrainAsync() => ShowAsync<TrainModelDialog>("Train a model");
+
+    private async Task EvaluationSetAsync()
+    {
+        if (!await Guard.DemandAsync(DashboardRoles.ModelEditors))
+            return;
+        var dialog = await Dialogs.ShowAsync<UploadEvaluationSetDialog>("Evaluation set", new DialogParameters<UploadEvaluationSetDialog>
+        {
+            { d => d.ProductId, ProductId },
+            { d => d.Current, _evaluationSet },
+            { d => d.Label, _product?.Schema.Label?.Name ?? "label" },
+        }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: EvaluationSetInfo set })
+            Snackbar.Add($"Evaluation set '{set.FileName}' registered: {Display.Count(set.LabelledRows)} labelled rows.", Severity.Success);
+        await LoadAsync();
+        StateHasChanged();
+    }
 
     private async Task ShowAsync<TDialog>(string title) where TDialog : ComponentBase
     {
