@@ -74,13 +74,16 @@ public sealed class EvaluationSetService(IDbContextFactory<DashboardDbContext> d
         return (parsed.Table, labels, keys);
     }
 
-    private static EvaluationSetInfo? Info(Data.Entities.DataProduct product) => product.EvaluationSetHash is { } hash
-        ? new EvaluationSetInfo(product.EvaluationSetFileName ?? "", hash, product.EvaluationSetRows ?? 0, product.EvaluationSetAt ?? default)
-        : null;
+    private static EvaluationSetInfo? Info(Data.Entities.DataProduct product) => EvaluationSetInfo.Of(product);
 }
 
 /// <param name="LabelledRows">Rows of the file with a label: the rows versions are compared on.</param>
 public sealed record EvaluationSetInfo(string FileName, string FileHash, int LabelledRows, DateTime RegisteredAt)
 {
+    /// <summary>The evaluation set of <paramref name="product"/>, or null when it has none.</summary>
+    public static EvaluationSetInfo? Of(Data.Entities.DataProduct product) => product.EvaluationSetHash is { } hash
+        ? new EvaluationSetInfo(product.EvaluationSetFileName ?? "", hash, product.EvaluationSetRows ?? 0, product.EvaluationSetAt ?? default)
+        : null;
+
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"'{FileName}' ({LabelledRows:N0} labelled rows, {FileHash[..Math.Min(12, FileHash.Length)]})");
 }

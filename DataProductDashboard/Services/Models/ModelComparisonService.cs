@@ -124,10 +124,7 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
                 : $"'{product.Name}' has no labelled production rows yet: versions are compared on the labelled rows of the latest {batches} labelled batches. Upload labels for a batch first.");
 
         var compared = await Task.Run(() => Compute(product, versions, baselineNumber, rows, labelled, ct), ct);
-        var evaluationSet = product.EvaluationSetHash is { } hash
-            ? new EvaluationSetInfo(product.EvaluationSetFileName ?? "", hash, product.EvaluationSetRows ?? 0, product.EvaluationSetAt ?? default)
-            : null;
-        return (compared.View with { Source = source, EvaluationSet = evaluationSet }, compared.Disagreements);
+        return (compared.View with { Source = source, EvaluationSet = EvaluationSetInfo.Of(product) }, compared.Disagreements);
     }
 
     private (ModelComparisonView View, IReadOnlyList<DisagreementRow> Disagreements) Compute(Data.Entities.DataProduct product, List<Data.Entities.ModelVersion> versions, int baseline,
