@@ -84,6 +84,15 @@ public sealed class ModelComparisonApiTests(ModelComparisonApiTests.Fixture fixt
         var agreement = Assert.Single(body.GetProperty("agreement").EnumerateArray());
         Assert.InRange(agreement.GetProperty("scoreCorrelation").GetDouble(), 0.5, 1);
         Assert.True(body.GetProperty("disagreements").GetArrayLength() is > 0 and <= 20);
+        // Diagnostics: every version's sample is the same 200 rows, and the numeric features are given on them.
+        var diagnostics = body.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("regression")).ToList();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Equal(diagnostics[0].GetProperty("actual").GetRawText(), diagnostics[1].GetProperty("actual").GetRawText());
+        Assert.Equal(200, diagnostics[0].GetProperty("actual").GetArrayLength());
+        Assert.Equal(200, diagnostics[0].GetProperty("residualCounts").EnumerateArray().Sum(c => c.GetInt64()));
+        var features = body.GetProperty("sampledFeatures");
+        Assert.Equal(["temp", "hum"], features.EnumerateObject().Select(f => f.Name));
+        Assert.Equal(200, features.GetProperty("temp").GetArrayLength());
     }
 
     [Fact]

@@ -41,6 +41,8 @@ public sealed class ModelCompareTests : BunitTestContext
         Assert.NotNull(cut.Find("[data-testid=diagnostics-regression]"));
         Assert.NotNull(cut.Find("#diagnostics-scatter-plot"));
         Assert.NotNull(cut.Find("#diagnostics-residuals-plot"));
+        Assert.NotNull(cut.Find("#diagnostics-residuals-feature-plot"));
+        Assert.NotNull(cut.Find("[data-testid=diagnostics-feature]"));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public static class Diagnostics
         }
         var mean = residuals.Average();
         var sd = residuals.Length > 1 ? Math.Sqrt(residuals.Sum(r => (r - mean) * (r - mean)) / (residuals.Length - 1)) : double.NaN;
-        return new RegressionDiagnostics([.. rows.Select(i => labels[i])], [.. rows.Select(i => predicted[i])], edges, counts, mean, sd);
+        return new RegressionDiagnostics([.. rows.Select(i => labels[i])], [.. rows.Select(i => predicted[i])], edges, counts, mean, sd) { Rows = rows };
     }
 
     /// <summary>Precision, recall and F1 of "positive when the probability is at least <paramref name="threshold"/>"
@@ -223,4 +223,9 @@ public sealed record ThresholdRow(double Threshold, double Precision, double Rec
 /// <param name="Predicted">The version's predictions on the same sampled rows.</param>
 /// <param name="ResidualEdges">numpy's 30 equal bins over prediction − label.</param>
 public sealed record RegressionDiagnostics(double[] Actual, double[] Predicted, double[] ResidualEdges, long[] ResidualCounts, double ResidualMean,
-    double ResidualStandardDeviation);
+    double ResidualStandardDeviation)
+{
+    /// <summary>Which of the compared rows the sample holds (ascending), so features can be shown beside it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int[] Rows { get; init; } = [];
+}

@@ -190,18 +190,40 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
         var disagreements = result.Disagreements.Select(Row).ToList();
         logger.LogInformation("Compared versions {Versions} of product {ProductId} on {Rows} rows in {Milliseconds:F0} ms",
             string.Join(",", versions.Select(v => v.Number)), product.Id, labelled, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var diagnostics = predictions.Select(p => new VersionDiagnostics(p.Version,
+            product.Task == TaskType.BinaryClassification && p.Probability is { } probability ? Analysis.Models.Diagnostics.Binary(labels, p.Predicted, probability) : null,
+            product.Task == TaskType.Regression ? Analysis.Models.Diagnostics.Regression(labels, p.Predicted) : null)).ToList();
         var view = new ModelComparisonView(product.Id, product.Task, labelled, baseline, result.Resamples, result.Seed,
             rows.Batches,
             described, result.Metrics, result.Agreement, [.. disagreements.Take(DisagreementsShown)], result.DisagreementCount)
         {
-            Diagnostics = [.. predictions.Select(p => new VersionDiagnostics(p.Version,
-                product.Task == TaskType.BinaryClassification && p.Probability is { } probability ? Analysis.Models.Diagnostics.Binary(labels, p.Predicted, probability) : null,
-                product.Task == TaskType.Regression ? Analysis.Models.Diagnostics.Regression(labels, p.Predicted) : null))],
+            Diagnostics = diagnostics,
+            SampledFeatures = diagnostics.FirstOrDefault()?.Regression is { } sampled ? SampledFeatures(product.Schema, rows, at, sampled.Rows) : new Dictionary<string, double[]>(),
         };
         return (view, disagreements);
     }
 
     private static double Median(IEnumerable<double> values) => PairedBootstrap.Quantile(values, 0.5);
+
+    /// <summary>Each numeric feature's values on the sampled compared rows (<paramref name="sample"/> indexes <paramref name="at"/>).</summary>
+    private static Dictionary<string, double[]> SampledFeatures(ProductSchema schema, EvaluationRows rows, List<(int Table, int Row)> at, int[] sample)
+    {
+        var features = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var column in schema.Features.Where(c => c.Kind == ColumnKind.Numeric))
+        {
+            var values = new double[sample.Length];
+            var complete = true;
+            for (var k = 0; k < sample.Length && complete; k++)
+            {
+                var (table, row) = at[sample[k]];
+                complete = rows.Tables[table].TryGetNumeric(column.Name, out var numbers);
+                values[k] = complete ? numbers[row] : double.NaN;
+            }
+            if (complete)
+                features[column.Name] = values;
+        }
+        return features;
+    }
 
     /// <summary>The rows compared: one table per batch (or the evaluation set), its labels, keys and batch id.</summary>
     private sealed record EvaluationRows(IReadOnlyList<ColumnTable> Tables, IReadOnlyList<double[]> Labels, IReadOnlyList<string[]> Keys,

@@ -30,6 +30,10 @@ public sealed record ModelComparisonView(
     /// <summary>The product's evaluation set, when it has one (compared on or not).</summary>
     public EvaluationSetInfo? EvaluationSet { get; init; }
 
+    /// <summary>Regression: the numeric features' values on the rows the diagnostics sample (the same rows for every
+    /// version, in the order of <see cref="RegressionDiagnostics.Actual"/>), for residuals against a feature.</summary>
+    public IReadOnlyDictionary<string, double[]> SampledFeatures { get; init; } = new Dictionary<string, double[]>();
+
     /// <summary>Each version's diagnostics on the same rows (binary: with probabilities only).</summary>
     public IReadOnlyList<VersionDiagnostics> Diagnostics { get; init; } = [];
 }

@@ -104,6 +104,36 @@ public static class DiagnosticsFigureBuilder
         return new ChartFigure(traces, layout, ChartStyle.Config(), i == 0);
     }
 
+    /// <summary>Residuals (prediction − label) against one feature's value on the sampled rows, with the zero line.</summary>
+    public static ChartFigure ResidualsAgainst(IReadOnlyList<VersionDiagnostics> versions, string feature, double[] values, string label)
+    {
+        var layout = ChartStyle.BaseLayout(360, legend: true);
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = feature } }];
+        layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = $"Residual: predicted − actual {label}" } }];
+        layout.Shapes.Add(new Shape
+        {
+            Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, XRef = "paper", YRef = "y", X0 = 0, X1 = 1, Y0 = 0, Y1 = 0,
+            Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = ChartStyle.Release, Dash = "dash", Width = 1 },
+        });
+        var traces = new List<ITrace>();
+        var i = 0;
+        foreach (var d in versions.Where(v => v.Regression is { } r && r.Actual.Length == values.Length))
+        {
+            var r = d.Regression!;
+            var color = ChartStyle.Palette[i++ % ChartStyle.Palette.Length];
+            traces.Add(new Scatter
+            {
+                Name = $"v{d.Version}",
+                X = [.. values.Select(v => (object)v)],
+                Y = [.. r.Predicted.Select((p, k) => (object)(p - r.Actual[k]))],
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                Marker = new ScatterMarker { Color = color, Size = 4, Opacity = 0.5m },
+                HoverTemplate = feature + " %{x:.4g}<br>residual %{y:.4g}<extra>v" + d.Version + "</extra>",
+            });
+        }
+        return new ChartFigure(traces, layout, ChartStyle.Config(), i == 0);
+    }
+
     /// <summary>Residual (prediction − label) histograms, overlaid.</summary>
     public static ChartFigure Residuals(IReadOnlyList<VersionDiagnostics> versions, string label)
     {
