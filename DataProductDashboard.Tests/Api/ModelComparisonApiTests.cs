@@ -93,6 +93,12 @@ public sealed class ModelComparisonApiTests(ModelComparisonApiTests.Fixture fixt
         var features = body.GetProperty("sampledFeatures");
         Assert.Equal(["temp", "hum"], features.EnumerateObject().Select(f => f.Name));
         Assert.Equal(200, features.GetProperty("temp").GetArrayLength());
+        // Permutation importance: cnt follows temp most (3 per degree over a 40-degree range), so shuffling temp hurts MAE most.
+        var importance = body.GetProperty("importance").EnumerateArray().ToList();
+        Assert.Equal("temp", importance[0].GetProperty("feature").GetString());
+        Assert.Equal("mae", importance[0].GetProperty("metric").GetString());
+        Assert.All(importance[0].GetProperty("versions").EnumerateArray(), v => Assert.True(v.GetProperty("drop").GetDouble() > 1));
+        Assert.Equal(["hum", "season", "temp"], importance.Select(f => f.GetProperty("feature").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

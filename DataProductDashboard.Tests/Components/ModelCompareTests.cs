@@ -43,6 +43,7 @@ public sealed class ModelCompareTests : BunitTestContext
         Assert.NotNull(cut.Find("#diagnostics-residuals-plot"));
         Assert.NotNull(cut.Find("#diagnostics-residuals-feature-plot"));
         Assert.NotNull(cut.Find("[data-testid=diagnostics-feature]"));
+        Assert.NotNull(cut.Find("#diagnostics-importance-plot"));
     }
 
     [Fact]

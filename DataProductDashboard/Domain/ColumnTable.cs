@@ -41,6 +41,37 @@ public sealed class ColumnTable(int rowCount)
         return subset;
     }
 
+    /// <summary>The given rows of several tables with the same columns, one after the other, in one new table.</summary>
+    public static ColumnTable Concat(IReadOnlyList<(ColumnTable Table, IReadOnlyList<int> Rows)> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var selected = parts.Select(p => p.Table.Select(p.Rows)).ToList();
+        var result = new ColumnTable(selected.Sum(t => t.RowCount));
+        if (selected.Count == 0)
+            return result;
+        foreach (var name in selected[0]._numeric.Keys)
+            result.AddNumeric(name, [.. selected.SelectMany(t => t.Numeric(name))]);
+        foreach (var name in selected[0]._strings.Keys)
+            result.AddStrings(name, [.. selected.SelectMany(t => t.Strings(name))]);
+        foreach (var name in selected[0]._timestamps.Keys)
+            result.AddTimestamps(name, [.. selected.SelectMany(t => t.Timestamps(name))]);
+        return result;
+    }
+
+    /// <summary>The same table with column <paramref name="name"/>'s values reordered by <paramref name="permutation"/>
+    /// (row i gets the value of row permutation[i]); the other columns are shared, not copied.</summary>
+    public ColumnTable WithPermuted(string name, int[] permutation)
+    {
+        var result = new ColumnTable(RowCount);
+        foreach (var (column, values) in _numeric)
+            result.AddNumeric(column, column == name ? Pick(values, permutation) : values);
+        foreach (var (column, values) in _strings)
+            result.AddStrings(column, column == name ? Pick(values, permutation) : values);
+        foreach (var (column, values) in _timestamps)
+            result.AddTimestamps(column, column == name ? Pick(values, permutation) : values);
+        return result;
+    }
+
     private static T[] Pick<T>(T[] values, IReadOnlyList<int> rows)
     {
         var picked = new T[rows.Count];

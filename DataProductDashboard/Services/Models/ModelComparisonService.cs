@@ -198,12 +198,31 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
             described, result.Metrics, result.Agreement, [.. disagreements.Take(DisagreementsShown)], result.DisagreementCount)
         {
             Diagnostics = diagnostics,
+            Importance = Importance(product, versions, rows, at, labels, ct),
             SampledFeatures = diagnostics.FirstOrDefault()?.Regression is { } sampled ? SampledFeatures(product.Schema, rows, at, sampled.Rows) : new Dictionary<string, double[]>(),
         };
         return (view, disagreements);
     }
 
     private static double Median(IEnumerable<double> values) => PairedBootstrap.Quantile(values, 0.5);
+
+    /// <summary>Permutation importance on the compared rows (a fixed-seed sample of at most
+    /// <see cref="PermutationImportance.MaxRows"/>).</summary>
+    private IReadOnlyList<FeatureImportance> Importance(Data.Entities.DataProduct product, List<Data.Entities.ModelVersion> versions, EvaluationRows rows,
+        List<(int Table, int Row)> at, double[] labels, CancellationToken ct)
+    {
+        var picked = Enumerable.Range(0, at.Count).ToArray();
+        if (picked.Length > PermutationImportance.MaxRows)
+        {
+            new Random(PairedBootstrap.DefaultSeed).Shuffle(picked);
+            picked = [.. picked.Take(PermutationImportance.MaxRows).Order()];
+        }
+        var sample = ColumnTable.Concat([.. picked.GroupBy(i => at[i].Table).OrderBy(g => g.Key)
+            .Select(g => (rows.Tables[g.Key], (IReadOnlyList<int>)[.. g.Select(i => at[i].Row)]))]);
+        var sampleLabels = picked.GroupBy(i => at[i].Table).OrderBy(g => g.Key).SelectMany(g => g.Select(i => labels[i])).ToArray();
+        return PermutationImportance.Compute(product.Schema, product.Task, [.. versions.Select(v => (v.Number, models.Get(v.FileHash)))], sample, sampleLabels,
+            PairedBootstrap.DefaultSeed, ct);
+    }
 
     /// <summary>Each numeric feature's values on the sampled compared rows (<paramref name="sample"/> indexes <paramref name="at"/>).</summary>
     private static Dictionary<string, double[]> SampledFeatures(ProductSchema schema, EvaluationRows rows, List<(int Table, int Row)> at, int[] sample)

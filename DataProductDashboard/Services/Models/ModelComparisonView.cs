@@ -34,6 +34,10 @@ public sealed record ModelComparisonView(
     /// version, in the order of <see cref="RegressionDiagnostics.Actual"/>), for residuals against a feature.</summary>
     public IReadOnlyDictionary<string, double[]> SampledFeatures { get; init; } = new Dictionary<string, double[]>();
 
+    /// <summary>Permutation feature importance of each version on (a sample of at most
+    /// <see cref="PermutationImportance.MaxRows"/> of) the same rows, most important first.</summary>
+    public IReadOnlyList<FeatureImportance> Importance { get; init; } = [];
+
     /// <summary>Each version's diagnostics on the same rows (binary: with probabilities only).</summary>
     public IReadOnlyList<VersionDiagnostics> Diagnostics { get; init; } = [];
 }

@@ -134,6 +134,35 @@ public static class DiagnosticsFigureBuilder
         return new ChartFigure(traces, layout, ChartStyle.Config(), i == 0);
     }
 
+    /// <summary>Permutation importance as horizontal bars, one colour per version, the most important feature on top
+    /// (at most <paramref name="top"/> features).</summary>
+    public static ChartFigure Importance(IReadOnlyList<FeatureImportance> features, int top = 15)
+    {
+        var shown = features.Take(top).Reverse().ToList();
+        var metric = shown.Count > 0 ? Analysis.Gates.MetricCatalog.NameOf("perf." + shown[0].Metric) : "";
+        var layout = ChartStyle.BaseLayout(Math.Max(260, 60 + (shown.Count * 26)), legend: true);
+        layout.BarMode = BarModeEnum.Group;
+        layout.Margin = new Margin { L = 150, R = 24, T = 40, B = 56 };
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = $"How much worse {metric} gets when the feature is shuffled" } }];
+        layout.YAxis = [new YAxis()];
+        var versions = shown.SelectMany(f => f.Versions.Select(v => v.Version)).Distinct().ToList();
+        var traces = new List<ITrace>();
+        for (var i = 0; i < versions.Count; i++)
+        {
+            var version = versions[i];
+            traces.Add(new Bar
+            {
+                Name = $"v{version}",
+                Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
+                Y = [.. shown.Select(f => (object)f.Feature)],
+                X = [.. shown.Select(f => (object)(f.Versions.FirstOrDefault(v => v.Version == version)?.Drop ?? 0))],
+                Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = ChartStyle.Palette[i % ChartStyle.Palette.Length] },
+                HoverTemplate = "%{y}: %{x:.4g} worse<extra>v" + version + "</extra>",
+            });
+        }
+        return new ChartFigure(traces, layout, ChartStyle.Config(), shown.Count == 0);
+    }
+
     /// <summary>Residual (prediction − label) histograms, overlaid.</summary>
     public static ChartFigure Residuals(IReadOnlyList<VersionDiagnostics> versions, string label)
     {
