@@ -142,7 +142,7 @@ public static class DiagnosticsFigureBuilder
         var metric = shown.Count > 0 ? Analysis.Gates.MetricCatalog.NameOf("perf." + shown[0].Metric) : "";
         var layout = ChartStyle.BaseLayout(Math.Max(260, 60 + (shown.Count * 26)), legend: true);
         layout.BarMode = BarModeEnum.Group;
-        layout.Margin = new Margin { L = 150, R = 24, T = 40, B = 56 };
+        layout.Margin = new Margin { L = 200, R = 24, T = 40, B = 56 };
         layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = $"How much worse {metric} gets when the feature is shuffled" } }];
         layout.YAxis = [new YAxis()];
         var versions = shown.SelectMany(f => f.Versions.Select(v => v.Version)).Distinct().ToList();
