@@ -198,7 +198,7 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
             described, result.Metrics, result.Agreement, [.. disagreements.Take(DisagreementsShown)], result.DisagreementCount)
         {
             Diagnostics = diagnostics,
-            Importance = Importance(product, versions, rows, at, labels, ct),
+            Importance = Importance(product, versions, rows, at, labels, predictions, ct),
             SampledFeatures = diagnostics.FirstOrDefault()?.Regression is { } sampled ? SampledFeatures(product.Schema, rows, at, sampled.Rows) : new Dictionary<string, double[]>(),
         };
         return (view, disagreements);
@@ -209,7 +209,7 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
     /// <summary>Permutation importance on the compared rows (a fixed-seed sample of at most
     /// <see cref="PermutationImportance.MaxRows"/>).</summary>
     private IReadOnlyList<FeatureImportance> Importance(Data.Entities.DataProduct product, List<Data.Entities.ModelVersion> versions, EvaluationRows rows,
-        List<(int Table, int Row)> at, double[] labels, CancellationToken ct)
+        List<(int Table, int Row)> at, double[] labels, IReadOnlyList<VersionPredictions> predictions, CancellationToken ct)
     {
         var picked = Enumerable.Range(0, at.Count).ToArray();
         if (picked.Length > PermutationImportance.MaxRows)
@@ -217,11 +217,14 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
             new Random(PairedBootstrap.DefaultSeed).Shuffle(picked);
             picked = [.. picked.Take(PermutationImportance.MaxRows).Order()];
         }
-        var sample = ColumnTable.Concat([.. picked.GroupBy(i => at[i].Table).OrderBy(g => g.Key)
-            .Select(g => (rows.Tables[g.Key], (IReadOnlyList<int>)[.. g.Select(i => at[i].Row)]))]);
-        var sampleLabels = picked.GroupBy(i => at[i].Table).OrderBy(g => g.Key).SelectMany(g => g.Select(i => labels[i])).ToArray();
-        return PermutationImportance.Compute(product.Schema, product.Task, [.. versions.Select(v => (v.Number, models.Get(v.FileHash)))], sample, sampleLabels,
-            PairedBootstrap.DefaultSeed, ct);
+        // The sample table holds the picked rows table by table; labels and predictions follow the same order.
+        var byTable = picked.GroupBy(i => at[i].Table).OrderBy(g => g.Key).ToList();
+        var sample = ColumnTable.Concat([.. byTable.Select(g => (rows.Tables[g.Key], (IReadOnlyList<int>)[.. g.Select(i => at[i].Row)]))]);
+        var order = byTable.SelectMany(g => g).ToArray();
+        var unshuffled = predictions.Select(p => new VersionPredictions(p.Version, [.. order.Select(i => p.Predicted[i])],
+            p.Probability is { } probability ? [.. order.Select(i => probability[i])] : null)).ToList();
+        return PermutationImportance.Compute(product.Schema, product.Task, [.. versions.Select(v => (v.Number, models.Get(v.FileHash)))], unshuffled, sample,
+            [.. order.Select(i => labels[i])], PairedBootstrap.DefaultSeed, ct);
     }
 
     /// <summary>Each numeric feature's values on the sampled compared rows (<paramref name="sample"/> indexes <paramref name="at"/>).</summary>

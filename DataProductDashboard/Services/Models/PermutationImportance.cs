@@ -15,16 +15,21 @@ public static class PermutationImportance
     /// <summary>Rows permuted at the most (a fixed-seed sample of the compared rows beyond it).</summary>
     public const int MaxRows = 5_000;
 
+    /// <param name="unshuffled">Each version's predictions on <paramref name="rows"/> as they are (already scored by the
+    /// comparison), in the order of <paramref name="versions"/>.</param>
     public static IReadOnlyList<FeatureImportance> Compute(ProductSchema schema, TaskType task, IReadOnlyList<(int Version, ITransformer Model)> versions,
-        ColumnTable rows, double[] labels, int seed, CancellationToken ct)
+        IReadOnlyList<VersionPredictions> unshuffled, ColumnTable rows, double[] labels, int seed, CancellationToken ct)
     {
         var (metric, lowerIsBetter) = task == TaskType.Regression ? ("mae", true) : ("roc_auc", false);
         var used = metric;
         double Measure(ITransformer model, ColumnTable table)
         {
             var scored = ModelScorer.Score(model, table, schema, task, null, ct);
-            var predicted = scored.Predicted.Select(v => (double)v).ToArray();
-            var probability = scored.Probability?.Select(v => (double)v).ToArray();
+            return MetricOf([.. scored.Predicted.Select(v => (double)v)], scored.Probability?.Select(v => (double)v).ToArray());
+        }
+
+        double MetricOf(double[] predicted, double[]? probability)
+        {
             var values = new Dictionary<string, double>(StringComparer.Ordinal);
             var weights = WeightedMetricsOnes(labels.Length);
             var metrics = new WeightedMetrics(labels, predicted, probability);
@@ -38,7 +43,7 @@ public static class PermutationImportance
             return values["accuracy"];
         }
 
-        var baseline = versions.Select(v => Measure(v.Model, rows)).ToArray();
+        var baseline = unshuffled.Select(v => MetricOf(v.Predicted, v.Probability)).ToArray();
         var result = new List<FeatureImportance>();
         var columns = schema.Features.Where(c => rows.Contains(c.Name)).ToList();
         for (var c = 0; c < columns.Count; c++)
