@@ -35,6 +35,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         { "PUT", "/api/products/{productId:int}/evaluation-set", ModelEditors },
         { "DELETE", "/api/products/{productId:int}/evaluation-set", ModelEditors },
         { "GET", "/api/products/{productId:int}/models/{version:int}/lineage", Everyone },
+        { "POST", "/api/products/{productId:int}/models/{version:int}/challenger", ModelEditors },
+        { "DELETE", "/api/products/{productId:int}/models/{version:int}/challenger", ModelEditors },
         { "POST", "/api/products/{productId:int}/models", ModelEditors },
         { "POST", "/api/products/{productId:int}/models/train", ModelEditors },
         { "POST", "/api/products/{productId:int}/models/{version:int}/promote", Managers },

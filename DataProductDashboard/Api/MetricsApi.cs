@@ -13,7 +13,7 @@ public static class MetricsApi
     public static RouteGroupBuilder MapMetricsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/products/{productId:int}").WithTags("Audit");
-        group.MapGet("/metrics", SeriesAsync).WithSummary("Metric points of a key (e.g. drift.share, drift.column.score with column=temp, dq.missing_share), oldest first; from/to filter the time.");
+        group.MapGet("/metrics", SeriesAsync).WithSummary("Metric points of a key (e.g. drift.share, drift.column.score with column=temp, dq.missing_share), oldest first; from/to filter the time. Each point carries its modelVersion; a challenger's points measured on its shadow scores of a batch have shadow=true (modelVersion=N keeps one version's).");
         group.MapGet("/metrics/keys", KeysAsync).WithSummary("The metric keys a product has history for.");
         group.MapGet("/releases", ReleasesAsync).WithSummary("When each model version became champion (release markers).");
         group.MapGet("/health", HealthAsync).WithSummary("Traffic lights of data quality and drift from the newest audited batch.");
@@ -26,8 +26,8 @@ public static class MetricsApi
     }
 
     private static async Task<Ok<IReadOnlyList<MetricSeriesPoint>>> SeriesAsync(int productId, string? key, string? column, string? segment,
-        string? from, string? to, AuditQueryService audits, CancellationToken ct) =>
-        TypedResults.Ok(await audits.GetSeriesAsync(productId, key ?? "", column, segment, QueryRules.Time("from", from), QueryRules.Time("to", to), ct));
+        string? from, string? to, int? modelVersion, AuditQueryService audits, CancellationToken ct) =>
+        TypedResults.Ok(await audits.GetSeriesAsync(productId, key ?? "", column, segment, QueryRules.Time("from", from), QueryRules.Time("to", to), ct, modelVersion));
 
     private static async Task<Ok<IReadOnlyList<string>>> KeysAsync(int productId, AuditQueryService audits, CancellationToken ct) =>
         TypedResults.Ok(await audits.GetKeysAsync(productId, ct));

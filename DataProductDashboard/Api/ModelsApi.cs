@@ -48,6 +48,13 @@ public static class ModelsApi
             .WithSummary("Train a model in the app from a labelled CSV (multipart: file, trainer, holdoutFraction, seed); 202 + status URL.");
         group.MapPost("/{version:int}/promote", PromoteAsync).RequireAuthorization(DashboardPolicies.Manage).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Make a version the champion: its release gates are evaluated first; 409 naming the failing critical gates unless a waiver is active.");
+        group.MapPost("/{version:int}/challenger", MarkChallengerAsync).WithName("MarkChallenger").RequireAuthorization(DashboardPolicies.ModelWork)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Mark a version as challenger: it scores each new production batch beside the champion (at most Dashboard:ShadowRowsPerBatch rows), "
+                + "so both get metric points on the same rows (GET …/metrics, shadow=true). 409 for the champion, a retired version, or too many challengers.");
+        group.MapDelete("/{version:int}/challenger", UnmarkChallengerAsync).WithName("UnmarkChallenger").RequireAuthorization(DashboardPolicies.ModelWork)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Stop shadow-scoring a challenger (it becomes a candidate again); its shadow history stays.");
         group.MapPost("/{version:int}/release-evaluation", EvaluateReleaseAsync).RequireAuthorization(DashboardPolicies.Contribute)
             .WithSummary("Evaluate the release gates of a version now: hold-out metrics and shadow scoring of the latest production batches, against the champion.");
         group.MapPost("/{version:int}/waivers", WaiveAsync).RequireAuthorization(DashboardPolicies.Manage)
@@ -60,6 +67,14 @@ public static class ModelsApi
 
     private static async Task<Ok<IReadOnlyList<ModelVersionSummary>>> ListAsync(int productId, ModelRegistryService registry, CancellationToken ct) =>
         TypedResults.Ok(await registry.ListAsync(productId, ct));
+
+    private static async Task<Ok<ModelVersionSummary>> MarkChallengerAsync(int productId, int version, HttpContext context, ChallengerService challengers,
+        CancellationToken ct) =>
+        TypedResults.Ok(await challengers.MarkAsync(productId, version, Actor.From(context.User), ct));
+
+    private static async Task<Ok<ModelVersionSummary>> UnmarkChallengerAsync(int productId, int version, HttpContext context, ChallengerService challengers,
+        CancellationToken ct) =>
+        TypedResults.Ok(await challengers.UnmarkAsync(productId, version, Actor.From(context.User), ct));
 
     private static async Task<IResult> LineageAsync(int productId, int version, HttpRequest request, ModelLineageService lineage, CancellationToken ct)
     {

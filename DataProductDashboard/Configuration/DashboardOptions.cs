@@ -61,6 +61,11 @@ public sealed class DashboardOptions
     [Range(1, 24 * 30)]
     public int IdempotencyKeyHours { get; set; } = 24;
 
+    /// <summary>Challengers score at most this many rows of each production batch beside the champion (the first rows
+    /// of the file); 0 turns shadow scoring off.</summary>
+    [Range(0, 10_000_000)]
+    public int ShadowRowsPerBatch { get; set; } = 10_000;
+
     /// <summary>Seed the demo data products on first start.</summary>
     public bool SeedDemo { get; set; } = true;
 

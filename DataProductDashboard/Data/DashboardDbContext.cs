@@ -11,6 +11,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
+    public DbSet<ShadowPrediction> ShadowPredictions => Set<ShadowPrediction>();
     public DbSet<MetricRun> MetricRuns => Set<MetricRun>();
     public DbSet<MetricPoint> MetricPoints => Set<MetricPoint>();
     public DbSet<BatchStatistic> BatchStatistics => Set<BatchStatistic>();

@@ -13,6 +13,7 @@ public static class MetricPointWriter
         new(nameof(MetricPoint.ModelVersionId), p => p.ModelVersionId), new(nameof(MetricPoint.MetricRunId), p => p.MetricRunId),
         new(nameof(MetricPoint.MetricKey), p => p.MetricKey), new(nameof(MetricPoint.Column), p => p.Column),
         new(nameof(MetricPoint.Segment), p => p.Segment), new(nameof(MetricPoint.Value), p => p.Value), new(nameof(MetricPoint.At), p => p.At),
+        new(nameof(MetricPoint.Shadow), p => p.Shadow),
     ];
 
     public static Task InsertAsync(DashboardDbContext db, IReadOnlyList<MetricPoint> points, CancellationToken ct) =>

@@ -13,4 +13,5 @@ public enum TrailAction
     ProductUpdated,
     SchemaChanged, ProductArchived, ProductRestored, RetentionPurged,
     ModelRegistered, ModelTrained, EvaluationSetChanged,
+    ChallengerMarked, ChallengerUnmarked,
 }

@@ -63,6 +63,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<RetentionService>();
         services.AddSingleton<ModelRegistryService>();
         services.AddSingleton<ModelComparisonService>();
+        services.AddSingleton<ChallengerService>();
         services.AddSingleton<ModelLineageService>();
         services.AddSingleton<EvaluationSetService>();
         services.AddSingleton<BatchImporter>();

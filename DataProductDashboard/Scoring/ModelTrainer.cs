@@ -68,7 +68,14 @@ public static class ModelTrainer
         ml.Model.Save(model, data.Schema, zip);
         var trainRows = (int)Count(trainSet);
         var negative = task == TaskType.BinaryClassification ? ClassNames.NegativeFromLabels(table, label, schema.PositiveClass) : null;
-        return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics, negative);
+        var parameters = new Dictionary<string, string>(Settings(task, trainer))
+        {
+            ["trainer"] = trainer.ToString(),
+            ["holdoutFraction"] = holdoutFraction.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+            ["split"] = ordered is not null ? $"latest rows by {schema.EventTime!.Name}" : "seeded random",
+            ["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics, negative) { Parameters = parameters };
     }
 
     /// <summary>The rows in event-time order (rows without a time first), when the schema has an event time the table
@@ -126,17 +133,36 @@ public static class ModelTrainer
         return pipeline;
     }
 
+    private const int Trees = 100;
+    private const int MinimumRowsPerLeaf = 10;
+
+    /// <summary>Leaves per tree: more for regression, whose targets need finer splits.</summary>
+    private static int Leaves(TaskType task) => task == TaskType.Regression ? 31 : 15;
+
+    /// <summary>The settings <see cref="CreateTrainer"/> passes (the rest are ML.NET's defaults), as a version records them.</summary>
+    public static IReadOnlyDictionary<string, string> Settings(TaskType task, TrainerKind trainer)
+    {
+        string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return trainer switch
+        {
+            TrainerKind.FastTree => new Dictionary<string, string> { ["numberOfTrees"] = Text(Trees), ["numberOfLeaves"] = Text(Leaves(task)), ["minimumExampleCountPerLeaf"] = Text(MinimumRowsPerLeaf) },
+            TrainerKind.LightGbm => new Dictionary<string, string> { ["numberOfIterations"] = Text(Trees), ["numberOfLeaves"] = Text(Leaves(task)) },
+            TrainerKind.FastForest => new Dictionary<string, string> { ["numberOfTrees"] = Text(Trees) },
+            _ => new Dictionary<string, string> { ["normalization"] = "min-max", ["loss"] = task == TaskType.Regression ? "squared" : "logistic" },
+        };
+    }
+
     private static IEstimator<ITransformer> CreateTrainer(MLContext ml, TaskType task, TrainerKind trainer, string label) =>
         (task, trainer) switch
         {
-            (TaskType.Regression, TrainerKind.FastTree) => ml.Regression.Trainers.FastTree(label, FeaturesColumn, numberOfLeaves: 31, numberOfTrees: 100, minimumExampleCountPerLeaf: 10),
-            (TaskType.Regression, TrainerKind.LightGbm) => ml.Regression.Trainers.LightGbm(label, FeaturesColumn, numberOfLeaves: 31, numberOfIterations: 100),
+            (TaskType.Regression, TrainerKind.FastTree) => ml.Regression.Trainers.FastTree(label, FeaturesColumn, numberOfLeaves: Leaves(task), numberOfTrees: Trees, minimumExampleCountPerLeaf: MinimumRowsPerLeaf),
+            (TaskType.Regression, TrainerKind.LightGbm) => ml.Regression.Trainers.LightGbm(label, FeaturesColumn, numberOfLeaves: Leaves(task), numberOfIterations: Trees),
             (TaskType.Regression, TrainerKind.Sdca) => ml.Regression.Trainers.Sdca(label, FeaturesColumn),
-            (TaskType.Regression, TrainerKind.FastForest) => ml.Regression.Trainers.FastForest(label, FeaturesColumn, numberOfTrees: 100),
-            (TaskType.BinaryClassification, TrainerKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(label, FeaturesColumn, numberOfLeaves: 15, numberOfTrees: 100, minimumExampleCountPerLeaf: 10),
-            (TaskType.BinaryClassification, TrainerKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(label, FeaturesColumn, numberOfLeaves: 15, numberOfIterations: 100),
+            (TaskType.Regression, TrainerKind.FastForest) => ml.Regression.Trainers.FastForest(label, FeaturesColumn, numberOfTrees: Trees),
+            (TaskType.BinaryClassification, TrainerKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(label, FeaturesColumn, numberOfLeaves: Leaves(task), numberOfTrees: Trees, minimumExampleCountPerLeaf: MinimumRowsPerLeaf),
+            (TaskType.BinaryClassification, TrainerKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(label, FeaturesColumn, numberOfLeaves: Leaves(task), numberOfIterations: Trees),
             (TaskType.BinaryClassification, TrainerKind.Sdca) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(label, FeaturesColumn),
-            (TaskType.BinaryClassification, TrainerKind.FastForest) => ml.BinaryClassification.Trainers.FastForest(label, FeaturesColumn, numberOfTrees: 100),
+            (TaskType.BinaryClassification, TrainerKind.FastForest) => ml.BinaryClassification.Trainers.FastForest(label, FeaturesColumn, numberOfTrees: Trees),
             _ => throw new InputValidationException("trainer", $"Trainer {trainer} is not available for {task}."),
         };
 

@@ -10,4 +10,8 @@ public sealed record TrainedModel(
     int TrainingRows,
     int HoldoutRows,
     IReadOnlyDictionary<string, double> HoldoutMetrics,
-    string? NegativeClass = null);
+    string? NegativeClass = null)
+{
+    /// <summary>The trainer's settings, the hold-out fraction and how it was split, and the seed.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+}

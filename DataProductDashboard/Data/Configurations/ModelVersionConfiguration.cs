@@ -12,5 +12,9 @@ public sealed class ModelVersionConfiguration : IEntityTypeConfiguration<ModelVe
         builder.Property(v => v.FileHash).HasMaxLength(64);
         builder.Property(v => v.HoldoutMetrics)
             .HasConversion(JsonValueConverter.For<Dictionary<string, double>>(), JsonValueConverter.ComparerFor<Dictionary<string, double>>());
+        builder.Property(v => v.Parameters)
+            .HasConversion(JsonValueConverter.For<Dictionary<string, string>>(), JsonValueConverter.ComparerFor<Dictionary<string, string>>());
+        builder.Property(v => v.Features)
+            .HasConversion(JsonValueConverter.For<List<string>>(), JsonValueConverter.ComparerFor<List<string>>());
     }
 }

@@ -12,5 +12,8 @@ public sealed class MetricPoint
     public string? Column { get; set; }
     public string? Segment { get; set; }
     public double Value { get; set; }
+    /// <summary>Measured on a challenger's shadow scores of the batch (its <see cref="ModelVersionId"/>), not on what the
+    /// batch stored: readers of the batch's own figures leave these out.</summary>
+    public bool Shadow { get; set; }
     public DateTime At { get; set; }
 }

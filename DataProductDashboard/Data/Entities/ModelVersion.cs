@@ -18,6 +18,13 @@ public sealed class ModelVersion
     public int? TrainingRows { get; set; }
     public int? HoldoutRows { get; set; }
     public Dictionary<string, double> HoldoutMetrics { get; set; } = [];
+    /// <summary>How it was trained: trainer settings, hold-out fraction and split, seed (empty for an uploaded model).</summary>
+    public Dictionary<string, string> Parameters { get; set; } = [];
+    /// <summary>The feature columns it takes, in the product schema's order when it was registered.</summary>
+    public List<string> Features { get; set; } = [];
+    /// <summary>Event-time range of its training data (or of the reference data of an upload), when the schema has one.</summary>
+    public DateTime? TrainingFrom { get; set; }
+    public DateTime? TrainingTo { get; set; }
     /// <summary>SHA-256 of the training data file kept under data/reference (the drift reference).</summary>
     public string? ReferenceFileHash { get; set; }
     public ModelStatus Status { get; set; }

@@ -1039,6 +1039,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<string>("Segment")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Shadow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
 
@@ -1051,7 +1054,7 @@ namespace DataProductDashboard.Data.Migrations
                     b.HasIndex("ProductId", "MetricKey", "At");
 
                     b.HasIndex(new[] { "ProductId", "MetricKey", "At", "BatchId", "Value" }, "IX_MetricPoints_BatchLevel")
-                        .HasFilter("\"Column\" IS NULL AND \"Segment\" IS NULL");
+                        .HasFilter("\"Column\" IS NULL AND \"Segment\" IS NULL AND NOT \"Shadow\"");
 
                     b.ToTable("MetricPoints");
                 });
@@ -1100,6 +1103,10 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1125,6 +1132,10 @@ namespace DataProductDashboard.Data.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
@@ -1156,11 +1167,17 @@ namespace DataProductDashboard.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("TrainingFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("TrainingRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("TrainingSeconds")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("TrainingTo")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1398,6 +1415,30 @@ namespace DataProductDashboard.Data.Migrations
                     b.HasIndex("ModelVersionId", "ExpiresAt");
 
                     b.ToTable("ReleaseWaivers");
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.ShadowPrediction", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Predicted")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("BatchId", "ModelVersionId", "RowIndex");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.ToTable("ShadowPredictions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1826,6 +1867,21 @@ namespace DataProductDashboard.Data.Migrations
                     b.HasOne("DataProductDashboard.Data.Entities.DataProduct", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.ShadowPrediction", b =>
+                {
+                    b.HasOne("DataProductDashboard.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataProductDashboard.Data.Entities.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -53,8 +53,11 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
         return ColumnDistribution.Of(pair);
     }
 
+    /// <summary>The points of a metric key, oldest first: every model version's (the champion's and the challengers'
+    /// shadow points), or one version's with <paramref name="modelVersion"/>; <paramref name="includeShadow"/> false
+    /// keeps the batches' own points only.</summary>
     public async Task<IReadOnlyList<MetricSeriesPoint>> GetSeriesAsync(int productId, string key, string? column, string? segment,
-        DateTime? from, DateTime? to, CancellationToken ct)
+        DateTime? from, DateTime? to, CancellationToken ct, int? modelVersion = null, bool includeShadow = true)
     {
         if (string.IsNullOrWhiteSpace(key))
             throw new InputValidationException("key", "A metric key is required, e.g. drift.share or dq.missing_share.");
@@ -65,13 +68,21 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
             query = query.Where(p => p.Column == column);
         // No segment: the whole batch's points only (an A/B arm's points carry the same keys with a segment).
         query = segment is null ? query.Where(p => p.Segment == null) : query.Where(p => p.Segment == segment);
+        if (!includeShadow)
+            query = query.Where(p => !p.Shadow);
+        if (modelVersion is { } number)
+        {
+            var versionId = await db.ModelVersions.Where(v => v.ProductId == productId && v.Number == number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct)
+                ?? throw NotFoundException.ModelVersion(productId, number);
+            query = query.Where(p => p.ModelVersionId == versionId);
+        }
         if (from is { } f)
             query = query.Where(p => p.At >= f);
         if (to is { } t)
             query = query.Where(p => p.At <= t);
         return await query.OrderBy(p => p.At).ThenBy(p => p.Id)
             .Select(p => new MetricSeriesPoint(p.At, p.Value, p.BatchId,
-                db.ModelVersions.Where(v => v.Id == p.ModelVersionId).Select(v => (int?)v.Number).FirstOrDefault(), p.Column, p.Segment))
+                db.ModelVersions.Where(v => v.Id == p.ModelVersionId).Select(v => (int?)v.Number).FirstOrDefault(), p.Column, p.Segment, p.Shadow))
             .ToListAsync(ct);
     }
 

@@ -7,6 +7,7 @@ using DataProductDashboard.Data.Configurations;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Experiments;
+using DataProductDashboard.Services.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -77,16 +78,22 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
                     await ReplaceArmLabelStatisticsAsync(db, product.Task, batch, experimentId, rows, versions, ct);
             }
         }
+        // A challenger's shadow performance depends on its own scores of the batch only: the batches whose labels changed.
+        var shadowBatches = changed.Where(targets.ContainsKey).ToList();
+        var shadowRuns = await ShadowRunsAsync(db, product.Task, shadowBatches.Select(id => targets[id]).ToList(), ct);
         var recomputed = targets.Keys.ToList();
         await db.MetricRuns.Where(r => r.BatchId != null && recomputed.Contains(r.BatchId.Value) && (r.Kind == RunKind || r.Kind == ArmHistory.PerformanceRunKind))
             .ExecuteDeleteAsync(ct);
+        await db.MetricRuns.Where(r => r.BatchId != null && shadowBatches.Contains(r.BatchId.Value) && r.Kind == ShadowHistory.PerformanceRunKind)
+            .ExecuteDeleteAsync(ct);
         db.MetricRuns.AddRange(runs.Select(r => r.Run));
+        db.MetricRuns.AddRange(shadowRuns.Select(r => r.Run));
         await db.SaveChangesAsync(ct);
         await MetricPointWriter.InsertAsync(db, runs.SelectMany(r => r.Points.Select(p => new MetricPoint
         {
             ProductId = r.Run.ProductId, BatchId = r.Run.BatchId, ModelVersionId = r.Run.ModelVersionId, MetricRunId = r.Run.Id,
             MetricKey = p.Key, Segment = r.Segment, Value = p.Value, At = r.Run.At,
-        })).ToList(), ct);
+        })).Concat(shadowRuns.SelectMany(r => ShadowHistory.Points(r.Run, r.Points))).ToList(), ct);
         logger.LogInformation("Recomputed performance of {Count} batches of product {ProductId} after labels of {Changed} batches",
             recompute.Count, productId, changed.Count);
     }
@@ -105,6 +112,39 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
                 affected.Add(j);
         }
         return affected.Select(j => labelledInOrder[j]).ToList();
+    }
+
+    /// <summary>The performance of each challenger's shadow scores of the batches on their labelled rows (the labels of
+    /// the champion's rows with the same index), judged against the challenger's own hold-out; its concept-drift window
+    /// is the batch alone.</summary>
+    private static async Task<List<(MetricRun Run, List<(string Key, double Value)> Points)>> ShadowRunsAsync(DashboardDbContext db, TaskType task,
+        IReadOnlyList<Batch> batches, CancellationToken ct)
+    {
+        var runs = new List<(MetricRun, List<(string, double)>)>();
+        if (batches.Count == 0)
+            return runs;
+        var ids = batches.Select(b => b.Id).ToList();
+        var rows = await db.ShadowPredictions.AsNoTracking().Where(s => ids.Contains(s.BatchId))
+            .Join(db.Predictions.Where(p => p.Label != null), s => new { s.BatchId, s.RowIndex }, p => new { p.BatchId, p.RowIndex },
+                (s, p) => new { s.BatchId, s.ModelVersionId, s.RowIndex, s.Predicted, s.Score, Label = p.Label!.Value })
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+            return runs;
+        var versionIds = rows.Select(r => r.ModelVersionId).Distinct().ToList();
+        var holdouts = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.HoldoutMetrics, ct);
+        foreach (var batch in batches)
+        {
+            foreach (var version in rows.Where(r => r.BatchId == batch.Id).GroupBy(r => r.ModelVersionId).OrderBy(g => g.Key))
+            {
+                var ordered = version.OrderBy(r => r.RowIndex).ToList();
+                var everyScore = ordered.All(r => r.Score is not null);
+                var values = (ordered.Select(r => r.Label).ToArray(), ordered.Select(r => r.Predicted).ToArray(),
+                    everyScore ? ordered.Select(r => r.Score!.Value).ToArray() : null);
+                var result = Compute(task, values, [values], holdouts.GetValueOrDefault(version.Key) ?? []);
+                runs.Add((ShadowHistory.NewRun(batch, ShadowHistory.PerformanceRunKind, version.Key, result), PerformancePoints.Flatten(result).ToList()));
+            }
+        }
+        return runs;
     }
 
     /// <summary>A batch's labelled rows in row order: label, prediction, score (when every row has one) and arm.</summary>

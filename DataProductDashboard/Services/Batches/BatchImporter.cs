@@ -12,6 +12,7 @@ using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Experiments;
 using DataProductDashboard.Services.FollowUps;
 using DataProductDashboard.Services.Jobs;
+using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Notifications;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +64,10 @@ public sealed class BatchImporter(
         var earlier = await db.Batches.Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed)
             .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => new { b.RowCount, b.ReceivedAt }).ToListAsync(ct);
         var experiment = await RunningExperimentAsync(db, productId, champion.Id, ct);
+        var shadowRows = options.Value.ShadowRowsPerBatch;
+        var challengers = shadowRows == 0 ? [] : await db.ModelVersions.AsNoTracking()
+            .Where(v => v.ProductId == productId && v.Status == ModelStatus.Challenger && v.Id != champion.Id).OrderBy(v => v.Number)
+            .Select(v => new ShadowChallenger(v.Id, v.Number, v.FileHash)).ToListAsync(ct);
         var stopwatch = Stopwatch.StartNew();
         ParsedCsv? whole = null;
         var rows = validated ?? 0;
@@ -76,7 +81,7 @@ public sealed class BatchImporter(
         return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, whole, rows, file,
             Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed, earlier.Select(b => b.RowCount).ToList(),
             earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings, experiment)
-        { SchemaVersion = product.SchemaVersion, Zone = ProductTimeZone.Of(product.TimeZone) };
+        { SchemaVersion = product.SchemaVersion, Zone = ProductTimeZone.Of(product.TimeZone), Challengers = challengers, ShadowRows = shadowRows };
     }
 
     /// <summary>The product's running A/B test, if it still applies: its champion must still be the product's champion
@@ -224,7 +229,8 @@ public sealed class BatchImporter(
         var audit = profiles.Get(prepared.ChampionFileHash) is { } reference
             ? new BatchAuditBuilder(prepared.Schema, reference, prepared.DriftSettings, prepared.RowCount, options.Value.DriftSampleRows, SeedOf(prepared.File.Hash))
             : null;
-        var scorer = new ChunkScorer(prepared, champion, challenger, audit, spool);
+        var shadows = prepared.Challengers.Select(c => (c, models.Get(c.FileHash))).ToList();
+        var scorer = new ChunkScorer(prepared, champion, challenger, audit, spool, shadows);
         progress?.Report(new ImportProgress(ImportStage.Scoring, 0, prepared.RowCount));
         var parseTime = TimeSpan.Zero;
         if (prepared.Whole is { } whole)
@@ -322,11 +328,14 @@ public sealed class BatchImporter(
         }
         var (profile, audit, armAudits) = await analysis;
         batch.PredictionMean = profile.Values?.Mean;
-        await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile, ScoringPoints(batch, profile), ct);
+        await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile,
+            ScoringPoints(batch.RowCount, batch.ScoringSeconds, scores.LatencyMicros, profile).Select(p => (p.Key, (string?)null, p.Value)), ct);
         if (audit is not null)
             await AddAuditRunAsync(db, batch, audit, ct);
         foreach (var (armAudit, versionId) in armAudits ?? [])
             await ArmHistory.AddRunAsync(db, batch, ArmHistory.ScoringRunKind, armAudit.Arm, versionId, armAudit, armAudit.Points(), ct);
+        foreach (var shadow in scored.Shadows)
+            await StoreShadowAsync(db, tx.GetDbTransaction(), batch, prepared.Task, shadow, ct);
         await db.SaveChangesAsync(ct);
         if (batch.LabelledRows > 0)
             await performance.RecomputeAsync(db, prepared.ProductId, [batch.Id], ct);
@@ -339,22 +348,37 @@ public sealed class BatchImporter(
         return (batch, followUp.Id);
     }
 
+    /// <summary>A challenger's shadow predictions of the batch and its scoring run: rows, time, latency and prediction
+    /// profile, as shadow points of its version.</summary>
+    private async Task StoreShadowAsync(DashboardDbContext db, System.Data.Common.DbTransaction tx, Batch batch, TaskType task, ShadowScores shadow,
+        CancellationToken ct)
+    {
+        var scores = shadow.Scores;
+        ShadowPredictionWriter.Write(db.Database.GetDbConnection(), tx, batch.Id, shadow.Version.VersionId, scores.Predicted, scores.Probability, ct);
+        var profile = task == TaskType.Regression ? PredictionProfile.Regression(scores.Predicted) : PredictionProfile.Binary(scores.Predicted, scores.Probability);
+        var result = new ShadowScoring(scores.Predicted.Length, scores.Duration.TotalSeconds, scores.LatencyMicros, profile);
+        await ShadowHistory.AddRunAsync(db, batch, ShadowHistory.ScoringRunKind, shadow.Version.VersionId, result,
+            ScoringPoints(result.Rows, result.Seconds, scores.LatencyMicros, profile).Select(p => (p.Key, p.Value)), ct);
+        logger.LogInformation("Batch {BatchId} of product {ProductId}: challenger v{Version} shadow-scored {Rows} rows in {Seconds:F3} s",
+            batch.Id, batch.ProductId, shadow.Version.Number, result.Rows, result.Seconds);
+    }
+
     /// <summary>What the store of a batch needs besides its predictions, worked out beside it.</summary>
     private sealed record BatchAnalysis(PredictionProfile Profile, AuditResult? Audit, IReadOnlyList<(ArmAudit Audit, int VersionId)>? ArmAudits);
 
-    private static IEnumerable<(string Key, string? Column, double Value)> ScoringPoints(Batch batch, PredictionProfile profile)
+    private static IEnumerable<(string Key, double Value)> ScoringPoints(int rows, double seconds, LatencyPercentiles latency, PredictionProfile profile)
     {
-        yield return (MetricKeys.Rows, null, batch.RowCount);
-        yield return (MetricKeys.ScoringSeconds, null, batch.ScoringSeconds);
-        yield return (MetricKeys.LatencyP50, null, batch.LatencyP50Micros);
-        yield return (MetricKeys.LatencyP95, null, batch.LatencyP95Micros);
-        yield return (MetricKeys.LatencyP99, null, batch.LatencyP99Micros);
+        yield return (MetricKeys.Rows, rows);
+        yield return (MetricKeys.ScoringSeconds, seconds);
+        yield return (MetricKeys.LatencyP50, latency.P50);
+        yield return (MetricKeys.LatencyP95, latency.P95);
+        yield return (MetricKeys.LatencyP99, latency.P99);
         if (profile.Values is { } values)
         {
-            yield return (MetricKeys.PredictionMean, null, values.Mean);
-            yield return (MetricKeys.PredictionStd, null, values.Std);
+            yield return (MetricKeys.PredictionMean, values.Mean);
+            yield return (MetricKeys.PredictionStd, values.Std);
         }
         if (profile.PositiveShare is { } share)
-            yield return (MetricKeys.PositiveShare, null, share);
+            yield return (MetricKeys.PositiveShare, share);
     }
 }

@@ -15,8 +15,10 @@ namespace DataProductDashboard.Services.Batches;
 /// model outputs (about 12 bytes per row, what the prediction profile and the latency percentiles need exactly) stay
 /// in memory.</summary>
 internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion, ITransformer? challenger, BatchAuditBuilder? audit,
-    PredictionSpool spool)
+    PredictionSpool spool, IReadOnlyList<(ShadowChallenger Version, ITransformer Model)>? shadows = null)
 {
+    private readonly (ShadowChallenger Version, ITransformer Model, Outputs Outputs)[] _shadows =
+        (shadows ?? []).Select(s => (s.Version, s.Model, new Outputs(Math.Min(prepared.RowCount, prepared.ShadowRows), prepared.Task))).ToArray();
     private readonly Outputs _merged = new(prepared.RowCount, prepared.Task);
     private readonly Column<byte> _arms = new(prepared.Experiment is null ? 0 : prepared.RowCount);
     private readonly Outputs _champion = new(0, prepared.Task);
@@ -55,6 +57,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
         {
             scores = ModelScorer.Score(champion, table, prepared.Schema, prepared.Task, rowsDone: null, ct);
         }
+        ScoreShadows(chunk, ct);
         _merged.Add(scores);
 
         var labels = LabelsOf(chunk);
@@ -83,7 +86,24 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
     {
         (ScoreResult, ScoreResult)? arms = prepared.Experiment is null ? null : (_champion.Complete(), _challenger.Complete());
         return new ScoredBatch(Rows, _merged.Complete(), prepared.Experiment is null ? null : _arms.ToArray(), arms, _hasLabels ? _labelled : 0, _from, _to,
-            prepared.Experiment is null ? null : (_armStatistics[0], _armStatistics[1]));
+            prepared.Experiment is null ? null : (_armStatistics[0], _armStatistics[1]))
+        {
+            Shadows = _shadows.Where(s => s.Outputs.Rows > 0).Select(s => new ShadowScores(s.Version, s.Outputs.Complete())).ToList(),
+        };
+    }
+
+    /// <summary>Each challenger scores the chunk's rows that are still within the batch's first
+    /// <see cref="PreparedBatch.ShadowRows"/>; its own scoring time is what the shadow cost is.</summary>
+    private void ScoreShadows(ParsedCsv chunk, CancellationToken ct)
+    {
+        foreach (var (_, model, outputs) in _shadows)
+        {
+            var take = Math.Min(chunk.RowCount, prepared.ShadowRows - outputs.Rows);
+            if (take <= 0 || chunk.FirstRow != outputs.Rows)
+                continue;
+            var table = take == chunk.RowCount ? chunk.Table : chunk.Table.Select([.. Enumerable.Range(0, take)]);
+            outputs.Add(ModelScorer.Score(model, table, prepared.Schema, prepared.Task, rowsDone: null, ct));
+        }
     }
 
     private double[]? LabelsOf(ParsedCsv chunk)
@@ -169,7 +189,14 @@ internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion,
     }
 }
 
-/// <summary>A batch's model outputs in row order, each arm's own when an A/B test ran, and what the rows said.</summary>
+/// <summary>A batch's model outputs in row order, each arm's own when an A/B test ran, the challengers' shadow scores
+/// of its first rows, and what the rows said.</summary>
 internal sealed record ScoredBatch(int Rows, ScoreResult Scores, byte[]? Arms, (ScoreResult Champion, ScoreResult Challenger)? ArmScores,
     int LabelledRows, DateTime? EventTimeFrom, DateTime? EventTimeTo,
-    (Dictionary<string, Moments> Champion, Dictionary<string, Moments> Challenger)? ArmStatistics);
+    (Dictionary<string, Moments> Champion, Dictionary<string, Moments> Challenger)? ArmStatistics)
+{
+    public IReadOnlyList<ShadowScores> Shadows { get; init; } = [];
+}
+
+/// <summary>A challenger's outputs for the batch's first <c>Predicted.Length</c> rows, with its scoring time.</summary>
+internal sealed record ShadowScores(ShadowChallenger Version, ScoreResult Scores);

@@ -37,4 +37,10 @@ public sealed record PreparedBatch(
 
     /// <summary>The product's time zone: timestamps without an offset in the file are its wall-clock times.</summary>
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>The challengers that score the batch's first <see cref="ShadowRows"/> rows beside the champion.</summary>
+    public IReadOnlyList<ShadowChallenger> Challengers { get; init; } = [];
+
+    /// <summary>How many rows of the batch (the first ones) each challenger scores.</summary>
+    public int ShadowRows { get; init; }
 }

@@ -25,6 +25,8 @@ public sealed class DemoSeeder(
     GateService gates,
     KpiService kpis,
     ExperimentService experiments,
+    ChallengerService challengers,
+    Releases.ReleaseService releases,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -72,8 +74,12 @@ public sealed class DemoSeeder(
 
         var production = rows.Where(r => DateTime.Parse(r[day], CultureInfo.InvariantCulture) >= new DateTime(2011, 7, 1))
             .GroupBy(r => WeekStart(DateTime.Parse(r[day], CultureInfo.InvariantCulture))).ToList();
+        var challengersFrom = new DateTime(2012, 1, 2);
+        IReadOnlyList<int> challengerVersions = [];
         foreach (var week in production)
         {
+            if (week.Key == challengersFrom)
+                challengerVersions = await AddBikeChallengersAsync(product.Id, header, keep, rows, day, ct);
             var received = DateTime.SpecifyKind(week.Key.AddDays(7).AddHours(6), DateTimeKind.Utc);
             await batches.ImportAsync(product.Id, Csv(header, featureColumns, week), $"rentals-{week.Key:yyyy-MM-dd}.csv",
                 BatchSource.Demo, received, progress: null, ct);
@@ -82,7 +88,24 @@ public sealed class DemoSeeder(
         var keyAndLabel = new[] { Array.IndexOf(header, "instant"), Array.IndexOf(header, "cnt") };
         await labels.UploadAsync(product.Id, Csv(header, keyAndLabel, production.SkipLast(LabelLagBatches).SelectMany(w => w)), "rental-counts.csv", ct);
         await AddKpisAsync(product.Id, DemoProducts.BikeKpis, ct);
+        // Both challengers judged by the release gates on the same latest labelled rows as the champion: v2 passes, v3 is blocked.
+        foreach (var version in challengerVersions)
+            await releases.EvaluateAsync(product.Id, version, ct);
         return true;
+    }
+
+    /// <summary>At the turn of 2012 the data scientist trains two candidates and shadow-scores both beside v1 on every
+    /// batch of 2012: v2 on the whole of 2011 (better on 2012's rows), v3 on its first quarter only (worse).</summary>
+    private async Task<IReadOnlyList<int>> AddBikeChallengersAsync(int productId, string[] header, int[] keep, IReadOnlyList<string[]> rows, int day, CancellationToken ct)
+    {
+        DateTime Day(string[] r) => DateTime.Parse(r[day], CultureInfo.InvariantCulture);
+        var better = await registry.TrainAsync(productId, Csv(header, keep, rows.Where(r => Day(r) < new DateTime(2012, 1, 1))), "bike-2011.csv",
+            new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v2: FastTree on the whole of 2011, shadow-scored beside v1 through 2012."), ct, by: DemoActor);
+        var worse = await registry.TrainAsync(productId, Csv(header, keep, rows.Where(r => Day(r) < new DateTime(2011, 4, 1))), "bike-2011-q1.csv",
+            new TrainModelRequest(TrainerKind.FastTree, 0.2, Seed, "Demo v3: FastTree on January–March 2011 only (winter), shadow-scored beside v1 through 2012."), ct, by: DemoActor);
+        await challengers.MarkAsync(productId, better.Number, DemoActor, ct);
+        await challengers.MarkAsync(productId, worse.Number, DemoActor, ct);
+        return [better.Number, worse.Number];
     }
 
     private async Task<bool> SeedCreditAsync(CancellationToken ct)

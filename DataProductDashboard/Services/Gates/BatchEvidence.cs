@@ -16,7 +16,7 @@ public sealed class BatchEvidence(ReferenceProfileStore profiles)
     public async Task<Dictionary<int, GateEvidence>> ForBatchesAsync(DashboardDbContext db, IReadOnlyList<Batch> batches, CancellationToken ct)
     {
         var ids = batches.Select(b => b.Id).ToList();
-        var points = await db.MetricPoints.AsNoTracking().Where(p => p.BatchId != null && ids.Contains(p.BatchId.Value))
+        var points = await db.MetricPoints.AsNoTracking().Where(p => p.BatchId != null && ids.Contains(p.BatchId.Value) && !p.Shadow)
             .OrderBy(p => p.Id).Select(p => new { BatchId = p.BatchId!.Value, p.MetricKey, p.Column, p.Segment, p.Value }).ToListAsync(ct);
         var versionIds = batches.Select(b => b.ModelVersionId).Distinct().ToList();
         var versions = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))

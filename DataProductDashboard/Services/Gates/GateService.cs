@@ -281,7 +281,7 @@ public sealed class GateService(
         if (labelled is { } l)
             recent.Add(l);
         var points = await db.MetricPoints.AsNoTracking()
-            .Where(p => p.ProductId == productId && ((p.BatchId != null && recent.Contains(p.BatchId.Value)) || (p.BatchId == null && p.ModelVersionId != null)))
+            .Where(p => p.ProductId == productId && !p.Shadow && ((p.BatchId != null && recent.Contains(p.BatchId.Value)) || (p.BatchId == null && p.ModelVersionId != null)))
             .Select(p => new { p.MetricKey, p.Column, p.Segment, p.Value, p.At, p.Id }).ToListAsync(ct);
         return points.GroupBy(p => new MetricAddress(p.MetricKey, p.Column, p.Segment))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.At).ThenByDescending(p => p.Id).Select(p => (p.Value, p.At)).First());

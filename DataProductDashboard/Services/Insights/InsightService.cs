@@ -57,7 +57,7 @@ public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFacto
         if (batch is null)
             return null;
         string[] keys = [AuditPoints.ColumnDrift, AuditPoints.DatasetDrift, AuditPoints.PredictionDrift];
-        var points = await db.MetricPoints.AsNoTracking().Where(p => p.BatchId == batch.Id && keys.Contains(p.MetricKey) && p.Segment == null)
+        var points = await db.MetricPoints.AsNoTracking().Where(p => p.BatchId == batch.Id && keys.Contains(p.MetricKey) && p.Segment == null && !p.Shadow)
             .Select(p => new { p.MetricKey, p.Column, p.Value }).ToListAsync(ct);
         var columns = points.Where(p => p.MetricKey == AuditPoints.ColumnDrift && p.Column != null).ToList();
         var order = product.Schema.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);

@@ -26,7 +26,7 @@ internal static class KpiAuditFacts
         DateTime since, DateTime until) =>
         db.MetricPoints.AsNoTracking()
             .Where(p => p.ProductId == productId && Keys.Contains(p.MetricKey) && p.At >= since && p.At <= until
-                && p.BatchId != null && p.Column == null && p.Segment == null)
+                && p.BatchId != null && p.Column == null && p.Segment == null && !p.Shadow)
             .Select(p => ValueTuple.Create(p.BatchId!.Value, p.MetricKey, p.Value, p.Id));
 
     public static async Task<IReadOnlyList<KpiBatchAudit>> LoadAsync(DashboardDbContext db, DataProduct product, KpiPeriod period, DateTime from, DateTime to,

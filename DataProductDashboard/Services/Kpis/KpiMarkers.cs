@@ -23,7 +23,7 @@ internal static class KpiMarkers
         var batches = await db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed)
             .Select(b => new { b.Id, b.FileName, At = b.EventTimeFrom ?? b.ReceivedAt, To = b.EventTimeTo ?? b.ReceivedAt }).ToDictionaryAsync(b => b.Id, ct);
         var drift = await db.MetricPoints.AsNoTracking()
-            .Where(p => p.ProductId == productId && p.BatchId != null && p.Column == null
+            .Where(p => p.ProductId == productId && p.BatchId != null && p.Column == null && !p.Shadow
                 && (p.MetricKey == AuditPoints.DatasetDrift || p.MetricKey == AuditPoints.DriftShare || p.MetricKey == AuditPoints.DriftedColumns))
             .Select(p => new { BatchId = p.BatchId!.Value, p.MetricKey, p.Value }).ToListAsync(ct);
         foreach (var batch in drift.GroupBy(p => p.BatchId).Where(g => g.Any(p => p.MetricKey == AuditPoints.DatasetDrift && p.Value == 1)))

@@ -177,7 +177,8 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
             predictions.Add(new(version.Number, predicted, probability));
             described.Add(new(version.Number, version.Source, version.Trainer, version.Status, version.CreatedAt, version.PromotedAt, version.TrainingRows,
                 version.HoldoutRows, version.TrainingSeconds, version.FileSizeBytes, version.FileHash, version.ReferenceFileHash, version.HoldoutMetrics,
-                version.Notes, p50, p95));
+                version.Notes, p50, p95)
+            { Parameters = version.Parameters, Features = version.Features, TrainingFrom = version.TrainingFrom, TrainingTo = version.TrainingTo });
         }
         var result = ModelComparison.Compare(product.Task, labels, predictions, baseline, ct: ct);
         var names = ClassNames.For(product.Task, product.Schema);

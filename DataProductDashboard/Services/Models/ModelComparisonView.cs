@@ -65,7 +65,16 @@ public sealed record ComparedVersion(
     IReadOnlyDictionary<string, double> HoldoutMetrics,
     string Notes,
     double LatencyP50Micros,
-    double LatencyP95Micros);
+    double LatencyP95Micros)
+{
+    /// <summary>Trainer settings, hold-out fraction and split, seed (empty for an uploaded model).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>The feature columns it takes.</summary>
+    public IReadOnlyList<string> Features { get; init; } = [];
+    /// <summary>Event-time range of its training data, when known.</summary>
+    public DateTime? TrainingFrom { get; init; }
+    public DateTime? TrainingTo { get; init; }
+}
 
 /// <summary>One compared row: where it is, its label and each version's prediction (binary: with class names).</summary>
 /// <param name="BatchId">The production batch of the row; null for a row of the evaluation set.</param>

@@ -26,11 +26,22 @@ public sealed record ModelLineage(
     IReadOnlyDictionary<string, double> HoldoutMetrics,
     string Notes,
     LineageBatches AsChampion,
-    IReadOnlyList<LineageEvent> Events);
+    IReadOnlyList<LineageEvent> Events)
+{
+    /// <summary>The production batches it scored as a challenger, beside the champion (shadow scoring); Rows counts
+    /// the rows it scored.</summary>
+    public LineageBatches AsChallenger { get; init; } = new(0, 0, null, null, null, null);
+    /// <summary>Trainer settings, hold-out fraction and split, seed (empty for an uploaded model).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<string> Features { get; init; } = [];
+    /// <summary>Event-time range of its training data, when known.</summary>
+    public DateTime? TrainingFrom { get; init; }
+    public DateTime? TrainingTo { get; init; }
+}
 
 public sealed record LineageBatches(int Count, long Rows, int? FirstBatchId, DateTime? FirstAt, int? LastBatchId, DateTime? LastAt);
 
 /// <param name="Kind">registered, trained, promoted, promotion-refused, waived, replaced, rolled-back, restored,
-/// release-evaluated, experiment-started, experiment-stopped, experiment-decided, first-batch, latest-batch.</param>
+/// challenger-marked, challenger-unmarked, release-evaluated, experiment-started, experiment-stopped, experiment-decided, first-batch, latest-batch, first-shadow-batch, latest-shadow-batch.</param>
 /// <param name="Link">A page the event is about, when there is one.</param>
 public sealed record LineageEvent(DateTime At, string Kind, string Actor, string Text, string? Link = null);

@@ -50,6 +50,12 @@ public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> db
                 case TrailAction.Waived when mine:
                     events.Add(new(t.At, "waived", t.Actor, $"Failing release gates waived: {t.After}", $"/products/{productId}/gates"));
                     break;
+                case TrailAction.ChallengerMarked when mine:
+                    events.Add(new(t.At, "challenger-marked", t.Actor, "Marked as challenger: scored beside the champion on each new batch", models));
+                    break;
+                case TrailAction.ChallengerUnmarked when mine:
+                    events.Add(new(t.At, "challenger-unmarked", t.Actor, "No longer a challenger: shadow scoring stopped", models));
+                    break;
                 case TrailAction.RolledBack when mine:
                     events.Add(new(t.At, "rolled-back", t.Actor, $"Rolled back and retired: {t.After}", models));
                     break;
@@ -103,11 +109,26 @@ public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> db
         if (last is not null && last.Id != first?.Id)
             events.Add(new(last.ReceivedAt, "latest-batch", "system", $"Latest production batch scored as champion: #{last.Id} ({count:N0} batches, {rows:N0} rows in all)", $"/batches/{last.Id}"));
 
+        var shadow = db.MetricRuns.AsNoTracking().Where(r => r.ProductId == productId && r.ModelVersionId == version.Id && r.Kind == ShadowHistory.ScoringRunKind && r.BatchId != null);
+        var shadowCount = await shadow.CountAsync(ct);
+        var shadowRows = shadowCount == 0 ? 0 : await db.ShadowPredictions.LongCountAsync(p => p.ModelVersionId == version.Id, ct);
+        var firstShadow = await shadow.OrderBy(r => r.At).ThenBy(r => r.Id).Select(r => new { Id = r.BatchId!.Value, r.At }).FirstOrDefaultAsync(ct);
+        var lastShadow = await shadow.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => new { Id = r.BatchId!.Value, r.At }).FirstOrDefaultAsync(ct);
+        if (firstShadow is not null)
+            events.Add(new(firstShadow.At, "first-shadow-batch", "system", $"First production batch scored as challenger: #{firstShadow.Id}", $"/batches/{firstShadow.Id}"));
+        if (lastShadow is not null && lastShadow.Id != firstShadow?.Id)
+            events.Add(new(lastShadow.At, "latest-shadow-batch", "system",
+                $"Latest production batch scored as challenger: #{lastShadow.Id} ({shadowCount:N0} batches, {shadowRows:N0} rows in all)", $"/batches/{lastShadow.Id}"));
+
         return new ModelLineage(product.Id, product.Name, version.Number, version.Source, version.Trainer, version.Status, version.CreatedAt, version.PromotedAt,
             version.TrainingRows, version.HoldoutRows, version.TrainingSeconds, version.FileName, version.FileHash, version.FileSizeBytes,
             version.ReferenceFileHash, version.HoldoutMetrics, version.Notes,
             new LineageBatches(count, rows, first?.Id, first?.ReceivedAt, last?.Id, last?.ReceivedAt),
-            [.. events.OrderBy(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal)]);
+            [.. events.OrderBy(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal)])
+        {
+            AsChallenger = new LineageBatches(shadowCount, shadowRows, firstShadow?.Id, firstShadow?.At, lastShadow?.Id, lastShadow?.At),
+            Parameters = version.Parameters, Features = version.Features, TrainingFrom = version.TrainingFrom, TrainingTo = version.TrainingTo,
+        };
     }
 
     /// <summary>The events as CSV (at, kind, actor, text, link), oldest first.</summary>

@@ -109,13 +109,14 @@ public sealed class ModelRegistryService(
             TrainingRows = trained.TrainingRows,
             HoldoutRows = trained.HoldoutRows,
             HoldoutMetrics = new Dictionary<string, double>(trained.HoldoutMetrics),
+            Parameters = new Dictionary<string, string>(trained.Parameters),
             Notes = request.Notes?.Trim() ?? "",
         };
         return await AddVersionAsync(entity, trained.Zip, csv, parsed.Table, product, ct, jobId, trained.NegativeClass, by,
             $"{trained.Trainer} trained on {trained.TrainingRows:N0} rows of '{Path.GetFileName(fileName)}' (hold-out {trained.HoldoutRows:N0}, fraction {request.HoldoutFraction:0.##}, seed {request.Seed}) in {trained.TrainingTime.TotalSeconds:0.##} s");
     }
 
-    /// <summary>Makes a version the champion; the previous champion becomes a challenger. Release gates, waivers and
+    /// <summary>Makes a version the champion; the previous champion becomes a challenger (shadow-scored). Release gates, waivers and
     /// the audit trail are the caller's (<see cref="Releases.ReleaseService"/>); only it and the seeder call this.</summary>
     public Task<ModelVersionSummary> PromoteAsync(int productId, int number, CancellationToken ct) =>
         PromoteAsync(productId, number, retire: null, alsoSave: null, ct);
@@ -133,7 +134,13 @@ public sealed class ModelRegistryService(
         if (version.Status == ModelStatus.Champion)
             throw new ConflictException($"Version {number} is already the champion.");
         if (product.ChampionVersionId is { } previousId && await db.ModelVersions.FindAsync([previousId], ct) is { } previous)
-            previous.Status = previous.Number == retire ? ModelStatus.Retired : ModelStatus.Challenger;
+        {
+            // The former champion keeps scoring beside the new one (a challenger), unless the product has as many
+            // challengers as it may (the promoted version's place frees one when it was a challenger itself).
+            var challengers = await db.ModelVersions.CountAsync(v => v.ProductId == productId && v.Status == ModelStatus.Challenger && v.Id != version.Id, ct);
+            previous.Status = previous.Number == retire ? ModelStatus.Retired
+                : challengers < ChallengerRules.MaxChallengers ? ModelStatus.Challenger : ModelStatus.Candidate;
+        }
         version.Status = ModelStatus.Champion;
         version.PromotedAt = clock.GetUtcNow().UtcDateTime;
         product.ChampionVersionId = version.Id;
@@ -187,6 +194,8 @@ public sealed class ModelRegistryService(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var product = await db.Products.FirstAsync(p => p.Id == entity.ProductId, ct);
             entity.FileHash = modelFile.Hash;
+            entity.Features = [.. owner.Schema.Features.Select(f => f.Name)];
+            (entity.TrainingFrom, entity.TrainingTo) = TimeRange(referenceTable, owner.Schema);
             entity.ReferenceFileHash = referenceFile?.Hash;
             entity.Number = (await db.ModelVersions.Where(v => v.ProductId == entity.ProductId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
             entity.CreatedAt = clock.GetUtcNow().UtcDateTime;
@@ -218,6 +227,15 @@ public sealed class ModelRegistryService(
         return ToSummary(entity, 0);
     }
 
+    /// <summary>The event-time range of the training (or reference) rows, when the schema has an event time.</summary>
+    private static (DateTime? From, DateTime? To) TimeRange(ColumnTable? table, ProductSchema schema)
+    {
+        if (table is null || schema.EventTime is not { } column || !table.TryGetTimestamps(column.Name, out var times))
+            return (null, null);
+        var present = times.Where(t => t is not null).Select(t => t!.Value).ToList();
+        return present.Count == 0 ? (null, null) : (present.Min(), present.Max());
+    }
+
     /// <summary>A binary product whose schema leaves the negative class unnamed (a label without allowed values) takes
     /// its name from the labels the version was trained (or referenced) on, so pages can show "good" instead of 0. Only
     /// the first name sticks: a later file never renames it (a schema change can).</summary>
@@ -232,5 +250,6 @@ public sealed class ModelRegistryService(
 
     private static ModelVersionSummary ToSummary(ModelVersion v, int batchCount) => new(
         v.Id, v.ProductId, v.Number, v.Source, v.Trainer, v.Status, v.FileName, v.FileHash, v.FileSizeBytes,
-        v.TrainingSeconds, v.TrainingRows, v.HoldoutRows, v.HoldoutMetrics, v.Notes, v.CreatedAt, batchCount, v.ReleaseStatus, v.ReleaseEvaluatedAt, v.PromotedAt);
+        v.TrainingSeconds, v.TrainingRows, v.HoldoutRows, v.HoldoutMetrics, v.Notes, v.CreatedAt, batchCount, v.ReleaseStatus, v.ReleaseEvaluatedAt, v.PromotedAt)
+    { Parameters = v.Parameters, Features = v.Features, TrainingFrom = v.TrainingFrom, TrainingTo = v.TrainingTo };
 }

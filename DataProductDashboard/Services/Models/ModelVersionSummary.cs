@@ -22,4 +22,13 @@ public sealed record ModelVersionSummary(
     int BatchCount,
     GateStatus? ReleaseStatus = null,
     DateTime? ReleaseEvaluatedAt = null,
-    DateTime? PromotedAt = null);
+    DateTime? PromotedAt = null)
+{
+    /// <summary>Trainer settings, hold-out fraction and split, seed (empty for an uploaded model).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>The feature columns it takes.</summary>
+    public IReadOnlyList<string> Features { get; init; } = [];
+    /// <summary>Event-time range of its training data, when known.</summary>
+    public DateTime? TrainingFrom { get; init; }
+    public DateTime? TrainingTo { get; init; }
+}

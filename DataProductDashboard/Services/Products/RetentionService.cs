@@ -37,6 +37,7 @@ public sealed class RetentionService(IDbContextFactory<DashboardDbContext> dbFac
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             predictions = await db.Predictions.Where(p => ids.Contains(p.BatchId)).ExecuteDeleteAsync(ct);
+            await db.ShadowPredictions.Where(p => ids.Contains(p.BatchId)).ExecuteDeleteAsync(ct);
             await db.Batches.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(b => b.SetProperty(x => x.RowsPurgedAt, now), ct);
             trail.Record(db, productId, Trail.Actor.System, TrailAction.RetentionPurged, $"{expired.Count} batch(es) uploaded before {cutoff:yyyy-MM-dd HH:mm} UTC",
                 $"{expired.Sum(b => (long)b.RowCount):N0} rows stored", $"predictions and files removed (retention {days} days); metrics kept");

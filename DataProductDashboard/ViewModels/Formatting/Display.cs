@@ -105,9 +105,9 @@ public static class Display
     public static string StatusHelp(Domain.ModelStatus status) => status switch
     {
         Domain.ModelStatus.Champion => "Champion: the version that scores every new batch. Exactly one per product.",
-        Domain.ModelStatus.Challenger => "Challenger: a former champion kept for comparison; it no longer scores batches but can be promoted back.",
+        Domain.ModelStatus.Challenger => "Challenger: scores each new batch beside the champion (shadow scoring), so both are measured on the same rows; it can be promoted.",
         Domain.ModelStatus.Retired => "Retired: a former champion, kept for the record; it can be promoted again.",
-        _ => "Candidate: a new version (uploaded or trained here) that has never scored batches. Promote it to make it the champion.",
+        _ => "Candidate: a version that does not score batches (new, or no longer a challenger). Shadow-score it as a challenger, or promote it.",
     };
 
     public static string Task(Domain.TaskType task) => task switch

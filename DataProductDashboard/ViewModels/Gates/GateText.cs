@@ -80,6 +80,8 @@ public static class GateText
         TrailAction.ModelRegistered => "Model version registered",
         TrailAction.ModelTrained => "Model version trained",
         TrailAction.EvaluationSetChanged => "Evaluation set changed",
+        TrailAction.ChallengerMarked => "Challenger marked (shadow scoring on)",
+        TrailAction.ChallengerUnmarked => "Challenger unmarked (shadow scoring off)",
         _ => action.ToString(),
     };
 

@@ -98,7 +98,11 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
     protected abstract Task LoadPageAsync(CancellationToken ct);
 
     protected async Task<IReadOnlyList<MetricSeriesPoint>> SeriesAsync(string key, string? column = null) =>
-        await Audits.GetSeriesAsync(ProductId, key, column, null, Range.From, Range.ToExclusiveEnd, Token);
+        await Audits.GetSeriesAsync(ProductId, key, column, null, Range.From, Range.ToExclusiveEnd, Token, includeShadow: false);
+
+    /// <summary>The batches' points of a key and every challenger's shadow points of it.</summary>
+    protected async Task<IReadOnlyList<MetricSeriesPoint>> SeriesWithShadowAsync(string key) =>
+        await Audits.GetSeriesAsync(ProductId, key, null, null, Range.From, Range.ToExclusiveEnd, Token);
 
     protected TimeSeriesSpec Spec(string yTitle, params TimeSeriesLine[] lines) => new(yTitle, lines) { Releases = Releases, Zone = Zone };
 

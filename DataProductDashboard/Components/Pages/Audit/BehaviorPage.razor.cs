@@ -64,14 +64,16 @@ public sealed partial class BehaviorPage
             var summary = await Models.GetAsync(ProductId, number, ct);
             holdout = summary.HoldoutMetrics.TryGetValue(metric, out var h) ? h : null;
         }
-        var values = await SeriesAsync(PerformancePoints.Prefix + metric);
+        var values = await SeriesWithShadowAsync(PerformancePoints.Prefix + metric);
+        var shadowVersions = ViewModels.Models.VersionSeries.ShadowVersions(values);
         var band = SeriesPoints.Band(await SeriesAsync(PerformancePoints.ConceptLow), await SeriesAsync(PerformancePoints.ConceptHigh));
         var label = product.Schema.Label?.Name ?? "label";
         _metricTitle = $"{MetricNames.Display(metric)} over time";
         _metricCaption = (regression ? $"Mean absolute error on labelled rows ({label} units); lower is better." : "Share of labelled rows whose predicted class is the true class; higher is better.")
-            + (holdout is null ? "" : $" Dashed: hold-out of v{version}.") + " Band: 95 % confidence interval.";
-        _performance = TimeSeriesFigureBuilder.Build(Spec(regression ? $"MAE ({label} units)" : "Accuracy (%)",
-            new TimeSeriesLine(MetricNames.Display(metric), SeriesPoints.From(values))) with
+            + (holdout is null ? "" : $" Dashed red: hold-out of v{version}.") + " Band: 95 % confidence interval."
+            + (shadowVersions.Count == 0 ? "" : $" Dashed: {string.Join(", ", shadowVersions.Select(v => $"v{v}"))} scored beside the champion on the same rows (shadow).");
+        var lines = ViewModels.Models.VersionSeries.Lines(values, shadowVersions.Count == 0 ? MetricNames.Display(metric) : $"{MetricNames.Display(metric)} · champion");
+        _performance = TimeSeriesFigureBuilder.Build(Spec(regression ? $"MAE ({label} units)" : "Accuracy (%)", [.. lines]) with
         {
             Band = new TimeSeriesBand("95 % CI", band),
             Threshold = holdout,

@@ -25,6 +25,7 @@ public sealed partial class ModelCompare : IDisposable
     [Inject] public required ModelComparisonService Comparison { get; init; }
     [Inject] public required EvaluationSetService EvaluationSets { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required Services.Audit.AuditQueryService Audits { get; init; }
 
     private CancellationTokenSource _cts = new();
     private ProductDetail? _product;
@@ -35,6 +36,8 @@ public sealed partial class ModelCompare : IDisposable
     private int _batches = ModelComparisonService.DefaultBatches;
     private ComparisonSource _source = ComparisonSource.Production;
     private EvaluationSetInfo? _evaluationSet;
+    private ViewModels.Charts.ChartFigure? _history;
+    private string _historyMetric = "";
     private bool _loading;
     private bool _notFound;
     private string? _error;
@@ -62,6 +65,7 @@ public sealed partial class ModelCompare : IDisposable
             _evaluationSet = await EvaluationSets.GetAsync(ProductId, ct);
             _view = await Comparison.CompareAsync(ProductId, _versions, _baseline, _batches, ct, _source);
             _classes = _product is null ? null : ClassNames.For(_product.Task, _product.Schema);
+            await LoadHistoryAsync(_product!, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -80,6 +84,21 @@ public sealed partial class ModelCompare : IDisposable
             (_errorTitle, _error) = ("These versions cannot be compared", string.Join(" ", ex.Errors.Values.SelectMany(v => v)));
         }
         _loading = false;
+    }
+
+    /// <summary>The versions' performance per production batch: as champion, and as challenger on the same batches.</summary>
+    private async Task LoadHistoryAsync(ProductDetail product, CancellationToken ct)
+    {
+        var regression = product.Task == TaskType.Regression;
+        var metric = regression ? "mae" : "accuracy";
+        _historyMetric = ViewModels.Formatting.MetricNames.Display(metric);
+        var points = await Audits.GetSeriesAsync(ProductId, Analysis.Performance.PerformancePoints.Prefix + metric, null, null, null, null, ct);
+        var lines = VersionSeries.PerVersion(points, _versions);
+        _history = lines.Count == 0 ? null : ViewModels.Charts.TimeSeriesFigureBuilder.Build(new ViewModels.Charts.TimeSeriesSpec(
+            regression ? $"MAE ({product.Schema.Label?.Name ?? "label"} units)" : "Accuracy (%)", lines)
+        {
+            Releases = await Audits.GetReleasesAsync(ProductId, ct), Zone = Zone, Percent = !regression, FromZero = regression,
+        });
     }
 
     private Task BaselineChangedAsync(int baseline)

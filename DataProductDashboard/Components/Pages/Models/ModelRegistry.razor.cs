@@ -30,6 +30,7 @@ public sealed partial class ModelRegistry : IDisposable
     [Inject] public required ModelRegistryService Registry { get; init; }
     [Inject] public required EvaluationSetService EvaluationSets { get; init; }
     [Inject] public required Services.Releases.ReleaseService Releases { get; init; }
+    [Inject] public required ChallengerService Challengers { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
     [Inject] public required RoleGuard Guard { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
@@ -99,6 +100,35 @@ public sealed partial class ModelRegistry : IDisposable
         {
             await Releases.PromoteAsync(ProductId, version.Number, Actors.Ui, _cts.Token);
             Snackbar.Add($"Version {version.Number} is now the champion; new batches are scored by it.", Severity.Success);
+            await LoadAsync();
+        }
+        catch (DashboardException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _promoting = false;
+        }
+    }
+
+    private async Task SetChallengerAsync(ModelVersionSummary version, bool on)
+    {
+        if (!await Guard.DemandAsync(DashboardRoles.ModelEditors))
+            return;
+        _promoting = true;
+        try
+        {
+            if (on)
+            {
+                await Challengers.MarkAsync(ProductId, version.Number, Actors.Ui, _cts.Token);
+                Snackbar.Add($"Version {version.Number} is a challenger: each new batch is scored by it beside the champion.", Severity.Success);
+            }
+            else
+            {
+                await Challengers.UnmarkAsync(ProductId, version.Number, Actors.Ui, _cts.Token);
+                Snackbar.Add($"Version {version.Number} is no longer shadow-scored; its history stays.", Severity.Info);
+            }
             await LoadAsync();
         }
         catch (DashboardException ex)
