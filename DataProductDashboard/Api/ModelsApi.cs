@@ -42,7 +42,9 @@ public static class ModelsApi
                 + "differences against the baseline with paired tests, agreement, the rows they disagree on most; Accept: text/csv or ?format=csv exports those rows.");
         group.MapPost("/", UploadAsync).RequireAuthorization(DashboardPolicies.ModelWork)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Register an ML.NET model zip (multipart: file, notes, and optionally reference = the training data CSV, the drift reference).");
+            .WithSummary("Register an ML.NET model zip or an ONNX model, told apart by content (multipart: file, notes, and optionally reference = the training "
+                + "data CSV, the drift reference). ONNX: one input per feature column named like it, or one float tensor [N, F] with featureOrder=\"a,b,c\"; "
+                + "outputs found by shape or named with labelOutput / scoreOutput; checked against the schema (400 naming the input or output).");
         group.MapPost("/train", TrainAsync).RequireAuthorization(DashboardPolicies.ModelWork)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Train a model in the app from a labelled CSV (multipart: file, trainer, holdoutFraction, seed); 202 + status URL.");
@@ -123,8 +125,9 @@ public static class ModelsApi
         string? referenceName = null;
         if (upload.Extra?.TryGetValue("reference", out var file) == true)
             (reference, referenceName) = (file.ReadAllBytes(), file.FileName);
+        var onnx = new OnnxUpload(upload.Field("featureOrder"), upload.Field("labelOutput"), upload.Field("scoreOutput"));
         var version = await registry.RegisterUploadAsync(productId, upload.Content, upload.FileName, upload.Field("notes"),
-            reference, referenceName, ct, Actor.From(request.HttpContext.User));
+            reference, referenceName, ct, Actor.From(request.HttpContext.User), onnx is { FeatureOrder: null, LabelOutput: null, ScoreOutput: null } ? null : onnx);
         return TypedResults.Created($"/api/products/{productId}/models/{version.Number}", version);
     }
 

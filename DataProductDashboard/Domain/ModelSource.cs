@@ -1,4 +1,5 @@
 namespace DataProductDashboard.Domain;
 
 /// <summary>Where a model version comes from.</summary>
-public enum ModelSource { Uploaded, TrainedInApp }
+/// <remarks>Uploaded: an ML.NET zip; Onnx: an ONNX model run by ONNX Runtime.</remarks>
+public enum ModelSource { Uploaded, TrainedInApp, Onnx }

@@ -9,7 +9,7 @@ namespace DataProductDashboard.Scoring;
 /// row order. The merged latency percentiles are those of all rows; the duration is the sum of both passes.</summary>
 public static class ArmScorer
 {
-    public static ArmScores Score(ITransformer champion, ITransformer challenger, ColumnTable table, byte[] arms, ProductSchema schema,
+    public static ArmScores Score(IScoringModel champion, IScoringModel challenger, ColumnTable table, byte[] arms, ProductSchema schema,
         TaskType task, IProgress<int>? rowsDone = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -37,7 +37,7 @@ public static class ArmScorer
         return new ArmScores(merged, championScores, challengerScores, championRows, challengerRows);
     }
 
-    private static ScoreResult ScoreRows(ITransformer model, ColumnTable table, int[] rows, ProductSchema schema, TaskType task,
+    private static ScoreResult ScoreRows(IScoringModel model, ColumnTable table, int[] rows, ProductSchema schema, TaskType task,
         IProgress<int>? rowsDone, int offset, CancellationToken ct)
     {
         if (rows.Length == 0)

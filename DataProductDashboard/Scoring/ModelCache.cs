@@ -1,17 +1,13 @@
 using System.Collections.Concurrent;
 using DataProductDashboard.Storage;
-using Microsoft.ML;
 
 namespace DataProductDashboard.Scoring;
 
-/// <summary>Loaded models by file hash, so a batch does not reload its model zip.</summary>
+/// <summary>Loaded models by file hash, so a batch does not reload its model (an ML.NET zip or a packed ONNX model).</summary>
 public sealed class ModelCache(ContentStore store)
 {
-    private readonly ConcurrentDictionary<string, Lazy<ITransformer>> _models = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<IScoringModel>> _models = new(StringComparer.Ordinal);
 
-    public ITransformer Get(string fileHash) => _models.GetOrAdd(fileHash, hash => new Lazy<ITransformer>(() =>
-    {
-        var bytes = File.ReadAllBytes(store.PathFor(ContentStore.Models, hash, ".zip"));
-        return ModelLoader.Load(bytes, hash + ".zip", out _);
-    })).Value;
+    public IScoringModel Get(string fileHash) => _models.GetOrAdd(fileHash, hash => new Lazy<IScoringModel>(() =>
+        ModelPackage.Load(File.ReadAllBytes(store.PathFor(ContentStore.Models, hash, ".zip")), hash + ".zip"))).Value;
 }

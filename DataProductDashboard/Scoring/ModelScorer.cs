@@ -14,6 +14,10 @@ public static class ModelScorer
     private const int ChunkRows = 65_536;
     private const int MinChunkRows = 1_024;
 
+    /// <summary>Scores with a registered model, whatever its kind (ML.NET or ONNX).</summary>
+    public static ScoreResult Score(IScoringModel model, ColumnTable table, ProductSchema schema, TaskType task,
+        IProgress<int>? rowsDone = null, CancellationToken ct = default) => model.Score(table, schema, task, rowsDone, ct);
+
     public static ScoreResult Score(ITransformer model, ColumnTable table, ProductSchema schema, TaskType task,
         IProgress<int>? rowsDone = null, CancellationToken ct = default)
     {

@@ -20,8 +20,8 @@ public sealed class ReferenceProfileStore(ContentStore store, ILogger<ReferenceP
     {
         var profile = await Task.Run(() =>
         {
-            var model = ModelLoader.Load(modelZip, modelHash + ".zip", out _);
-            var scores = ModelScorer.Score(model, data, schema, task, null, ct);
+            var model = ModelPackage.Load(modelZip.ToArray(), modelHash + ".zip");
+            var scores = model.Score(data, schema, task, null, ct);
             return ReferenceProfile.Build(schema, data, scores.Probability ?? scores.Predicted);
         }, ct);
         var path = store.PathFor(Area, modelHash, ".json");

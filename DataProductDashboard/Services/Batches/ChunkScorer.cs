@@ -14,10 +14,10 @@ namespace DataProductDashboard.Services.Batches;
 /// running A/B test), its keys and labels go to the <see cref="PredictionSpool"/>, its rows to the audit, and only the
 /// model outputs (about 12 bytes per row, what the prediction profile and the latency percentiles need exactly) stay
 /// in memory.</summary>
-internal sealed class ChunkScorer(PreparedBatch prepared, ITransformer champion, ITransformer? challenger, BatchAuditBuilder? audit,
-    PredictionSpool spool, IReadOnlyList<(ShadowChallenger Version, ITransformer Model)>? shadows = null)
+internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion, IScoringModel? challenger, BatchAuditBuilder? audit,
+    PredictionSpool spool, IReadOnlyList<(ShadowChallenger Version, IScoringModel Model)>? shadows = null)
 {
-    private readonly (ShadowChallenger Version, ITransformer Model, Outputs Outputs)[] _shadows =
+    private readonly (ShadowChallenger Version, IScoringModel Model, Outputs Outputs)[] _shadows =
         (shadows ?? []).Select(s => (s.Version, s.Model, new Outputs(Math.Min(prepared.RowCount, prepared.ShadowRows), prepared.Task))).ToArray();
     private readonly Outputs _merged = new(prepared.RowCount, prepared.Task);
     private readonly Column<byte> _arms = new(prepared.Experiment is null ? 0 : prepared.RowCount);

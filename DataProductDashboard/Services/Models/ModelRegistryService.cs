@@ -46,14 +46,36 @@ public sealed class ModelRegistryService(
     /// <summary>Registers an uploaded ML.NET zip; an optional reference CSV (the model's training data, schema columns,
     /// label optional) becomes the reference of the drift audit.</summary>
     /// <param name="by">Who registers it, for the audit trail and the version's lineage (the system when null).</param>
+    /// <param name="onnx">How an ONNX model's inputs and outputs are named, when the sender says so (otherwise they are
+    /// matched with the columns by name and found by shape).</param>
     public async Task<ModelVersionSummary> RegisterUploadAsync(int productId, ReadOnlyMemory<byte> zip, string fileName, string? notes,
-        ReadOnlyMemory<byte>? reference, string? referenceFileName, CancellationToken ct, Trail.Actor? by = null)
+        ReadOnlyMemory<byte>? reference, string? referenceFileName, CancellationToken ct, Trail.Actor? by = null, OnnxUpload? onnx = null)
     {
         var product = await FindProductAsync(productId, ct);
         Products.ProductWrites.EnsureActive(product);
+        var isOnnx = Scoring.Onnx.OnnxInspector.LooksLikeOnnx(zip.Span);
+        if (!isOnnx && onnx is { FeatureOrder: not null } or { LabelOutput: not null } or { ScoreOutput: not null })
+            throw new InputValidationException(onnx.FeatureOrder is not null ? "featureOrder" : onnx.LabelOutput is not null ? "labelOutput" : "scoreOutput",
+                $"'{Path.GetFileName(fileName)}' is not an ONNX model, so featureOrder, labelOutput and scoreOutput do not apply.");
+        string trainer;
+        ModelSource source;
+        List<string>? features = null;
+        if (isOnnx)
+        {
+            using var inspected = Scoring.Onnx.OnnxInspector.Resolve(zip.ToArray(), Path.GetFileName(fileName), product.Schema, product.Task,
+                onnx?.FeatureOrder, onnx?.LabelOutput, onnx?.ScoreOutput);
+            var binding = inspected.Binding;
+            zip = ModelPackage.PackOnnx(zip.ToArray(), binding);
+            (trainer, source) = ($"ONNX model ({(binding.TensorInput is { } t ? $"tensor '{t}' of {binding.FeatureOrder!.Count} features" : $"{binding.Inputs.Count} column inputs")}, output '{binding.ScoreOutput}')", ModelSource.Onnx);
+            features = [.. binding.FeatureOrder ?? binding.Inputs];
+        }
+        else
+        {
+            var model = ModelLoader.Load(zip, fileName, out var inputSchema);
+            ModelLoader.CheckFits(model, inputSchema, product.Schema, product.Task);
+            (trainer, source) = ("uploaded ML.NET model", ModelSource.Uploaded);
+        }
         await RejectDuplicateAsync(productId, ContentStore.Hash(zip.Span), ct);
-        var model = ModelLoader.Load(zip, fileName, out var inputSchema);
-        ModelLoader.CheckFits(model, inputSchema, product.Schema, product.Task);
         var referenceTable = reference is { } r
             ? CsvBatchReader.Read(r, referenceFileName ?? "reference.csv", product.Schema, CsvReadMode.Batch, ProductTimeZone.Of(product.TimeZone), ct).Table
             : null;
@@ -63,15 +85,16 @@ public sealed class ModelRegistryService(
         var entity = new ModelVersion
         {
             ProductId = productId,
-            Source = ModelSource.Uploaded,
-            Trainer = "uploaded ML.NET model",
+            Source = source,
+            Trainer = trainer,
             FileHash = "",
             FileName = Path.GetFileName(fileName),
             FileSizeBytes = zip.Length,
             Notes = notes?.Trim() ?? "",
         };
         return await AddVersionAsync(entity, zip, reference, referenceTable, product, ct, negativeClass: negative, by: by,
-            what: $"uploaded ML.NET model '{entity.FileName}'{(reference is { } rf ? $" with its training data ({referenceTable!.RowCount:N0} rows)" : "")}");
+            what: $"{(isOnnx ? "ONNX" : "uploaded ML.NET")} model '{entity.FileName}'{(reference is { } rf ? $" with its training data ({referenceTable!.RowCount:N0} rows)" : "")}",
+            features: features);
     }
 
     /// <summary>Reads and validates a labelled training CSV without training; returns its row count. Lets the API answer
@@ -182,7 +205,7 @@ public sealed class ModelRegistryService(
 
     private async Task<ModelVersionSummary> AddVersionAsync(ModelVersion entity, ReadOnlyMemory<byte> zip, ReadOnlyMemory<byte>? reference,
         ColumnTable? referenceTable, DataProduct owner, CancellationToken ct, Guid? jobId = null, string? negativeClass = null, Trail.Actor? by = null,
-        string what = "")
+        string what = "", IReadOnlyList<string>? features = null)
     {
         var modelFile = await store.SaveAsync(ContentStore.Models, zip, ".zip", ct);
         StoredFile? referenceFile = reference is { } r ? await store.SaveAsync(ContentStore.Reference, r, ".csv", ct) : null;
@@ -194,7 +217,7 @@ public sealed class ModelRegistryService(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var product = await db.Products.FirstAsync(p => p.Id == entity.ProductId, ct);
             entity.FileHash = modelFile.Hash;
-            entity.Features = [.. owner.Schema.Features.Select(f => f.Name)];
+            entity.Features = [.. features ?? owner.Schema.Features.Select(f => f.Name)];
             (entity.TrainingFrom, entity.TrainingTo) = TimeRange(referenceTable, owner.Schema);
             entity.ReferenceFileHash = referenceFile?.Hash;
             entity.Number = (await db.ModelVersions.Where(v => v.ProductId == entity.ProductId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;

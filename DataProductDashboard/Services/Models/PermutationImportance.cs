@@ -17,12 +17,12 @@ public static class PermutationImportance
 
     /// <param name="unshuffled">Each version's predictions on <paramref name="rows"/> as they are (already scored by the
     /// comparison), in the order of <paramref name="versions"/>.</param>
-    public static IReadOnlyList<FeatureImportance> Compute(ProductSchema schema, TaskType task, IReadOnlyList<(int Version, ITransformer Model)> versions,
+    public static IReadOnlyList<FeatureImportance> Compute(ProductSchema schema, TaskType task, IReadOnlyList<(int Version, IScoringModel Model)> versions,
         IReadOnlyList<VersionPredictions> unshuffled, ColumnTable rows, double[] labels, int seed, CancellationToken ct)
     {
         var (metric, lowerIsBetter) = task == TaskType.Regression ? ("mae", true) : ("roc_auc", false);
         var used = metric;
-        double Measure(ITransformer model, ColumnTable table)
+        double Measure(IScoringModel model, ColumnTable table)
         {
             var scored = ModelScorer.Score(model, table, schema, task, null, ct);
             return MetricOf([.. scored.Predicted.Select(v => (double)v)], scored.Probability?.Select(v => (double)v).ToArray());

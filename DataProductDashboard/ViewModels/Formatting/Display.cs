@@ -90,7 +90,8 @@ public static class Display
     public static string Source(Domain.ModelSource source) => source switch
     {
         Domain.ModelSource.TrainedInApp => "Trained in app",
-        _ => "Uploaded",
+        Domain.ModelSource.Onnx => "Uploaded ONNX",
+        _ => "Uploaded ML.NET zip",
     };
 
     /// <summary>"UI upload" / "API" / "Demo".</summary>
