@@ -32,6 +32,35 @@ public sealed class ModelRegistryTests : BunitTestContext
     }
 
     [Fact]
+    public async Task Render_AsDataScientist_OffersShadowOnTheCandidateOnlyAndNoPromote()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs(UserName, DashboardRoles.DataScientist);
+
+        var cut = Render<ModelRegistry>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=mark-challenger]")));
+        Assert.Empty(cut.FindAll("[data-testid=promote-button]"));
+        var candidate = cut.FindAll("tr").Single(r => r.QuerySelector("[data-testid=model-row]")?.GetAttribute("data-version") == "2");
+        Assert.NotNull(candidate.QuerySelector("[data-testid=mark-challenger]"));
+    }
+
+    [Fact]
+    public async Task Render_AsViewer_OffersNeitherShadowNorPromote()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+        SignInAs(UserName, DashboardRoles.Viewer);
+
+        var cut = Render<ModelRegistry>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=model-row]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=mark-challenger]"));
+        Assert.Empty(cut.FindAll("[data-testid=promote-button]"));
+    }
+
+    [Fact]
     public async Task Tick_TwoVersions_EnablesCompareLinkingToThemInOrder()
     {
         var data = await UiTestData.GetSeededAsync();

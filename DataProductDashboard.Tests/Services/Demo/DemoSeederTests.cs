@@ -42,12 +42,33 @@ public sealed class DemoSeederTests(SeededDemo demo)
         var harness = demo.Harness;
         var bike = (await harness.Products.ListAsync(default)).Single(p => p.Name == DemoProducts.BikeName);
 
-        var version = Assert.Single(await harness.Registry.ListAsync(bike.Id, default));
+        var version = (await harness.Registry.ListAsync(bike.Id, default)).Single(v => v.Number == 1);
 
         Assert.Equal(ModelSource.TrainedInApp, version.Source);
         Assert.Equal(ModelStatus.Champion, version.Status);
         Assert.Equal(4250, version.TrainingRows + version.HoldoutRows);
         Assert.True(version.HoldoutMetrics["r2"] > 0.8);
+        Assert.Equal((new DateTime(2011, 1, 1), new DateTime(2011, 6, 30)), (version.TrainingFrom, version.TrainingTo));
+    }
+
+    [Fact]
+    public async Task Seed_BikeChallengers_BetterOnePassesTheReleaseGateOnTheSameRowsAndWorseOneIsBlocked()
+    {
+        var harness = demo.Harness;
+        var bike = (await harness.Products.ListAsync(default)).Single(p => p.Name == DemoProducts.BikeName);
+
+        var versions = (await harness.Registry.ListAsync(bike.Id, default)).ToDictionary(v => v.Number);
+
+        Assert.Equal((ModelStatus.Challenger, GateStatus.Passed), (versions[2].Status, versions[2].ReleaseStatus));
+        Assert.Equal((ModelStatus.Challenger, GateStatus.Failed), (versions[3].Status, versions[3].ReleaseStatus));
+        // Both scored every batch of 2012 beside v1: their MAE has a point on each labelled one, as the champion's has.
+        var champion = await harness.Audits.GetSeriesAsync(bike.Id, "perf.mae", null, null, new DateTime(2012, 1, 3), null, default, modelVersion: 1);
+        foreach (var challenger in (int[])[2, 3])
+        {
+            var shadow = await harness.Audits.GetSeriesAsync(bike.Id, "perf.mae", null, null, null, null, default, modelVersion: challenger);
+            Assert.All(shadow, p => Assert.True(p.Shadow));
+            Assert.Equal(champion.Select(p => p.BatchId), shadow.Select(p => p.BatchId));
+        }
     }
 
     [Fact]
