@@ -39,7 +39,7 @@ public sealed class ModelActivationJourneyTests(DashboardServerFixture server)
         // until the product manager records a waiver.
         var confirm = page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"promote v{number}", RegexOptions.IgnoreCase) });
         await Assertions.Expect(page.Locator("[data-testid=release-summary]")).ToContainTextAsync("promotion is blocked", new() { Timeout = 60_000 });
-        await Assertions.Expect(page.Locator("[data-testid=release-outcome][data-status=Failed]").First).ToContainTextAsync("Production MAE at most 5 % above the champion");
+        await Assertions.Expect(page.Locator("[data-testid=release-outcome][data-status=Failed]").First).ToContainTextAsync("Production MAE no worse than the champion on the same rows");
         await Assertions.Expect(confirm).ToBeDisabledAsync();
         await page.Locator("textarea[data-testid=waiver-reason]").FillAsync("Journey test: release for the evaluation week");
         await page.ClickAsync("[data-testid=waiver-save]");

@@ -15,4 +15,8 @@ public sealed record OnnxBinding(
     /// <summary>Binary, a probability tensor of shape [N, 2]: the column of the positive class (the classes in sorted
     /// order, as scikit-learn's converters write them).</summary>
     public int PositiveColumn { get; init; } = 1;
+
+    /// <summary>Inputs named like the product's label (models converted from ML.NET carry it through): always fed as
+    /// missing, so a label in a batch file never reaches the model.</summary>
+    public IReadOnlyList<string> LabelInputs { get; init; } = [];
 }

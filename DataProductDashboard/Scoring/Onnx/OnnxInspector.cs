@@ -32,10 +32,11 @@ public static class OnnxInspector
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             var (inputs, tensor, order) = ResolveInputs(session, schema, featureOrder, errors);
+            var labelInputs = inputs.Where(i => schema.Label?.Name == i).ToList();
             var (score, label, positiveColumn) = ResolveOutputs(session, schema, task, labelOutput, scoreOutput, errors);
             if (errors.Count > 0)
                 throw new InputValidationException($"The ONNX model does not fit the product: {string.Join("; ", errors.Values.Select(v => v[0]))}.", errors);
-            var binding = new OnnxBinding(inputs, tensor, order, score!, label, Convert.ToHexStringLower(SHA256.HashData(onnx))) { PositiveColumn = positiveColumn };
+            var binding = new OnnxBinding(inputs, tensor, order, score!, label, Convert.ToHexStringLower(SHA256.HashData(onnx))) { PositiveColumn = positiveColumn, LabelInputs = labelInputs };
             var model = new OnnxModel(onnx, binding);
             TryOneRow(model, schema, task);
             return model;
@@ -73,6 +74,8 @@ public static class OnnxInspector
         foreach (var (name, meta) in inputs)
         {
             var spec = schema.Find(name);
+            if (spec is not null && spec.Role == ColumnRole.Label && meta.IsTensor)
+                continue;
             if (spec is null || !spec.IsFeature)
             {
                 errors[$"input '{name}'"] = meta.Dimensions is [_, > 1]

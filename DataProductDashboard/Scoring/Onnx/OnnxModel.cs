@@ -118,6 +118,11 @@ public sealed class OnnxModel : IScoringModel, IDisposable
         {
             var meta = _session.InputMetadata[name];
             int[] shape = meta.Dimensions.Length >= 2 ? [count, 1] : [count];
+            if (Binding.LabelInputs.Contains(name))
+            {
+                inputs.Add(Missing(name, meta.ElementType, count, shape));
+                continue;
+            }
             if (meta.ElementType == typeof(string))
             {
                 var values = table.Strings(name);
@@ -136,6 +141,20 @@ public sealed class OnnxModel : IScoringModel, IDisposable
                 inputs.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(numbers.AsSpan(from, count).ToArray().Select(v => (float)v).ToArray(), shape)));
         }
         return inputs;
+    }
+
+    /// <summary>A label input's values: missing (NaN, or an empty text).</summary>
+    private static NamedOnnxValue Missing(string name, Type type, int count, int[] shape)
+    {
+        if (type == typeof(string))
+            return NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(Enumerable.Repeat("", count).ToArray(), shape));
+        if (type == typeof(double))
+            return NamedOnnxValue.CreateFromTensor(name, new DenseTensor<double>(Enumerable.Repeat(double.NaN, count).ToArray(), shape));
+        if (type == typeof(bool))
+            return NamedOnnxValue.CreateFromTensor(name, new DenseTensor<bool>(new bool[count], shape));
+        if (type == typeof(long))
+            return NamedOnnxValue.CreateFromTensor(name, new DenseTensor<long>(new long[count], shape));
+        return NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(Enumerable.Repeat(float.NaN, count).ToArray(), shape));
     }
 
     /// <summary>A tensor of shape [N] or [N, 1] as one float per row.</summary>
