@@ -18,16 +18,24 @@ public sealed class MetricCatalogTests
         Assert.DoesNotContain(MetricKeys.PositiveShare, keys);
     }
 
-    [Theory]
-    [InlineData(TaskType.BinaryClassification)]
-    [InlineData(TaskType.MulticlassClassification)]
-    public void For_Classifier_HasScoresAndPositiveShareButNoRegressionErrors(TaskType task)
+    [Fact]
+    public void For_BinaryClassifier_HasScoresAndPositiveShareButNoRegressionErrors()
     {
-        var keys = MetricCatalog.For(task).Select(m => m.Key).ToHashSet();
+        var keys = MetricCatalog.For(TaskType.BinaryClassification).Select(m => m.Key).ToHashSet();
 
         Assert.Superset(new HashSet<string> { "perf.accuracy", "holdout.roc_auc", "shadow.f1", MetricKeys.PositiveShare, PerformancePoints.LabelledRows,
             MetricCatalog.ShadowLabelledRows }, keys);
-        Assert.DoesNotContain(keys, k => k is "perf.mae" or "holdout.rmse" or "shadow.mape" or "perf.median_ae" or "perf.mean_error");
+        Assert.DoesNotContain(keys, k => k is "perf.mae" or "holdout.rmse" or "shadow.mape" or "perf.median_ae" or "perf.mean_error" or "perf.macro_f1");
+    }
+
+    [Fact]
+    public void For_MulticlassClassifier_HasAccuracyAndMacroAveragesButNoPositiveClassMetrics()
+    {
+        var keys = MetricCatalog.For(TaskType.MulticlassClassification).Select(m => m.Key).ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "perf.accuracy", "perf.balanced_accuracy", "perf.macro_f1", "holdout.macro_f1", "shadow.accuracy",
+            PerformancePoints.LabelledRows }, keys);
+        Assert.DoesNotContain(keys, k => k is "perf.roc_auc" or "perf.f1" or "perf.precision" or "holdout.log_loss" or "perf.mae" or MetricKeys.PositiveShare);
     }
 
     [Fact]

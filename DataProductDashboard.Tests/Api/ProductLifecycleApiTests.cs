@@ -330,22 +330,18 @@ public sealed class ProductLifecycleApiTests(ProductLifecycleApiTests.Fixture fi
     }
 
     [Fact]
-    public async Task Train_MulticlassProduct_Returns400AtOnceAndQueuesNothing()
+    public async Task Create_MulticlassLabelWithoutClasses_Returns400NamingTheLabel()
     {
         var client = _app.CreateClient();
         var schema = new ProductSchema(
         [
             new("id", ColumnKind.Id, ColumnRole.RowKey), new("petal", ColumnKind.Numeric),
-            new("species", ColumnKind.Categorical, ColumnRole.Label, AllowedValues: ["setosa", "versicolor", "virginica"]),
+            new("species", ColumnKind.Categorical, ColumnRole.Label),
         ]);
-        var id = await CreateProductAsync(client, "Irises", TaskType.MulticlassClassification, schema);
-        var csv = "id,petal,species\n" + string.Concat(Enumerable.Range(0, 60).Select(i => $"{i},{i * 0.1:0.0},{(i % 3) switch { 0 => "setosa", 1 => "versicolor", _ => "virginica" }}\n"));
 
-        var response = await client.PostAsync($"/api/products/{id}/models/train", Multipart(TestSchemas.Utf8(csv), "train.csv", "text/csv", ("trainer", "FastTree")));
+        var response = await client.PostAsJsonAsync("/api/products", new { name = "Irises without classes", task = "MulticlassClassification", schema }, Json);
 
         var problem = await ProblemAsync(response, 400);
-        Assert.Contains("multiclass", problem.GetProperty("errors").GetProperty("task")[0].GetString());
-        await using var db = await DbAsync();
-        Assert.Equal(0, await db.Jobs.CountAsync(j => j.ProductId == id));
+        Assert.Contains("list its classes in allowedValues", problem.GetProperty("errors").GetProperty("schema.columns['species']")[0].GetString());
     }
 }

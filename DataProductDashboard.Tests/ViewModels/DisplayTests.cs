@@ -42,7 +42,8 @@ public sealed class DisplayTests
 
     [Theory]
     [InlineData(ModelSource.TrainedInApp, "Trained in app")]
-    [InlineData(ModelSource.Uploaded, "Uploaded")]
+    [InlineData(ModelSource.Uploaded, "Uploaded ML.NET zip")]
+    [InlineData(ModelSource.Onnx, "Uploaded ONNX")]
     public void Source_ModelSource_ReadsAsWords(ModelSource source, string expected) =>
         Assert.Equal(expected, Display.Source(source));
 

@@ -11,4 +11,6 @@ public static class MetricKeys
     public const string PredictionMean = "prediction.mean";
     public const string PredictionStd = "prediction.std";
     public const string PositiveShare = "prediction.positive_share";
+    /// <summary>Multiclass: the share of a batch's rows predicted as a class (the class name is the point's column).</summary>
+    public const string ClassShare = "prediction.class_share";
 }

@@ -18,7 +18,9 @@ namespace DataProductDashboard.Bench;
 /// CSV, then times parse + validate, scoring and storing through <see cref="BatchImporter"/> (the path the UI and the API
 /// use) on a fresh SQLite store, and reports rows/s per stage (median of the runs) and peak RSS. With
 /// <c>--experiment-share</c> (e.g. 0.5) a second FastTree version is trained and an A/B test started first, so every run
-/// is split between the two models (assignment, per-arm scoring and per-arm audits included).</summary>
+/// is split between the two models (assignment, per-arm scoring and per-arm audits included). With
+/// <c>--challengers C</c> that many more FastTree versions are marked as challengers and shadow-score every row of each
+/// batch (the row cap set to the batch size): the report gives their scoring seconds per 100,000 rows.</summary>
 public static class IngestBench
 {
     public static async Task<int> RunAsync(string[] args)
@@ -27,6 +29,7 @@ public static class IngestBench
         var rows = options.Int("rows", 1_000_000);
         var runs = options.Int("runs", 3);
         var share = options.Double("experiment-share");
+        var challengers = options.Int("challengers", 0);
         var outDir = Path.GetFullPath(options.String("out-dir", Path.Combine(Path.GetTempPath(), "dpd-bench-ingest")));
         Directory.CreateDirectory(outDir);
         var dataDir = Path.Combine(outDir, "store-" + Guid.NewGuid().ToString("N")[..8]);
@@ -43,6 +46,7 @@ public static class IngestBench
             ["Dashboard:RootDirectory"] = outDir,
             ["Dashboard:DataDirectory"] = dataDir,
             ["Dashboard:SeedDemo"] = "false",
+            ["Dashboard:ShadowRowsPerBatch"] = rows.ToString(CultureInfo.InvariantCulture),
         });
         builder.Services.AddDashboardCore();
         builder.Services.AddDashboardAccess(); // the start-up creates the first Admin
@@ -66,7 +70,19 @@ public static class IngestBench
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"experiment: v{challenger.Number} on {s:P0} of rows against v{model.Number}"));
             }
 
+            var shadowVersions = new List<int>();
+            for (var c = 0; c < challengers; c++)
+            {
+                var shadow = await registry.TrainAsync(product.Id, BikeShapedCsv.Generate(20_000, seed: 100 + c, withLabel: true), $"train-shadow-{c}.csv",
+                    new TrainModelRequest(TrainerKind.FastTree, Seed: 100 + c), default);
+                await host.Services.GetRequiredService<ChallengerService>().MarkAsync(product.Id, shadow.Number, new Actor("bench"), default);
+                shadowVersions.Add(shadow.Number);
+            }
+            if (challengers > 0)
+                Console.WriteLine($"challengers: v{string.Join(", v", shadowVersions)} shadow-score every row of each batch");
+
             var results = new List<StageTimes>();
+            var shadowSeconds = new List<double>();
             for (var run = 1; run <= runs; run++)
             {
                 // Each run is an upload: the file's bytes arrive in memory, as the UI and the API receive them.
@@ -75,6 +91,12 @@ public static class IngestBench
                 BenchArguments.ReleaseMemory();
                 var (times, batch) = await RunOnceAsync(batches, host.Services.GetRequiredService<ContentStore>(), product.Id, csvPath, run);
                 results.Add(times);
+                foreach (var number in shadowVersions)
+                {
+                    var points = await host.Services.GetRequiredService<Services.Audit.AuditQueryService>()
+                        .GetSeriesAsync(product.Id, Analysis.MetricKeys.ScoringSeconds, null, null, null, null, default, modelVersion: number);
+                    shadowSeconds.Add(points.Single(p => p.BatchId == batch.Id).Value);
+                }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"run {run}: parse+validate {times.Parse:F2} s, score {times.Score:F2} s, store {times.Store:F2} s, total {times.Total:F2} s = {rows / times.Total:N0} rows/s (p50 {batch.LatencyP50Micros:F2} µs/row)"));
             }
@@ -87,6 +109,9 @@ public static class IngestBench
                 rows,
                 runs,
                 experimentShare = share,
+                challengers,
+                shadowSecondsPer100kRowsPerChallenger = shadowSeconds.Count == 0 ? (double?)null
+                    : Math.Round(BenchArguments.Median(shadowSeconds) * 100_000 / rows, 4),
                 median_s = median,
                 rowsPerSecond = new
                 {
@@ -95,9 +120,12 @@ public static class IngestBench
                 peakMemoryMb = Math.Round(peakMb, 1),
             };
             var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
-            await File.WriteAllTextAsync(Path.Combine(outDir, share is null ? $"bench-ingest-{rows}.json" : $"bench-ingest-{rows}-experiment.json"), json);
+            await File.WriteAllTextAsync(Path.Combine(outDir, share is not null ? $"bench-ingest-{rows}-experiment.json" : challengers > 0 ? $"bench-ingest-{rows}-challengers.json" : $"bench-ingest-{rows}.json"), json);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"median of {runs}: parse {rows / median.Parse:N0} rows/s, score {rows / median.Score:N0} rows/s, store {rows / median.Store:N0} rows/s, end to end {rows / median.Total:N0} rows/s ({median.Total:F2} s); peak RSS {peakMb:F0} MB"));
+            if (shadowSeconds.Count > 0)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"shadow scoring: median {BenchArguments.Median(shadowSeconds) * 100_000 / rows:F3} s per 100,000 rows per challenger ({shadowSeconds.Count} measurements)"));
         }
         finally
         {

@@ -18,6 +18,23 @@ public sealed record ClassNames(string Negative, string Positive)
     /// <summary>The class of a stored value; null for a missing (or non-finite) value.</summary>
     public string? Of(double? value) => value is { } v && double.IsFinite(v) ? Of(v) : null;
 
+    /// <summary>A multiclass product's classes in the order its label lists them (allowedValues): predictions and labels
+    /// are stored as the index of their class in this list.</summary>
+    public static IReadOnlyList<string> Multiclass(ProductSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return schema.Label?.AllowedValues ?? [];
+    }
+
+    /// <summary>How a stored prediction or label reads as a class: binary 0 / 1 as the two names, multiclass an index as
+    /// its class; null for regression (its values are numbers).</summary>
+    public static Func<double?, string?>? Reader(TaskType task, ProductSchema schema) => task switch
+    {
+        TaskType.BinaryClassification => For(schema).Of,
+        TaskType.MulticlassClassification => code => LabelCodes.Name(code, Multiclass(schema)),
+        _ => null,
+    };
+
     /// <summary>The class names of a binary product; null for other tasks (their predictions are numbers or names).</summary>
     public static ClassNames? For(TaskType task, ProductSchema schema) =>
         task == TaskType.BinaryClassification ? For(schema) : null;

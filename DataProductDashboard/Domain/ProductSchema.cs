@@ -64,6 +64,9 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
             errors["schema.eventTime"] = [$"Only one column can have the role EventTime; {string.Join(", ", Columns.Where(c => c.Role == ColumnRole.EventTime).Select(c => $"'{c.Name}'"))} have it."];
         if (Label is { } label && task == TaskType.Regression && label.Kind != ColumnKind.Numeric)
             errors[$"schema.columns['{label.Name}']"] = ["A regression label must be Numeric."];
+        if (Label is { } classes && task == TaskType.MulticlassClassification
+            && (classes.Kind != ColumnKind.Categorical || classes.AllowedValues is not { Count: >= 3 }))
+            errors[$"schema.columns['{classes.Name}']"] = ["A multiclass label must be Categorical and list its classes in allowedValues (at least 3)."];
         if (task == TaskType.BinaryClassification && string.IsNullOrWhiteSpace(PositiveClass))
             errors["schema.positiveClass"] = ["Binary classification needs the positive class value of the label."];
         CheckNegativeClass(errors, task);

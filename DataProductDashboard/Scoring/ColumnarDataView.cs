@@ -76,6 +76,19 @@ public sealed class ColumnarDataView : IDataView
                 factories.Add((_, _) => (ValueGetter<float>)((ref float v) => v = float.NaN));
             return;
         }
+        if (task == TaskType.MulticlassClassification)
+        {
+            // The class name as text (empty when missing); training maps it to a key in the schema's class order.
+            builder.AddColumn(label.Name, TextDataViewType.Instance);
+            if (_table.TryGetStrings(label.Name, out var names))
+                factories.Add((_, c) => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = (names[c.Position + _from] ?? "").AsMemory()));
+            else if (_table.TryGetNumeric(label.Name, out var codes))
+                factories.Add((_, c) => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) =>
+                    v = (double.IsNaN(codes[c.Position + _from]) ? "" : codes[c.Position + _from].ToString(System.Globalization.CultureInfo.InvariantCulture)).AsMemory()));
+            else
+                factories.Add((_, _) => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = ReadOnlyMemory<char>.Empty));
+            return;
+        }
         builder.AddColumn(label.Name, BooleanDataViewType.Instance);
         var positive = schema.PositiveClass ?? "";
         if (_table.TryGetStrings(label.Name, out var labels))

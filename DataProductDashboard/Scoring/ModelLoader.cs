@@ -30,8 +30,6 @@ public static class ModelLoader
     /// <summary>Throws <see cref="InputValidationException"/> naming each missing or mistyped column.</summary>
     public static void CheckFits(ITransformer model, DataViewSchema modelInput, ProductSchema schema, TaskType task)
     {
-        if (task == TaskType.MulticlassClassification)
-            throw new InputValidationException("task", "Scoring multiclass models is not supported yet; use a regression or binary classification product.");
         var ours = new ColumnarDataView(new ColumnTable(0), schema, task, 0, 0).Schema;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var absent = new List<DataViewSchema.Column>();
@@ -49,7 +47,7 @@ public static class ModelLoader
             try
             {
                 var output = model.GetOutputSchema(ours);
-                CheckOutput(output, task, errors);
+                CheckOutput(output, task, errors, schema);
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
             {
@@ -73,8 +71,24 @@ public static class ModelLoader
             + $"({known} of {inputs.Count} model columns exist in this product). Was it trained for another data product?";
     }
 
-    private static void CheckOutput(DataViewSchema output, TaskType task, Dictionary<string, string[]> errors)
+    private static void CheckOutput(DataViewSchema output, TaskType task, Dictionary<string, string[]> errors, ProductSchema schema)
     {
+        if (task == TaskType.MulticlassClassification)
+        {
+            if (output.GetColumnOrNull("Score") is not { Type: VectorDataViewType { ItemType: NumberDataViewType } })
+                errors["model.output"] = ["the model has no 'Score' vector output (one probability per class); is it a multiclass model?"];
+            if (output.GetColumnOrNull("PredictedLabel") is not { } predicted || predicted.Type is not (TextDataViewType or KeyDataViewType))
+                errors["model.output"] = ["the model has no 'PredictedLabel' output (a class name or a key); is it a multiclass model?"];
+            else if (predicted.Type is KeyDataViewType && predicted.HasKeyValues())
+            {
+                VBuffer<ReadOnlyMemory<char>> names = default;
+                predicted.GetKeyValues(ref names);
+                var unknown = names.DenseValues().Select(v => v.ToString()).Except(ClassNames.Multiclass(schema), StringComparer.Ordinal).ToList();
+                if (unknown.Count > 0)
+                    errors["model.classes"] = [$"the model predicts classes the product does not list ({string.Join(", ", unknown)}); its classes are {string.Join(", ", ClassNames.Multiclass(schema))}"];
+            }
+            return;
+        }
         if (output.GetColumnOrNull("Score") is not { } score || score.Type != NumberDataViewType.Single)
             errors["model.output"] = [$"the model has no Single 'Score' output column; is it a {task} model?"];
         if (task == TaskType.BinaryClassification && (output.GetColumnOrNull("PredictedLabel") is not { } label || label.Type != BooleanDataViewType.Instance))

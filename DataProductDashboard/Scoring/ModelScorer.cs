@@ -23,7 +23,9 @@ public static class ModelScorer
     {
         var n = table.RowCount;
         var predicted = new float[n];
-        var probability = task == TaskType.BinaryClassification ? new float[n] : null;
+        // Multiclass: the predicted class's index in the schema's classes, and its probability (the model's confidence).
+        var probability = task is TaskType.BinaryClassification or TaskType.MulticlassClassification ? new float[n] : null;
+        var classes = task == TaskType.MulticlassClassification ? ClassNames.Multiclass(schema) : [];
         var latency = new float[n];
         var hasProbability = true;
         var done = 0;
@@ -36,7 +38,9 @@ public static class ModelScorer
             var from = chunk * chunkRows;
             var to = Math.Min(n, from + chunkRows);
             var view = new ColumnarDataView(table, schema, task, from, to);
-            var chunkHasProbability = ScoreChunk(model, view, task, from, predicted, probability, latency, ct);
+            var chunkHasProbability = task == TaskType.MulticlassClassification
+                ? ScoreMulticlassChunk(model, view, classes, from, predicted, probability!, latency, ct)
+                : ScoreChunk(model, view, task, from, predicted, probability, latency, ct);
             if (!chunkHasProbability)
                 hasProbability = false;
             rowsDone?.Report(Interlocked.Add(ref done, to - from));
@@ -96,6 +100,66 @@ public static class ModelScorer
                 ct.ThrowIfCancellationRequested();
         }
         return getProbability is not null;
+    }
+
+    /// <summary>Multiclass: "PredictedLabel" (the class name as text, or a key with its names) becomes the index of the
+    /// class in <paramref name="classes"/>, and the largest value of the "Score" vector its probability.</summary>
+    private static bool ScoreMulticlassChunk(ITransformer model, ColumnarDataView view, IReadOnlyList<string> classes, int offset, float[] predicted,
+        float[] probability, float[] latency, CancellationToken ct)
+    {
+        var mapper = model.GetRowToRowMapper(view.Schema);
+        var outSchema = mapper.OutputSchema;
+        var labelColumn = outSchema["PredictedLabel"];
+        var scoreColumn = outSchema["Score"];
+        var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        using var input = view.GetRowCursor(view.Schema);
+        using var cursor = new MappedRows(input, mapper.GetRow(input, [labelColumn, scoreColumn]));
+        var getScore = cursor.Output.GetGetter<VBuffer<float>>(scoreColumn);
+        Func<string> readLabel;
+        if (labelColumn.Type is KeyDataViewType)
+        {
+            VBuffer<ReadOnlyMemory<char>> names = default;
+            labelColumn.GetKeyValues(ref names);
+            var keyNames = names.DenseValues().Select(v => v.ToString()).ToArray();
+            var getKey = cursor.Output.GetGetter<uint>(labelColumn);
+            uint key = 0;
+            readLabel = () =>
+            {
+                getKey(ref key);
+                return key >= 1 && key <= keyNames.Length ? keyNames[key - 1] : "";
+            };
+        }
+        else
+        {
+            var getText = cursor.Output.GetGetter<ReadOnlyMemory<char>>(labelColumn);
+            ReadOnlyMemory<char> text = default;
+            readLabel = () =>
+            {
+                getText(ref text);
+                return text.ToString();
+            };
+        }
+        VBuffer<float> scores = default;
+        var ticksToMicros = 1_000_000.0 / Stopwatch.Frequency;
+        var row = offset;
+        var start = Stopwatch.GetTimestamp();
+        while (cursor.MoveNext())
+        {
+            var name = readLabel();
+            getScore(ref scores);
+            var end = Stopwatch.GetTimestamp();
+            predicted[row] = index.TryGetValue(name, out var k) ? k
+                : throw new InputValidationException("model", $"The model predicted the class '{name}', which is not one of the product's classes ({string.Join(", ", classes)}).");
+            var top = float.NegativeInfinity;
+            foreach (var s in scores.DenseValues())
+                top = Math.Max(top, s);
+            probability[row] = top;
+            latency[row] = row == offset ? float.NaN : (float)((end - start) * ticksToMicros);
+            start = end;
+            if ((++row & 0x3FFF) == 0)
+                ct.ThrowIfCancellationRequested();
+        }
+        return true;
     }
 
     /// <summary>The input cursor and the mapped row that follows it: moving the input recomputes the output.</summary>

@@ -11,6 +11,8 @@ namespace DataProductDashboard.Scoring;
 public static class ModelTrainer
 {
     public const string FeaturesColumn = "Features";
+    /// <summary>Multiclass: the label as a key in the order of the schema's classes (so the score vector is too).</summary>
+    private const string LabelKeyColumn = "__label_key";
     public const double MinHoldoutFraction = 0.05;
     public const double MaxHoldoutFraction = 0.5;
 
@@ -23,8 +25,6 @@ public static class ModelTrainer
     public static TrainedModel Train(ColumnTable table, ProductSchema schema, TaskType task, TrainerKind trainer,
         double holdoutFraction = 0.2, int seed = 42, CancellationToken ct = default)
     {
-        if (task == TaskType.MulticlassClassification)
-            throw new InputValidationException("task", "Training multiclass models is not supported yet; the app trains regression and binary classification models.");
         var label = schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.");
         if (!IsValidHoldoutFraction(holdoutFraction))
             throw new InputValidationException("holdoutFraction", HoldoutRangeMessage(holdoutFraction));
@@ -54,7 +54,12 @@ public static class ModelTrainer
             var split = ml.Data.TrainTestSplit(data, holdoutFraction, seed: seed);
             (trainSet, testSet) = (split.TrainSet, split.TestSet);
         }
-        var pipeline = Featurize(ml, schema, trainer).Append(CreateTrainer(ml, task, trainer, label.Name));
+        IEstimator<ITransformer> pipeline = task == TaskType.MulticlassClassification
+            ? (IEstimator<ITransformer>)Featurize(ml, schema, trainer)
+                .Append(ml.Transforms.Conversion.MapValueToKey(LabelKeyColumn, label.Name, keyData: ClassesView(ml, ClassNames.Multiclass(schema))))
+                .Append(CreateTrainer(ml, task, trainer, LabelKeyColumn))
+                .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
+            : Featurize(ml, schema, trainer).Append(CreateTrainer(ml, task, trainer, label.Name));
 
         ct.ThrowIfCancellationRequested();
         var stopwatch = Stopwatch.StartNew();
@@ -63,7 +68,8 @@ public static class ModelTrainer
         ct.ThrowIfCancellationRequested();
 
         var predictions = model.Transform(testSet);
-        var metrics = Evaluate(ml, predictions, task, label.Name);
+        var metrics = task == TaskType.MulticlassClassification ? EvaluateMulticlass(predictions, label.Name, ClassNames.Multiclass(schema))
+            : Evaluate(ml, predictions, task, label.Name);
         using var zip = new MemoryStream();
         ml.Model.Save(model, data.Schema, zip);
         var trainRows = (int)Count(trainSet);
@@ -163,8 +169,35 @@ public static class ModelTrainer
             (TaskType.BinaryClassification, TrainerKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(label, FeaturesColumn, numberOfLeaves: Leaves(task), numberOfIterations: Trees),
             (TaskType.BinaryClassification, TrainerKind.Sdca) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(label, FeaturesColumn),
             (TaskType.BinaryClassification, TrainerKind.FastForest) => ml.BinaryClassification.Trainers.FastForest(label, FeaturesColumn, numberOfTrees: Trees),
+            (TaskType.MulticlassClassification, TrainerKind.LightGbm) => ml.MulticlassClassification.Trainers.LightGbm(label, FeaturesColumn, numberOfLeaves: Leaves(task), numberOfIterations: Trees),
+            (TaskType.MulticlassClassification, TrainerKind.Sdca) => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(label, FeaturesColumn),
+            (TaskType.MulticlassClassification, TrainerKind.FastTree) => ml.MulticlassClassification.Trainers.OneVersusAll(
+                ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: Leaves(task), numberOfTrees: Trees, minimumExampleCountPerLeaf: MinimumRowsPerLeaf), label),
             _ => throw new InputValidationException("trainer", $"Trainer {trainer} is not available for {task}."),
         };
+
+    private sealed class ClassRow
+    {
+        public string Value { get; set; } = "";
+    }
+
+    /// <summary>The classes as the key data of the label: keys 1..K in the schema's order.</summary>
+    private static IDataView ClassesView(MLContext ml, IReadOnlyList<string> classes) =>
+        ml.Data.LoadFromEnumerable(classes.Select(c => new ClassRow { Value = c }));
+
+    /// <summary>Multiclass hold-out metrics as production computes them (<see cref="ClassificationMetrics.Multiclass"/>,
+    /// checked against scikit-learn): accuracy, balanced accuracy and the macro averages.</summary>
+    private static Dictionary<string, double> EvaluateMulticlass(IDataView predictions, string label, IReadOnlyList<string> classes)
+    {
+        var truth = predictions.GetColumn<ReadOnlyMemory<char>>(label).Select(v => v.ToString()).ToList();
+        var predicted = predictions.GetColumn<ReadOnlyMemory<char>>("PredictedLabel").Select(v => v.ToString()).ToList();
+        var m = ClassificationMetrics.Multiclass(truth, predicted, classes);
+        return new()
+        {
+            ["accuracy"] = m.Accuracy, ["balanced_accuracy"] = m.BalancedAccuracy,
+            ["macro_precision"] = m.MacroPrecision, ["macro_recall"] = m.MacroRecall, ["macro_f1"] = m.MacroF1,
+        };
+    }
 
     /// <summary>The hold-out log loss in natural-log units, as production batches compute it (sklearn's <c>log_loss</c>):
     /// ML.NET's <c>LogLoss</c> is in bits, which would put the hold-out line ln 2 ≈ 0.69× off the batches' values.</summary>

@@ -15,6 +15,8 @@ public static class MetricCatalog
 
     /// <summary>The tasks a classifier metric applies to.</summary>
     public static readonly IReadOnlySet<TaskType> ClassificationTasks = new HashSet<TaskType> { TaskType.BinaryClassification, TaskType.MulticlassClassification };
+    private static readonly IReadOnlySet<TaskType> BinaryTasks = new HashSet<TaskType> { TaskType.BinaryClassification };
+    private static readonly IReadOnlySet<TaskType> MulticlassTasks = new HashSet<TaskType> { TaskType.MulticlassClassification };
 
     /// <summary>The tasks a regression metric applies to.</summary>
     public static readonly IReadOnlySet<TaskType> RegressionTasks = new HashSet<TaskType> { TaskType.Regression };
@@ -25,12 +27,15 @@ public static class MetricCatalog
     [
         ("accuracy", "Accuracy", false, "Share of labelled rows the model got right.", ClassificationTasks),
         ("balanced_accuracy", "Balanced accuracy", false, "Mean of the recall of each class; fair when classes are imbalanced.", ClassificationTasks),
-        ("precision", "Precision", false, "Of the rows predicted positive, the share that were positive.", ClassificationTasks),
-        ("recall", "Recall", false, "Of the positive rows, the share the model found.", ClassificationTasks),
-        ("f1", "F1", false, "Harmonic mean of precision and recall.", ClassificationTasks),
-        ("roc_auc", "ROC AUC", false, "Chance a random positive row scores above a random negative one (0.5 = guessing).", ClassificationTasks),
-        ("log_loss", "Log loss", true, "Penalty for confident wrong probabilities; lower is better.", ClassificationTasks),
-        ("brier", "Brier score", true, "Mean squared error of the predicted probability; lower is better.", ClassificationTasks),
+        ("precision", "Precision", false, "Of the rows predicted positive, the share that were positive.", BinaryTasks),
+        ("recall", "Recall", false, "Of the positive rows, the share the model found.", BinaryTasks),
+        ("f1", "F1", false, "Harmonic mean of precision and recall.", BinaryTasks),
+        ("macro_precision", "Macro precision", false, "Mean over the classes of the share of rows predicted as the class that were of it.", MulticlassTasks),
+        ("macro_recall", "Macro recall", false, "Mean over the classes of the share of the class's rows the model found.", MulticlassTasks),
+        ("macro_f1", "Macro F1", false, "Mean over the classes of the harmonic mean of precision and recall; every class counts the same.", MulticlassTasks),
+        ("roc_auc", "ROC AUC", false, "Chance a random positive row scores above a random negative one (0.5 = guessing).", BinaryTasks),
+        ("log_loss", "Log loss", true, "Penalty for confident wrong probabilities; lower is better.", BinaryTasks),
+        ("brier", "Brier score", true, "Mean squared error of the predicted probability; lower is better.", BinaryTasks),
         ("mae", "MAE", true, "Mean absolute error, in the label's unit.", RegressionTasks),
         ("rmse", "RMSE", true, "Root mean squared error, in the label's unit; punishes large errors.", RegressionTasks),
         ("mape", "MAPE", true, "Mean absolute percentage error (rows with label 0 excluded).", RegressionTasks),
@@ -83,9 +88,9 @@ public static class MetricCatalog
             B(MetricKeys.LatencyP50, "Latency p50", true, "µs", "Median time to score one row."),
             B(MetricKeys.LatencyP95, "Latency p95", true, "µs", "95th percentile of the time to score one row."),
             B(MetricKeys.LatencyP99, "Latency p99", true, "µs", "99th percentile of the time to score one row."),
-            B(MetricKeys.PredictionMean, "Prediction mean", null, "", "Mean of the model output (the score for classifiers)."),
+            B(MetricKeys.PredictionMean, "Prediction mean", null, "", "Mean of the model output (the score for classifiers, the predicted class's probability for multiclass)."),
             B(MetricKeys.PredictionStd, "Prediction std", null, "", "Standard deviation of the model output."),
-            B(MetricKeys.PositiveShare, "Positive share", null, "share", "Share of rows predicted positive.") with { Tasks = ClassificationTasks },
+            B(MetricKeys.PositiveShare, "Positive share", null, "share", "Share of rows predicted positive.") with { Tasks = BinaryTasks },
             P(PerformancePoints.LabelledRows, "Labelled rows", null, "rows", "Rows of the batch whose true label has arrived."),
             P(PerformancePoints.ConceptDegraded, "Concept drift", true, FlagUnit, "1 when performance is worse than hold-out beyond noise (95 % interval)."),
             P(PerformancePoints.WindowDegraded, "Concept drift (rolling window)", true, FlagUnit, "1 when the latest labelled batches together perform worse than hold-out beyond noise."),

@@ -20,6 +20,10 @@ public sealed record ClassificationMetrics(
     long[][] ConfusionMatrix,
     IReadOnlyList<ClassMetrics> PerClass)
 {
+    /// <summary>More than two classes: <see cref="Precision"/>, <see cref="Recall"/> and <see cref="F1"/> are the macro
+    /// averages, and there is no ROC AUC, log loss or Brier score.</summary>
+    public bool IsMulticlass => Classes.Count > 2;
+
     /// <summary>Binary metrics; <paramref name="labels"/> and <paramref name="predicted"/> are 1 (positive) or 0,
     /// NaN labels are skipped; <paramref name="probability"/> is P(positive) when the model gives one.</summary>
     public static ClassificationMetrics? Binary(ReadOnlySpan<double> labels, ReadOnlySpan<double> predicted, ReadOnlySpan<double> probability)
@@ -81,10 +85,12 @@ public sealed record ClassificationMetrics(
         // sklearn averages over the labels present in y_true ∪ y_pred (not classes with no rows at all).
         var averaged = perClass.Where(c => present.Contains(c.Class)).ToList();
         var withSupport = perClass.Where(c => c.Support > 0).ToList();
+        // Without a positive class, precision, recall and F1 are the macro averages (a binary result replaces them).
+        var (macroPrecision, macroRecall, macroF1) = (averaged.Average(c => c.Precision), averaged.Average(c => c.Recall), averaged.Average(c => c.F1));
         return new ClassificationMetrics(n, (double)correct / n,
             withSupport.Average(c => c.Recall),
-            double.NaN, double.NaN, double.NaN,
-            averaged.Average(c => c.Precision), averaged.Average(c => c.Recall), averaged.Average(c => c.F1),
+            macroPrecision, macroRecall, macroF1,
+            macroPrecision, macroRecall, macroF1,
             null, null, null, classes, matrix, perClass);
     }
 

@@ -17,6 +17,7 @@ public static class ModelComparison
 
     private static readonly string[] BinaryMetrics = ["accuracy", "roc_auc", "f1", "precision", "recall", "log_loss", "brier"];
     private static readonly string[] RegressionMetrics = ["mae", "rmse", "r2"];
+    private static readonly string[] MulticlassMetrics = ["accuracy", "balanced_accuracy", "macro_f1"];
 
     /// <param name="labels">The true label of each row (binary: 0/1), no missing one.</param>
     /// <param name="versions">Each version's predictions on the same rows, in the same order.</param>
@@ -24,8 +25,6 @@ public static class ModelComparison
     public static ModelComparisonResult Compare(TaskType task, double[] labels, IReadOnlyList<VersionPredictions> versions, int baseline,
         int resamples = PairedBootstrap.DefaultResamples, int seed = PairedBootstrap.DefaultSeed, CancellationToken ct = default)
     {
-        if (task == TaskType.MulticlassClassification)
-            throw new ArgumentException("Multiclass versions are not compared yet.");
         if (versions.Count < 2)
             throw new ArgumentException("Comparing needs at least two versions.");
         var baselineIndex = versions.ToList().FindIndex(v => v.Version == baseline);
@@ -39,14 +38,18 @@ public static class ModelComparison
                 throw new ArgumentException($"v{v.Version} has {v.Predicted.Length} predictions for {labels.Length} rows.");
         }
         var binary = task == TaskType.BinaryClassification;
+        var multiclass = task == TaskType.MulticlassClassification;
         var scored = binary && versions.All(v => v.Probability is not null);
         var evaluators = versions.Select(v => new WeightedMetrics(labels, v.Predicted, scored ? v.Probability : null)).ToArray();
-        var names = (binary ? BinaryMetrics : RegressionMetrics).Where(m => scored || m is not ("roc_auc" or "log_loss" or "brier")).ToArray();
+        var names = multiclass ? MulticlassMetrics
+            : (binary ? BinaryMetrics : RegressionMetrics).Where(m => scored || m is not ("roc_auc" or "log_loss" or "brier")).ToArray();
 
         Dictionary<string, double> Evaluate(int index, int[] weights)
         {
             var into = new Dictionary<string, double>(StringComparer.Ordinal);
-            if (binary)
+            if (multiclass)
+                evaluators[index].Multiclass(weights, into);
+            else if (binary)
                 evaluators[index].Binary(weights, into);
             else
                 evaluators[index].Regression(weights, into);
@@ -95,8 +98,8 @@ public static class ModelComparison
             }
             compared.Add(new(metric, info.Name, lowerIsBetter, test, values));
         }
-        var (disagreements, disagreementCount) = Disagreements(binary, versions, baselineIndex);
-        return new(labels.Length, baseline, resamples, seed, compared, Agreement(binary, versions, baselineIndex), disagreements)
+        var (disagreements, disagreementCount) = Disagreements(binary || multiclass, versions, baselineIndex);
+        return new(labels.Length, baseline, resamples, seed, compared, Agreement(binary || multiclass, versions, baselineIndex), disagreements)
         {
             DisagreementCount = disagreementCount,
         };

@@ -33,6 +33,53 @@ internal sealed class WeightedMetrics
         return ones;
     }
 
+    /// <summary>The metrics of a multiclass classifier (labels and predictions are class indices): accuracy, balanced
+    /// accuracy (mean recall over the classes with rows) and the macro F1 over the classes present among the labels or the
+    /// predictions, as scikit-learn averages them.</summary>
+    public void Multiclass(int[] w, Dictionary<string, double> into)
+    {
+        var classes = 0;
+        for (var i = 0; i < _labels.Length; i++)
+            classes = Math.Max(classes, Math.Max((int)_labels[i], (int)_predicted[i]) + 1);
+        var tp = new double[classes];
+        var predictedK = new double[classes];
+        var actualK = new double[classes];
+        double total = 0, correct = 0;
+        for (var i = 0; i < w.Length; i++)
+        {
+            if (w[i] == 0)
+                continue;
+            int y = (int)_labels[i], p = (int)_predicted[i];
+            total += w[i];
+            actualK[y] += w[i];
+            predictedK[p] += w[i];
+            if (y == p)
+            {
+                tp[y] += w[i];
+                correct += w[i];
+            }
+        }
+        double f1Sum = 0, recallSum = 0;
+        int present = 0, withRows = 0;
+        for (var k = 0; k < classes; k++)
+        {
+            if (actualK[k] == 0 && predictedK[k] == 0)
+                continue;
+            present++;
+            var precision = predictedK[k] == 0 ? 0 : tp[k] / predictedK[k];
+            var recall = actualK[k] == 0 ? 0 : tp[k] / actualK[k];
+            f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            if (actualK[k] > 0)
+            {
+                withRows++;
+                recallSum += recall;
+            }
+        }
+        into["accuracy"] = correct / total;
+        into["balanced_accuracy"] = withRows == 0 ? double.NaN : recallSum / withRows;
+        into["macro_f1"] = present == 0 ? double.NaN : f1Sum / present;
+    }
+
     /// <summary>The metrics of a binary classifier: accuracy, precision, recall, f1 and, with probabilities, roc_auc,
     /// log_loss and brier.</summary>
     public void Binary(int[] w, Dictionary<string, double> into)

@@ -28,9 +28,19 @@ public static class PerformancePoints
         {
             yield return (Prefix + "accuracy", c.Accuracy);
             yield return (Prefix + "balanced_accuracy", c.BalancedAccuracy);
-            yield return (Prefix + "precision", c.Precision);
-            yield return (Prefix + "recall", c.Recall);
-            yield return (Prefix + "f1", c.F1);
+            if (c.IsMulticlass)
+            {
+                // Multiclass: no positive class, so the macro averages (every class counts the same).
+                yield return (Prefix + "macro_precision", c.MacroPrecision);
+                yield return (Prefix + "macro_recall", c.MacroRecall);
+                yield return (Prefix + "macro_f1", c.MacroF1);
+            }
+            else
+            {
+                yield return (Prefix + "precision", c.Precision);
+                yield return (Prefix + "recall", c.Recall);
+                yield return (Prefix + "f1", c.F1);
+            }
             if (c.RocAuc is { } auc)
                 yield return (Prefix + "roc_auc", auc);
             if (c.LogLoss is { } logLoss)

@@ -117,7 +117,7 @@ public static class SchemaInference
             }
             else if (task == TaskType.MulticlassClassification)
             {
-                notes.Add($"The label '{p.Name}' has {classes.Count} values: multiclass classification, which the dashboard cannot train or score yet (it covers regression and binary classification); choose a numeric or two-class label to monitor a model.");
+                notes.Add($"The label '{p.Name}' has {classes.Count} values: multiclass classification with the classes {string.Join(", ", classes)} (A/B tests are not available for it yet).");
             }
             else
             {

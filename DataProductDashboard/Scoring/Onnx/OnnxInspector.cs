@@ -17,8 +17,6 @@ public static class OnnxInspector
     public static OnnxModel Resolve(byte[] onnx, string fileName, ProductSchema schema, TaskType task, string? featureOrder, string? labelOutput,
         string? scoreOutput)
     {
-        if (task == TaskType.MulticlassClassification)
-            throw new InputValidationException("task", "Scoring multiclass models is not supported yet; use a regression or binary classification product.");
         InferenceSession session;
         try
         {
@@ -135,8 +133,9 @@ public static class OnnxInspector
                 errors["scoreOutput"] = [$"scoreOutput '{score}' is a {Describe(outputs[score])}; a regression value is a float tensor [N] or [N, 1]"];
             return (score, null, 1);
         }
+        var multiclass = task == TaskType.MulticlassClassification;
         bool IsProbability(NodeMetadata m) => m.OnnxValueType == OnnxValueType.ONNX_TYPE_SEQUENCE
-            || (IsFloat(m) && (IsColumn(m) || m.Dimensions is [_, 2]));
+            || (IsFloat(m) && (multiclass ? m.Dimensions is [_, > 2] or [_, -1] : IsColumn(m) || m.Dimensions is [_, 2]));
         bool IsLabel(NodeMetadata m) => m.IsTensor && (m.ElementType == typeof(long) || m.ElementType == typeof(int) || m.ElementType == typeof(string) || m.ElementType == typeof(bool))
             && IsColumn(m);
         if (score is null)
@@ -158,6 +157,8 @@ public static class OnnxInspector
         }
         else if (!IsLabel(outputs[label]))
             errors["labelOutput"] = [$"labelOutput '{label}' is a {Describe(outputs[label])}; a predicted class is an int64, string or bool tensor [N]"];
+        if (multiclass && label is null && !errors.ContainsKey("labelOutput"))
+            errors["labelOutput"] = [$"a multiclass model needs a predicted-class output (an int64 or string tensor [N]); none was found or several could be it: name it with labelOutput (its outputs: {Outputs(outputs)})"];
         return (score, label, PositiveColumn(schema));
     }
 
@@ -188,9 +189,9 @@ public static class OnnxInspector
         }
         try
         {
-            model.Run(table, 0, 1, task, schema.PositiveClass ?? "1", new float[1], task == TaskType.BinaryClassification ? new float[1] : null);
+            model.Run(table, 0, 1, task, schema.PositiveClass ?? "1", new float[1], task == TaskType.Regression ? null : new float[1], OnnxModel.ClassIndex(schema));
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or InvalidOperationException or KeyNotFoundException or InvalidCastException)
+        catch (Exception ex) when (ex is OnnxRuntimeException or InvalidOperationException or KeyNotFoundException or InvalidCastException or InputValidationException)
         {
             model.Dispose();
             throw new InputValidationException("file", $"The ONNX model could not score a row of the product: {FirstLine(ex.Message)}");

@@ -33,23 +33,24 @@ public sealed class OnnxModel : IScoringModel, IDisposable
     {
         var n = table.RowCount;
         var predicted = new float[n];
-        var probability = task == TaskType.BinaryClassification ? new float[n] : null;
+        var probability = task == TaskType.Regression ? null : new float[n];
         var latency = new float[n];
         Array.Fill(latency, float.NaN);
         var positive = PositiveKey(schema);
+        var classIndex = ClassIndex(schema);
         var stopwatch = Stopwatch.StartNew();
         var ticksToMicros = 1_000_000.0 / Stopwatch.Frequency;
         var timed = Math.Min(n, TimedRows);
         for (var row = 0; row < timed; row++)
         {
             var t0 = Stopwatch.GetTimestamp();
-            Run(table, row, 1, task, positive, predicted, probability);
+            Run(table, row, 1, task, positive, predicted, probability, classIndex);
             latency[row] = (float)((Stopwatch.GetTimestamp() - t0) * ticksToMicros);
         }
         for (var from = timed; from < n; from += BlockRows)
         {
             ct.ThrowIfCancellationRequested();
-            Run(table, from, Math.Min(BlockRows, n - from), task, positive, predicted, probability);
+            Run(table, from, Math.Min(BlockRows, n - from), task, positive, predicted, probability, classIndex);
             rowsDone?.Report(Math.Min(n, from + BlockRows));
         }
         stopwatch.Stop();
@@ -58,7 +59,8 @@ public sealed class OnnxModel : IScoringModel, IDisposable
     }
 
     /// <summary>Scores rows [from, from + count) into the output arrays.</summary>
-    internal void Run(ColumnTable table, int from, int count, TaskType task, string positive, float[] predicted, float[]? probability)
+    internal void Run(ColumnTable table, int from, int count, TaskType task, string positive, float[] predicted, float[]? probability,
+        IReadOnlyDictionary<string, int> classIndex)
     {
         var inputs = Inputs(table, from, count);
         using var results = _session.Run(inputs, _outputs);
@@ -67,6 +69,11 @@ public sealed class OnnxModel : IScoringModel, IDisposable
         {
             var values = Floats(score, count, Binding.ScoreOutput);
             Array.Copy(values, 0, predicted, from, count);
+            return;
+        }
+        if (task == TaskType.MulticlassClassification)
+        {
+            RunMulticlass(results, score, count, from, predicted, probability!, classIndex);
             return;
         }
         var probabilities = Probabilities(score, count, positive);
@@ -81,6 +88,51 @@ public sealed class OnnxModel : IScoringModel, IDisposable
         {
             for (var i = 0; i < count; i++)
                 predicted[from + i] = probabilities[i] >= 0.5f ? 1 : 0;
+        }
+    }
+
+    internal static Dictionary<string, int> ClassIndex(ProductSchema schema) =>
+        ClassNames.Multiclass(schema).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+
+    /// <summary>Multiclass: the predicted class (its index in the product's classes) and the largest probability.</summary>
+    private void RunMulticlass(IDisposableReadOnlyCollection<DisposableNamedOnnxValue> results, DisposableNamedOnnxValue score, int count, int from,
+        float[] predicted, float[] probability, IReadOnlyDictionary<string, int> classIndex)
+    {
+        var labels = Labels(results.First(r => r.Name == Binding.LabelOutput), count);
+        for (var i = 0; i < count; i++)
+        {
+            predicted[from + i] = classIndex.TryGetValue(labels[i], out var k) ? k
+                : throw new InputValidationException("model", $"The model predicted the class '{labels[i]}', which is not one of the product's classes ({string.Join(", ", classIndex.Keys)}).");
+        }
+        if (score.ValueType == OnnxValueType.ONNX_TYPE_SEQUENCE)
+        {
+            var maps = score.AsEnumerable<DisposableNamedOnnxValue>().ToList();
+            for (var i = 0; i < maps.Count; i++)
+                probability[from + i] = MaxOf(maps[i]);
+            return;
+        }
+        var values = score.ElementType == TensorElementType.Double
+            ? score.AsTensor<double>().ToArray().Select(v => (float)v).ToArray()
+            : score.AsTensor<float>().ToArray();
+        var width = values.Length / count;
+        for (var i = 0; i < count; i++)
+        {
+            var top = float.NegativeInfinity;
+            for (var k = 0; k < width; k++)
+                top = Math.Max(top, values[(i * width) + k]);
+            probability[from + i] = top;
+        }
+    }
+
+    private static float MaxOf(DisposableNamedOnnxValue map)
+    {
+        try
+        {
+            return map.AsDictionary<string, float>().Values.Max();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return map.AsDictionary<long, float>().Values.Max();
         }
     }
 

@@ -69,7 +69,7 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
             var batch = targets[labelled[j]];
             var rows = rowsByBatch[batch.Id];
             var window = Enumerable.Range(Math.Max(0, j - WindowBatches + 1), Math.Min(WindowBatches, j + 1)).Select(w => rowsByBatch[labelled[w]].Values).ToList();
-            var result = Compute(product.Task, rows.Values, window, holdouts.GetValueOrDefault(batch.ModelVersionId) ?? []);
+            var result = Compute(product.Task, rows.Values, window, holdouts.GetValueOrDefault(batch.ModelVersionId) ?? [], ClassNames.Multiclass(product.Schema));
             runs.Add((NewRun(batch, RunKind, batch.ModelVersionId, result), PerformancePoints.Flatten(result).ToList(), null));
             if (batch.ExperimentId is { } experimentId && experiments.TryGetValue(experimentId, out var versions))
             {
@@ -80,7 +80,7 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         }
         // A challenger's shadow performance depends on its own scores of the batch only: the batches whose labels changed.
         var shadowBatches = changed.Where(targets.ContainsKey).ToList();
-        var shadowRuns = await ShadowRunsAsync(db, product.Task, shadowBatches.Select(id => targets[id]).ToList(), ct);
+        var shadowRuns = await ShadowRunsAsync(db, product.Task, ClassNames.Multiclass(product.Schema), shadowBatches.Select(id => targets[id]).ToList(), ct);
         var recomputed = targets.Keys.ToList();
         await db.MetricRuns.Where(r => r.BatchId != null && recomputed.Contains(r.BatchId.Value) && (r.Kind == RunKind || r.Kind == ArmHistory.PerformanceRunKind))
             .ExecuteDeleteAsync(ct);
@@ -118,7 +118,7 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
     /// the champion's rows with the same index), judged against the challenger's own hold-out; its concept-drift window
     /// is the batch alone.</summary>
     private static async Task<List<(MetricRun Run, List<(string Key, double Value)> Points)>> ShadowRunsAsync(DashboardDbContext db, TaskType task,
-        IReadOnlyList<Batch> batches, CancellationToken ct)
+        IReadOnlyList<string> classes, IReadOnlyList<Batch> batches, CancellationToken ct)
     {
         var runs = new List<(MetricRun, List<(string, double)>)>();
         if (batches.Count == 0)
@@ -140,7 +140,7 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
                 var everyScore = ordered.All(r => r.Score is not null);
                 var values = (ordered.Select(r => r.Label).ToArray(), ordered.Select(r => r.Predicted).ToArray(),
                     everyScore ? ordered.Select(r => r.Score!.Value).ToArray() : null);
-                var result = Compute(task, values, [values], holdouts.GetValueOrDefault(version.Key) ?? []);
+                var result = Compute(task, values, [values], holdouts.GetValueOrDefault(version.Key) ?? [], classes);
                 runs.Add((ShadowHistory.NewRun(batch, ShadowHistory.PerformanceRunKind, version.Key, result), PerformancePoints.Flatten(result).ToList()));
             }
         }
@@ -192,8 +192,10 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
 
     /// <summary>Performance of a batch's rows and concept drift over its window. Only rows with a label count: a row
     /// whose label is NaN (not arrived) is left out of every metric, row count and denominator.</summary>
+    /// <param name="classes">Multiclass: the product's classes, which the stored codes index.</param>
     public static PerformanceResult Compute(TaskType task, (double[] Label, double[] Predicted, double[]? Score) batch,
-        IReadOnlyList<(double[] Label, double[] Predicted, double[]? Score)> window, IReadOnlyDictionary<string, double> holdout)
+        IReadOnlyList<(double[] Label, double[] Predicted, double[]? Score)> window, IReadOnlyDictionary<string, double> holdout,
+        IReadOnlyList<string>? classes = null)
     {
         batch = LabelledOnly(batch);
         window = window.Select(LabelledOnly).ToList();
@@ -206,12 +208,23 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
             return new PerformanceResult(batch.Label.Length, metrics, null, ConceptDrift.MeanAbsoluteError(own, mae),
                 window.Count > 1 ? ConceptDrift.MeanAbsoluteError(pooled, mae) : null, window.Count);
         }
-        var classification = ClassificationMetrics.Binary(batch.Label, batch.Predicted, batch.Score ?? []);
+        var classification = task == TaskType.MulticlassClassification
+            ? MulticlassOf(batch, classes ?? [])
+            : ClassificationMetrics.Binary(batch.Label, batch.Predicted, batch.Score ?? []);
         var accuracy = holdout.TryGetValue("accuracy", out var a) ? a : (double?)null;
         long Correct((double[] Label, double[] Predicted, double[]? Score) rows) => rows.Label.Zip(rows.Predicted).LongCount(x => x.First == x.Second);
         return new PerformanceResult(batch.Label.Length, null, classification,
             ConceptDrift.Accuracy(Correct(batch), batch.Label.Length, accuracy),
             window.Count > 1 ? ConceptDrift.Accuracy(window.Sum(Correct), window.Sum(w => w.Label.Length), accuracy) : null, window.Count);
+    }
+
+    /// <summary>Multiclass metrics of labelled rows over the product's classes (null without rows).</summary>
+    private static ClassificationMetrics? MulticlassOf((double[] Label, double[] Predicted, double[]? Score) rows, IReadOnlyList<string> classes)
+    {
+        if (rows.Label.Length == 0)
+            return null;
+        string Name(double code) => LabelCodes.Name(code, classes) ?? code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ClassificationMetrics.Multiclass([.. rows.Label.Select(Name)], [.. rows.Predicted.Select(Name)], classes.Count > 0 ? classes : null);
     }
 
     /// <summary>The rows with a label (the arrays themselves when every row has one: no copy).</summary>

@@ -19,7 +19,7 @@ public sealed class BatchExports(IDbContextFactory<DashboardDbContext> dbFactory
     {
         var summary = await queries.GetSummaryAsync(batchId, ct);
         summary.ThrowIfRowsPurged();
-        var classes = await queries.ClassesAsync(summary.ProductId, ct);
+        var classes = await queries.ClassReaderAsync(summary.ProductId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var predictions = db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex).AsAsyncEnumerable();
         if (classes is null)
@@ -30,7 +30,7 @@ public sealed class BatchExports(IDbContextFactory<DashboardDbContext> dbFactory
         }
         await CsvExport.WriteAsync(output, BinaryPredictionColumns, predictions, (csv, p) => csv
             .Number(p.RowIndex).Text(p.RowKey).Number(p.Predicted).Number(p.Score).Number(p.Label)
-            .Text(classes.Of(p.Predicted)).Text(classes.Of(p.Label)), ct);
+            .Text(classes(p.Predicted)).Text(classes(p.Label)), ct);
     }
 
 }

@@ -130,9 +130,7 @@ public sealed class BatchImporter(
         // stored (on the other cores: storing is one SQLite writer); the store waits for them before the metric runs.
         var analysis = Task.Run(async () =>
         {
-            var profile = prepared.Task == TaskType.Regression
-                ? PredictionProfile.Regression(scored.Scores.Predicted)
-                : PredictionProfile.Binary(scored.Scores.Predicted, scored.Scores.Probability);
+            var profile = PredictionProfile.For(prepared.Task, scored.Scores.Predicted, scored.Scores.Probability, ClassNames.Multiclass(prepared.Schema).Count);
             var armAudits = scored.ArmScores is { } armScores ? ArmAuditsOf(prepared, armScores.Champion, armScores.Challenger) : null;
             return new BatchAnalysis(profile, await audit, armAudits);
         }, ct);
@@ -329,13 +327,13 @@ public sealed class BatchImporter(
         var (profile, audit, armAudits) = await analysis;
         batch.PredictionMean = profile.Values?.Mean;
         await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile,
-            ScoringPoints(batch.RowCount, batch.ScoringSeconds, scores.LatencyMicros, profile).Select(p => (p.Key, (string?)null, p.Value)), ct);
+            ScoringPoints(batch.RowCount, batch.ScoringSeconds, scores.LatencyMicros, profile, ClassNames.Multiclass(prepared.Schema)), ct);
         if (audit is not null)
             await AddAuditRunAsync(db, batch, audit, ct);
         foreach (var (armAudit, versionId) in armAudits ?? [])
             await ArmHistory.AddRunAsync(db, batch, ArmHistory.ScoringRunKind, armAudit.Arm, versionId, armAudit, armAudit.Points(), ct);
         foreach (var shadow in scored.Shadows)
-            await StoreShadowAsync(db, tx.GetDbTransaction(), batch, prepared.Task, shadow, ct);
+            await StoreShadowAsync(db, tx.GetDbTransaction(), batch, prepared.Task, ClassNames.Multiclass(prepared.Schema), shadow, ct);
         await db.SaveChangesAsync(ct);
         if (batch.LabelledRows > 0)
             await performance.RecomputeAsync(db, prepared.ProductId, [batch.Id], ct);
@@ -350,15 +348,15 @@ public sealed class BatchImporter(
 
     /// <summary>A challenger's shadow predictions of the batch and its scoring run: rows, time, latency and prediction
     /// profile, as shadow points of its version.</summary>
-    private async Task StoreShadowAsync(DashboardDbContext db, System.Data.Common.DbTransaction tx, Batch batch, TaskType task, ShadowScores shadow,
-        CancellationToken ct)
+    private async Task StoreShadowAsync(DashboardDbContext db, System.Data.Common.DbTransaction tx, Batch batch, TaskType task, IReadOnlyList<string> classes,
+        ShadowScores shadow, CancellationToken ct)
     {
         var scores = shadow.Scores;
         ShadowPredictionWriter.Write(db.Database.GetDbConnection(), tx, batch.Id, shadow.Version.VersionId, scores.Predicted, scores.Probability, ct);
-        var profile = task == TaskType.Regression ? PredictionProfile.Regression(scores.Predicted) : PredictionProfile.Binary(scores.Predicted, scores.Probability);
+        var profile = PredictionProfile.For(task, scores.Predicted, scores.Probability, classes.Count);
         var result = new ShadowScoring(scores.Predicted.Length, scores.Duration.TotalSeconds, scores.LatencyMicros, profile);
         await ShadowHistory.AddRunAsync(db, batch, ShadowHistory.ScoringRunKind, shadow.Version.VersionId, result,
-            ScoringPoints(result.Rows, result.Seconds, scores.LatencyMicros, profile).Select(p => (p.Key, p.Value)), ct);
+            ScoringPoints(result.Rows, result.Seconds, scores.LatencyMicros, profile).Where(p => p.Column is null).Select(p => (p.Key, p.Value)), ct);
         logger.LogInformation("Batch {BatchId} of product {ProductId}: challenger v{Version} shadow-scored {Rows} rows in {Seconds:F3} s",
             batch.Id, batch.ProductId, shadow.Version.Number, result.Rows, result.Seconds);
     }
@@ -366,19 +364,27 @@ public sealed class BatchImporter(
     /// <summary>What the store of a batch needs besides its predictions, worked out beside it.</summary>
     private sealed record BatchAnalysis(PredictionProfile Profile, AuditResult? Audit, IReadOnlyList<(ArmAudit Audit, int VersionId)>? ArmAudits);
 
-    private static IEnumerable<(string Key, double Value)> ScoringPoints(int rows, double seconds, LatencyPercentiles latency, PredictionProfile profile)
+    /// <summary>The scoring figures of a batch as metric points; a multiclass product's class shares carry the class
+    /// name as their column.</summary>
+    private static IEnumerable<(string Key, string? Column, double Value)> ScoringPoints(int rows, double seconds, LatencyPercentiles latency,
+        PredictionProfile profile, IReadOnlyList<string>? classes = null)
     {
-        yield return (MetricKeys.Rows, rows);
-        yield return (MetricKeys.ScoringSeconds, seconds);
-        yield return (MetricKeys.LatencyP50, latency.P50);
-        yield return (MetricKeys.LatencyP95, latency.P95);
-        yield return (MetricKeys.LatencyP99, latency.P99);
+        yield return (MetricKeys.Rows, null, rows);
+        yield return (MetricKeys.ScoringSeconds, null, seconds);
+        yield return (MetricKeys.LatencyP50, null, latency.P50);
+        yield return (MetricKeys.LatencyP95, null, latency.P95);
+        yield return (MetricKeys.LatencyP99, null, latency.P99);
         if (profile.Values is { } values)
         {
-            yield return (MetricKeys.PredictionMean, values.Mean);
-            yield return (MetricKeys.PredictionStd, values.Std);
+            yield return (MetricKeys.PredictionMean, null, values.Mean);
+            yield return (MetricKeys.PredictionStd, null, values.Std);
         }
         if (profile.PositiveShare is { } share)
-            yield return (MetricKeys.PositiveShare, share);
+            yield return (MetricKeys.PositiveShare, null, share);
+        if (profile.ClassShares is { } shares && classes is not null)
+        {
+            for (var k = 0; k < Math.Min(shares.Count, classes.Count); k++)
+                yield return (MetricKeys.ClassShare, classes[k], shares[k]);
+        }
     }
 }

@@ -91,12 +91,12 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
         var summary = await GetSummaryAsync(batchId, ct);
         summary.ThrowIfRowsPurged();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var classes = await ClassesAsync(db, summary.ProductId, ct);
+        var classes = await ClassReaderAsync(db, summary.ProductId, ct);
         var items = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new PredictionRow(p.RowIndex, p.RowKey, p.Predicted, p.Score, p.Label, null, null)).ToListAsync(ct);
         if (classes is not null)
-            items = items.Select(p => p with { PredictedClass = classes.Of(p.Predicted), LabelClass = classes.Of(p.Label) }).ToList();
+            items = items.Select(p => p with { PredictedClass = classes(p.Predicted), LabelClass = classes(p.Label) }).ToList();
         return new PagedResult<PredictionRow>(items, summary.RowCount);
     }
 
@@ -105,6 +105,19 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await ClassesAsync(db, productId, ct);
+    }
+
+    /// <summary>How the product's stored predictions and labels read as classes (null for regression).</summary>
+    public async Task<Func<double?, string?>?> ClassReaderAsync(int productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ClassReaderAsync(db, productId, ct);
+    }
+
+    private static async Task<Func<double?, string?>?> ClassReaderAsync(DashboardDbContext db, int productId, CancellationToken ct)
+    {
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.Task, p.Schema }).FirstOrDefaultAsync(ct);
+        return product is null ? null : ClassNames.Reader(product.Task, product.Schema);
     }
 
     private static async Task<ClassNames?> ClassesAsync(DashboardDbContext db, int productId, CancellationToken ct)

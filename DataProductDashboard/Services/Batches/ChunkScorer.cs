@@ -112,6 +112,8 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
             return null;
         _hasLabels = true;
         var table = chunk.Table;
+        if (prepared.Task == TaskType.MulticlassClassification)
+            return LabelCodes.Multiclass(table, label.Name, ClassNames.Multiclass(prepared.Schema));
         if (table.TryGetNumeric(label.Name, out var numbers))
         {
             if (prepared.Task == TaskType.Regression)
@@ -141,7 +143,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
     private sealed class Outputs(int expected, TaskType task)
     {
         private readonly Column<float> _predicted = new(expected);
-        private readonly Column<float> _probability = new(task == TaskType.BinaryClassification ? expected : 0);
+        private readonly Column<float> _probability = new(task == TaskType.Regression ? 0 : expected);
         private readonly Column<float> _latency = new(expected);
         private bool _hasProbability = true;
         private TimeSpan _duration;
@@ -162,7 +164,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
         }
 
         public ScoreResult Complete() => new(_predicted.ToArray(),
-            task == TaskType.BinaryClassification && _hasProbability ? _probability.ToArray() : null, _duration, LatencyPercentiles.From(_latency.ToArray()));
+            task != TaskType.Regression && _hasProbability ? _probability.ToArray() : null, _duration, LatencyPercentiles.From(_latency.ToArray()));
     }
 
     /// <summary>A growing array sized once for the expected rows (no copy when the guess was right).</summary>

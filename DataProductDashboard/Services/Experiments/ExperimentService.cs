@@ -76,6 +76,8 @@ public sealed class ExperimentService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await FindProductAsync(db, productId, ct);
         Products.ProductWrites.EnsureActive(product);
+        if (product.Task == TaskType.MulticlassClassification)
+            throw new InputValidationException("task", ExperimentStartRules.Multiclass(product.Name));
         var champion = product.ChampionVersionId is { } championId
             ? await db.ModelVersions.AsNoTracking().FirstAsync(v => v.Id == championId, ct)
             : throw new ConflictException(ExperimentStartRules.NoChampion(product.Name));

@@ -23,14 +23,21 @@ public static class ExperimentStartRules
     public static string NoChampion(string productName) =>
         $"'{productName}' has no champion yet: register or train a model version first.";
 
+    /// <summary>A/B tests split rows between two versions and compare per-arm metrics that exist for regression and
+    /// binary classification only.</summary>
+    public static string Multiclass(string productName) =>
+        $"A/B tests of multiclass products are not supported yet ('{productName}'): compare versions on the same rows (Models → Compare) or shadow-score a challenger instead.";
+
     /// <summary>One experiment at a time per product.</summary>
     public static string StillRunning(string productName, string experimentName, int experimentId) =>
         $"Experiment '{experimentName}' (#{experimentId}) is still running on '{productName}': decide it (keep the champion or ship the challenger) before starting another.";
 
     /// <summary>Why a new experiment of the product cannot start now; null when it can.</summary>
     public static string? BlockedReason(string productName, int? championVersion, IReadOnlyList<ModelVersionSummary> versions,
-        IReadOnlyList<ExperimentSummary> experiments)
+        IReadOnlyList<ExperimentSummary> experiments, TaskType task = TaskType.Regression)
     {
+        if (task == TaskType.MulticlassClassification)
+            return Multiclass(productName);
         if (championVersion is null)
             return NoChampion(productName);
         if (experiments.FirstOrDefault(e => e.Status == ExperimentStatus.Running) is { } running)

@@ -59,6 +59,8 @@ public static class KpiRules
                     Add("column", $"A batch-column KPI needs a column: one of {string.Join(", ", Columns(schema))}.");
                 else if (column != DriftDetector.PredictionColumn && schema.Find(column) is not { } spec)
                     Add("column", $"'{column}' is not a column of the product; use one of {string.Join(", ", Columns(schema))}.");
+                else if (column == DriftDetector.PredictionColumn && task == TaskType.MulticlassClassification)
+                    Add("column", $"The prediction of a multiclass product is a class, not a number, so it cannot be aggregated; use a numeric column.");
                 else if (column != DriftDetector.PredictionColumn && schema.Find(column) is { Kind: not ColumnKind.Numeric } other)
                     Add("column", $"'{column}' is a {other.Kind} column; only numeric columns (or '{DriftDetector.PredictionColumn}') can be aggregated.");
                 break;

@@ -116,10 +116,13 @@ public sealed class LabelService(
     public static IQueryable<(string RowKey, int BatchId, int RowIndex)> WithKeys(DashboardDbContext db, int productId, IReadOnlyCollection<string> keys) =>
         db.Predictions.AsNoTracking().Where(p => p.ProductId == productId && EF.Parameter(keys).Contains(p.RowKey)).Select(p => ValueTuple.Create(p.RowKey, p.BatchId, p.RowIndex));
 
-    /// <summary>The labels of a file as stored: regression values, or 1 for the positive class and 0 for the other;
+    /// <summary>The labels of a file as stored: regression values, 1 for the positive class and 0 for the other, or a
+    /// multiclass label's class index;
     /// a missing label is NaN.</summary>
     public static double[] LabelValues(ParsedCsv parsed, ColumnSpec label, TaskType task, string? positiveClass)
     {
+        if (task == TaskType.MulticlassClassification)
+            return LabelCodes.Multiclass(parsed.Table, label.Name, label.AllowedValues ?? []);
         if (parsed.Table.TryGetNumeric(label.Name, out var numbers))
         {
             if (task == TaskType.Regression)

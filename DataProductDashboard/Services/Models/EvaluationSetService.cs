@@ -27,8 +27,6 @@ public sealed class EvaluationSetService(IDbContextFactory<DashboardDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
         Products.ProductWrites.EnsureActive(product);
-        if (product.Task == TaskType.MulticlassClassification)
-            throw new InputValidationException("task", $"'{product.Name}' is a multiclass product; comparing multiclass versions is not supported yet.");
         var label = product.Schema.Label ?? throw new ConflictException($"'{product.Name}' has no label column, so there is nothing to evaluate against.");
         var parsed = await Task.Run(() => CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ProductTimeZone.Of(product.TimeZone), ct), ct);
         var labelled = Labels.LabelService.LabelValues(parsed, label, product.Task, product.Schema.PositiveClass).Count(v => !double.IsNaN(v));

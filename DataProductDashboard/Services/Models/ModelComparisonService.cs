@@ -92,8 +92,6 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
             throw new InputValidationException("batches", $"{batches} is not a batch count from 1 to {MaxBatches}.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);
-        if (product.Task == TaskType.MulticlassClassification)
-            throw new ConflictException($"'{product.Name}' is a multiclass product; comparing multiclass versions is not supported yet.");
         var found = await db.ModelVersions.AsNoTracking().Where(v => v.ProductId == productId && versionNumbers.Contains(v.Number)).ToListAsync(ct);
         var missing = versionNumbers.Where(n => found.All(v => v.Number != n)).ToList();
         if (missing.Count > 0)
@@ -182,18 +180,25 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
         }
         var result = ModelComparison.Compare(product.Task, labels, predictions, baseline, ct: ct);
         var names = ClassNames.For(product.Task, product.Schema);
+        var classes = ClassNames.Multiclass(product.Schema);
+        string? ClassOf(double value) => product.Task == TaskType.MulticlassClassification ? LabelCodes.Name(value, classes) : names?.Of(value);
         DisagreementRow Row(int index)
         {
             var (table, row) = at[index];
-            return new(rows.BatchIds[table], rows.Keys[table][row], labels[index], names?.Of(labels[index]),
-                [.. predictions.Select(p => new RowPrediction(p.Version, p.Predicted[index], names?.Of(p.Predicted[index]), p.Probability?[index]))]);
+            return new(rows.BatchIds[table], rows.Keys[table][row], labels[index], ClassOf(labels[index]),
+                [.. predictions.Select(p => new RowPrediction(p.Version, p.Predicted[index], ClassOf(p.Predicted[index]), p.Probability?[index]))]);
         }
         var disagreements = result.Disagreements.Select(Row).ToList();
         logger.LogInformation("Compared versions {Versions} of product {ProductId} on {Rows} rows in {Milliseconds:F0} ms",
             string.Join(",", versions.Select(v => v.Number)), product.Id, labelled, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var diagnostics = predictions.Select(p => new VersionDiagnostics(p.Version,
             product.Task == TaskType.BinaryClassification && p.Probability is { } probability ? Analysis.Models.Diagnostics.Binary(labels, p.Predicted, probability) : null,
-            product.Task == TaskType.Regression ? Analysis.Models.Diagnostics.Regression(labels, p.Predicted) : null)).ToList();
+            product.Task == TaskType.Regression ? Analysis.Models.Diagnostics.Regression(labels, p.Predicted) : null)
+        {
+            Multiclass = product.Task == TaskType.MulticlassClassification
+                ? Analysis.Metrics.ClassificationMetrics.Multiclass([.. labels.Select(l => ClassOf(l) ?? "?")], [.. p.Predicted.Select(v => ClassOf(v) ?? "?")], classes)
+                : null,
+        }).ToList();
         var view = new ModelComparisonView(product.Id, product.Task, labelled, baseline, result.Resamples, result.Seed,
             rows.Batches,
             described, result.Metrics, result.Agreement, [.. disagreements.Take(DisagreementsShown)], result.DisagreementCount)

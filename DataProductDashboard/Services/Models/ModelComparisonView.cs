@@ -44,7 +44,12 @@ public sealed record ModelComparisonView(
 
 /// <summary>One version's diagnostics: <see cref="Binary"/> for a classifier with probabilities, <see cref="Regression"/>
 /// for regression.</summary>
-public sealed record VersionDiagnostics(int Version, BinaryDiagnostics? Binary, RegressionDiagnostics? Regression);
+public sealed record VersionDiagnostics(int Version, BinaryDiagnostics? Binary, RegressionDiagnostics? Regression)
+{
+    /// <summary>Multiclass: per-class precision, recall, F1 and support, and the confusion matrix (rows: true class,
+    /// columns: predicted class, in the product's class order).</summary>
+    public Analysis.Metrics.ClassificationMetrics? Multiclass { get; init; }
+}
 
 public sealed record ComparedBatch(int Id, DateTime ReceivedAt, int Rows, int LabelledRows);
 

@@ -103,8 +103,6 @@ public sealed class ModelRegistryService(
     {
         var product = await FindProductAsync(productId, ct);
         Products.ProductWrites.EnsureActive(product);
-        if (product.Task == TaskType.MulticlassClassification)
-            throw new InputValidationException("task", $"'{product.Name}' is a multiclass product: the dashboard trains regression and binary classification models only, so nothing was queued.");
         return await Task.Run(() => CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ProductTimeZone.Of(product.TimeZone), ct).RowCount, ct);
     }
 

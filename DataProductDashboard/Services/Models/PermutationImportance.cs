@@ -20,7 +20,12 @@ public static class PermutationImportance
     public static IReadOnlyList<FeatureImportance> Compute(ProductSchema schema, TaskType task, IReadOnlyList<(int Version, IScoringModel Model)> versions,
         IReadOnlyList<VersionPredictions> unshuffled, ColumnTable rows, double[] labels, int seed, CancellationToken ct)
     {
-        var (metric, lowerIsBetter) = task == TaskType.Regression ? ("mae", true) : ("roc_auc", false);
+        var (metric, lowerIsBetter) = task switch
+        {
+            TaskType.Regression => ("mae", true),
+            TaskType.MulticlassClassification => ("accuracy", false),
+            _ => ("roc_auc", false),
+        };
         var used = metric;
         double Measure(IScoringModel model, ColumnTable table)
         {
@@ -35,6 +40,8 @@ public static class PermutationImportance
             var metrics = new WeightedMetrics(labels, predicted, probability);
             if (task == TaskType.Regression)
                 metrics.Regression(weights, values);
+            else if (task == TaskType.MulticlassClassification)
+                metrics.Multiclass(weights, values);
             else
                 metrics.Binary(weights, values);
             if (values.TryGetValue(metric, out var value))

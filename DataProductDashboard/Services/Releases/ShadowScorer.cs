@@ -104,7 +104,7 @@ public sealed class ShadowScorer(ContentStore store, ModelCache models)
         if (labels.Count == 0)
             return metrics;
         var rows = (labels.ToArray(), predicted.ToArray(), allScored ? scores.ToArray() : null);
-        var performance = PerformanceService.Compute(product.Task, rows, [rows], version.HoldoutMetrics);
+        var performance = PerformanceService.Compute(product.Task, rows, [rows], version.HoldoutMetrics, ClassNames.Multiclass(product.Schema));
         foreach (var (key, value) in PerformancePoints.Flatten(performance))
         {
             if (key.StartsWith(PerformancePoints.Prefix, StringComparison.Ordinal) && key != PerformancePoints.LabelledRows && double.IsFinite(value))

@@ -28,6 +28,15 @@ public static class PerformanceDisplay
         {
             rows.Add(("Accuracy", Display.Number(c.Accuracy)));
             rows.Add(("Balanced accuracy", Display.Number(c.BalancedAccuracy)));
+            if (c.IsMulticlass)
+            {
+                // Multiclass: no positive class; the macro averages, and each class's F1.
+                rows.Add(("Macro precision", Display.Number(c.MacroPrecision)));
+                rows.Add(("Macro recall", Display.Number(c.MacroRecall)));
+                rows.Add(("Macro F1", Display.Number(c.MacroF1)));
+                rows.AddRange(c.PerClass.Select(k => ($"F1 ({k.Class})", $"{Display.Number(k.F1)} · {Display.Count(k.Support)} rows")));
+                return rows;
+            }
             rows.Add(($"Precision{of}", Display.Number(c.Precision)));
             rows.Add(($"Recall{of}", Display.Number(c.Recall)));
             rows.Add(($"F1{of}", Display.Number(c.F1)));

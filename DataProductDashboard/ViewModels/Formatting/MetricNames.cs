@@ -15,6 +15,10 @@ public static class MetricNames
         ("precision", "Precision", false),
         ("recall", "Recall", false),
         ("log_loss", "Log loss", true),
+        ("balanced_accuracy", "Balanced accuracy", false),
+        ("macro_f1", "Macro F1", false),
+        ("macro_precision", "Macro precision", false),
+        ("macro_recall", "Macro recall", false),
     ];
 
     /// <summary>"MAE", "R²", "ROC AUC"; an unknown key is shown as it is.</summary>

@@ -92,6 +92,16 @@ public sealed partial class BehaviorPage
             });
             _predictionCaption = "Mean prediction of each batch, shaded ± one standard deviation";
         }
+        else if (product.Task == TaskType.MulticlassClassification)
+        {
+            var names = ClassNames.Multiclass(product.Schema);
+            var shares = new List<TimeSeriesLine>();
+            for (var k = 0; k < names.Count; k++)
+                shares.Add(new TimeSeriesLine(names[k], SeriesPoints.From(await SeriesAsync(MetricKeys.ClassShare, names[k])), ChartStyle.Palette[k % ChartStyle.Palette.Length],
+                    Dashed: k >= ChartStyle.Palette.Length));
+            _predictions = TimeSeriesFigureBuilder.Build(Spec("Rows predicted as the class (%)", [.. shares]) with { Percent = true });
+            _predictionCaption = $"Share of each batch's rows predicted as each class ({label}); the shares of a batch add up to 100 %";
+        }
         else
         {
             var classes = ClassNames.For(product.Schema);

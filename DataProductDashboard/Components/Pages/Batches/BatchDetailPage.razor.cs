@@ -43,9 +43,15 @@ public sealed partial class BatchDetailPage : IDisposable
     private string? PredictionDetail => _detail switch
     {
         { Predictions.PositiveShare: { } share, Classes: { } c } => string.Create(CultureInfo.InvariantCulture, $"{share:P1} predicted {c.Positive} · {1 - share:P1} {c.Negative}"),
+        { Predictions.ClassShares: { } shares } when _detail.Task == Domain.TaskType.MulticlassClassification => string.Join(" · ",
+            shares.Select((s, k) => string.Create(CultureInfo.InvariantCulture, $"{s:P1} {ClassName(k)}"))),
         { Predictions.Values: { } v } => $"std {Display.Number(v.Std)} · min {Display.Number(v.Min)} · max {Display.Number(v.Max)}",
         _ => null,
     };
+
+    private IReadOnlyList<string>? _multiclassNames;
+
+    private string ClassName(int index) => _multiclassNames is { } names && index < names.Count ? names[index] : $"class {index}";
 
     protected override async Task OnParametersSetAsync()
     {
@@ -56,9 +62,11 @@ public sealed partial class BatchDetailPage : IDisposable
         {
             var detail = await Batches.GetDetailAsync(BatchId, _cts.Token);
             var product = await Products.GetAsync(detail.Batch.ProductId, _cts.Token);
-            _display = new PredictionDisplay(detail.Task, detail.Classes);
+            _display = new PredictionDisplay(detail.Task, detail.Classes, Domain.ClassNames.Multiclass(product.Schema));
             _eventTimeColumn = product.Schema.EventTime?.Name;
-            var axis = HistogramFigureBuilder.PredictionAxisTitle(detail.Task, product.Schema.Label?.Name, detail.PositiveClass);
+            _multiclassNames = detail.Task == Domain.TaskType.MulticlassClassification ? Domain.ClassNames.Multiclass(product.Schema) : null;
+            var axis = detail.Task == TaskType.MulticlassClassification ? "Probability of the predicted class (0–1)"
+                : HistogramFigureBuilder.PredictionAxisTitle(detail.Task, product.Schema.Label?.Name, detail.PositiveClass);
             _figure = HistogramFigureBuilder.Build(detail.Predictions?.Histogram, axis, "Rows", detail.Predictions?.Values?.Mean,
                 detail.Predictions?.Values is { } v ? $"mean {Display.Number(v.Mean)}" : null);
             _breadcrumbs =

@@ -30,7 +30,7 @@ public sealed partial class ExperimentsPage
     [Inject] public required NavigationManager Navigation { get; init; }
 
     /// <summary>Why a new experiment cannot start now (no champion, no other version, one running); null when it can.</summary>
-    private string? StartBlockedReason => Product is null ? null : ExperimentStartRules.BlockedReason(Product.Name, Product.ChampionVersion, _versions, _experiments);
+    private string? StartBlockedReason => Product is null ? null : ExperimentStartRules.BlockedReason(Product.Name, Product.ChampionVersion, _versions, _experiments, Product.Task);
 
     protected override async Task OnParametersSetAsync()
     {
