@@ -176,6 +176,19 @@ public sealed class MulticlassApiTests(MulticlassApiTests.Fixture fixture) : Api
     }
 
     [Fact]
+    public async Task Train_FastForestOnMulticlass_Answers400NamingTheTrainersThatCan()
+    {
+        var client = _app.CreateClient();
+
+        var response = await client.PostAsync($"/api/products/{fixture.ProductId}/models/train",
+            Multipart(TestSchemas.Utf8(Csv(100, 9)), "trips.csv", "text/csv", ("trainer", "FastForest")));
+
+        var problem = await ProblemAsync(response, 400);
+        Assert.Equal("FastForest cannot train a MulticlassClassification model; use one of FastTree, LightGbm, Sdca.",
+            problem.GetProperty("errors").GetProperty("trainer")[0].GetString());
+    }
+
+    [Fact]
     public async Task StartExperiment_Multiclass_Answers400SayingWhy()
     {
         var client = _app.CreateClient();

@@ -95,6 +95,24 @@ public sealed class OnnxModelsApiTests : ApiTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Register_MulticlassZipMapModel_StoresTheClassAndItsProbability()
+    {
+        var (product, _) = await RegisterAsync("ONNX trips", TaskType.MulticlassClassification, MulticlassApiTests.Schema, "multiclass_zipmap.onnx",
+            ("featureOrder", "distance,rain"));
+
+        var rows = await ScoreAsync(product, "multiclass_batch.csv");
+
+        var labels = Expected.GetProperty("multiclassLabel").EnumerateArray().Select(p => p.GetString()).ToList();
+        var probability = Expected.GetProperty("multiclassProbability").EnumerateArray().Select(p => p.GetDouble()).ToList();
+        Assert.Equal(labels.Count, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(labels[i], rows[i].GetProperty("predictedClass").GetString());
+            Assert.Equal(probability[i], rows[i].GetProperty("score").GetDouble(), 1e-5);
+        }
+    }
+
+    [Fact]
     public async Task Register_TensorModelWithoutFeatureOrder_Answers400AskingForIt()
     {
         var client = _app.CreateClientWithRole(DashboardRoles.DataScientist);

@@ -137,7 +137,7 @@ public static class ModelsApi
         await lookup.EnsureExistsAsync(productId, ct);
         using var upload = await UploadReader.ReadAsync(request, ["text/csv"], "training.csv", ct);
         var trainRequest = ParseTrainRequest(upload);
-        var rows = await registry.CheckTrainingDataAsync(productId, upload.Content, upload.FileName, ct);
+        var rows = await registry.CheckTrainingDataAsync(productId, upload.Content, upload.FileName, ct, trainRequest.Trainer);
         store.Adopt(ContentStore.JobInputs, upload.File, ".csv");
         var job = await jobs.EnqueueAsync(new Job
         {

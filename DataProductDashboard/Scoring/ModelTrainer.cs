@@ -139,6 +139,9 @@ public static class ModelTrainer
         return pipeline;
     }
 
+    /// <summary>Whether <paramref name="trainer"/> trains models for <paramref name="task"/> (FastForest has no multiclass form).</summary>
+    public static bool Supports(TaskType task, TrainerKind trainer) => !(task == TaskType.MulticlassClassification && trainer == TrainerKind.FastForest);
+
     private const int Trees = 100;
     private const int MinimumRowsPerLeaf = 10;
 
@@ -149,13 +152,20 @@ public static class ModelTrainer
     public static IReadOnlyDictionary<string, string> Settings(TaskType task, TrainerKind trainer)
     {
         string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return trainer switch
+        var settings = trainer switch
         {
             TrainerKind.FastTree => new Dictionary<string, string> { ["numberOfTrees"] = Text(Trees), ["numberOfLeaves"] = Text(Leaves(task)), ["minimumExampleCountPerLeaf"] = Text(MinimumRowsPerLeaf) },
             TrainerKind.LightGbm => new Dictionary<string, string> { ["numberOfIterations"] = Text(Trees), ["numberOfLeaves"] = Text(Leaves(task)) },
             TrainerKind.FastForest => new Dictionary<string, string> { ["numberOfTrees"] = Text(Trees) },
-            _ => new Dictionary<string, string> { ["normalization"] = "min-max", ["loss"] = task == TaskType.Regression ? "squared" : "logistic" },
+            _ => new Dictionary<string, string>
+            {
+                ["normalization"] = "min-max",
+                ["loss"] = task switch { TaskType.Regression => "squared", TaskType.MulticlassClassification => "maximum entropy", _ => "logistic" },
+            },
         };
+        if (task == TaskType.MulticlassClassification && trainer == TrainerKind.FastTree)
+            settings["multiclass"] = "one-versus-all";
+        return settings;
     }
 
     private static IEstimator<ITransformer> CreateTrainer(MLContext ml, TaskType task, TrainerKind trainer, string label) =>

@@ -87,7 +87,7 @@ public sealed class SchemaInferenceTests
 
         Assert.Equal(TaskType.MulticlassClassification, proposal.Task);
         Assert.Equal(["setosa", "versicolor", "virginica"], proposal.Schema.Label!.AllowedValues!);
-        Assert.Contains(proposal.Notes, n => n.Contains("cannot train or score yet", StringComparison.Ordinal));
+        Assert.Contains(proposal.Notes, n => n.Contains("multiclass classification with the classes setosa, versicolor, virginica", StringComparison.Ordinal));
     }
 
     [Fact]

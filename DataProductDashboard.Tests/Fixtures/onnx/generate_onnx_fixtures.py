@@ -118,7 +118,39 @@ with open("regression_batch.csv", "w") as f:
     for i in range(n):
         f.write(f"g{i + 1},2024-01-{(i % 28) + 1:02d},{temp[i]:.2f},{hum[i]:.3f},{SEASONS[season[i]]}\n")
 
+# Multiclass: softmax over (distance, rain), the class name from ai.onnx.ml.LabelEncoder, ZipMap probabilities.
+MODES = ["bus", "car", "walk"]
+WM = np.array([[0.05, 0.4, -0.6], [0.3, -0.2, -1.5]], dtype=np.float32)
+BM = np.array([0.2, -1.0, 1.2], dtype=np.float32)
+mc_nodes = [
+    helper.make_node("MatMul", ["float_input", "WM"], ["logits0"]),
+    helper.make_node("Add", ["logits0", "BM"], ["logits"]),
+    helper.make_node("Softmax", ["logits"], ["probabilities"], axis=1),
+    helper.make_node("ArgMax", ["probabilities"], ["index"], axis=1, keepdims=0),
+    helper.make_node("LabelEncoder", ["index"], ["label"], domain="ai.onnx.ml", keys_int64s=[0, 1, 2], values_strings=MODES, default_string="?"),
+    helper.make_node("ZipMap", ["probabilities"], ["output_probability"], domain="ai.onnx.ml", classlabels_strings=MODES),
+]
+mc_output = onnx.ValueInfoProto()
+mc_output.name = "output_probability"
+mc_entry = mc_output.type.sequence_type.elem_type.map_type
+mc_entry.key_type = TensorProto.STRING
+mc_entry.value_type.tensor_type.elem_type = TensorProto.FLOAT
+save(helper.make_graph(mc_nodes, "multiclass", [helper.make_tensor_value_info("float_input", TensorProto.FLOAT, ["N", 2])],
+                       [helper.make_tensor_value_info("label", TensorProto.STRING, ["N"]), mc_output],
+                       [helper.make_tensor("WM", TensorProto.FLOAT, [2, 3], WM.flatten().tolist()), helper.make_tensor("BM", TensorProto.FLOAT, [3], BM.tolist())]),
+     "multiclass_zipmap.onnx")
+distance = np.round(rng.uniform(0, 20, n), 2).astype(np.float32)
+rain = np.round(rng.uniform(0, 1, n), 2).astype(np.float32)
+logits = np.stack([distance, rain], axis=1) @ WM + BM
+soft = np.exp(logits - logits.max(axis=1, keepdims=True))
+soft = (soft / soft.sum(axis=1, keepdims=True)).astype(np.float32)
+with open("multiclass_batch.csv", "w") as f:
+    f.write("id,distance,rain,zone\n")
+    for i in range(n):
+        f.write(f"m{i + 1},{distance[i]:.2f},{rain[i]:.2f},{'centre' if i % 2 == 0 else 'suburb'}\n")
+
 with open("expected.json", "w") as f:
     json.dump({"binaryProbability": [float(v) for v in p], "binaryLabel": [int(v > 0.5) for v in p],
-               "regressionValue": [float(v) for v in value]}, f, indent=1)
+               "regressionValue": [float(v) for v in value],
+               "multiclassLabel": [MODES[int(k)] for k in soft.argmax(axis=1)], "multiclassProbability": [float(v) for v in soft.max(axis=1)]}, f, indent=1)
 print("wrote", n, "rows each")

@@ -20,12 +20,15 @@ public sealed partial class TrainModelDialog
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required Shared.ActorResolver Actors { get; init; }
 
+    private Domain.TaskType _task = Domain.TaskType.Regression;
+
     protected override async Task OnInitializedAsync()
     {
         try
         {
             var product = await Products.GetAsync(ProductId, Cancellation);
             _labelName = product.Schema.Label?.Name ?? "(the schema has no label column)";
+            _task = product.Task;
         }
         catch (DashboardException ex)
         {

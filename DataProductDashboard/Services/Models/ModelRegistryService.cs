@@ -99,10 +99,12 @@ public sealed class ModelRegistryService(
 
     /// <summary>Reads and validates a labelled training CSV without training; returns its row count. Lets the API answer
     /// 400 at once for a bad file instead of queueing a job that would fail.</summary>
-    public async Task<int> CheckTrainingDataAsync(int productId, ReadOnlyMemory<byte> csv, string fileName, CancellationToken ct)
+    public async Task<int> CheckTrainingDataAsync(int productId, ReadOnlyMemory<byte> csv, string fileName, CancellationToken ct, TrainerKind? trainer = null)
     {
         var product = await FindProductAsync(productId, ct);
         Products.ProductWrites.EnsureActive(product);
+        if (trainer is { } kind && !ModelTrainer.Supports(product.Task, kind))
+            throw new InputValidationException("trainer", $"{kind} cannot train a {product.Task} model; use one of {string.Join(", ", Enum.GetValues<TrainerKind>().Where(k => ModelTrainer.Supports(product.Task, k)))}.");
         return await Task.Run(() => CsvBatchReader.Read(csv, fileName, product.Schema, CsvReadMode.Training, ProductTimeZone.Of(product.TimeZone), ct).RowCount, ct);
     }
 
