@@ -23,6 +23,7 @@ public sealed class GatesJourneyTests(DashboardServerFixture server)
         // The metric list opens on click (MudSelect: no typing); options carry the key (and column) in data-metric-id.
         await page.ClickAsync("[data-testid=gate-dialog-metric]");
         await page.Locator("[data-testid=gate-metric-option][data-metric-id='dq.volume_ratio']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=gate-dialog-current]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=gate-dialog-explanation]")).ToContainTextAsync("median of the previous batches");
         await page.Locator("input[data-testid=gate-dialog-threshold]").FillAsync("3");
         await Assertions.Expect(page.Locator("[data-testid=gate-preview-summary]")).ToContainTextAsync("of the last 10 batches");
@@ -54,6 +55,9 @@ public sealed class GatesJourneyTests(DashboardServerFixture server)
         await page.ClickAsync("[data-testid=gates-add]");
         await page.ClickAsync("[data-testid=gate-dialog-metric]");
         await page.Locator("[data-testid=gate-metric-option][data-metric-id='batch.rows']").ClickAsync();
+        // The metric's choice has made its round trip (its current value shows) before the threshold is typed: a
+        // re-render still on its way would otherwise put the empty threshold back.
+        await Assertions.Expect(page.Locator("[data-testid=gate-dialog-current]")).ToBeVisibleAsync();
         await page.Locator("input[data-testid=gate-dialog-threshold]").FillAsync("100");
         await page.Locator("input[data-testid=gate-dialog-name]").FillAsync(Name);
         await Assertions.Expect(page.Locator("[data-testid=gate-preview-summary]")).ToContainTextAsync("of the last 10 batches");

@@ -222,8 +222,10 @@ public static class ModelComparison
                 if (v == reference)
                     continue;
                 differs[i] |= v.Predicted[i] != reference.Predicted[i];
+                // Classes without probabilities (multiclass): every disagreement weighs the same (class indices have no distance).
                 var scoreGap = binary && v.Probability is { } p && reference.Probability is { } q
                     ? Math.Abs(p[i] - q[i])
+                    : binary ? (v.Predicted[i] != reference.Predicted[i] ? 1 : 0)
                     : Math.Abs(v.Predicted[i] - reference.Predicted[i]);
                 gap[i] = Math.Max(gap[i], scoreGap);
             }
