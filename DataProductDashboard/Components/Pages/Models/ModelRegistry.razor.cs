@@ -95,11 +95,20 @@ public sealed partial class ModelRegistry : IDisposable
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is not { Canceled: false })
             return;
-        _promoting = true;
-        try
+        await BusyAsync(async () =>
         {
             await Releases.PromoteAsync(ProductId, version.Number, Actors.Ui, _cts.Token);
             Snackbar.Add($"Version {version.Number} is now the champion; new batches are scored by it.", Severity.Success);
+        });
+    }
+
+    /// <summary>Runs a registry change with the row actions disabled, reloads after it, and shows its refusal.</summary>
+    private async Task BusyAsync(Func<Task> change)
+    {
+        _promoting = true;
+        try
+        {
+            await change();
             await LoadAsync();
         }
         catch (DashboardException ex)
@@ -116,8 +125,7 @@ public sealed partial class ModelRegistry : IDisposable
     {
         if (!await Guard.DemandAsync(DashboardRoles.ModelEditors))
             return;
-        _promoting = true;
-        try
+        await BusyAsync(async () =>
         {
             if (on)
             {
@@ -129,16 +137,7 @@ public sealed partial class ModelRegistry : IDisposable
                 await Challengers.UnmarkAsync(ProductId, version.Number, Actors.Ui, _cts.Token);
                 Snackbar.Add($"Version {version.Number} is no longer shadow-scored; its history stays.", Severity.Info);
             }
-            await LoadAsync();
-        }
-        catch (DashboardException ex)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-        finally
-        {
-            _promoting = false;
-        }
+        });
     }
 
     /// <summary>The version a rollback would restore: the latest earlier champion that is not retired.</summary>
@@ -157,21 +156,11 @@ public sealed partial class ModelRegistry : IDisposable
             yesText: $"Roll back to v{target.Number}", cancelText: "Cancel");
         if (confirmed != true)
             return;
-        _promoting = true;
-        try
+        await BusyAsync(async () =>
         {
             await Releases.RollbackAsync(ProductId, Actors.Ui, _cts.Token);
             Snackbar.Add($"Rolled back: v{target.Number} is the champion again.", Severity.Warning);
-            await LoadAsync();
-        }
-        catch (DashboardException ex)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
-        finally
-        {
-            _promoting = false;
-        }
+        });
     }
 
     private async Task ExportAsync()
