@@ -14,7 +14,11 @@ public sealed class ChallengerApiTests(ChallengerApiTests.Fixture fixture) : Api
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public DashboardAppFactory App { get; } = new(settings: new Dictionary<string, string?> { ["Dashboard:ShadowRowsPerBatch"] = "100" });
+        // New versions start as candidates here, so marking one through the API is what makes it a challenger.
+        public DashboardAppFactory App { get; } = new(settings: new Dictionary<string, string?>
+        {
+            ["Dashboard:ShadowRowsPerBatch"] = "100", ["Dashboard:ShadowNewVersions"] = "false",
+        });
 
         public int ProductId { get; private set; }
 

@@ -54,7 +54,7 @@ public sealed class ModelsApiTests(SharedApp shared) : ApiTestBase, IClassFixtur
     }
 
     [Fact]
-    public async Task Upload_TrainedZip_Returns201AsCandidateAndPromoteMakesItChampion()
+    public async Task Upload_TrainedZip_Returns201AsChallengerAndPromoteMakesItChampion()
     {
         await using var app = new DashboardAppFactory();
         var client = app.CreateClient();
@@ -66,7 +66,7 @@ public sealed class ModelsApiTests(SharedApp shared) : ApiTestBase, IClassFixtur
         var promote = await client.PostAsync($"/api/products/{id}/models/2/promote", null);
 
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        Assert.Equal("Candidate", (await upload.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("status").GetString());
+        Assert.Equal("Challenger", (await upload.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, promote.StatusCode);
         Assert.Contains("already registered as version 2", (await ProblemAsync(again, 409)).GetProperty("detail").GetString());
         Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>($"/api/products/{id}", Json)).GetProperty("championVersion").GetInt32());

@@ -29,14 +29,15 @@ public sealed class ModelRegistryServiceTests
     }
 
     [Fact]
-    public async Task Upload_SecondVersion_IsCandidateUntilPromoted()
+    public async Task Upload_SecondVersion_IsAChallengerUntilPromoted()
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
         var zip = TrainedElsewhere(seed: 99);
 
         var v2 = await h.Registry.RegisterUploadAsync(product.Id, zip, "uploaded.zip", "from a notebook", default);
-        Assert.Equal(ModelStatus.Candidate, v2.Status);
+        // Shadow-scored from the start (Dashboard:ShadowNewVersions), so it has a history on the champion's rows.
+        Assert.Equal(ModelStatus.Challenger, v2.Status);
         Assert.Equal(ModelSource.Uploaded, v2.Source);
 
         var promoted = await h.Registry.PromoteAsync(product.Id, 2, default);

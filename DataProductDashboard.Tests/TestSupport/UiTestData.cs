@@ -59,6 +59,8 @@ public static class UiTestData
             ["Dashboard:DatabaseFile"] = "dashboard.db",
             ["Dashboard:SeedDemo"] = "false",
             ["Dashboard:BackfillAfterDays"] = DashboardAppFactory.NoBackfillDetection,
+            // The pages are shown with a candidate version (v2) beside the champion, as a product has before anyone shadow-scores it.
+            ["Dashboard:ShadowNewVersions"] = "false",
             [NotificationTestHost.AllowLoopbackKey] = NotificationTestHost.Loopback,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

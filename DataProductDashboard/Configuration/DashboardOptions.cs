@@ -66,6 +66,11 @@ public sealed class DashboardOptions
     [Range(0, 10_000_000)]
     public int ShadowRowsPerBatch { get; set; } = 10_000;
 
+    /// <summary>A version registered or trained after the first starts as a challenger (shadow-scored on each new batch,
+    /// so it has a metric history on the same rows as the champion before anyone decides), while the product has fewer
+    /// than four; off: it starts as a candidate and is marked by hand.</summary>
+    public bool ShadowNewVersions { get; set; } = true;
+
     /// <summary>Seed the demo data products on first start.</summary>
     public bool SeedDemo { get; set; } = true;
 

@@ -1,3 +1,4 @@
+using DataProductDashboard.Configuration;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
@@ -10,8 +11,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Services.Models;
 
-/// <summary>Model activation: registers uploaded ML.NET zips and models trained in the app, and promotes versions.
-/// The first version of a product becomes its champion.</summary>
+/// <summary>Model activation: registers uploaded ML.NET zips, ONNX models and models trained in the app, and promotes
+/// versions. The first version of a product becomes its champion; a later one starts as a challenger (shadow-scored
+/// beside the champion) while the product has room for one and <see cref="DashboardOptions.ShadowNewVersions"/> is on,
+/// else as a candidate.</summary>
 public sealed class ModelRegistryService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ContentStore store,
@@ -19,6 +22,7 @@ public sealed class ModelRegistryService(
     ProductEvents events,
     Alerts.AlertService alerts,
     Trail.AuditTrail trail,
+    Microsoft.Extensions.Options.IOptions<DashboardOptions> options,
     TimeProvider clock,
     ILogger<ModelRegistryService> logger)
 {
@@ -222,7 +226,9 @@ public sealed class ModelRegistryService(
             entity.ReferenceFileHash = referenceFile?.Hash;
             entity.Number = (await db.ModelVersions.Where(v => v.ProductId == entity.ProductId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
             entity.CreatedAt = clock.GetUtcNow().UtcDateTime;
-            entity.Status = product.ChampionVersionId is null ? ModelStatus.Champion : ModelStatus.Candidate;
+            var shadow = options.Value is { ShadowNewVersions: true, ShadowRowsPerBatch: > 0 }
+                && await db.ModelVersions.CountAsync(v => v.ProductId == entity.ProductId && v.Status == ModelStatus.Challenger, ct) < ChallengerRules.MaxChallengers;
+            entity.Status = product.ChampionVersionId is null ? ModelStatus.Champion : shadow ? ModelStatus.Challenger : ModelStatus.Candidate;
             entity.PromotedAt = product.ChampionVersionId is null ? entity.CreatedAt : null;
             NameNegativeClass(product, negativeClass);
             db.ModelVersions.Add(entity);
