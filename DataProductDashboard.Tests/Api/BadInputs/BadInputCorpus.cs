@@ -40,6 +40,9 @@ public static class BadInputCorpus
 
     private static Func<HttpContent?> Model(byte[] zip) => () => Form(zip, "model.zip", "application/zip");
 
+    private static byte[] OnnxFixture(string name) =>
+        File.ReadAllBytes(Path.Combine(RepoPaths.Root, "DataProductDashboard.Tests", "Fixtures", "onnx", name));
+
     private static Func<HttpContent?> None => () => null;
 
     private static string Product(string schemaColumns, string task = "\"Regression\"") =>
@@ -148,6 +151,14 @@ public static class BadInputCorpus
         new("model: empty zip", "POST", Models, Model(EmptyZip()), 400, "not an ML.NET model", "file"),
         new("model: empty file", "POST", Models, Model([]), 400, "", "file"),
         new("model: wrong content type", "POST", Models, () => Raw(Utf8("PK"), "text/plain"), 415, "application/zip"),
+        new("model: ONNX featureOrder for a model with column inputs", "POST", Models,
+            () => Form(OnnxFixture("regression_columns.onnx"), "model.onnx", "application/octet-stream", ("featureOrder", "temp,hum")), 400,
+            "featureOrder is for a model with one tensor input, but this one has 3 inputs", "featureOrder"),
+        new("model: ONNX options on an ML.NET zip", "POST", Models, () => Form(EmptyZip(), "model.zip", "application/zip", ("scoreOutput", "variable")), 400,
+            "is not an ONNX model, so featureOrder, labelOutput and scoreOutput do not apply", "scoreOutput"),
+        new("model: ONNX input typed unlike its column", "POST", Models, () => Form(OnnxFixture("mistyped_input.onnx"), "model.onnx", "application/octet-stream"), 400,
+            "'temp' is a numeric column", "input 'temp'"),
+        new("challenger: the champion", "POST", Models + "/1/challenger", None, 409, "Version 1 is the champion"),
 
         // Product JSON bodies (bound by the framework).
         new("product: unknown task", "POST", Products, Body(Product($"{Feature}, {Label}", "\"Clustering\"")), 400, "one of BinaryClassification, MulticlassClassification, Regression", "task"),
