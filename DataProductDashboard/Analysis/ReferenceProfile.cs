@@ -13,6 +13,9 @@ public sealed class ReferenceProfile
     public required Dictionary<string, double[]> SortedNumbers { get; init; }
     public required Dictionary<string, Dictionary<string, long>> CategoryCounts { get; init; }
     public double[] SortedPredictions { get; init; } = [];
+    /// <summary>The model's predictions on the reference rows of each segment ("sex=female"), sorted: the reference of a
+    /// segment's prediction drift. Empty for profiles saved before segments were measured.</summary>
+    public Dictionary<string, double[]> SegmentPredictions { get; init; } = new(StringComparer.Ordinal);
 
     // Filled lazily by audits that run columns in parallel.
     private readonly ConcurrentDictionary<string, NumericSample?> _numeric = new(StringComparer.Ordinal);
@@ -33,8 +36,17 @@ public sealed class ReferenceProfile
         var predicted = new double[predictions.Length];
         for (var i = 0; i < predictions.Length; i++)
             predicted[i] = predictions[i];
+        var segments = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var attribute in Segments.SegmentAttributes.Of(schema))
+        {
+            if (!data.TryGetStrings(attribute, out var values) || values.Length != predicted.Length)
+                continue;
+            foreach (var group in Enumerable.Range(0, values.Length).GroupBy(i => string.IsNullOrEmpty(values[i]) ? Segments.SegmentAttributes.MissingValue : values[i]!))
+                segments[Segments.SegmentAttributes.Name(attribute, group.Key)] = NumericSample.From([.. group.Select(i => predicted[i])]).Values;
+        }
         return new ReferenceProfile
         {
+            SegmentPredictions = segments,
             Rows = data.RowCount,
             SortedNumbers = new Dictionary<string, double[]>(numbers, StringComparer.Ordinal),
             CategoryCounts = new Dictionary<string, Dictionary<string, long>>(categories, StringComparer.Ordinal),
