@@ -15,7 +15,7 @@ public static class PredictionWriter
     public readonly record struct BatchRef(int BatchId, int ProductId);
 
     private const int RowsPerStatement = 100;
-    private const int ColumnsPerRow = 8;
+    private const int ColumnsPerRow = 9;
 
     public static void Write(DbConnection connection, DbTransaction transaction, BatchRef batch, string[] rowKeys,
         float[] predicted, float[]? score, double[]? labels, IProgress<int>? rowsDone = null, CancellationToken ct = default) =>
@@ -28,9 +28,11 @@ public static class PredictionWriter
             labels is null ? null : row => labels[row], arms, rowsDone, ct);
 
     /// <summary>As above, with each row's key and label read through <paramref name="keyOf"/> and
-    /// <paramref name="labelOf"/> (NaN: no label), called once per row in row order, key first.</summary>
+    /// <paramref name="labelOf"/> (NaN: no label), called once per row in row order, key first, and its tuple of segment
+    /// values through <paramref name="segmentsOf"/> (none without).</summary>
     public static void Write(DbConnection connection, DbTransaction transaction, BatchRef batch, int rows, Func<int, string> keyOf,
-        float[] predicted, float[]? score, Func<int, double>? labelOf, byte[]? arms, IProgress<int>? rowsDone = null, CancellationToken ct = default)
+        float[] predicted, float[]? score, Func<int, double>? labelOf, byte[]? arms, IProgress<int>? rowsDone = null, CancellationToken ct = default,
+        Func<int, string?>? segmentsOf = null)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
@@ -44,7 +46,7 @@ public static class PredictionWriter
             for (; row + RowsPerStatement <= n; row += RowsPerStatement)
             {
                 for (var j = 0; j < RowsPerStatement; j++)
-                    Bind(full, j, batch, row + j, rowKeys, predicted, score, labels, arms);
+                    Bind(full, j, batch, row + j, rowKeys, predicted, score, labels, arms, segmentsOf);
                 Step(db, full);
                 if (row % 16_384 < RowsPerStatement)
                 {
@@ -58,7 +60,7 @@ public static class PredictionWriter
                 try
                 {
                     for (var j = 0; row + j < n; j++)
-                        Bind(tail, j, batch, row + j, rowKeys, predicted, score, labels, arms);
+                        Bind(tail, j, batch, row + j, rowKeys, predicted, score, labels, arms, segmentsOf);
                     Step(db, tail);
                 }
                 finally
@@ -104,7 +106,7 @@ public static class PredictionWriter
     }
 
     private static void Bind(sqlite3_stmt statement, int slot, BatchRef batch, int row, Func<int, string> rowKeys,
-        float[] predicted, float[]? score, Func<int, double>? labels, byte[]? arms)
+        float[] predicted, float[]? score, Func<int, double>? labels, byte[]? arms, Func<int, string?>? segments)
     {
         var i = (slot * ColumnsPerRow) + 1;
         raw.sqlite3_bind_int(statement, i, batch.BatchId);
@@ -125,6 +127,10 @@ public static class PredictionWriter
             raw.sqlite3_bind_null(statement, i + 7);
         else
             raw.sqlite3_bind_int(statement, i + 7, arms[row]);
+        if (segments?.Invoke(row) is { } tuple)
+            raw.sqlite3_bind_text(statement, i + 8, tuple);
+        else
+            raw.sqlite3_bind_null(statement, i + 8);
     }
 
     private static void Step(sqlite3 db, sqlite3_stmt statement)
@@ -137,8 +143,8 @@ public static class PredictionWriter
 
     private static sqlite3_stmt Prepare(sqlite3 db, int rows)
     {
-        var values = string.Join(",", Enumerable.Repeat("(?,?,?,?,?,?,?,?)", rows));
-        var sql = $"INSERT INTO \"{PredictionConfiguration.TableName}\" (\"BatchId\",\"ProductId\",\"RowIndex\",\"RowKey\",\"Predicted\",\"Score\",\"Label\",\"Arm\") VALUES {values}";
+        var values = string.Join(",", Enumerable.Repeat("(?,?,?,?,?,?,?,?,?)", rows));
+        var sql = $"INSERT INTO \"{PredictionConfiguration.TableName}\" (\"BatchId\",\"ProductId\",\"RowIndex\",\"RowKey\",\"Predicted\",\"Score\",\"Label\",\"Arm\",\"Segments\") VALUES {values}";
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
         if (rc != raw.SQLITE_OK)
             throw new SqliteException($"Preparing the prediction insert failed: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);

@@ -23,6 +23,11 @@ public static class GateRuleValidator
             errors["column"] = [$"{info.Name} is measured per column: name the column."];
         else if (info is { PerColumn: false } && !string.IsNullOrWhiteSpace(rule.Column))
             errors["column"] = [$"{info.Name} is measured on the whole batch, not per column; leave the column empty."];
+        else if (info is not null && info.Key.Contains(MetricCatalog.FairnessPrefix, StringComparison.Ordinal)
+            && !string.IsNullOrWhiteSpace(rule.Column) && !Segments.SegmentAttributes.Of(schema).Contains(rule.Column))
+            errors["column"] = [Segments.SegmentAttributes.Of(schema) is { Count: > 0 } attributes
+                ? $"'{rule.Column}' is not a segment attribute of the product; fairness is measured for {string.Join(", ", attributes.Select(a => $"'{a}'"))}."
+                : "The product has no segment attributes: mark a categorical column as a segment (role Segment or isSegment) to measure fairness."];
         else if (!string.IsNullOrWhiteSpace(rule.Column) && schema.Find(rule.Column) is null)
             errors["column"] = [$"'{rule.Column}' is not a column of the product; columns: {string.Join(", ", schema.Features.Select(c => c.Name))}."];
 
@@ -49,12 +54,31 @@ public static class GateRuleValidator
                 errors["condition"] = ["'Relative to champion' compares a candidate version with the champion: use it on release gates."];
                 break;
         }
-        if (!string.IsNullOrWhiteSpace(rule.Segment))
-            errors["segment"] = ["No metric is measured per segment yet (that comes with the fairness audit); leave the segment empty."];
+        if (!string.IsNullOrWhiteSpace(rule.Segment) && SegmentProblem(rule.Segment, info, schema) is { } problem)
+            errors["segment"] = [problem];
         if (!Enum.IsDefined(rule.Condition))
             errors["condition"] = [$"'{rule.Condition}' is not a condition."];
         if (info is { IsFlag: true } && rule.Condition is not (GateCondition.Eq or GateCondition.Lt or GateCondition.Lte))
             errors["condition"] = [$"{info.Name} is a 0/1 verdict: use 'Eq 0' (or ≤ 0)."];
         return errors;
+    }
+
+    /// <summary>Why a rule's segment cannot be watched: it must read "attribute=value", name one of the product's segment
+    /// attributes (and one of its declared values, when it declares them), on a metric measured per segment.</summary>
+    private static string? SegmentProblem(string segment, MetricInfo? info, ProductSchema schema)
+    {
+        var attributes = Segments.SegmentAttributes.Of(schema);
+        if (info is { PerSegment: false })
+            return $"{info.Name} is not measured per segment; per segment the gates can watch rows, prediction mean, std and positive share, prediction drift and the performance metrics. Leave the segment empty.";
+        if (!Segments.SegmentAttributes.TryParse(segment, out var attribute, out var value) || value.Length == 0)
+            return $"'{segment}' is not a segment: write attribute=value, e.g. '{(attributes.Count > 0 ? attributes[0] : "sex")}=female'.";
+        if (!attributes.Contains(attribute))
+            return attributes.Count == 0
+                ? "The product has no segment attributes: mark a categorical column as a segment (role Segment or isSegment) first."
+                : $"'{attribute}' is not a segment attribute of the product; segment attributes: {string.Join(", ", attributes.Select(a => $"'{a}'"))}.";
+        if (schema.Find(attribute)?.AllowedValues is { Count: > 0 } allowed && !allowed.Contains(value)
+            && value is not (Segments.SegmentAttributes.MissingValue or Segments.SegmentAttributes.OtherValue))
+            return $"'{value}' is not a value of '{attribute}'; its values: {string.Join(", ", allowed.Select(v => $"'{v}'"))}.";
+        return null;
     }
 }

@@ -12,6 +12,17 @@ public static class MetricCatalog
     public const string ShadowPrefix = "shadow.";
     public const string ShadowLatencyP95 = "shadow.latency_p95_us";
     public const string ShadowLabelledRows = "shadow.labelled_rows";
+    public const string FairnessPrefix = "fairness.";
+
+    /// <summary>The fairness metrics a gate can watch, by their key's suffix: name, lower is fairer, explanation.</summary>
+    public static readonly IReadOnlyList<(string Metric, string Name, bool LowerIsFairer, string Explanation)> FairnessMetrics =
+    [
+        ("demographic_parity_difference", "Demographic parity difference", true, "Highest minus lowest share predicted positive among the attribute's groups (0 = equal)."),
+        ("demographic_parity_ratio", "Demographic parity ratio", false, "Lowest over highest share predicted positive among the attribute's groups (1 = equal)."),
+        ("disparate_impact", "Disparate impact", false, "The least favoured group's share predicted positive over the most favoured group's; the four-fifths rule wants at least 0.8."),
+        ("equalized_odds_difference", "Equalized-odds difference", true, "The larger of the ranges of the true- and false-positive rates across the attribute's groups (0 = equal)."),
+        ("equal_opportunity_difference", "Equal-opportunity difference", true, "Range of the true-positive rates (recall) across the attribute's groups (0 = equal)."),
+    ];
 
     /// <summary>The tasks a classifier metric applies to.</summary>
     public static readonly IReadOnlySet<TaskType> ClassificationTasks = new HashSet<TaskType> { TaskType.BinaryClassification, TaskType.MulticlassClassification };
@@ -81,16 +92,16 @@ public static class MetricCatalog
             D(AuditPoints.DriftedColumns, "Drifted features", "features", "Number of features whose distribution drifted."),
             D(AuditPoints.ColumnDriftScore, "Drift score", "score", "The column's drift test result: a p-value (KS, chi², Z) or a distance (Wasserstein, Jensen–Shannon, PSI…).", perColumn: true),
             D(AuditPoints.ColumnDrift, "Drift detected", FlagUnit, "1 when the column's drift test flags drift.", perColumn: true),
-            D(AuditPoints.PredictionDriftScore, "Prediction drift score", "score", "Drift test result on the model output."),
-            D(AuditPoints.PredictionDrift, "Prediction drift", FlagUnit, "1 when the distribution of the model's output drifted."),
-            B(MetricKeys.Rows, "Rows", null, "rows", "Rows in the batch."),
+            D(AuditPoints.PredictionDriftScore, "Prediction drift score", "score", "Drift test result on the model output.") with { PerSegment = true },
+            D(AuditPoints.PredictionDrift, "Prediction drift", FlagUnit, "1 when the distribution of the model's output drifted.") with { PerSegment = true },
+            B(MetricKeys.Rows, "Rows", null, "rows", "Rows in the batch (in a segment: its rows, the segment's support).") with { PerSegment = true },
             B(MetricKeys.ScoringSeconds, "Running time", true, "s", "Seconds the model took to score the batch."),
             B(MetricKeys.LatencyP50, "Latency p50", true, "µs", "Median time to score one row."),
             B(MetricKeys.LatencyP95, "Latency p95", true, "µs", "95th percentile of the time to score one row."),
             B(MetricKeys.LatencyP99, "Latency p99", true, "µs", "99th percentile of the time to score one row."),
-            B(MetricKeys.PredictionMean, "Prediction mean", null, "", "Mean of the model output (the score for classifiers, the predicted class's probability for multiclass)."),
-            B(MetricKeys.PredictionStd, "Prediction std", null, "", "Standard deviation of the model output."),
-            B(MetricKeys.PositiveShare, "Positive share", null, "share", "Share of rows predicted positive.") with { Tasks = BinaryTasks },
+            B(MetricKeys.PredictionMean, "Prediction mean", null, "", "Mean of the model output (the score for classifiers, the predicted class's probability for multiclass).") with { PerSegment = true },
+            B(MetricKeys.PredictionStd, "Prediction std", null, "", "Standard deviation of the model output.") with { PerSegment = true },
+            B(MetricKeys.PositiveShare, "Positive share", null, "share", "Share of rows predicted positive.") with { Tasks = BinaryTasks, PerSegment = true },
             P(PerformancePoints.LabelledRows, "Labelled rows", null, "rows", "Rows of the batch whose true label has arrived."),
             P(PerformancePoints.ConceptDegraded, "Concept drift", true, FlagUnit, "1 when performance is worse than hold-out beyond noise (95 % interval)."),
             P(PerformancePoints.WindowDegraded, "Concept drift (rolling window)", true, FlagUnit, "1 when the latest labelled batches together perform worse than hold-out beyond noise."),
@@ -100,9 +111,17 @@ public static class MetricCatalog
         foreach (var (metric, name, lowerIsBetter, explanation, tasks) in PerformanceMetrics)
         {
             var lower = lowerIsBetter;
-            list.Add(new(PerformancePoints.Prefix + metric, name, MetricFamily.Performance, GateScope.Batch, false, lower, "", explanation + " Needs labels.") { Tasks = tasks });
+            list.Add(new(PerformancePoints.Prefix + metric, name, MetricFamily.Performance, GateScope.Batch, false, lower, "", explanation + " Needs labels.") { Tasks = tasks, PerSegment = true });
             list.Add(new(HoldoutPrefix + metric, $"Hold-out {name}", MetricFamily.Release, GateScope.Release, false, lower, "", explanation + " On the version's hold-out set.") { Tasks = tasks });
-            list.Add(new(ShadowPrefix + metric, $"Shadow {name}", MetricFamily.Release, GateScope.Release, false, lower, "", explanation + " On the latest labelled production batches, re-scored by the version.") { Tasks = tasks });
+            list.Add(new(ShadowPrefix + metric, $"Shadow {name}", MetricFamily.Release, GateScope.Release, false, lower, "", explanation + " On the latest labelled production batches, re-scored by the version.") { Tasks = tasks, PerSegment = true });
+        }
+        foreach (var (metric, name, lowerIsFairer, explanation) in FairnessMetrics)
+        {
+            var labelFree = metric is "demographic_parity_difference" or "demographic_parity_ratio" or "disparate_impact";
+            list.Add(new(FairnessPrefix + metric, name, MetricFamily.Fairness, GateScope.Batch, true, lowerIsFairer, "",
+                explanation + (labelFree ? " Over every scored row of the batch; no labels needed." : " Over the batch's labelled rows.") + " The column is the segment attribute.") { Tasks = BinaryTasks });
+            list.Add(new(ShadowPrefix + FairnessPrefix + metric, $"Shadow {name.ToLowerInvariant()}", MetricFamily.Release, GateScope.Release, true, lowerIsFairer, "",
+                explanation + " On the latest labelled production batches, re-scored by the version. The column is the segment attribute.") { Tasks = BinaryTasks });
         }
         return list.ToDictionary(m => m.Key, StringComparer.Ordinal);
 

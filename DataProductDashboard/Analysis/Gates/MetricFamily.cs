@@ -1,4 +1,4 @@
 namespace DataProductDashboard.Analysis.Gates;
 
 /// <summary>Groups of metric keys, as the gate editor lists them.</summary>
-public enum MetricFamily { DataQuality, Drift, Behavior, Performance, Release }
+public enum MetricFamily { DataQuality, Drift, Behavior, Performance, Fairness, Release }

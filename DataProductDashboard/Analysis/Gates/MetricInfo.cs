@@ -16,6 +16,9 @@ public sealed record MetricInfo(string Key, string Name, MetricFamily Family, Ga
     /// <summary>The tasks whose products have this metric (regression errors, classifier scores); null: every task.</summary>
     public IReadOnlySet<TaskType>? Tasks { get; init; }
 
+    /// <summary>Whether the metric is also measured per segment value ("sex=female"), so a gate may name a segment.</summary>
+    public bool PerSegment { get; init; }
+
     /// <summary>Whether a product of <paramref name="task"/> has this metric.</summary>
     public bool AppliesTo(TaskType task) => Tasks is null || Tasks.Contains(task);
 }

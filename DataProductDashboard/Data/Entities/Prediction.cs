@@ -20,4 +20,7 @@ public sealed class Prediction
     public DateTime? LabelAt { get; set; }
     /// <summary>The A/B arm that scored the row while an experiment ran; null otherwise.</summary>
     public ExperimentArm? Arm { get; set; }
+    /// <summary>The row's value of each segment attribute (<see cref="Analysis.Segments.SegmentTuple"/>); null when the
+    /// product has no segment attributes.</summary>
+    public string? Segments { get; set; }
 }

@@ -761,6 +761,36 @@ namespace DataProductDashboard.Data.Migrations
                     b.ToTable("GateRules");
                 });
 
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.GroupCell", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Groups")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Predicted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BatchId", "Groups", "Predicted", "Label");
+
+                    b.HasIndex("ProductId", "At");
+
+                    b.ToTable("GroupCells", (string)null);
+                });
+
             modelBuilder.Entity("DataProductDashboard.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -1339,6 +1369,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<double?>("Score")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Segments")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("BatchId", "RowIndex");
 
                     b.HasIndex("ProductId", "RowKey");
@@ -1717,6 +1750,15 @@ namespace DataProductDashboard.Data.Migrations
                     b.HasOne("DataProductDashboard.Data.Entities.DataProduct", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.GroupCell", b =>
+                {
+                    b.HasOne("DataProductDashboard.Data.Entities.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

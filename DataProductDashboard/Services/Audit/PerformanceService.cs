@@ -2,6 +2,9 @@ using System.Text.Json;
 using DataProductDashboard.Analysis.Experiments;
 using DataProductDashboard.Analysis.Metrics;
 using DataProductDashboard.Analysis.Performance;
+using DataProductDashboard.Analysis.Segments;
+using DataProductDashboard.Services.Fairness;
+using DataProductDashboard.Services.Segments;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Configurations;
 using DataProductDashboard.Data.Entities;
@@ -81,6 +84,15 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         // A challenger's shadow performance depends on its own scores of the batch only: the batches whose labels changed.
         var shadowBatches = changed.Where(targets.ContainsKey).ToList();
         var shadowRuns = await ShadowRunsAsync(db, product.Task, ClassNames.Multiclass(product.Schema), shadowBatches.Select(id => targets[id]).ToList(), ct);
+        // Each segment's performance depends on the batch's own rows only: the batches whose labels changed.
+        var segmentAttributes = SegmentAttributes.Of(product.Schema);
+        if (segmentAttributes.Count > 0)
+        {
+            foreach (var batch in changedBatches)
+                runs.AddRange(SegmentRuns(product.Task, ClassNames.Multiclass(product.Schema), batch, rowsByBatch[batch.Id], segmentAttributes));
+        }
+        var changedIds = changedBatches.Select(b => b.Id).ToList();
+        await db.MetricRuns.Where(r => r.BatchId != null && changedIds.Contains(r.BatchId.Value) && r.Kind == SegmentHistory.PerformanceRunKind).ExecuteDeleteAsync(ct);
         var recomputed = targets.Keys.ToList();
         await db.MetricRuns.Where(r => r.BatchId != null && recomputed.Contains(r.BatchId.Value) && (r.Kind == RunKind || r.Kind == ArmHistory.PerformanceRunKind))
             .ExecuteDeleteAsync(ct);
@@ -94,13 +106,18 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
             ProductId = r.Run.ProductId, BatchId = r.Run.BatchId, ModelVersionId = r.Run.ModelVersionId, MetricRunId = r.Run.Id,
             MetricKey = p.Key, Segment = r.Segment, Value = p.Value, At = r.Run.At,
         })).Concat(shadowRuns.SelectMany(r => ShadowHistory.Points(r.Run, r.Points))).ToList(), ct);
+        await FairnessHistory.ReplaceAsync(db, productId, product.Task, product.Schema, changedIds, ct);
         logger.LogInformation("Recomputed performance of {Count} batches of product {ProductId} after labels of {Changed} batches",
             recompute.Count, productId, changed.Count);
     }
 
     /// <summary>Of the labelled batches in order, those whose performance depends on the <paramref name="changed"/> ones:
     /// each changed batch and the <see cref="WindowBatches"/> − 1 labelled batches after it (their windows hold it).</summary>
-    public static IReadOnlyList<int> Affected(IReadOnlyList<int> labelledInOrder, IReadOnlyCollection<int> changed)
+    public static IReadOnlyList<int> Affected(IReadOnlyList<int> labelledInOrder, IReadOnlyCollection<int> changed) =>
+        Affected(labelledInOrder, changed, WindowBatches);
+
+    /// <summary>Of batches in order, each changed one and the <paramref name="window"/> − 1 after it.</summary>
+    public static IReadOnlyList<int> Affected(IReadOnlyList<int> labelledInOrder, IReadOnlyCollection<int> changed, int window)
     {
         var changedSet = changed.ToHashSet();
         var affected = new SortedSet<int>();
@@ -108,7 +125,7 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         {
             if (!changedSet.Contains(labelledInOrder[i]))
                 continue;
-            for (var j = i; j < Math.Min(labelledInOrder.Count, i + WindowBatches); j++)
+            for (var j = i; j < Math.Min(labelledInOrder.Count, i + window); j++)
                 affected.Add(j);
         }
         return affected.Select(j => labelledInOrder[j]).ToList();
@@ -148,7 +165,7 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
     }
 
     /// <summary>A batch's labelled rows in row order: label, prediction, score (when every row has one) and arm.</summary>
-    private sealed record LabelledRows(double[] Label, double[] Predicted, double[]? Score, ExperimentArm?[] Arms)
+    private sealed record LabelledRows(double[] Label, double[] Predicted, double[]? Score, ExperimentArm?[] Arms, string?[] Segments)
     {
         public (double[] Label, double[] Predicted, double[]? Score) Values => (Label, Predicted, Score);
     }
@@ -162,12 +179,13 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"SELECT \"Label\", \"Predicted\", \"Score\", \"Arm\" FROM \"{PredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch AND \"Label\" IS NOT NULL ORDER BY \"RowIndex\"";
+            command.CommandText = $"SELECT \"Label\", \"Predicted\", \"Score\", \"Arm\", \"Segments\" FROM \"{PredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch AND \"Label\" IS NOT NULL ORDER BY \"RowIndex\"";
             var parameter = command.CreateParameter();
             parameter.ParameterName = "$batch";
             parameter.Value = batchId;
             command.Parameters.Add(parameter);
             var (label, predicted, score, arms) = (new List<double>(), new List<double>(), new List<double>(), new List<ExperimentArm?>());
+            var segments = new List<string?>();
             var everyScore = true;
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
@@ -180,9 +198,10 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
                     else
                         score.Add(reader.GetDouble(2));
                     arms.Add(reader.IsDBNull(3) ? null : (ExperimentArm)reader.GetInt32(3));
+                    segments.Add(reader.IsDBNull(4) ? null : reader.GetString(4));
                 }
             }
-            return new LabelledRows([.. label], [.. predicted], label.Count > 0 && everyScore ? [.. score] : null, [.. arms]);
+            return new LabelledRows([.. label], [.. predicted], label.Count > 0 && everyScore ? [.. score] : null, [.. arms], [.. segments]);
         }
         finally
         {
@@ -252,6 +271,30 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
             var versionId = arm == ExperimentArm.Challenger ? versions.Challenger : versions.Champion;
             var result = Compute(task, armRows, [armRows], holdouts.GetValueOrDefault(versionId) ?? []);
             yield return (NewRun(batch, ArmHistory.PerformanceRunKind, versionId, result), PerformancePoints.Flatten(result).ToList(), ArmSegment.Of(arm));
+        }
+    }
+
+    /// <summary>The performance of each segment value's labelled rows of a batch (no concept-drift verdict: a segment has
+    /// no hold-out of its own), as "segment-performance" runs whose points carry the segment ("sex=female").</summary>
+    private static IEnumerable<(MetricRun Run, List<(string Key, double Value)> Points, string? Segment)> SegmentRuns(TaskType task, IReadOnlyList<string> classes,
+        Batch batch, LabelledRows rows, IReadOnlyList<string> attributes)
+    {
+        if (rows.Label.Length == 0)
+            yield break;
+        foreach (var attribute in attributes)
+        {
+            foreach (var group in Enumerable.Range(0, rows.Label.Length)
+                .GroupBy(i => SegmentTuple.ValueOf(rows.Segments[i], attribute) ?? SegmentAttributes.MissingValue, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var picked = group.ToArray();
+                var values = (picked.Select(i => rows.Label[i]).ToArray(), picked.Select(i => rows.Predicted[i]).ToArray(),
+                    rows.Score is { } score ? picked.Select(i => score[i]).ToArray() : null);
+                var result = Compute(task, values, [values], new Dictionary<string, double>(), classes);
+                yield return (NewRun(batch, SegmentHistory.PerformanceRunKind, batch.ModelVersionId, result),
+                    PerformancePoints.Flatten(result).Where(p => p.Key.StartsWith(PerformancePoints.Prefix, StringComparison.Ordinal) && double.IsFinite(p.Value)).ToList(),
+                    SegmentAttributes.Name(attribute, group.Key));
+            }
         }
     }
 

@@ -10,6 +10,9 @@ using DataProductDashboard.Ingestion;
 using DataProductDashboard.Scoring;
 using DataProductDashboard.Services.Audit;
 using DataProductDashboard.Services.Experiments;
+using DataProductDashboard.Services.Fairness;
+using DataProductDashboard.Services.Segments;
+using DataProductDashboard.Analysis.Segments;
 using DataProductDashboard.Services.FollowUps;
 using DataProductDashboard.Services.Jobs;
 using DataProductDashboard.Services.Models;
@@ -132,7 +135,8 @@ public sealed class BatchImporter(
         {
             var profile = PredictionProfile.For(prepared.Task, scored.Scores.Predicted, scored.Scores.Probability, ClassNames.Multiclass(prepared.Schema).Count);
             var armAudits = scored.ArmScores is { } armScores ? ArmAuditsOf(prepared, armScores.Champion, armScores.Challenger) : null;
-            return new BatchAnalysis(profile, await audit, armAudits);
+            var segments = scored.Segments?.Measure.Points(profiles.Get(prepared.ChampionFileHash), prepared.DriftSettings);
+            return new BatchAnalysis(profile, await audit, armAudits, segments);
         }, ct);
 
         var file = store.Adopt(ContentStore.Batches, prepared.File, ".csv");
@@ -317,14 +321,14 @@ public sealed class BatchImporter(
         // product, so labels can come later keyed by those numbers.
         Func<int, string> keyOf = prepared.Schema.RowKey is null ? GeneratedKeys.For(batch.Id, spool.Key) : spool.Key;
         PredictionWriter.Write(db.Database.GetDbConnection(), tx.GetDbTransaction(), new(batch.Id, batch.ProductId), rows, keyOf,
-            scores.Predicted, scores.Probability, spool.Label, scored.Arms, storeProgress, ct);
+            scores.Predicted, scores.Probability, spool.Label, scored.Arms, storeProgress, ct, scored.Segments is { } rowSegments ? rowSegments.TupleOf : null);
 
         if (prepared.Experiment is { } experiment && scored.ArmStatistics is var (championStatistics, challengerStatistics))
         {
             await ArmStatisticsStore.ReplaceAsync(db, batch.Id, experiment.Id, ExperimentArm.Champion, prepared.ChampionVersionId, championStatistics, ct);
             await ArmStatisticsStore.ReplaceAsync(db, batch.Id, experiment.Id, ExperimentArm.Challenger, experiment.ChallengerVersionId, challengerStatistics, ct);
         }
-        var (profile, audit, armAudits) = await analysis;
+        var (profile, audit, armAudits, segmentPoints) = await analysis;
         batch.PredictionMean = profile.Values?.Mean;
         await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile,
             ScoringPoints(batch.RowCount, batch.ScoringSeconds, scores.LatencyMicros, profile, ClassNames.Multiclass(prepared.Schema)), ct);
@@ -334,9 +338,15 @@ public sealed class BatchImporter(
             await ArmHistory.AddRunAsync(db, batch, ArmHistory.ScoringRunKind, armAudit.Arm, versionId, armAudit, armAudit.Points(), ct);
         foreach (var shadow in scored.Shadows)
             await StoreShadowAsync(db, tx.GetDbTransaction(), batch, prepared.Task, ClassNames.Multiclass(prepared.Schema), shadow, ct);
+        if (scored.Segments is { } segments && segmentPoints is not null)
+            await SegmentHistory.AddRunAsync(db, batch, new SegmentHistory.SegmentRun(segments.Coder.Attributes, [.. segments.Coder.Pooled],
+                [.. SegmentAttributes.Ignored(prepared.Schema).Select(i => $"{i.Column}: {i.Reason}")]), segmentPoints, ct);
         await db.SaveChangesAsync(ct);
+        // Labels in the batch file: the performance recompute measures segments and fairness on them as well.
         if (batch.LabelledRows > 0)
             await performance.RecomputeAsync(db, prepared.ProductId, [batch.Id], ct);
+        else
+            await FairnessHistory.ReplaceAsync(db, prepared.ProductId, prepared.Task, prepared.Schema, [batch.Id], ct);
         var followUp = FollowUpRecorder.Record(db, prepared.ProductId, FollowUpKind.BatchStored, [batch.Id], batch.ReceivedAt, batch.ExperimentId);
         if (jobId is { } id)
             await JobCompletion.MarkSucceededAsync(db, id, batch.Id, modelVersion: null, rows, clock.GetUtcNow().UtcDateTime, ct);
@@ -362,7 +372,8 @@ public sealed class BatchImporter(
     }
 
     /// <summary>What the store of a batch needs besides its predictions, worked out beside it.</summary>
-    private sealed record BatchAnalysis(PredictionProfile Profile, AuditResult? Audit, IReadOnlyList<(ArmAudit Audit, int VersionId)>? ArmAudits);
+    private sealed record BatchAnalysis(PredictionProfile Profile, AuditResult? Audit, IReadOnlyList<(ArmAudit Audit, int VersionId)>? ArmAudits,
+        IReadOnlyList<(string Segment, string Key, double Value)>? Segments);
 
     /// <summary>The scoring figures of a batch as metric points; a multiclass product's class shares carry the class
     /// name as their column.</summary>

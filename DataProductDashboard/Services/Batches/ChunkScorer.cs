@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DataProductDashboard.Analysis;
 using DataProductDashboard.Analysis.Experiments;
+using DataProductDashboard.Analysis.Segments;
 using DataProductDashboard.Analysis.Statistics;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Ingestion;
@@ -26,10 +27,16 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
     private readonly Stopwatch _busy = new();
     private readonly Dictionary<string, Moments>[] _armStatistics = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
     private readonly string[] _numericColumns = prepared.Schema.Columns.Where(c => c is { Kind: ColumnKind.Numeric, IsFeature: true }).Select(c => c.Name).ToArray();
+    private readonly SegmentCoder? _coder = SegmentAttributes.Of(prepared.Schema) is { Count: > 0 } attributes ? new SegmentCoder(attributes) : null;
+    private readonly Column<int> _codes = new(SegmentAttributes.Of(prepared.Schema).Count > 0 ? prepared.RowCount : 0);
+    private SegmentMeasure? _segments;
     private bool _hasLabels;
     private int _labelled;
     private DateTime? _from;
     private DateTime? _to;
+
+    /// <summary>Model outputs kept per segment value for its prediction drift (a seeded reservoir sample).</summary>
+    public const int SegmentSampleRows = 10_000;
 
     public int Rows => _merged.Rows;
 
@@ -59,6 +66,14 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
         }
         ScoreShadows(chunk, ct);
         _merged.Add(scores);
+        if (_coder is not null)
+        {
+            var codes = _coder.Code(table);
+            _codes.Add(codes);
+            _segments ??= new SegmentMeasure(_coder, prepared.Task, SegmentSampleRows,
+                int.Parse(prepared.File.Hash.AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+            _segments.Add(codes, scores.Probability ?? scores.Predicted, scores.Predicted);
+        }
 
         var labels = LabelsOf(chunk);
         var keys = chunk.RowKeys;
@@ -89,6 +104,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
             prepared.Experiment is null ? null : (_armStatistics[0], _armStatistics[1]))
         {
             Shadows = _shadows.Where(s => s.Outputs.Rows > 0).Select(s => new ShadowScores(s.Version, s.Outputs.Complete())).ToList(),
+            Segments = _coder is null || _segments is null ? null : new SegmentRows(_coder, _codes.ToArray(), _segments),
         };
     }
 
@@ -198,6 +214,15 @@ internal sealed record ScoredBatch(int Rows, ScoreResult Scores, byte[]? Arms, (
     (Dictionary<string, Moments> Champion, Dictionary<string, Moments> Challenger)? ArmStatistics)
 {
     public IReadOnlyList<ShadowScores> Shadows { get; init; } = [];
+
+    /// <summary>Each row's tuple of segment values and what the batch shows per segment; null without segment attributes.</summary>
+    public SegmentRows? Segments { get; init; }
+}
+
+/// <summary>A batch's rows' segment tuples (codes into <see cref="Coder"/>) and its per-segment measures.</summary>
+internal sealed record SegmentRows(SegmentCoder Coder, int[] Codes, SegmentMeasure Measure)
+{
+    public string TupleOf(int row) => Coder.TupleOf(Codes[row]);
 }
 
 /// <summary>A challenger's outputs for the batch's first <c>Predicted.Length</c> rows, with its scoring time.</summary>

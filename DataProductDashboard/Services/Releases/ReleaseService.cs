@@ -77,7 +77,8 @@ public sealed class ReleaseService(
             await db.SaveChangesAsync(ct);
             db.MetricPoints.AddRange(candidateValues.Select(v => new MetricPoint
             {
-                ProductId = productId, ModelVersionId = version.Id, MetricRunId = run.Id, MetricKey = v.Key, Value = v.Value, At = now,
+                ProductId = productId, ModelVersionId = version.Id, MetricRunId = run.Id, MetricKey = MetricAddress.Parse(v.Key).Key,
+                Column = MetricAddress.Parse(v.Key).Column, Segment = MetricAddress.Parse(v.Key).Segment, Value = v.Value, At = now,
             }));
             version.ReleaseStatus = GateEvaluator.Worst(stored.Select(s => s.Status));
             version.ReleaseEvaluatedAt = now;
@@ -239,7 +240,7 @@ public sealed class ReleaseService(
     }
 
     private static Dictionary<MetricAddress, double> Addresses(Dictionary<string, double> values) =>
-        values.ToDictionary(v => new MetricAddress(v.Key), v => v.Value);
+        values.ToDictionary(v => MetricAddress.Parse(v.Key), v => v.Value);
 
     private static ReleaseDecision Decision(DataProduct product, ModelVersion version, ModelVersion? champion, DateTime now, List<GateRule> rules,
         List<GateEvaluation> stored, WaiverView? waiver, ShadowScorer.Sample sample, Dictionary<string, double> candidate, Dictionary<string, double>? championValues)

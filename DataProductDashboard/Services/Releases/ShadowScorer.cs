@@ -1,5 +1,8 @@
 using DataProductDashboard.Analysis.Gates;
+using DataProductDashboard.Analysis.Fairness;
 using DataProductDashboard.Analysis.Performance;
+using DataProductDashboard.Analysis.Segments;
+using DataProductDashboard.Services.Fairness;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
@@ -80,18 +83,23 @@ public sealed class ShadowScorer(ContentStore store, ModelCache models)
         var labels = new List<double>();
         var predicted = new List<double>();
         var scores = new List<double>();
+        var attributes = SegmentAttributes.Of(product.Schema);
+        var segments = attributes.Select(_ => new List<string>()).ToArray();
         var p95 = new List<double>();
         var allScored = true;
         for (var i = 0; i < sample.Tables.Count; i++)
         {
             var result = ModelScorer.Score(model, sample.Tables[i], product.Schema, product.Task, null, ct);
             p95.Add(result.LatencyMicros.P95);
+            var columns = attributes.Select(a => sample.Tables[i].TryGetStrings(a, out var values) ? values : null).ToArray();
             for (var r = 0; r < result.Predicted.Length; r++)
             {
                 if (double.IsNaN(sample.Labels[i][r]))
                     continue;
                 labels.Add(sample.Labels[i][r]);
                 predicted.Add(result.Predicted[r]);
+                for (var a = 0; a < attributes.Count; a++)
+                    segments[a].Add(columns[a]?[r] is { Length: > 0 } value ? value : SegmentAttributes.MissingValue);
                 if (result.Probability is { } probability)
                     scores.Add(probability[r]);
                 else
@@ -110,7 +118,43 @@ public sealed class ShadowScorer(ContentStore store, ModelCache models)
             if (key.StartsWith(PerformancePoints.Prefix, StringComparison.Ordinal) && key != PerformancePoints.LabelledRows && double.IsFinite(value))
                 metrics[MetricCatalog.ShadowPrefix + key[PerformancePoints.Prefix.Length..]] = value;
         }
+        for (var a = 0; a < attributes.Count; a++)
+        {
+            foreach (var (key, value) in SegmentMetrics(attributes[a], segments[a], rows, version, product))
+                metrics[key] = value;
+        }
         return metrics;
+    }
+
+    /// <summary>Per value of a segment attribute, the shadow performance metrics of its labelled rows
+    /// ("shadow.accuracy{sex=female}"), and for a binary model the fairness metrics across its values
+    /// ("shadow.fairness.disparate_impact['sex']", over the labelled rows, groups of at least
+    /// <see cref="FairnessAnalyzer.DefaultMinSupport"/> rows). Keys are <see cref="MetricAddress"/> texts.</summary>
+    private static IEnumerable<(string Key, double Value)> SegmentMetrics(string attribute, List<string> values,
+        (double[] Label, double[] Predicted, double[]? Score) rows, ModelVersion version, DataProduct product)
+    {
+        var groups = Enumerable.Range(0, values.Count).GroupBy(i => values[i], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        foreach (var group in groups)
+        {
+            var picked = group.ToArray();
+            var part = (picked.Select(i => rows.Label[i]).ToArray(), picked.Select(i => rows.Predicted[i]).ToArray(),
+                rows.Score is { } score ? picked.Select(i => score[i]).ToArray() : null);
+            var performance = PerformanceService.Compute(product.Task, part, [part], new Dictionary<string, double>(), ClassNames.Multiclass(product.Schema));
+            foreach (var (key, value) in PerformancePoints.Flatten(performance))
+            {
+                if (key.StartsWith(PerformancePoints.Prefix, StringComparison.Ordinal) && key != PerformancePoints.LabelledRows && double.IsFinite(value))
+                    yield return (new MetricAddress(MetricCatalog.ShadowPrefix + key[PerformancePoints.Prefix.Length..], null, SegmentAttributes.Name(attribute, group.Key)).ToString(), value);
+            }
+        }
+        if (product.Task != TaskType.BinaryClassification)
+            yield break;
+        var judged = groups.Where(g => g.Count() >= FairnessAnalyzer.DefaultMinSupport)
+            .Select(g => g.Aggregate(new GroupConfusion(), (c, i) => c.Add(rows.Predicted[i] == 1, rows.Label[i] == 1))).ToList();
+        foreach (var (name, value) in FairnessMetrics.Compute(judged))
+        {
+            if (double.IsFinite(value))
+                yield return (new MetricAddress(MetricCatalog.ShadowPrefix + FairnessHistory.Keys[name], attribute).ToString(), value);
+        }
     }
 
     private static double Median(List<double> values)

@@ -34,6 +34,7 @@ public static class GateText
         MetricFamily.Drift => "Drift",
         MetricFamily.Behavior => "Model behavior",
         MetricFamily.Performance => "Performance (needs labels)",
+        MetricFamily.Fairness => "Fairness (per segment attribute)",
         _ => "Release evidence (candidate versions)",
     };
 
