@@ -120,11 +120,11 @@ public sealed class GatesApiTests : ApiTestBase, IClassFixture<GatesApiTests.Fac
     }
 
     [Fact]
-    public async Task Create_Segment_IsRefusedUntilMetricsArePerSegment()
+    public async Task Create_SegmentOnADatasetMetric_400SaysWhatIsMeasuredPerSegment()
     {
-        var problem = await ProblemAsync(await _client.PostAsync(Gates, JsonText("""{ "metricKey": "drift.share", "condition": "Lt", "threshold": 0.5, "segment": "female" }""")), 400);
+        var problem = await ProblemAsync(await _client.PostAsync(Gates, JsonText("""{ "metricKey": "drift.share", "condition": "Lt", "threshold": 0.5, "segment": "season=winter" }""")), 400);
 
-        Assert.True(problem.GetProperty("errors").TryGetProperty("segment", out _));
+        Assert.StartsWith("Dataset drift share is not measured per segment", problem.GetProperty("errors").GetProperty("segment")[0].GetString());
     }
 
     [Fact]

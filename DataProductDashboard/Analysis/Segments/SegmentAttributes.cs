@@ -12,8 +12,9 @@ public static class SegmentAttributes
     public const string MissingValue = "(missing)";
     public const string OtherValue = "(other)";
 
+    /// <summary>The attributes in schema order, the Segment-role columns (the declared sensitive attributes) first.</summary>
     public static IReadOnlyList<string> Of(ProductSchema schema) =>
-        schema.Columns.Where(IsMeasured).Select(c => c.Name).ToList();
+        schema.Columns.Where(IsMeasured).OrderBy(c => c.Role == ColumnRole.Segment ? 0 : 1).Select(c => c.Name).ToList();
 
     /// <summary>Columns flagged as segments that cannot be measured per value (not categorical), with the reason.</summary>
     public static IReadOnlyList<(string Column, string Reason)> Ignored(ProductSchema schema) =>

@@ -20,4 +20,7 @@ public sealed record FairnessReport(
     IReadOnlyList<string> Attributes,
     DateTime? From,
     DateTime? To,
-    int? BatchId);
+    int? BatchId)
+{
+    public FairnessMetric? Metric(string name) => Metrics.FirstOrDefault(m => m.Name == name);
+}

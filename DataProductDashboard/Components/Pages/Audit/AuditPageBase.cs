@@ -18,7 +18,7 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
     private readonly LiveUpdates _live = new();
-    private (int Product, int? Batch, string? Column, AuditRange Range)? _loadedFor;
+    private (int Product, int? Batch, string? Column, AuditRange Range, string? Extra)? _loadedFor;
 
     [Parameter] public int ProductId { get; set; }
     /// <summary>The product's display time zone (the layout cascades it): time axes and dates are in it.</summary>
@@ -63,7 +63,7 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
     private async Task LoadAsync()
     {
         var range = AuditRange.Parse(QueryFrom, QueryTo);
-        var key = (ProductId, QueryBatch, QueryColumn, range);
+        var key = (ProductId, QueryBatch, QueryColumn, range, ExtraQueryState);
         if (_loadedFor == key)
             return;
         _loadedFor = key;
@@ -93,6 +93,9 @@ public abstract class AuditPageBase : ComponentBase, IDisposable
         {
         }
     }
+
+    /// <summary>A page's own query state beyond the shared one: a change of it reloads the page.</summary>
+    protected virtual string? ExtraQueryState => null;
 
     /// <summary>Loads what the page shows beyond the shared state (series, distributions).</summary>
     protected abstract Task LoadPageAsync(CancellationToken ct);
