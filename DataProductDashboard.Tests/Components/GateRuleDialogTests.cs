@@ -180,4 +180,30 @@ public sealed class GateRuleDialogTests : BunitTestContext
         Assert.NotNull(DialogProvider.Find("[data-testid=gate-dialog-bound]"));
         Assert.Contains("Tolerance (%)", DialogProvider.Markup);
     }
+
+    [Fact]
+    public async Task Save_SegmentChosen_StoresTheRuleOnThatSegment()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var product = await Service<DataProductDashboard.Services.Products.ProductService>().CreateAsync(new("Loans", null, null, TaskType.BinaryClassification,
+            Api.FairnessApiTests.Schema), CancellationToken.None);
+        var dialog = await OpenAsync(product.Id, initial: new GateRuleInput(GateScope.Batch, MetricKeys.PositiveShare, null, GateCondition.Lte, 0.6, GateSeverity.Warning));
+
+        Choose("gate-dialog-segment", e => e.TextContent.Trim() == "sex=female");
+        DialogProvider.WaitForAssertion(() => Assert.NotNull(DialogProvider.Find("[data-testid=gate-preview-summary]")));
+        DialogProvider.Find("[data-testid=gate-dialog-save]").Click();
+
+        var saved = Assert.IsType<GateRuleView>((await dialog.Result)!.Data);
+        Assert.Equal("sex=female", saved.Segment);
+        Assert.Contains("in segment 'sex=female'", saved.Text);
+    }
+
+    [Fact]
+    public async Task Open_DatasetMetric_OffersNoSegment()
+    {
+        var productId = await ArrangeAsync(batches: 1);
+        await OpenAsync(productId, initial: GatesUiData.Rows(GateCondition.Gte, 5));
+
+        Assert.Empty(DialogProvider.FindAll("[data-testid=gate-dialog-segment]"));
+    }
 }

@@ -94,7 +94,7 @@ public static class MetricCatalog
             D(AuditPoints.ColumnDrift, "Drift detected", FlagUnit, "1 when the column's drift test flags drift.", perColumn: true),
             D(AuditPoints.PredictionDriftScore, "Prediction drift score", "score", "Drift test result on the model output.") with { PerSegment = true },
             D(AuditPoints.PredictionDrift, "Prediction drift", FlagUnit, "1 when the distribution of the model's output drifted.") with { PerSegment = true },
-            B(MetricKeys.Rows, "Rows", null, "rows", "Rows in the batch (in a segment: its rows, the segment's support).") with { PerSegment = true },
+            B(MetricKeys.Rows, "Rows", null, "rows", "Rows in the batch. In a segment: the segment's rows (its support).") with { PerSegment = true },
             B(MetricKeys.ScoringSeconds, "Running time", true, "s", "Seconds the model took to score the batch."),
             B(MetricKeys.LatencyP50, "Latency p50", true, "µs", "Median time to score one row."),
             B(MetricKeys.LatencyP95, "Latency p95", true, "µs", "95th percentile of the time to score one row."),

@@ -16,7 +16,9 @@ public sealed partial class GateRuleDialog : IDisposable
 {
     public const int DebounceMilliseconds = 300;
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
-    private static readonly string[] FieldKeys = ["metricKey", "column", "condition", "threshold", "upperThreshold", "name", "owner"];
+    private static readonly string[] FieldKeys = ["metricKey", "column", "segment", "condition", "threshold", "upperThreshold", "name", "owner"];
+    private const string WholeBatch = "";
+    private IReadOnlyList<string> _segments = [];
     private readonly CancellationTokenSource _cts = new();
     private CancellationTokenSource? _previewCts;
     private GateRuleForm _form = new();
@@ -55,6 +57,9 @@ public sealed partial class GateRuleDialog : IDisposable
         try
         {
             _metrics = (await Gates.GetMetricsAsync(ProductId, _cts.Token)).Select(MetricOption.From).ToList();
+            _segments = await Gates.GetSegmentsAsync(ProductId, _cts.Token);
+            if (_form.Segment is { } segment && !_segments.Contains(segment))
+                _segments = [.. _segments, segment];
             if (_form.MetricId is { } id && _metrics.All(m => m.Id != id) && MetricOption.Unmeasured(_form.MetricKey, _form.Column) is { } missing)
                 _metrics = [.. _metrics, missing];
         }
@@ -80,6 +85,12 @@ public sealed partial class GateRuleDialog : IDisposable
     private void OnMetricChanged(string? id)
     {
         _form.MetricId = id;
+        Changed();
+    }
+
+    private void OnSegmentChanged(string segment)
+    {
+        _form.Segment = segment == WholeBatch ? null : segment;
         Changed();
     }
 

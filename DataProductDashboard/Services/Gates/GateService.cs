@@ -1,4 +1,5 @@
 using DataProductDashboard.Analysis.Gates;
+using DataProductDashboard.Analysis.Segments;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
@@ -109,7 +110,13 @@ public sealed class GateService(
         var metrics = new List<AvailableMetric>();
         foreach (var info in MetricCatalog.For(product.Task).OrderBy(m => m.Family).ThenBy(m => m.Name, StringComparer.Ordinal))
         {
-            if (info.PerColumn)
+            if (info.PerColumn && info.Key.Contains(MetricCatalog.FairnessPrefix, StringComparison.Ordinal))
+            {
+                // Fairness is measured per segment attribute: offered for each, measured yet or not.
+                foreach (var attribute in SegmentAttributes.Of(product.Schema))
+                    metrics.Add(Available(info, attribute, latest.TryGetValue(new MetricAddress(info.Key, attribute), out var v) ? v : null));
+            }
+            else if (info.PerColumn)
             {
                 foreach (var column in product.Schema.Features)
                 {
@@ -126,6 +133,25 @@ public sealed class GateService(
 
         static AvailableMetric Available(MetricInfo info, string? column, (double Value, DateTime At)? value) => new(info.Key, info.Name, info.Family,
             info.Scope, column, value?.Value, value?.At, info.Unit, info.Explanation, info.LowerIsBetter);
+    }
+
+    /// <summary>The segments a gate can name ("sex=female"): each segment attribute's declared values, and the values its
+    /// newest measured batch showed.</summary>
+    public async Task<IReadOnlyList<string>> GetSegmentsAsync(int productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await RequireProductAsync(db, productId, ct);
+        var segments = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var attribute in SegmentAttributes.Of(product.Schema))
+        {
+            foreach (var value in product.Schema.Find(attribute)?.AllowedValues ?? [])
+                segments.Add(SegmentAttributes.Name(attribute, value));
+        }
+        var run = await db.MetricRuns.AsNoTracking().Where(r => r.ProductId == productId && r.Kind == Segments.SegmentHistory.RunKind)
+            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
+        if (run is { } id)
+            segments.UnionWith(await db.MetricPoints.AsNoTracking().Where(p => p.MetricRunId == id && p.Segment != null).Select(p => p.Segment!).Distinct().ToListAsync(ct));
+        return [.. segments];
     }
 
     /// <summary>The default gates the product's metrics propose that it does not have yet.</summary>

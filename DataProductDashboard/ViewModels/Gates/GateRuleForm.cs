@@ -23,6 +23,8 @@ public sealed class GateRuleForm
     public string? Owner { get; set; }
     public string? Name { get; set; }
     public bool Enabled { get; set; } = true;
+    /// <summary>"sex=female" to watch the metric in one segment; null for the whole batch (or version).</summary>
+    public string? Segment { get; set; }
 
     public string MetricKey => MetricOption.Parse(MetricId).Key;
     public string? Column => MetricOption.Parse(MetricId).Column;
@@ -75,7 +77,8 @@ public sealed class GateRuleForm
     /// <summary>The rule as the service takes it; null while incomplete.</summary>
     public GateRuleInput? ToInput() => IsComplete
         ? new GateRuleInput(Scope, MetricKey, Column, Condition, Threshold!.Value, Severity, IsBetween ? UpperThreshold : null, Bound, Unit,
-            string.IsNullOrWhiteSpace(Name) ? null : Name.Trim(), string.IsNullOrWhiteSpace(Owner) ? null : Owner.Trim(), Enabled)
+            string.IsNullOrWhiteSpace(Name) ? null : Name.Trim(), string.IsNullOrWhiteSpace(Owner) ? null : Owner.Trim(), Enabled,
+            Metric is { PerSegment: true } && !string.IsNullOrWhiteSpace(Segment) ? Segment.Trim() : null)
         : null;
 
     /// <summary>The rule in words ("Missing share of 'temp' ≤ 0.05"), the name's placeholder; null while incomplete.</summary>
@@ -94,6 +97,7 @@ public sealed class GateRuleForm
         Owner = input.Owner,
         Name = input.Name,
         Enabled = input.Enabled,
+        Segment = input.Segment,
     };
 
     /// <summary>A stored rule for editing. A rule without a name lists its text as its name; that is not kept as a name,
