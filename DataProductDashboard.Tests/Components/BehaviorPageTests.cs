@@ -90,4 +90,32 @@ public sealed class BehaviorPageTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#upload-labels-button")));
         Assert.Empty(cut.FindAll("[data-testid=role-hint]"));
     }
+
+    [Fact]
+    public async Task Render_ProductWithSegments_DrawsOneLinePerValueOfTheChosenAttribute()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var (productId, _) = await FairnessUiData.CreateAsync(Services);
+        Service<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/products/{productId}/behavior?column=region");
+
+        var cut = Render<BehaviorPage>(ps => ps.Add(p => p.ProductId, productId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=segments-card]")));
+        var charts = cut.FindComponents<TimeSeriesChart>().ToDictionary(c => c.Instance.Id, c => c.Instance.Figure);
+        Assert.Equal(["east", "north", "south"], charts["segment-performance-chart"].Data.Cast<Plotly.Blazor.Traces.Scatter>().Select(t => t.Name));
+        Assert.Equal(["east", "north", "south"], charts["segment-prediction-chart"].Data.Cast<Plotly.Blazor.Traces.Scatter>().Select(t => t.Name));
+        Assert.All(charts["segment-performance-chart"].Data.Cast<Plotly.Blazor.Traces.Scatter>(), t => Assert.Equal(2, t.X!.Count));
+    }
+
+    [Fact]
+    public async Task Render_ProductWithoutSegments_HasNoSegmentCard()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+
+        var cut = Render<BehaviorPage>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=performance-summary]")));
+        Assert.Empty(cut.FindAll("[data-testid=segments-card]"));
+    }
 }

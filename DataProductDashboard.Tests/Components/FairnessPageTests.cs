@@ -1,8 +1,6 @@
 using Bunit;
 using DataProductDashboard.Components.Pages.Fairness;
 using DataProductDashboard.Domain;
-using DataProductDashboard.Services.Batches;
-using DataProductDashboard.Services.Models;
 using DataProductDashboard.Services.Products;
 using DataProductDashboard.Tests.Api;
 using DataProductDashboard.Tests.TestSupport;
@@ -12,23 +10,10 @@ namespace DataProductDashboard.Tests.Components;
 
 public sealed class FairnessPageTests : BunitTestContext
 {
-    /// <summary>The loans product of the API tests: a FastTree model and <paramref name="batches"/> labelled batches.</summary>
     private async Task<(int ProductId, List<int> Batches)> ArrangeAsync(int batches = 2, int rows = 150)
     {
         UseData(await UiTestData.CreateEmptyAsync());
-        var ct = CancellationToken.None;
-        var product = await Service<ProductService>().CreateAsync(new CreateProductRequest("Loans", "Fairness UI tests.", "UI tests",
-            TaskType.BinaryClassification, FairnessApiTests.Schema), ct);
-        await Service<ModelRegistryService>().TrainAsync(product.Id, TestSchemas.Utf8(FairnessApiTests.Csv(600, seed: 1, firstId: 1, withLabel: true).Csv),
-            "loans.csv", new TrainModelRequest(TrainerKind.FastTree), ct);
-        var ids = new List<int>();
-        for (var b = 0; b < batches; b++)
-        {
-            var batch = await Service<BatchImporter>().ImportAsync(product.Id, TestSchemas.Utf8(FairnessApiTests.Csv(rows, seed: 20 + b, firstId: 10_000 * (b + 1), withLabel: true).Csv),
-                $"loans-{b}.csv", BatchSource.Api, null, null, ct);
-            ids.Add(batch.Id);
-        }
-        return (product.Id, ids);
+        return await FairnessUiData.CreateAsync(Services, batches, rows);
     }
 
     private IRenderedComponent<FairnessPage> RenderPage(int productId, string query = "")

@@ -24,11 +24,17 @@ public sealed partial class BehaviorPage
     private ChartFigure _predictions = Empty;
     private ChartFigure _latency = Empty;
     private ChartFigure _running = Empty;
+    private ChartFigure _segmentPerformance = Empty;
+    private ChartFigure _segmentPredictions = Empty;
+    private IReadOnlyList<string> _segmentAttributes = [];
+    private string _segmentAttribute = "";
+    private string _segmentMetricName = "";
     private string _metricTitle = "Performance over time";
     private string? _metricCaption;
     private string? _predictionCaption;
 
     [Inject] public required ModelRegistryService Models { get; init; }
+    [Inject] public required Services.Gates.GateService Gates { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
 
@@ -115,7 +121,44 @@ public sealed partial class BehaviorPage
             new TimeSeriesLine("p99", SeriesPoints.From(await SeriesAsync(MetricKeys.LatencyP99)), ChartStyle.Secondary)));
         _running = TimeSeriesFigureBuilder.Build(Spec("Scoring time (seconds)",
             new TimeSeriesLine("Scoring", SeriesPoints.From(await SeriesAsync(MetricKeys.ScoringSeconds)))));
+        await LoadSegmentsAsync(product, metric, ct);
     }
+
+    /// <summary>The chosen segment attribute's values, each a line: its performance and its predictions per batch.</summary>
+    private async Task LoadSegmentsAsync(Services.Products.ProductDetail product, string metric, CancellationToken ct)
+    {
+        _segmentAttributes = Analysis.Segments.SegmentAttributes.Of(product.Schema);
+        if (_segmentAttributes.Count == 0)
+            return;
+        _segmentAttribute = _segmentAttributes.Contains(QueryColumn ?? "") ? QueryColumn! : _segmentAttributes[0];
+        _segmentMetricName = MetricNames.Display(metric);
+        var prefix = _segmentAttribute + "=";
+        var segments = (await Gates.GetSegmentsAsync(ProductId, ct)).Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var regression = product.Task == TaskType.Regression;
+        var predictionKey = product.Task == TaskType.BinaryClassification ? MetricKeys.PositiveShare : MetricKeys.PredictionMean;
+        var performance = new List<TimeSeriesLine>();
+        var predictions = new List<TimeSeriesLine>();
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var (color, dashed) = (ChartStyle.Palette[i % ChartStyle.Palette.Length], i >= ChartStyle.Palette.Length);
+            var name = segments[i][prefix.Length..];
+            performance.Add(new TimeSeriesLine(name, SeriesPoints.From(await SegmentSeriesAsync(PerformancePoints.Prefix + metric, segments[i])), color, Dashed: dashed));
+            predictions.Add(new TimeSeriesLine(name, SeriesPoints.From(await SegmentSeriesAsync(predictionKey, segments[i])), color, Dashed: dashed));
+        }
+        _segmentPerformance = TimeSeriesFigureBuilder.Build(Spec(regression ? $"MAE per {_segmentAttribute}" : $"Accuracy per {_segmentAttribute} (%)", [.. performance]) with
+        {
+            Percent = !regression,
+            FromZero = regression,
+        });
+        _segmentPredictions = TimeSeriesFigureBuilder.Build(Spec(product.Task == TaskType.BinaryClassification
+            ? $"Predicted {ClassNames.For(product.Schema).Positive} per {_segmentAttribute} (%)" : $"Mean prediction per {_segmentAttribute}", [.. predictions]) with
+        {
+            Percent = product.Task == TaskType.BinaryClassification,
+        });
+    }
+
+    private async Task<IReadOnlyList<Services.Audit.MetricSeriesPoint>> SegmentSeriesAsync(string key, string segment) =>
+        await Audits.GetSeriesAsync(ProductId, key, null, segment, Range.From, Range.ToExclusiveEnd, Token, includeShadow: false);
 
     /// <summary>Binary: the class names the performance summary shows instead of 0 / 1.</summary>
     private ClassNames? Classes => Product is { } product ? ClassNames.For(product.Task, product.Schema) : null;
