@@ -297,4 +297,24 @@ public sealed class FairnessApiTests(FairnessApiTests.Fixture fixture) : ApiTest
         Assert.Equal("Passed", segment.GetProperty("status").GetString());
         Assert.True(decision.GetProperty("candidate").TryGetProperty("shadow.accuracy{sex=female}", out _), decision.GetProperty("candidate").ToString());
     }
+
+    [Fact]
+    public async Task Compare_TwoVersions_ReportsEachVersionsFairnessOnTheSameRows()
+    {
+        var client = _app.CreateClient();
+        var train = await client.PostAsync($"/api/products/{fixture.ProductId}/models/train",
+            Multipart(TestSchemas.Utf8(Csv(600, seed: 2, firstId: 1, withLabel: true).Csv), "loans-v2.csv", "text/csv", ("trainer", "Sdca")));
+        var job = await WaitForJobAsync(client, train.Headers.Location!.ToString());
+        var version = job.GetProperty("modelVersion").GetInt32();
+        var rows = await LabelledRowsAsync();
+
+        var view = await Viewer.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.ProductId}/models/compare?versions=1,{version}", Json);
+
+        var fairness = view.GetProperty("fairness").EnumerateArray().ToList();
+        Assert.Equal(4, fairness.Count); // two attributes × two versions
+        var v1 = fairness.Single(f => f.GetProperty("attribute").GetString() == "sex" && f.GetProperty("version").GetInt32() == 1);
+        var parity = v1.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "demographicParityDifference");
+        var selection = rows.GroupBy(r => r.Sex).Select(g => Rate(g, r => r.Predicted)).ToList();
+        Assert.Equal(selection.Max() - selection.Min(), parity.GetProperty("value").GetDouble(), 1e-9);
+    }
 }

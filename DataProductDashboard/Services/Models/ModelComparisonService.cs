@@ -206,8 +206,33 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
             Diagnostics = diagnostics,
             Importance = Importance(product, versions, rows, at, labels, predictions, ct),
             SampledFeatures = diagnostics.FirstOrDefault()?.Regression is { } sampled ? SampledFeatures(product.Schema, rows, at, sampled.Rows) : new Dictionary<string, double[]>(),
+            Fairness = FairnessOf(product, rows, at, labels, predictions),
         };
         return (view, disagreements);
+    }
+
+    /// <summary>Binary: each version's fairness across each segment attribute's groups on the compared rows.</summary>
+    private static List<ComparedFairness> FairnessOf(Data.Entities.DataProduct product, EvaluationRows rows, List<(int Table, int Row)> at, double[] labels,
+        List<VersionPredictions> predictions)
+    {
+        var compared = new List<ComparedFairness>();
+        if (product.Task != TaskType.BinaryClassification)
+            return compared;
+        var positive = ClassNames.For(product.Schema).Positive;
+        foreach (var attribute in Analysis.Segments.SegmentAttributes.Of(product.Schema))
+        {
+            var columns = rows.Tables.Select(t => t.TryGetStrings(attribute, out var values) ? values : null).ToArray();
+            var groups = at.Select(p => columns[p.Table]?[p.Row] is { Length: > 0 } v ? v : Analysis.Segments.SegmentAttributes.MissingValue).ToArray();
+            foreach (var version in predictions)
+            {
+                var counts = new Dictionary<string, Analysis.Fairness.GroupConfusion>(StringComparer.Ordinal);
+                for (var i = 0; i < labels.Length; i++)
+                    counts[groups[i]] = counts.GetValueOrDefault(groups[i]).Add(version.Predicted[i] == 1, labels[i] == 1);
+                var result = Analysis.Fairness.FairnessAnalyzer.Analyze(attribute, [.. counts.Select(c => (c.Key, c.Value))]);
+                compared.Add(new ComparedFairness(attribute, version.Version, result.Metrics, Analysis.Fairness.FairnessAnalyzer.Sentence(result, positive)));
+            }
+        }
+        return compared;
     }
 
     private static double Median(IEnumerable<double> values) => PairedBootstrap.Quantile(values, 0.5);

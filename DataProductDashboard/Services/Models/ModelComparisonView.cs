@@ -40,7 +40,14 @@ public sealed record ModelComparisonView(
 
     /// <summary>Each version's diagnostics on the same rows (binary: with probabilities only).</summary>
     public IReadOnlyList<VersionDiagnostics> Diagnostics { get; init; } = [];
+
+    /// <summary>Binary products with segment attributes: each version's fairness across each attribute's groups on the
+    /// same labelled rows, with 95 % bootstrap intervals.</summary>
+    public IReadOnlyList<ComparedFairness> Fairness { get; init; } = [];
 }
+
+/// <summary>One version's fairness across the groups of one segment attribute, on the compared rows.</summary>
+public sealed record ComparedFairness(string Attribute, int Version, IReadOnlyList<Analysis.Fairness.FairnessMetric> Metrics, string? Finding);
 
 /// <summary>One version's diagnostics: <see cref="Binary"/> for a classifier with probabilities, <see cref="Regression"/>
 /// for regression.</summary>
