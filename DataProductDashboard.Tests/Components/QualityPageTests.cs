@@ -25,7 +25,8 @@ public sealed class QualityPageTests : BunitTestContext
         Assert.Equal(["id", "hr", "temp"], rows);
         Assert.NotNull(cut.Find("#quality-table-export"));
         var charts = cut.FindComponents<TimeSeriesChart>();
-        Assert.Equal(["missing-share-chart", "event-lag-chart", "volume-ratio-chart"], charts.Select(c => c.Instance.Id));
+        Assert.Equal(["missing-share-chart", "event-lag-chart", "volume-ratio-chart", "coverage-chart"], charts.Select(c => c.Instance.Id));
+        Assert.False(charts[3].Instance.Figure.IsEmpty); // both seeded batches were judged against the champion's training data
         Assert.False(charts[0].Instance.Figure.IsEmpty);
         Assert.Single(charts[0].Instance.Figure.Data); // no column has missing cells, so only "All cells"
     }

@@ -11,6 +11,7 @@ public sealed class SegmentCoder(IReadOnlyList<string> attributes)
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly List<string[]> _values = [];
     private readonly List<string> _tuples = [];
+    private readonly List<string[]> _segments = [];
 
     public IReadOnlyList<string> Attributes => attributes;
 
@@ -22,6 +23,17 @@ public sealed class SegmentCoder(IReadOnlyList<string> attributes)
 
     /// <summary>The values of a code's tuple, in attribute order.</summary>
     public IReadOnlyList<string> ValuesOf(int code) => _values[code];
+
+    /// <summary>The segments ("sex=female") of a code's tuple, one per attribute.</summary>
+    public IReadOnlyList<string> SegmentsOf(int code)
+    {
+        while (_segments.Count <= code)
+        {
+            var values = _values[_segments.Count];
+            _segments.Add([.. attributes.Select((a, i) => SegmentAttributes.Name(a, values[i]))]);
+        }
+        return _segments[code];
+    }
 
     /// <summary>The stored text of a code's tuple (<see cref="SegmentTuple"/>).</summary>
     public string TupleOf(int code) => _tuples[code];

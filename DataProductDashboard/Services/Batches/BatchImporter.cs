@@ -47,6 +47,8 @@ public sealed class BatchImporter(
     public const string AuditRunKind = "audit";
     /// <summary>The reference and current distribution of each tested column, stored beside the audit run.</summary>
     public const string DistributionsRunKind = "distributions";
+    /// <summary>How much of the batch lies inside the champion's training population.</summary>
+    public const string CoverageRunKind = "coverage";
     private const int VolumeHistory = 12;
 
     /// <summary>Reads and validates a batch file (streamed to disk, read block by block, one chunk of rows at a time);
@@ -232,7 +234,10 @@ public sealed class BatchImporter(
             ? new BatchAuditBuilder(prepared.Schema, reference, prepared.DriftSettings, prepared.RowCount, options.Value.DriftSampleRows, SeedOf(prepared.File.Hash))
             : null;
         var shadows = prepared.Challengers.Select(c => (c, models.Get(c.FileHash))).ToList();
-        var scorer = new ChunkScorer(prepared, champion, challenger, audit, spool, shadows);
+        var coverage = profiles.Get(prepared.ChampionFileHash) is { } population
+            ? new Analysis.Coverage.CoverageAccumulator(new Analysis.Coverage.CoverageRules(prepared.Schema, population))
+            : null;
+        var scorer = new ChunkScorer(prepared, champion, challenger, audit, spool, shadows, coverage);
         progress?.Report(new ImportProgress(ImportStage.Scoring, 0, prepared.RowCount));
         var parseTime = TimeSpan.Zero;
         if (prepared.Whole is { } whole)
@@ -341,6 +346,8 @@ public sealed class BatchImporter(
         if (scored.Segments is { } segments && segmentPoints is not null)
             await SegmentHistory.AddRunAsync(db, batch, new SegmentHistory.SegmentRun(segments.Coder.Attributes, [.. segments.Coder.Pooled],
                 [.. SegmentAttributes.Ignored(prepared.Schema).Select(i => $"{i.Column}: {i.Reason}")]), segmentPoints, ct);
+        if (scored.Coverage is { } covered)
+            await MetricHistory.AddSegmentedRunAsync(db, batch, CoverageRunKind, covered, covered.Points(), ct);
         await db.SaveChangesAsync(ct);
         // Labels in the batch file: the performance recompute measures segments and fairness on them as well.
         if (batch.LabelledRows > 0)

@@ -16,7 +16,8 @@ namespace DataProductDashboard.Services.Batches;
 /// model outputs (about 12 bytes per row, what the prediction profile and the latency percentiles need exactly) stay
 /// in memory.</summary>
 internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion, IScoringModel? challenger, BatchAuditBuilder? audit,
-    PredictionSpool spool, IReadOnlyList<(ShadowChallenger Version, IScoringModel Model)>? shadows = null)
+    PredictionSpool spool, IReadOnlyList<(ShadowChallenger Version, IScoringModel Model)>? shadows = null,
+    Analysis.Coverage.CoverageAccumulator? coverage = null)
 {
     private readonly (ShadowChallenger Version, IScoringModel Model, Outputs Outputs)[] _shadows =
         (shadows ?? []).Select(s => (s.Version, s.Model, new Outputs(Math.Min(prepared.RowCount, prepared.ShadowRows), prepared.Task))).ToArray();
@@ -66,14 +67,17 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
         }
         ScoreShadows(chunk, ct);
         _merged.Add(scores);
+        int[]? rowCodes = null;
         if (_coder is not null)
         {
             var codes = _coder.Code(table);
+            rowCodes = codes;
             _codes.Add(codes);
             _segments ??= new SegmentMeasure(_coder, prepared.Task, SegmentSampleRows,
                 int.Parse(prepared.File.Hash.AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
             _segments.Add(codes, scores.Probability ?? scores.Predicted, scores.Predicted);
         }
+        coverage?.Add(table, rowCodes is null ? null : row => _coder!.SegmentsOf(rowCodes[row]));
 
         var labels = LabelsOf(chunk);
         var keys = chunk.RowKeys;
@@ -105,6 +109,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
         {
             Shadows = _shadows.Where(s => s.Outputs.Rows > 0).Select(s => new ShadowScores(s.Version, s.Outputs.Complete())).ToList(),
             Segments = _coder is null || _segments is null ? null : new SegmentRows(_coder, _codes.ToArray(), _segments),
+            Coverage = coverage?.Result(),
         };
     }
 
@@ -214,6 +219,9 @@ internal sealed record ScoredBatch(int Rows, ScoreResult Scores, byte[]? Arms, (
     (Dictionary<string, Moments> Champion, Dictionary<string, Moments> Challenger)? ArmStatistics)
 {
     public IReadOnlyList<ShadowScores> Shadows { get; init; } = [];
+
+    /// <summary>How much of the batch lies inside the champion's training population; null without a reference.</summary>
+    public Analysis.Coverage.CoverageResult? Coverage { get; init; }
 
     /// <summary>Each row's tuple of segment values and what the batch shows per segment; null without segment attributes.</summary>
     public SegmentRows? Segments { get; init; }

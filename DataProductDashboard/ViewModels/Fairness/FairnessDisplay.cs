@@ -44,7 +44,7 @@ public static class FairnessDisplay
         ? $"{metric.CiLow.ToString("0.000", CultureInfo.InvariantCulture)} – {metric.CiHigh.ToString("0.000", CultureInfo.InvariantCulture)}"
         : "—";
 
-    public static string Percent(double value) => double.IsFinite(value) ? value.ToString("0.0 %", CultureInfo.InvariantCulture) : "—";
+    public static string Percent(double value) => Audit.DriftDisplay.Percent(value);
 
     /// <summary>The groups table as CSV (rates as fractions, empty where undefined).</summary>
     public static string GroupsCsv(FairnessReport report) =>

@@ -12,6 +12,7 @@ public sealed partial class QualityPage
     private ChartFigure _missing = Empty;
     private ChartFigure _lag = Empty;
     private ChartFigure _volume = Empty;
+    private ChartFigure _coverage = Empty;
 
     protected override async Task LoadPageAsync(CancellationToken ct)
     {
@@ -26,5 +27,7 @@ public sealed partial class QualityPage
         _lag = TimeSeriesFigureBuilder.Build(Spec("Event lag (hours)", new TimeSeriesLine("Event lag", SeriesPoints.From(await SeriesAsync(AuditPoints.EventLagHours)))));
         _volume = TimeSeriesFigureBuilder.Build(Spec("Volume (× usual batch size)",
             new TimeSeriesLine("Volume ratio", SeriesPoints.From(await SeriesAsync(AuditPoints.VolumeRatio)))) with { Threshold = 1, ThresholdLabel = "usual (1 ×)" });
+        _coverage = TimeSeriesFigureBuilder.Build(Spec("Rows covered (%)",
+            new TimeSeriesLine("Rows covered", SeriesPoints.From(await SeriesAsync(Analysis.Coverage.CoverageResult.RowsKey)))) with { Percent = true, Threshold = 0.95, ThresholdLabel = "95 %" });
     }
 }
