@@ -16,6 +16,9 @@ public sealed class ReferenceProfile
     /// <summary>The model's predictions on the reference rows of each segment ("sex=female"), sorted: the reference of a
     /// segment's prediction drift. Empty for profiles saved before segments were measured.</summary>
     public Dictionary<string, double[]> SegmentPredictions { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Binary: the labelled rows performance is estimated against (the hold-out of a version trained in the
+    /// app, else the labelled reference rows); null when there are none.</summary>
+    public HoldoutSample? Holdout { get; init; }
 
     // Filled lazily by audits that run columns in parallel.
     private readonly ConcurrentDictionary<string, NumericSample?> _numeric = new(StringComparer.Ordinal);

@@ -81,7 +81,22 @@ public static class ModelTrainer
             ["split"] = ordered is not null ? $"latest rows by {schema.EventTime!.Name}" : "seeded random",
             ["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics, negative) { Parameters = parameters };
+        return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics, negative)
+        {
+            Parameters = parameters,
+            Holdout = task == TaskType.BinaryClassification ? HoldoutOf(predictions, label.Name) : null,
+        };
+    }
+
+    /// <summary>A binary model's hold-out rows (label, probability, prediction), or null without probabilities.</summary>
+    private static Analysis.HoldoutSample? HoldoutOf(IDataView predictions, string label)
+    {
+        if (predictions.Schema.GetColumnOrNull("Probability") is null)
+            return null;
+        var labels = predictions.GetColumn<bool>(label).Select(l => l ? 1.0 : 0.0).ToArray();
+        var scores = predictions.GetColumn<float>("Probability").Select(p => (double)p).ToArray();
+        var predicted = predictions.GetColumn<bool>("PredictedLabel").Select(p => p ? 1.0 : 0.0).ToArray();
+        return new Analysis.HoldoutSample(labels, scores, predicted);
     }
 
     /// <summary>The rows in event-time order (rows without a time first), when the schema has an event time the table

@@ -14,4 +14,8 @@ public sealed record TrainedModel(
 {
     /// <summary>The trainer's settings, the hold-out fraction and how it was split, and the seed.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Binary classifiers with probabilities: each hold-out row's label, positive-class probability and
+    /// prediction (1 / 0), the reference on which performance is later estimated before labels arrive; null otherwise.</summary>
+    public Analysis.HoldoutSample? Holdout { get; init; }
 }

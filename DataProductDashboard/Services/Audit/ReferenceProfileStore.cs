@@ -16,13 +16,21 @@ public sealed class ReferenceProfileStore(ContentStore store, ILogger<ReferenceP
     private readonly ConcurrentDictionary<string, ReferenceProfile?> _profiles = new(StringComparer.Ordinal);
 
     /// <summary>Scores the reference data with the model and saves the profile under the model's hash.</summary>
-    public async Task<ReferenceProfile> BuildAsync(string modelHash, ReadOnlyMemory<byte> modelZip, ColumnTable data, ProductSchema schema, TaskType task, CancellationToken ct)
+    /// <param name="holdout">Binary: the hold-out rows of a version trained in the app; without them the labelled
+    /// reference rows serve.</param>
+    public async Task<ReferenceProfile> BuildAsync(string modelHash, ReadOnlyMemory<byte> modelZip, ColumnTable data, ProductSchema schema, TaskType task, CancellationToken ct,
+        HoldoutSample? holdout = null)
     {
         var profile = await Task.Run(() =>
         {
             var model = ModelPackage.Load(modelZip.ToArray(), modelHash + ".zip");
             var scores = model.Score(data, schema, task, null, ct);
-            return ReferenceProfile.Build(schema, data, scores.Probability ?? scores.Predicted);
+            var built = ReferenceProfile.Build(schema, data, scores.Probability ?? scores.Predicted);
+            return task == TaskType.BinaryClassification ? new ReferenceProfile
+            {
+                Rows = built.Rows, SortedNumbers = built.SortedNumbers, CategoryCounts = built.CategoryCounts, SortedPredictions = built.SortedPredictions,
+                SegmentPredictions = built.SegmentPredictions, Holdout = holdout ?? LabelledRows(schema, data, scores),
+            } : built;
         }, ct);
         var path = store.PathFor(Area, modelHash, ".json");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -31,6 +39,25 @@ public sealed class ReferenceProfileStore(ContentStore store, ILogger<ReferenceP
         _profiles[modelHash] = profile;
         logger.LogInformation("Reference profile of model {Hash}: {Rows} rows", modelHash[..12], profile.Rows);
         return profile;
+    }
+
+    /// <summary>Binary: the reference rows that carry a label, with the model's probability and prediction; null
+    /// without labels or probabilities.</summary>
+    private static HoldoutSample? LabelledRows(ProductSchema schema, ColumnTable data, ScoreResult scores)
+    {
+        if (scores.Probability is not { } probability || schema.Label is not { } label)
+            return null;
+        var positive = schema.PositiveClass ?? ClassNames.DefaultPositive;
+        double[]? codes = data.TryGetStrings(label.Name, out var texts)
+            ? [.. texts.Select(t => t is null ? double.NaN : t == positive ? 1.0 : 0.0)]
+            : data.TryGetNumeric(label.Name, out var numbers)
+            ? [.. numbers.Select(v => double.IsNaN(v) ? double.NaN : v.ToString(System.Globalization.CultureInfo.InvariantCulture) == positive ? 1.0 : 0.0)]
+            : null;
+        if (codes is null)
+            return null;
+        var keep = Enumerable.Range(0, codes.Length).Where(i => !double.IsNaN(codes[i])).ToArray();
+        return keep.Length == 0 ? null
+            : new HoldoutSample([.. keep.Select(i => codes[i])], [.. keep.Select(i => (double)probability[i])], [.. keep.Select(i => (double)scores.Predicted[i])]);
     }
 
     /// <summary>The profile of a model, or null when the version was registered without reference data.</summary>
