@@ -28,7 +28,7 @@ public sealed class DriftPageTests : BunitTestContext
         Assert.False(overlay.Instance.Figure.IsEmpty);
         Assert.NotNull(cut.Find("#drift-overlay-chart"));
         var charts = cut.FindComponents<TimeSeriesChart>();
-        Assert.Equal(["drift-share-chart", "column-drift-chart"], charts.Select(c => c.Instance.Id));
+        Assert.Equal(["drift-share-chart", "column-drift-chart", "multivariate-drift-chart"], charts.Select(c => c.Instance.Id));
         Assert.All(charts, c => Assert.False(c.Instance.Figure.IsEmpty));
         Assert.Contains(charts[0].Instance.Figure.Layout.Shapes, s => Equals(s.Y0, 0.5));
     }

@@ -19,6 +19,9 @@ public sealed class ReferenceProfile
     /// <summary>Binary: the labelled rows performance is estimated against (the hold-out of a version trained in the
     /// app, else the labelled reference rows); null when there are none.</summary>
     public HoldoutSample? Holdout { get; init; }
+    /// <summary>The PCA reconstruction of the numeric features and its reference errors (multivariate drift, novelty);
+    /// null for fewer than two numeric features or profiles saved before it.</summary>
+    public DataProductDashboard.Analysis.Multivariate.MultivariateReference? Multivariate { get; init; }
 
     // Filled lazily by audits that run columns in parallel.
     private readonly ConcurrentDictionary<string, NumericSample?> _numeric = new(StringComparer.Ordinal);
@@ -50,6 +53,7 @@ public sealed class ReferenceProfile
         return new ReferenceProfile
         {
             SegmentPredictions = segments,
+            Multivariate = DataProductDashboard.Analysis.Multivariate.MultivariateReference.Build(schema, data),
             Rows = data.RowCount,
             SortedNumbers = new Dictionary<string, double[]>(numbers, StringComparer.Ordinal),
             CategoryCounts = new Dictionary<string, Dictionary<string, long>>(categories, StringComparer.Ordinal),

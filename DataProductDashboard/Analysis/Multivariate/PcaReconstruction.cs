@@ -33,6 +33,28 @@ public sealed class PcaReconstruction
         ExplainedVarianceRatio = Array.AsReadOnly(ratio);
     }
 
+    /// <summary>What a fitted reconstruction needs to be saved and restored (with a reference profile).</summary>
+    public sealed record State(double[] Mean, double[] Scale, double[] PcaMean, double[][] Components, double[] Ratio);
+
+    public State ToState() => new(Mean, Scale, _pcaMean, _components, [.. ExplainedVarianceRatio]);
+
+    public static PcaReconstruction FromState(State state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new PcaReconstruction(state.Mean, state.Scale, state.PcaMean, state.Components, state.Ratio);
+    }
+
+    /// <summary>Each row's reconstruction error (the norm whose mean <see cref="Error"/> is).</summary>
+    public double[] RowErrors(double[][] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        CheckRows(rows, Mean.Length, nameof(rows));
+        var errors = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+            errors[i] = RowError(rows[i]);
+        return errors;
+    }
+
     /// <summary>The number of kept principal components (sklearn's <c>n_components_</c>).</summary>
     public int Components => _components.Length;
 

@@ -29,7 +29,7 @@ public sealed class ReferenceProfileStore(ContentStore store, ILogger<ReferenceP
             return task == TaskType.BinaryClassification ? new ReferenceProfile
             {
                 Rows = built.Rows, SortedNumbers = built.SortedNumbers, CategoryCounts = built.CategoryCounts, SortedPredictions = built.SortedPredictions,
-                SegmentPredictions = built.SegmentPredictions, Holdout = holdout ?? LabelledRows(schema, data, scores),
+                SegmentPredictions = built.SegmentPredictions, Multivariate = built.Multivariate, Holdout = holdout ?? LabelledRows(schema, data, scores),
             } : built;
         }, ct);
         var path = store.PathFor(Area, modelHash, ".json");

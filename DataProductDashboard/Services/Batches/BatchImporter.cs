@@ -49,6 +49,8 @@ public sealed class BatchImporter(
     public const string DistributionsRunKind = "distributions";
     /// <summary>How much of the batch lies inside the champion's training population.</summary>
     public const string CoverageRunKind = "coverage";
+    /// <summary>The batch's PCA reconstruction error against its reference band, and its novel rows.</summary>
+    public const string MultivariateRunKind = "multivariate";
     private const int VolumeHistory = 12;
 
     /// <summary>Reads and validates a batch file (streamed to disk, read block by block, one chunk of rows at a time);
@@ -237,7 +239,10 @@ public sealed class BatchImporter(
         var coverage = profiles.Get(prepared.ChampionFileHash) is { } population
             ? new Analysis.Coverage.CoverageAccumulator(new Analysis.Coverage.CoverageRules(prepared.Schema, population))
             : null;
-        var scorer = new ChunkScorer(prepared, champion, challenger, audit, spool, shadows, coverage);
+        var multivariate = profiles.Get(prepared.ChampionFileHash)?.Multivariate is { } multivariateReference
+            ? new Analysis.Multivariate.MultivariateAccumulator(multivariateReference)
+            : null;
+        var scorer = new ChunkScorer(prepared, champion, challenger, audit, spool, shadows, coverage, multivariate);
         progress?.Report(new ImportProgress(ImportStage.Scoring, 0, prepared.RowCount));
         var parseTime = TimeSpan.Zero;
         if (prepared.Whole is { } whole)
@@ -348,6 +353,8 @@ public sealed class BatchImporter(
                 [.. SegmentAttributes.Ignored(prepared.Schema).Select(i => $"{i.Column}: {i.Reason}")]), segmentPoints, ct);
         if (scored.Coverage is { } covered)
             await MetricHistory.AddSegmentedRunAsync(db, batch, CoverageRunKind, covered, covered.Points(), ct);
+        if (scored.Multivariate is { } multivariate && multivariate.Rows > 0)
+            await MetricHistory.AddSegmentedRunAsync(db, batch, MultivariateRunKind, multivariate, multivariate.Points(), ct);
         await db.SaveChangesAsync(ct);
         // Labels in the batch file: the performance recompute measures segments and fairness on them as well.
         if (batch.LabelledRows > 0)

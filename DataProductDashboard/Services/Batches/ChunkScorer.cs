@@ -17,7 +17,7 @@ namespace DataProductDashboard.Services.Batches;
 /// in memory.</summary>
 internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion, IScoringModel? challenger, BatchAuditBuilder? audit,
     PredictionSpool spool, IReadOnlyList<(ShadowChallenger Version, IScoringModel Model)>? shadows = null,
-    Analysis.Coverage.CoverageAccumulator? coverage = null)
+    Analysis.Coverage.CoverageAccumulator? coverage = null, Analysis.Multivariate.MultivariateAccumulator? multivariate = null)
 {
     private readonly (ShadowChallenger Version, IScoringModel Model, Outputs Outputs)[] _shadows =
         (shadows ?? []).Select(s => (s.Version, s.Model, new Outputs(Math.Min(prepared.RowCount, prepared.ShadowRows), prepared.Task))).ToArray();
@@ -78,6 +78,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
             _segments.Add(codes, scores.Probability ?? scores.Predicted, scores.Predicted);
         }
         coverage?.Add(table, rowCodes is null ? null : row => _coder!.SegmentsOf(rowCodes[row]));
+        multivariate?.Add(table);
 
         var labels = LabelsOf(chunk);
         var keys = chunk.RowKeys;
@@ -110,6 +111,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
             Shadows = _shadows.Where(s => s.Outputs.Rows > 0).Select(s => new ShadowScores(s.Version, s.Outputs.Complete())).ToList(),
             Segments = _coder is null || _segments is null ? null : new SegmentRows(_coder, _codes.ToArray(), _segments),
             Coverage = coverage?.Result(),
+            Multivariate = multivariate?.Result(),
         };
     }
 
@@ -222,6 +224,10 @@ internal sealed record ScoredBatch(int Rows, ScoreResult Scores, byte[]? Arms, (
 
     /// <summary>How much of the batch lies inside the champion's training population; null without a reference.</summary>
     public Analysis.Coverage.CoverageResult? Coverage { get; init; }
+
+    /// <summary>The batch's PCA reconstruction error against the reference band and its novel rows; null without a
+    /// multivariate reference.</summary>
+    public Analysis.Multivariate.MultivariateResult? Multivariate { get; init; }
 
     /// <summary>Each row's tuple of segment values and what the batch shows per segment; null without segment attributes.</summary>
     public SegmentRows? Segments { get; init; }

@@ -15,6 +15,7 @@ namespace DataProductDashboard.Components.Pages.Audit;
 public sealed partial class DriftPage
 {
     private static readonly ChartFigure Empty = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("", []));
+    private ChartFigure _multivariate = Empty;
     private string? _column;
     private ChartFigure _overlay = DistributionOverlayFigureBuilder.Build(null);
     private string? _overlayError;
@@ -73,6 +74,13 @@ public sealed partial class DriftPage
             new TimeSeriesLine("Drifted share", SeriesPoints.From(await SeriesAsync(AuditPoints.DriftShare)))) with
         {
             Percent = true, Threshold = threshold, ThresholdLabel = $"dataset drift at {DriftDisplay.Percent(threshold)}",
+        });
+
+        _multivariate = TimeSeriesFigureBuilder.Build(Spec("Reconstruction error",
+            new TimeSeriesLine("Reconstruction error", SeriesPoints.From(await SeriesAsync(Analysis.Multivariate.MultivariateAccumulator.ErrorKey))),
+            new TimeSeriesLine("Upper band", SeriesPoints.From(await SeriesAsync(Analysis.Multivariate.MultivariateAccumulator.UpperKey)), ChartStyle.Secondary, Dashed: true)) with
+        {
+            FromZero = false,
         });
 
         if (_column is null || result is null)
