@@ -317,4 +317,24 @@ public sealed class FairnessApiTests(FairnessApiTests.Fixture fixture) : ApiTest
         var selection = rows.GroupBy(r => r.Sex).Select(g => Rate(g, r => r.Predicted)).ToList();
         Assert.Equal(selection.Max() - selection.Min(), parity.GetProperty("value").GetDouble(), 1e-9);
     }
+
+    [Fact]
+    public async Task EstimatedAccuracy_BeforeLabels_WithinItsBandOfTheRealizedAccuracy()
+    {
+        async Task<Dictionary<int, double>> Points(string key) =>
+            (await Viewer.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.ProductId}/metrics?key={key}&modelVersion=1", Json)).EnumerateArray()
+                .Where(p => !p.GetProperty("shadow").GetBoolean()).ToDictionary(p => p.GetProperty("batchId").GetInt32(), p => p.GetProperty("value").GetDouble());
+
+        var estimated = await Points("estimated.accuracy");
+        var errors = await Points("estimated_se.accuracy");
+        var realized = await Points("perf.accuracy");
+
+        Assert.Equal(fixture.Batches.Order(), estimated.Keys.Order()); // every batch, the unlabelled one too
+        foreach (var batch in fixture.Batches.Take(3))
+        {
+            Assert.InRange(errors[batch], 0.005, 0.1);
+            Assert.True(Math.Abs(estimated[batch] - realized[batch]) <= 3 * errors[batch],
+                $"batch {batch}: estimated {estimated[batch]:0.000} ± 3 × {errors[batch]:0.000}, realized {realized[batch]:0.000}");
+        }
+    }
 }

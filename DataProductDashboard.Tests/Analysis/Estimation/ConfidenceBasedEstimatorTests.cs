@@ -97,24 +97,23 @@ public sealed class ConfidenceBasedEstimatorTests
     }
 
     [Fact]
-    public void ChunkStandardErrors_ChunkLargerThanReference_IsNaN()
+    public void ChunkStandardErrors_ChunkLargerThanReference_DrawsWithReplacement()
     {
         var (labels, predicted, scores) = CalibratedRows(new Random(1), 100);
+        var accuracy = labels.Zip(predicted, (y, p) => y == p ? 1.0 : 0.0).Average();
 
-        var errors = ConfidenceBasedEstimator.ChunkStandardErrors(labels, predicted, scores, chunkSize: 101);
+        var errors = ConfidenceBasedEstimator.ChunkStandardErrors(labels, predicted, scores, chunkSize: 400, chunks: 200);
 
         Assert.Equal(ConfidenceBasedEstimator.MetricNames.Order(StringComparer.Ordinal), errors.Keys.Order(StringComparer.Ordinal));
-        Assert.All(errors.Values, v => Assert.True(double.IsNaN(v)));
+        Assert.InRange(errors["accuracy"] / Math.Sqrt(accuracy * (1 - accuracy) / 400), 0.8, 1.2);
     }
 
     [Fact]
-    public void ChunkStandardErrors_ChunkIsTheWholeReference_IsZero()
+    public void ChunkStandardErrors_NoReferenceRows_IsNaN()
     {
-        var (labels, predicted, scores) = CalibratedRows(new Random(2), 300);
+        var errors = ConfidenceBasedEstimator.ChunkStandardErrors([double.NaN], [1], [0.5], chunkSize: 10);
 
-        var errors = ConfidenceBasedEstimator.ChunkStandardErrors(labels, predicted, scores, chunkSize: 300, chunks: 5);
-
-        Assert.All(ConfidenceBasedEstimator.MetricNames, m => Assert.InRange(errors[m], 0, 1e-12));
+        Assert.All(errors.Values, v => Assert.True(double.IsNaN(v)));
     }
 
     [Fact]
@@ -133,10 +132,10 @@ public sealed class ConfidenceBasedEstimatorTests
     [Fact]
     public void ChunkStandardErrors_Accuracy_NearTheSamplingTheory()
     {
-        // Sampling n of N rows without replacement: SD(accuracy) = sqrt(a (1 - a) / n * (N - n) / (N - 1)).
+        // Sampling n rows with replacement: SD(accuracy) = sqrt(a (1 - a) / n).
         var (labels, predicted, scores) = CalibratedRows(new Random(6), 5000);
         var accuracy = labels.Zip(predicted, (y, p) => y == p ? 1.0 : 0.0).Average();
-        var theory = Math.Sqrt(accuracy * (1 - accuracy) / 500 * (5000 - 500) / 4999);
+        var theory = Math.Sqrt(accuracy * (1 - accuracy) / 500);
 
         var errors = ConfidenceBasedEstimator.ChunkStandardErrors(labels, predicted, scores, 500, chunks: 200);
 

@@ -140,14 +140,14 @@ public static class ConfidenceBasedEstimator
     }
 
     /// <summary>How much each realized metric varies between random chunks of <paramref name="chunkSize"/> reference
-    /// rows: <paramref name="chunks"/> chunks, each drawn without replacement (independently of the others) with
-    /// <c>new System.Random(seed)</c>, the realized accuracy, precision, recall, F1 (sklearn, zero_division=0) and ROC
+    /// rows: <paramref name="chunks"/> chunks, each drawn with replacement (a production batch is a fresh sample of the
+    /// population, not a part of the reference, so a chunk may be as large as the batch, however small the reference)
+    /// with <c>new System.Random(seed)</c>, the realized accuracy, precision, recall, F1 (sklearn, zero_division=0) and ROC
     /// AUC of each from <see cref="ClassificationMetrics.Binary"/>, and the sample standard deviation (ddof = 1) of
     /// each metric across the chunks, keyed <c>accuracy</c>, <c>precision</c>, <c>recall</c>, <c>f1</c>,
     /// <c>roc_auc</c>. Reference rows with a NaN label, predicted label or score are left out first. A chunk with a
     /// single class has no ROC AUC and is left out of that metric's deviation; a metric with fewer than two chunks
-    /// is NaN. When <paramref name="chunkSize"/> exceeds the reference rows, the only chunk is the whole reference,
-    /// drawn once: it has no spread, and every standard error is NaN.</summary>
+    /// is NaN, as is every metric of a reference without rows.</summary>
     public static IReadOnlyDictionary<string, double> ChunkStandardErrors(
         ReadOnlySpan<double> labels, ReadOnlySpan<double> predicted, ReadOnlySpan<double> scores, int chunkSize, int chunks = 50, int seed = 42)
     {
@@ -162,7 +162,7 @@ public static class ConfidenceBasedEstimator
             if (!double.IsNaN(labels[i]) && !double.IsNaN(predicted[i]) && !double.IsNaN(scores[i]))
                 rows.Add(i);
         }
-        if (chunkSize > rows.Count)
+        if (rows.Count == 0)
             return MetricNames.ToDictionary(m => m, _ => double.NaN);
 
         var values = MetricNames.ToDictionary(m => m, _ => new List<double>(chunks));
@@ -171,14 +171,12 @@ public static class ConfidenceBasedEstimator
         var (y, yhat, score) = (new double[chunkSize], new double[chunkSize], new double[chunkSize]);
         for (var c = 0; c < chunks; c++)
         {
-            // Partial Fisher–Yates: the first chunkSize entries become a uniform sample without replacement.
             for (var j = 0; j < chunkSize; j++)
             {
-                var pick = j + random.Next(pool.Length - j);
-                (pool[j], pool[pick]) = (pool[pick], pool[j]);
-                y[j] = labels[pool[j]];
-                yhat[j] = predicted[pool[j]];
-                score[j] = scores[pool[j]];
+                var pick = pool[random.Next(pool.Length)];
+                y[j] = labels[pick];
+                yhat[j] = predicted[pick];
+                score[j] = scores[pick];
             }
             var realized = ClassificationMetrics.Binary(y, yhat, score)!;
             values[Accuracy].Add(realized.Accuracy);

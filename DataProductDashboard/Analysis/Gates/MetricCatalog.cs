@@ -118,6 +118,11 @@ public static class MetricCatalog
             new(ShadowLatencyP95, "Shadow latency p95", MetricFamily.Release, GateScope.Release, false, true, "µs", "95th percentile of the time to score one row, measured by re-scoring the latest production batches."),
             new(ShadowLabelledRows, "Shadow labelled rows", MetricFamily.Release, GateScope.Release, false, null, "rows", "Labelled production rows the shadow metrics are computed on."),
         };
+        foreach (var (metric, name, lowerIsBetter, explanation, tasks) in PerformanceMetrics.Where(m => m.Metric is "accuracy" or "precision" or "recall" or "f1" or "roc_auc"))
+        {
+            list.Add(new(Estimation.PerformanceEstimate.Prefix + metric, "Estimated " + (name.Length <= 3 || char.IsUpper(name[^1]) ? name : name.ToLowerInvariant()), MetricFamily.Performance, GateScope.Batch, false, lowerIsBetter, "",
+                explanation + " Estimated at import, before labels arrive, from the model's calibrated confidence (CBPE); the band is ± 3 standard errors.") { Tasks = BinaryTasks });
+        }
         foreach (var (metric, name, lowerIsBetter, explanation, tasks) in PerformanceMetrics)
         {
             var lower = lowerIsBetter;

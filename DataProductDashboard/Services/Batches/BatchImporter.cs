@@ -51,6 +51,8 @@ public sealed class BatchImporter(
     public const string CoverageRunKind = "coverage";
     /// <summary>The batch's PCA reconstruction error against its reference band, and its novel rows.</summary>
     public const string MultivariateRunKind = "multivariate";
+    /// <summary>The batch's performance estimated before its labels.</summary>
+    public const string EstimateRunKind = "estimated-performance";
     private const int VolumeHistory = 12;
 
     /// <summary>Reads and validates a batch file (streamed to disk, read block by block, one chunk of rows at a time);
@@ -139,8 +141,12 @@ public sealed class BatchImporter(
         {
             var profile = PredictionProfile.For(prepared.Task, scored.Scores.Predicted, scored.Scores.Probability, ClassNames.Multiclass(prepared.Schema).Count);
             var armAudits = scored.ArmScores is { } armScores ? ArmAuditsOf(prepared, armScores.Champion, armScores.Challenger) : null;
-            var segments = scored.Segments?.Measure.Points(profiles.Get(prepared.ChampionFileHash), prepared.DriftSettings);
-            return new BatchAnalysis(profile, await audit, armAudits, segments);
+            var reference = profiles.Get(prepared.ChampionFileHash);
+            var segments = scored.Segments?.Measure.Points(reference, prepared.DriftSettings);
+            var estimate = prepared.Task == TaskType.BinaryClassification && scored.Scores.Probability is { } probability
+                ? Analysis.Estimation.PerformanceEstimate.Binary(reference?.Holdout, probability, scored.Scores.Predicted)
+                : null;
+            return new BatchAnalysis(profile, await audit, armAudits, segments) { Estimate = estimate };
         }, ct);
 
         var file = store.Adopt(ContentStore.Batches, prepared.File, ".csv");
@@ -338,7 +344,8 @@ public sealed class BatchImporter(
             await ArmStatisticsStore.ReplaceAsync(db, batch.Id, experiment.Id, ExperimentArm.Champion, prepared.ChampionVersionId, championStatistics, ct);
             await ArmStatisticsStore.ReplaceAsync(db, batch.Id, experiment.Id, ExperimentArm.Challenger, experiment.ChallengerVersionId, challengerStatistics, ct);
         }
-        var (profile, audit, armAudits, segmentPoints) = await analysis;
+        var analysed = await analysis;
+        var (profile, audit, armAudits, segmentPoints) = analysed;
         batch.PredictionMean = profile.Values?.Mean;
         await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile,
             ScoringPoints(batch.RowCount, batch.ScoringSeconds, scores.LatencyMicros, profile, ClassNames.Multiclass(prepared.Schema)), ct);
@@ -353,6 +360,8 @@ public sealed class BatchImporter(
                 [.. SegmentAttributes.Ignored(prepared.Schema).Select(i => $"{i.Column}: {i.Reason}")]), segmentPoints, ct);
         if (scored.Coverage is { } covered)
             await MetricHistory.AddSegmentedRunAsync(db, batch, CoverageRunKind, covered, covered.Points(), ct);
+        if (analysed.Estimate is { } estimate)
+            await MetricHistory.AddSegmentedRunAsync(db, batch, EstimateRunKind, estimate, estimate.Points(), ct);
         if (scored.Multivariate is { } multivariate && multivariate.Rows > 0)
             await MetricHistory.AddSegmentedRunAsync(db, batch, MultivariateRunKind, multivariate, multivariate.Points(), ct);
         await db.SaveChangesAsync(ct);
@@ -387,7 +396,11 @@ public sealed class BatchImporter(
 
     /// <summary>What the store of a batch needs besides its predictions, worked out beside it.</summary>
     private sealed record BatchAnalysis(PredictionProfile Profile, AuditResult? Audit, IReadOnlyList<(ArmAudit Audit, int VersionId)>? ArmAudits,
-        IReadOnlyList<(string Segment, string Key, double Value)>? Segments);
+        IReadOnlyList<(string Segment, string Key, double Value)>? Segments)
+    {
+        /// <summary>Performance estimated before labels (binary, with a labelled reference).</summary>
+        public Analysis.Estimation.PerformanceEstimate? Estimate { get; init; }
+    }
 
     /// <summary>The scoring figures of a batch as metric points; a multiclass product's class shares carry the class
     /// name as their column.</summary>

@@ -17,11 +17,11 @@ public static class SeriesPoints
             .Select(p => new TimeBandPoint(p.At, p.Value, highs[p.BatchId!.Value])).ToList();
     }
 
-    /// <summary>mean ± std per batch.</summary>
-    public static IReadOnlyList<TimeBandPoint> MeanStd(IEnumerable<MetricSeriesPoint> mean, IEnumerable<MetricSeriesPoint> std)
+    /// <summary>mean ± <paramref name="k"/> std per batch.</summary>
+    public static IReadOnlyList<TimeBandPoint> MeanStd(IEnumerable<MetricSeriesPoint> mean, IEnumerable<MetricSeriesPoint> std, double k = 1)
     {
         var stds = std.Where(p => p.BatchId is not null).GroupBy(p => p.BatchId!.Value).ToDictionary(g => g.Key, g => g.Last().Value);
         return mean.Where(p => p.BatchId is { } id && stds.ContainsKey(id))
-            .Select(p => new TimeBandPoint(p.At, p.Value - stds[p.BatchId!.Value], p.Value + stds[p.BatchId!.Value])).ToList();
+            .Select(p => new TimeBandPoint(p.At, p.Value - (k * stds[p.BatchId!.Value]), p.Value + (k * stds[p.BatchId!.Value]))).ToList();
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class BehaviorPage
     private string _segmentAttribute = "";
     private string _segmentMetricName = "";
     private string _metricTitle = "Performance over time";
+    private string? _estimateSentence;
     private string? _metricCaption;
     private string? _predictionCaption;
 
@@ -78,10 +79,22 @@ public sealed partial class BehaviorPage
         _metricCaption = (regression ? $"Mean absolute error on labelled rows ({label} units); lower is better." : "Share of labelled rows whose predicted class is the true class; higher is better.")
             + (holdout is null ? "" : $" Dashed red: hold-out of v{version}.") + " Band: 95 % confidence interval."
             + (shadowVersions.Count == 0 ? "" : $" Dashed: {string.Join(", ", shadowVersions.Select(v => $"v{v}"))} scored beside the champion on the same rows (shadow).");
-        var lines = ViewModels.Models.VersionSeries.Lines(values, shadowVersions.Count == 0 ? MetricNames.Display(metric) : $"{MetricNames.Display(metric)} · champion");
+        var lines = ViewModels.Models.VersionSeries.Lines(values, shadowVersions.Count == 0 ? MetricNames.Display(metric) : $"{MetricNames.Display(metric)} · champion").ToList();
+        var estimates = product.Task == TaskType.BinaryClassification ? await SeriesAsync(Analysis.Estimation.PerformanceEstimate.Prefix + metric) : [];
+        TimeSeriesBand? estimateBand = null;
+        _estimateSentence = null;
+        if (estimates.Count > 0)
+        {
+            var errors = await SeriesAsync(Analysis.Estimation.PerformanceEstimate.StandardErrorPrefix + metric);
+            lines.Add(new TimeSeriesLine($"Estimated {MetricNames.Display(metric).ToLowerInvariant()} (before labels)", SeriesPoints.From(estimates), ChartStyle.Tertiary, Dashed: true));
+            estimateBand = new TimeSeriesBand("estimate ± 3 SE", SeriesPoints.MeanStd(estimates, errors, 3), ChartStyle.Tertiary);
+            _estimateSentence = EstimateCheck.Of(estimates, errors, values.Where(v => !v.Shadow).ToList()).Sentence(DriftDisplay.Percent)
+                ?? "Estimated from the model's calibrated confidence (CBPE) as each batch arrives; labels will show how close it was.";
+        }
         _performance = TimeSeriesFigureBuilder.Build(Spec(regression ? $"MAE ({label} units)" : "Accuracy (%)", [.. lines]) with
         {
-            Band = new TimeSeriesBand("95 % CI", band),
+            // Before the first labels the estimate's band is the one to show; once labelled, the realized value's interval.
+            Band = band.Count == 0 && estimateBand is not null ? estimateBand : new TimeSeriesBand("95 % CI", band),
             Threshold = holdout,
             ThresholdLabel = holdout is { } ho ? $"hold-out v{version}: {(regression ? Display.Number(ho) : DriftDisplay.Percent(ho))}" : null,
             Percent = !regression,

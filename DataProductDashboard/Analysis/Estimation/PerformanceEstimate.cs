@@ -1,0 +1,56 @@
+namespace DataProductDashboard.Analysis.Estimation;
+
+/// <summary>A batch's estimated performance before its labels arrive, each metric with the standard error of that
+/// metric between chunks of the reference of the batch's size (drawn with replacement); the band is the estimate ± 3
+/// standard errors. Undefined values are null (a metric with no positive prediction has no precision).</summary>
+public sealed record PerformanceEstimate(string Method, int Rows, int ReferenceRows, IReadOnlyDictionary<string, double?> Values,
+    IReadOnlyDictionary<string, double?> StandardErrors)
+{
+    public const string Prefix = "estimated.";
+    public const string StandardErrorPrefix = "estimated_se.";
+    public const string Cbpe = "CBPE (isotonic calibration on the hold-out)";
+
+    /// <summary>Fewest reference rows an estimate is made from.</summary>
+    public const int MinReferenceRows = 50;
+
+    /// <summary>The points: "estimated.accuracy" and its standard error "estimated_se.accuracy" (finite values only).</summary>
+    public IEnumerable<(string Key, string? Column, string? Segment, double Value)> Points()
+    {
+        foreach (var (metric, value) in Values)
+        {
+            if (value is not { } v)
+                continue;
+            yield return (Prefix + metric, null, null, v);
+            if (StandardErrors.GetValueOrDefault(metric) is { } se)
+                yield return (StandardErrorPrefix + metric, null, null, se);
+        }
+    }
+
+    /// <summary>Binary: CBPE from the model's probabilities and predictions of the batch, calibrated on the reference
+    /// rows; null when the reference has fewer than <see cref="MinReferenceRows"/> rows or only one class.</summary>
+    public static PerformanceEstimate? Binary(HoldoutSample? reference, ReadOnlySpan<float> probability, ReadOnlySpan<float> predicted)
+    {
+        if (reference is null || reference.Rows < MinReferenceRows || reference.Labels.Distinct().Count() < 2 || probability.Length == 0)
+            return null;
+        var calibration = IsotonicCalibration.Fit(reference.Scores, reference.Labels);
+        var scores = new double[probability.Length];
+        var labels = new double[predicted.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = probability[i];
+            labels[i] = predicted[i];
+        }
+        var estimate = ConfidenceBasedEstimator.Estimate(calibration.Predict(scores), labels, scores);
+        var errors = ConfidenceBasedEstimator.ChunkStandardErrors(reference.Labels, reference.Predicted, reference.Scores, scores.Length);
+        var values = new Dictionary<string, double?>(StringComparer.Ordinal)
+        {
+            [ConfidenceBasedEstimator.Accuracy] = Finite(estimate.Accuracy),
+            [ConfidenceBasedEstimator.Precision] = Finite(estimate.Precision),
+            [ConfidenceBasedEstimator.Recall] = Finite(estimate.Recall),
+            [ConfidenceBasedEstimator.F1] = Finite(estimate.F1),
+            [ConfidenceBasedEstimator.RocAuc] = Finite(estimate.RocAuc),
+        };
+        static double? Finite(double value) => double.IsFinite(value) ? value : null;
+        return new PerformanceEstimate(Cbpe, estimate.Rows, reference.Rows, values, errors.ToDictionary(e => e.Key, e => Finite(e.Value), StringComparer.Ordinal));
+    }
+}
