@@ -337,4 +337,32 @@ public sealed class FairnessApiTests(FairnessApiTests.Fixture fixture) : ApiTest
                 $"batch {batch}: estimated {estimated[batch]:0.000} ± 3 × {errors[batch]:0.000}, realized {realized[batch]:0.000}");
         }
     }
+
+    [Fact]
+    public async Task WeakSegments_LabelledBatches_AnswersTheSlicesOfTheChampion()
+    {
+        var report = await Viewer.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.ProductId}/weak-segments?batches=3", Json);
+
+        Assert.Equal(1, report.GetProperty("version").GetInt32());
+        Assert.Equal(450, report.GetProperty("rows").GetInt32());
+        Assert.Equal("error rate", report.GetProperty("error").GetString());
+        Assert.All(report.GetProperty("slices").EnumerateArray(), s =>
+        {
+            Assert.True(s.GetProperty("share").GetDouble() >= 0.05);
+            Assert.True(s.GetProperty("effect").GetDouble() > 0);
+            Assert.True(s.GetProperty("adjustedPValue").GetDouble() < 0.05);
+        });
+    }
+
+    [Theory]
+    [InlineData("?batches=0", "batches")]
+    [InlineData("?version=9", "version")]
+    [InlineData("?against=1", "against")]
+    public async Task WeakSegments_BadQuery_400NamesTheField(string query, string field)
+    {
+        var response = await Viewer.GetAsync($"/api/products/{fixture.ProductId}/weak-segments{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors").TryGetProperty(field, out _));
+    }
 }

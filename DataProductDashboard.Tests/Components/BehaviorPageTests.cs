@@ -118,4 +118,17 @@ public sealed class BehaviorPageTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=performance-summary]")));
         Assert.Empty(cut.FindAll("[data-testid=segments-card]"));
     }
+
+    [Fact]
+    public async Task FindWeakSegments_LabelledBatches_ShowsTheSearchedRows()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var (productId, _) = await FairnessUiData.CreateAsync(Services);
+        var cut = Render<BehaviorPage>(ps => ps.Add(p => p.ProductId, productId));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=weak-segments-find]")));
+
+        cut.Find("[data-testid=weak-segments-find]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("v1 on 300 labelled rows of 2 batches", cut.Find("[data-testid=weak-segments-summary]").TextContent));
+    }
 }

@@ -30,7 +30,7 @@ public static class DashboardEndpointExtensions
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapProductsApi().MapModelsApi().MapBatchesApi().MapJobsApi().MapMetricsApi().MapLabelsApi()
-            .MapGatesApi().MapFairnessApi().MapCoverageApi().MapAlertsApi().MapChannelsApi().MapInsightsApi().MapKpisApi().MapExperimentsApi().MapAdminApi();
+            .MapGatesApi().MapFairnessApi().MapCoverageApi().MapSegmentsApi().MapAlertsApi().MapChannelsApi().MapInsightsApi().MapKpisApi().MapExperimentsApi().MapAdminApi();
         app.MapAccountEndpoints();
         // Every page says who may open it (Components/Pages/_Imports.razor: the Read policy; the account pages their own).
         // Not RequireAuthorization here: a convention added after the pages' [AllowAnonymous] would override it.

@@ -88,7 +88,7 @@ public sealed partial class BehaviorPage
             var errors = await SeriesAsync(Analysis.Estimation.PerformanceEstimate.StandardErrorPrefix + metric);
             lines.Add(new TimeSeriesLine($"Estimated {MetricNames.Display(metric).ToLowerInvariant()} (before labels)", SeriesPoints.From(estimates), ChartStyle.Tertiary, Dashed: true));
             estimateBand = new TimeSeriesBand("estimate ± 3 SE", SeriesPoints.MeanStd(estimates, errors, 3), ChartStyle.Tertiary);
-            _estimateSentence = EstimateCheck.Of(estimates, errors, values.Where(v => !v.Shadow).ToList()).Sentence(DriftDisplay.Percent)
+            _estimateSentence = EstimateCheck.Of(estimates, errors, values.Where(v => !v.Shadow).ToList()).Sentence(v => $"{(v * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} percentage points")
                 ?? "Estimated from the model's calibrated confidence (CBPE) as each batch arrives; labels will show how close it was.";
         }
         _performance = TimeSeriesFigureBuilder.Build(Spec(regression ? $"MAE ({label} units)" : "Accuracy (%)", [.. lines]) with
