@@ -8,6 +8,15 @@ public sealed class ModelCache(ContentStore store)
 {
     private readonly ConcurrentDictionary<string, Lazy<IScoringModel>> _models = new(StringComparer.Ordinal);
 
+    /// <summary>Where the direct-loss-estimation model of a regression version is kept, by the version's model hash.</summary>
+    public const string ErrorModels = "error-models";
+
+    private readonly ConcurrentDictionary<string, Lazy<IScoringModel?>> _errorModels = new(StringComparer.Ordinal);
+
+    /// <summary>The error model of a regression version trained in the app; null for others.</summary>
+    public IScoringModel? ErrorModel(string fileHash) => _errorModels.GetOrAdd(fileHash, hash => new Lazy<IScoringModel?>(() =>
+        store.PathFor(ErrorModels, hash, ".zip") is var path && File.Exists(path) ? ModelPackage.Load(File.ReadAllBytes(path), hash + "-error.zip") : null)).Value;
+
     public IScoringModel Get(string fileHash) => _models.GetOrAdd(fileHash, hash => new Lazy<IScoringModel>(() =>
         ModelPackage.Load(File.ReadAllBytes(store.PathFor(ContentStore.Models, hash, ".zip")), hash + ".zip"))).Value;
 }

@@ -22,8 +22,16 @@ public static class ModelTrainer
     /// <summary>Whether <paramref name="fraction"/> is a finite number in the accepted range (NaN is not).</summary>
     public static bool IsValidHoldoutFraction(double fraction) => fraction is >= MinHoldoutFraction and <= MaxHoldoutFraction;
 
+    /// <summary>The prediction column of a regression model's error model (direct loss estimation).</summary>
+    public const string ErrorModelPrediction = "__prediction";
+    public const string ErrorModelLabel = "__abs_error";
+
     public static TrainedModel Train(ColumnTable table, ProductSchema schema, TaskType task, TrainerKind trainer,
-        double holdoutFraction = 0.2, int seed = 42, CancellationToken ct = default)
+        double holdoutFraction = 0.2, int seed = 42, CancellationToken ct = default) =>
+        Train(table, schema, task, trainer, holdoutFraction, seed, withErrorModel: true, ct);
+
+    private static TrainedModel Train(ColumnTable table, ProductSchema schema, TaskType task, TrainerKind trainer,
+        double holdoutFraction, int seed, bool withErrorModel, CancellationToken ct)
     {
         var label = schema.Label ?? throw new InputValidationException("label", "The product schema has no label column to train on.");
         if (!IsValidHoldoutFraction(holdoutFraction))
@@ -84,9 +92,55 @@ public static class ModelTrainer
         return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics, negative)
         {
             Parameters = parameters,
-            Holdout = task == TaskType.BinaryClassification ? HoldoutOf(predictions, label.Name) : null,
+            Holdout = task == TaskType.BinaryClassification ? HoldoutOf(predictions, label.Name)
+                : task == TaskType.Regression ? RegressionHoldoutOf(predictions, label.Name) : null,
+            ErrorModel = task == TaskType.Regression && withErrorModel ? ErrorModelOf(predictions, schema, label.Name, seed, ct) : null,
         };
     }
+
+    /// <summary>A regression model's hold-out rows: label and prediction (also kept as the score).</summary>
+    private static Analysis.HoldoutSample RegressionHoldoutOf(IDataView predictions, string label)
+    {
+        var labels = predictions.GetColumn<float>(label).Select(l => (double)l).ToArray();
+        var predicted = predictions.GetColumn<float>("Score").Select(p => (double)p).ToArray();
+        return new Analysis.HoldoutSample(labels, predicted, predicted);
+    }
+
+    /// <summary>Direct loss estimation (NannyML's DLE): a FastTree regression of the model's absolute error on its
+    /// hold-out rows from their features and its prediction, so a batch's MAE can be estimated before its labels
+    /// arrive. Null with fewer than 40 hold-out rows.</summary>
+    private static byte[]? ErrorModelOf(IDataView predictions, ProductSchema schema, string label, int seed, CancellationToken ct)
+    {
+        var labels = predictions.GetColumn<float>(label).ToArray();
+        if (labels.Length < 40)
+            return null;
+        var predicted = predictions.GetColumn<float>("Score").ToArray();
+        var table = new ColumnTable(labels.Length);
+        var features = new List<ColumnSpec>();
+        foreach (var feature in schema.Features)
+        {
+            var column = predictions.Schema.GetColumnOrNull(feature.Name);
+            if (column is null)
+                continue;
+            if (column.Value.Type == NumberDataViewType.Single)
+                table.AddNumeric(feature.Name, [.. predictions.GetColumn<float>(feature.Name).Select(v => (double)v)]);
+            else if (column.Value.Type is TextDataViewType)
+                table.AddStrings(feature.Name, [.. predictions.GetColumn<ReadOnlyMemory<char>>(feature.Name).Select(v => v.IsEmpty ? null : v.ToString())]);
+            else
+                continue;
+            features.Add(feature with { Role = ColumnRole.Feature, Min = null, Max = null, AllowedValues = null, Nullable = true });
+        }
+        table.AddNumeric(ErrorModelPrediction, [.. predicted.Select(v => (double)v)]);
+        table.AddNumeric(ErrorModelLabel, [.. labels.Select((y, i) => (double)Math.Abs(predicted[i] - y))]);
+        var errorSchema = new ProductSchema([.. features, new ColumnSpec(ErrorModelPrediction, ColumnKind.Numeric, Nullable: true),
+            new ColumnSpec(ErrorModelLabel, ColumnKind.Numeric, ColumnRole.Label)]);
+        return Train(table, errorSchema, TaskType.Regression, TrainerKind.FastTree, 0.2, seed, withErrorModel: false, ct).Zip;
+    }
+
+    /// <summary>The schema an error model scores with: the product's features and the model's prediction.</summary>
+    public static ProductSchema ErrorModelSchema(ProductSchema schema) =>
+        new([.. schema.Features.Select(f => f with { Role = ColumnRole.Feature, Min = null, Max = null, AllowedValues = null, Nullable = true }),
+            new ColumnSpec(ErrorModelPrediction, ColumnKind.Numeric, Nullable: true), new ColumnSpec(ErrorModelLabel, ColumnKind.Numeric, ColumnRole.Label)]);
 
     /// <summary>A binary model's hold-out rows (label, probability, prediction), or null without probabilities.</summary>
     private static Analysis.HoldoutSample? HoldoutOf(IDataView predictions, string label)

@@ -18,4 +18,8 @@ public sealed record TrainedModel(
     /// <summary>Binary classifiers with probabilities: each hold-out row's label, positive-class probability and
     /// prediction (1 / 0), the reference on which performance is later estimated before labels arrive; null otherwise.</summary>
     public Analysis.HoldoutSample? Holdout { get; init; }
+
+    /// <summary>Regression: the direct-loss-estimation model (an ML.NET zip predicting the absolute error from the
+    /// features and the prediction), trained on the hold-out; null otherwise.</summary>
+    public byte[]? ErrorModel { get; init; }
 }

@@ -9,6 +9,35 @@ public sealed record PerformanceEstimate(string Method, int Rows, int ReferenceR
     public const string Prefix = "estimated.";
     public const string StandardErrorPrefix = "estimated_se.";
     public const string Cbpe = "CBPE (isotonic calibration on the hold-out)";
+    public const string Dle = "DLE (FastTree of the absolute error on the hold-out)";
+    public const string Mae = "mae";
+    public const int BandChunks = 50;
+
+    /// <summary>Regression: the error model's expected MAE of the batch, with the standard error of the MAE between
+    /// chunks of the batch's size drawn with replacement from the hold-out's absolute errors (seed 42).</summary>
+    public static PerformanceEstimate? Regression(HoldoutSample? reference, double mae, int rows)
+    {
+        if (!double.IsFinite(mae) || rows == 0)
+            return null;
+        double? se = null;
+        if (reference is { Rows: >= MinReferenceRows })
+        {
+            var errors = reference.Labels.Select((y, i) => Math.Abs(reference.Predicted[i] - y)).Where(double.IsFinite).ToArray();
+            var random = new Random(42);
+            var means = new double[BandChunks];
+            for (var c = 0; c < BandChunks; c++)
+            {
+                var sum = 0.0;
+                for (var j = 0; j < rows; j++)
+                    sum += errors[random.Next(errors.Length)];
+                means[c] = sum / rows;
+            }
+            var average = means.Average();
+            se = Math.Sqrt(means.Sum(m => (m - average) * (m - average)) / (BandChunks - 1));
+        }
+        return new PerformanceEstimate(Dle, rows, reference?.Rows ?? 0, new Dictionary<string, double?>(StringComparer.Ordinal) { [Mae] = mae },
+            new Dictionary<string, double?>(StringComparer.Ordinal) { [Mae] = se });
+    }
 
     /// <summary>Fewest reference rows an estimate is made from.</summary>
     public const int MinReferenceRows = 50;

@@ -16,8 +16,8 @@ public sealed class ReferenceProfileStore(ContentStore store, ILogger<ReferenceP
     private readonly ConcurrentDictionary<string, ReferenceProfile?> _profiles = new(StringComparer.Ordinal);
 
     /// <summary>Scores the reference data with the model and saves the profile under the model's hash.</summary>
-    /// <param name="holdout">Binary: the hold-out rows of a version trained in the app; without them the labelled
-    /// reference rows serve.</param>
+    /// <param name="holdout">The hold-out rows of a version trained in the app (binary: without them the labelled
+    /// reference rows serve; regression: their absolute errors make the band of the estimated MAE).</param>
     public async Task<ReferenceProfile> BuildAsync(string modelHash, ReadOnlyMemory<byte> modelZip, ColumnTable data, ProductSchema schema, TaskType task, CancellationToken ct,
         HoldoutSample? holdout = null)
     {
@@ -26,11 +26,12 @@ public sealed class ReferenceProfileStore(ContentStore store, ILogger<ReferenceP
             var model = ModelPackage.Load(modelZip.ToArray(), modelHash + ".zip");
             var scores = model.Score(data, schema, task, null, ct);
             var built = ReferenceProfile.Build(schema, data, scores.Probability ?? scores.Predicted);
-            return task == TaskType.BinaryClassification ? new ReferenceProfile
+            var sample = task == TaskType.BinaryClassification ? holdout ?? LabelledRows(schema, data, scores) : task == TaskType.Regression ? holdout : null;
+            return sample is null ? built : new ReferenceProfile
             {
                 Rows = built.Rows, SortedNumbers = built.SortedNumbers, CategoryCounts = built.CategoryCounts, SortedPredictions = built.SortedPredictions,
-                SegmentPredictions = built.SegmentPredictions, Multivariate = built.Multivariate, Holdout = holdout ?? LabelledRows(schema, data, scores),
-            } : built;
+                SegmentPredictions = built.SegmentPredictions, Multivariate = built.Multivariate, Holdout = sample,
+            };
         }, ct);
         var path = store.PathFor(Area, modelHash, ".json");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

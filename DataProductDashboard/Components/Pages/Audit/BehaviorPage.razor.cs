@@ -80,7 +80,7 @@ public sealed partial class BehaviorPage
             + (holdout is null ? "" : $" Dashed red: hold-out of v{version}.") + " Band: 95 % confidence interval."
             + (shadowVersions.Count == 0 ? "" : $" Dashed: {string.Join(", ", shadowVersions.Select(v => $"v{v}"))} scored beside the champion on the same rows (shadow).");
         var lines = ViewModels.Models.VersionSeries.Lines(values, shadowVersions.Count == 0 ? MetricNames.Display(metric) : $"{MetricNames.Display(metric)} · champion").ToList();
-        var estimates = product.Task == TaskType.BinaryClassification ? await SeriesAsync(Analysis.Estimation.PerformanceEstimate.Prefix + metric) : [];
+        var estimates = product.Task != TaskType.MulticlassClassification ? await SeriesAsync(Analysis.Estimation.PerformanceEstimate.Prefix + metric) : [];
         TimeSeriesBand? estimateBand = null;
         _estimateSentence = null;
         if (estimates.Count > 0)
@@ -88,8 +88,11 @@ public sealed partial class BehaviorPage
             var errors = await SeriesAsync(Analysis.Estimation.PerformanceEstimate.StandardErrorPrefix + metric);
             lines.Add(new TimeSeriesLine($"Estimated {MetricNames.Display(metric).ToLowerInvariant()} (before labels)", SeriesPoints.From(estimates), ChartStyle.Tertiary, Dashed: true));
             estimateBand = new TimeSeriesBand("estimate ± 3 SE", SeriesPoints.MeanStd(estimates, errors, 3), ChartStyle.Tertiary);
-            _estimateSentence = EstimateCheck.Of(estimates, errors, values.Where(v => !v.Shadow).ToList()).Sentence(v => $"{(v * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} percentage points")
-                ?? "Estimated from the model's calibrated confidence (CBPE) as each batch arrives; labels will show how close it was.";
+            _estimateSentence = EstimateCheck.Of(estimates, errors, values.Where(v => !v.Shadow).ToList()).Sentence(v => regression
+                    ? Display.Number(v) + $" {label} units"
+                    : $"{(v * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} percentage points")
+                ?? (regression ? "Estimated by a model of the champion's errors (DLE) as each batch arrives; labels will show how close it was."
+                    : "Estimated from the model's calibrated confidence (CBPE) as each batch arrives; labels will show how close it was.");
         }
         _performance = TimeSeriesFigureBuilder.Build(Spec(regression ? $"MAE ({label} units)" : "Accuracy (%)", [.. lines]) with
         {
