@@ -10,7 +10,7 @@ public sealed class ErrorModelTests
     [Fact]
     public void Train_Regression_AlsoTrainsAnErrorModelThatScoresWithTheProductsFeatures()
     {
-        var csv = EstimationApiTests.Csv(600, seed: 1, firstId: 1, from: 0, to: 10).Csv;
+        var csv = EstimationApiTests.Csv(1200, seed: 1, firstId: 1, from: 0, to: 10).Csv; // a hold-out of 240 rows: enough for an error model
         var table = CsvBatchReader.Read(TestSupport.TestSchemas.Utf8(csv), "train.csv", EstimationApiTests.Schema, CsvReadMode.Training).Table;
 
         var trained = ModelTrainer.Train(table, EstimationApiTests.Schema, TaskType.Regression, TrainerKind.FastTree);

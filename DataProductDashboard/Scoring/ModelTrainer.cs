@@ -25,6 +25,7 @@ public static class ModelTrainer
     /// <summary>The prediction column of a regression model's error model (direct loss estimation).</summary>
     public const string ErrorModelPrediction = "__prediction";
     public const string ErrorModelLabel = "__abs_error";
+    public const int MinErrorModelRows = 200;
 
     public static TrainedModel Train(ColumnTable table, ProductSchema schema, TaskType task, TrainerKind trainer,
         double holdoutFraction = 0.2, int seed = 42, CancellationToken ct = default) =>
@@ -108,11 +109,11 @@ public static class ModelTrainer
 
     /// <summary>Direct loss estimation (NannyML's DLE): a FastTree regression of the model's absolute error on its
     /// hold-out rows from their features and its prediction, so a batch's MAE can be estimated before its labels
-    /// arrive. Null with fewer than 40 hold-out rows.</summary>
+    /// arrive. Null with fewer than <see cref="MinErrorModelRows"/> hold-out rows (too few to learn where it errs).</summary>
     private static byte[]? ErrorModelOf(IDataView predictions, ProductSchema schema, string label, int seed, CancellationToken ct)
     {
         var labels = predictions.GetColumn<float>(label).ToArray();
-        if (labels.Length < 40)
+        if (labels.Length < MinErrorModelRows)
             return null;
         var predicted = predictions.GetColumn<float>("Score").ToArray();
         var table = new ColumnTable(labels.Length);

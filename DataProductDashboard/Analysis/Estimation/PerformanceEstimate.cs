@@ -13,6 +13,12 @@ public sealed record PerformanceEstimate(string Method, int Rows, int ReferenceR
     public const string Mae = "mae";
     public const int BandChunks = 50;
 
+    /// <summary>Largest chunk the standard errors are measured on: a larger batch's standard error is that of a chunk of
+    /// this size times √(size ÷ rows) (sampling with replacement: the spread of a mean falls with √n).</summary>
+    public const int MaxChunkRows = 5_000;
+
+    private static double Scale(int rows) => rows <= MaxChunkRows ? 1 : Math.Sqrt((double)MaxChunkRows / rows);
+
     /// <summary>Regression: the error model's expected MAE of the batch, with the standard error of the MAE between
     /// chunks of the batch's size drawn with replacement from the hold-out's absolute errors (seed 42).</summary>
     public static PerformanceEstimate? Regression(HoldoutSample? reference, double mae, int rows)
@@ -24,16 +30,17 @@ public sealed record PerformanceEstimate(string Method, int Rows, int ReferenceR
         {
             var errors = reference.Labels.Select((y, i) => Math.Abs(reference.Predicted[i] - y)).Where(double.IsFinite).ToArray();
             var random = new Random(42);
+            var size = Math.Min(rows, MaxChunkRows);
             var means = new double[BandChunks];
             for (var c = 0; c < BandChunks; c++)
             {
                 var sum = 0.0;
-                for (var j = 0; j < rows; j++)
+                for (var j = 0; j < size; j++)
                     sum += errors[random.Next(errors.Length)];
-                means[c] = sum / rows;
+                means[c] = sum / size;
             }
             var average = means.Average();
-            se = Math.Sqrt(means.Sum(m => (m - average) * (m - average)) / (BandChunks - 1));
+            se = Math.Sqrt(means.Sum(m => (m - average) * (m - average)) / (BandChunks - 1)) * Scale(rows);
         }
         return new PerformanceEstimate(Dle, rows, reference?.Rows ?? 0, new Dictionary<string, double?>(StringComparer.Ordinal) { [Mae] = mae },
             new Dictionary<string, double?>(StringComparer.Ordinal) { [Mae] = se });
@@ -70,7 +77,8 @@ public sealed record PerformanceEstimate(string Method, int Rows, int ReferenceR
             labels[i] = predicted[i];
         }
         var estimate = ConfidenceBasedEstimator.Estimate(calibration.Predict(scores), labels, scores);
-        var errors = ConfidenceBasedEstimator.ChunkStandardErrors(reference.Labels, reference.Predicted, reference.Scores, scores.Length);
+        var errors = ConfidenceBasedEstimator.ChunkStandardErrors(reference.Labels, reference.Predicted, reference.Scores, Math.Min(scores.Length, MaxChunkRows))
+            .ToDictionary(e => e.Key, e => e.Value * Scale(scores.Length));
         var values = new Dictionary<string, double?>(StringComparer.Ordinal)
         {
             [ConfidenceBasedEstimator.Accuracy] = Finite(estimate.Accuracy),
