@@ -18,8 +18,10 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _receiver = await WebhookReceiver.StartAsync();
-        // 2 s per attempt: a busy machine must not turn a slow first answer into a retry (the timeout test has its own host).
-        _host = await NotificationTestHost.CreateAsync(smtpPort: 25, webhookTimeoutSeconds: 2, webhookMaxAttempts: 3);
+        // 15 s per attempt: a busy machine (the suite runs collections side by side on 2 cores) must not turn a slow first
+        // answer into a retry — 2 s once did, and the scripted receiver then answered 500 to the last attempt. The timeout
+        // test has its own impatient host.
+        _host = await NotificationTestHost.CreateAsync(smtpPort: 25, webhookTimeoutSeconds: 15, webhookMaxAttempts: 3);
         _productId = await _host.CreateProductAsync();
         _alert = await _host.RaiseAlertAsync(_productId, GateSeverity.Critical);
     }
