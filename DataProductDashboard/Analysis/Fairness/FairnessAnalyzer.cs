@@ -78,14 +78,7 @@ public static class FairnessAnalyzer
     private static long Draw(Random random, long count) => count == 0 ? 0 : Poisson.Sample(random, count);
 
     /// <summary>numpy's default ("linear") percentile.</summary>
-    public static double Percentile(IReadOnlyList<double> values, double percent)
-    {
-        var sorted = values.Order().ToArray();
-        var position = percent / 100 * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
-    }
+    public static double Percentile(IReadOnlyList<double> values, double percent) => Statistics.PairedBootstrap.Quantile(values, percent / 100);
 
     /// <summary>The finding in one sentence, for the least favoured judged group against the most favoured:
     /// "Share predicted 'good' for sex = female is 0.71× that for sex = male (95 % CI 0.62–0.80): below the four-fifths

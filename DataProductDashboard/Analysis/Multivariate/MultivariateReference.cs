@@ -32,7 +32,7 @@ public sealed record MultivariateReference(IReadOnlyList<string> Columns, PcaRec
         var sorted = errors.Order().ToArray();
         // The band needs the errors' distribution, not every row's: a seeded sample keeps a large reference's profile small.
         var kept = errors.Length <= MaxKeptErrors ? errors : [.. errors.Select((e, i) => (e, i)).OrderBy(p => Hash(p.i)).Take(MaxKeptErrors).Select(p => p.e)];
-        return new MultivariateReference(columns, pca.ToState(), kept, Quantile(sorted, NoveltyPercentile));
+        return new MultivariateReference(columns, pca.ToState(), kept, Statistics.PairedBootstrap.Quantile(sorted, NoveltyPercentile));
     }
 
     /// <summary>The rows of <paramref name="data"/> over <paramref name="columns"/>, missing values (and absent columns)
@@ -76,11 +76,4 @@ public sealed record MultivariateReference(IReadOnlyList<string> Columns, PcaRec
         return (mean, mean - (3 * std), mean + (3 * std));
     }
 
-    private static double Quantile(double[] sorted, double q)
-    {
-        var position = q * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
-    }
 }

@@ -90,7 +90,7 @@ public static class WeakSlices
             var finite = numbers.Where(double.IsFinite).Order().ToArray();
             if (finite.Length == 0)
                 yield break;
-            var edges = Enumerable.Range(1, Bins - 1).Select(k => Quantile(finite, (double)k / Bins)).Distinct().ToList();
+            var edges = Enumerable.Range(1, Bins - 1).Select(k => Statistics.PairedBootstrap.Quantile(finite, (double)k / Bins)).Distinct().ToList();
             var bounds = new List<double> { finite[0] };
             bounds.AddRange(edges.Where(e => e > finite[0] && e <= finite[^1]));
             bounds.Add(double.PositiveInfinity);
@@ -110,13 +110,6 @@ public static class WeakSlices
         }
     }
 
-    private static double Quantile(double[] sorted, double q)
-    {
-        var position = q * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
-    }
 
     private static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 }
