@@ -108,6 +108,22 @@ public sealed class BehaviorPageTests : BunitTestContext
     }
 
     [Fact]
+    public async Task Render_LabelledBatchesWithEstimates_DrawsTheEstimateAndItsBandBesideTheMeasuredInterval()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var (productId, _) = await FairnessUiData.CreateAsync(Services);
+
+        var cut = Render<BehaviorPage>(ps => ps.Add(p => p.ProductId, productId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=estimate-check]")));
+        var figure = cut.FindComponents<TimeSeriesChart>().Single(c => c.Instance.Id == "performance-chart").Instance.Figure;
+        var names = figure.Data.Cast<Plotly.Blazor.Traces.Scatter>().Select(t => t.Name).ToList();
+        Assert.Equal(["95 % CI (high)", "95 % CI", "estimate ± 3 SE (high)", "estimate ± 3 SE"], names.Take(4));
+        Assert.Contains("Estimated accuracy (before labels)", names);
+        Assert.Contains("Estimated before labels on 2 labelled batches", cut.Find("[data-testid=estimate-check]").TextContent);
+    }
+
+    [Fact]
     public async Task Render_ProductWithoutSegments_HasNoSegmentCard()
     {
         var data = await UiTestData.GetSeededAsync();

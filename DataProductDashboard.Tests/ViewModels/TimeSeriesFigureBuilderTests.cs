@@ -104,6 +104,21 @@ public sealed class TimeSeriesFigureBuilderTests
     }
 
     [Fact]
+    public void Build_TwoBands_DrawsEachFilledInItsOwnColourBeforeTheLines()
+    {
+        var measured = new TimeSeriesBand("95 % CI", [new TimeBandPoint(T0, 1, 3)]);
+        var estimate = new TimeSeriesBand("estimate ± 3 SE", [new TimeBandPoint(T0, 0.5, 2.5), new TimeBandPoint(T0.AddDays(7), double.NaN, 1)], "#123456");
+
+        var figure = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("y", [new TimeSeriesLine("MAE", Points(2))]) { Band = measured, MoreBands = [estimate] });
+
+        var traces = figure.Data.Cast<Scatter>().ToList();
+        Assert.Equal(["95 % CI (high)", "95 % CI", "estimate ± 3 SE (high)", "estimate ± 3 SE", "MAE"], traces.Select(t => t.Name));
+        Assert.Equal(new object[] { 0.5 }, traces[3].Y);
+        Assert.Equal("#123456", traces[3].Line.Color);
+        Assert.True(figure.Layout.ShowLegend);
+    }
+
+    [Fact]
     public void Build_BandOnly_IsNotEmpty()
     {
         var figure = TimeSeriesFigureBuilder.Build(new TimeSeriesSpec("y", []) { Band = new TimeSeriesBand("b", [new TimeBandPoint(T0, 1, 2)]) });

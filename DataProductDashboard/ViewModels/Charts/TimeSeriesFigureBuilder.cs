@@ -17,11 +17,13 @@ public static class TimeSeriesFigureBuilder
     public static ChartFigure Build(TimeSeriesSpec spec)
     {
         var finite = spec.Lines.Select(l => l with { Points = l.Points.Where(p => double.IsFinite(p.Value)).ToList() }).ToList();
-        var bandPoints = spec.Band?.Points.Where(p => double.IsFinite(p.Low) && double.IsFinite(p.High)).ToList() ?? [];
-        var times = finite.SelectMany(l => l.Points.Select(p => p.At)).Concat(bandPoints.Select(p => p.At)).ToList();
+        var bands = (spec.Band is null ? spec.MoreBands : [spec.Band, .. spec.MoreBands])
+            .Select(b => (Band: b, Points: b.Points.Where(p => double.IsFinite(p.Low) && double.IsFinite(p.High)).ToList()))
+            .Where(b => b.Points.Count > 0).ToList();
+        var times = finite.SelectMany(l => l.Points.Select(p => p.At)).Concat(bands.SelectMany(b => b.Points.Select(p => p.At))).ToList();
         var isEmpty = times.Count == 0;
         var traces = new List<ITrace>();
-        var legend = finite.Count(l => l.Points.Count > 0) + (bandPoints.Count > 0 ? 1 : 0) > 1;
+        var legend = finite.Count(l => l.Points.Count > 0) + bands.Count > 1;
         var layout = ChartStyle.BaseLayout(spec.Height, legend);
         layout.HoverMode = HoverModeEnum.XUnified;
         layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = spec.XTitle ?? $"Batch received ({spec.Zone.Name})" }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
@@ -35,14 +37,14 @@ public static class TimeSeriesFigureBuilder
         if (isEmpty)
             return new ChartFigure(traces, layout, ChartStyle.Config(), true);
 
-        if (bandPoints.Count > 0)
+        foreach (var (band, points) in bands)
         {
-            var color = spec.Band!.Color ?? ChartStyle.Primary;
+            var color = band.Color ?? ChartStyle.Primary;
             traces.Add(new Scatter
             {
-                Name = spec.Band.Name + " (high)",
-                X = bandPoints.Select(p => (object)spec.Zone.Local(p.At)).ToList(),
-                Y = bandPoints.Select(p => (object)p.High).ToList(),
+                Name = band.Name + " (high)",
+                X = points.Select(p => (object)spec.Zone.Local(p.At)).ToList(),
+                Y = points.Select(p => (object)p.High).ToList(),
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
                 Line = new ScatterLine { Width = 0, Color = color },
                 ShowLegend = false,
@@ -50,9 +52,9 @@ public static class TimeSeriesFigureBuilder
             });
             traces.Add(new Scatter
             {
-                Name = spec.Band.Name,
-                X = bandPoints.Select(p => (object)spec.Zone.Local(p.At)).ToList(),
-                Y = bandPoints.Select(p => (object)p.Low).ToList(),
+                Name = band.Name,
+                X = points.Select(p => (object)spec.Zone.Local(p.At)).ToList(),
+                Y = points.Select(p => (object)p.Low).ToList(),
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
                 Line = new ScatterLine { Width = 0, Color = color },
                 Fill = Plotly.Blazor.Traces.ScatterLib.FillEnum.ToNextY,

@@ -2,7 +2,7 @@ using DataProductDashboard.Services.Audit;
 
 namespace DataProductDashboard.ViewModels.Charts;
 
-/// <summary>Everything a time-series chart shows: lines, an optional band, an optional horizontal line (threshold or
+/// <summary>Everything a time-series chart shows: lines, optional bands, an optional horizontal line (threshold or
 /// hold-out value) and model-version release markers. <see cref="YTitle"/> carries the unit, e.g. "Missing cells (%)".</summary>
 public sealed record TimeSeriesSpec(string YTitle, IReadOnlyList<TimeSeriesLine> Lines)
 {
@@ -11,6 +11,8 @@ public sealed record TimeSeriesSpec(string YTitle, IReadOnlyList<TimeSeriesLine>
     /// <summary>The product's display time zone: the time axis and hover texts are in it.</summary>
     public Formatting.ZonedDisplay Zone { get; init; } = Formatting.ZonedDisplay.Utc;
     public TimeSeriesBand? Band { get; init; }
+    /// <summary>Further bands drawn after <see cref="Band"/> (an estimate's band beside a measured value's interval).</summary>
+    public IReadOnlyList<TimeSeriesBand> MoreBands { get; init; } = [];
     public double? Threshold { get; init; }
     public string? ThresholdLabel { get; init; }
     public IReadOnlyList<ReleaseMarker> Releases { get; init; } = [];

@@ -88,6 +88,7 @@ public sealed partial class BehaviorPage
             var errors = await SeriesAsync(Analysis.Estimation.PerformanceEstimate.StandardErrorPrefix + metric);
             lines.Add(new TimeSeriesLine($"Estimated {MetricNames.Display(metric).ToLowerInvariant()} (before labels)", SeriesPoints.From(estimates), ChartStyle.Tertiary, Dashed: true));
             estimateBand = new TimeSeriesBand("estimate ± 3 SE", SeriesPoints.MeanStd(estimates, errors, 3), ChartStyle.Tertiary);
+            _metricCaption += " Dashed with the second band: the estimate made as each batch arrived, before its labels (± 3 standard errors).";
             _estimateSentence = EstimateCheck.Of(estimates, errors, values.Where(v => !v.Shadow).ToList()).Sentence(v => regression
                     ? Display.Number(v) + $" {label} units"
                     : $"{(v * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} percentage points")
@@ -96,8 +97,9 @@ public sealed partial class BehaviorPage
         }
         _performance = TimeSeriesFigureBuilder.Build(Spec(regression ? $"MAE ({label} units)" : "Accuracy (%)", [.. lines]) with
         {
-            // Before the first labels the estimate's band is the one to show; once labelled, the realized value's interval.
-            Band = band.Count == 0 && estimateBand is not null ? estimateBand : new TimeSeriesBand("95 % CI", band),
+            // The measured value's interval and, beside it, the band of the estimate made before the labels came.
+            Band = new TimeSeriesBand("95 % CI", band),
+            MoreBands = estimateBand is null ? [] : [estimateBand],
             Threshold = holdout,
             ThresholdLabel = holdout is { } ho ? $"hold-out v{version}: {(regression ? Display.Number(ho) : DriftDisplay.Percent(ho))}" : null,
             Percent = !regression,
