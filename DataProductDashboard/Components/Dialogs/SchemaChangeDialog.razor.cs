@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Components;
 namespace DataProductDashboard.Components.Dialogs;
 
 /// <summary>Proposes the next schema version from the current one — a new nullable column, more allowed values,
-/// columns that accept missing values — through <see cref="ProductSchemaService"/>; a refused change stays in the
+/// columns that accept missing values, categorical features measured per value (segments) — through <see cref="ProductSchemaService"/>; a refused change stays in the
 /// dialog with the reason per column. Closes with the new <see cref="SchemaVersionView"/>.</summary>
 public sealed partial class SchemaChangeDialog : FormDialogBase
 {
     private static readonly ColumnRole[] AddableRoles = [ColumnRole.Feature, ColumnRole.Segment, ColumnRole.KpiSource];
     private readonly Dictionary<string, string?> _added = new(StringComparer.Ordinal);
     private readonly HashSet<string> _nullable = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _segments = new(StringComparer.Ordinal);
+    private List<ColumnSpec> _sliceable = [];
     private List<ColumnSpec> _widenable = [];
     private List<ColumnSpec> _required = [];
     private string? _newName;
@@ -25,14 +27,21 @@ public sealed partial class SchemaChangeDialog : FormDialogBase
     {
         _widenable = Product.Schema.Columns.Where(c => c.AllowedValues is { Count: > 0 }).ToList();
         _required = Product.Schema.Columns.Where(c => !c.Nullable && !c.IsComposed && c.Role is not (ColumnRole.Label or ColumnRole.RowKey)).ToList();
+        // Categorical features can be measured per value (segments, fairness); Segment-role columns always are.
+        _sliceable = Product.Schema.Columns.Where(c => c.Role == ColumnRole.Feature && c.Kind == ColumnKind.Categorical && !c.IsComposed).ToList();
+        _segments.UnionWith(_sliceable.Where(c => c.IsSegment).Select(c => c.Name));
     }
 
-    private void Toggle(string column, bool on)
+    private void Toggle(string column, bool on) => Toggle(_nullable, column, on);
+
+    private void ToggleSegment(string column, bool on) => Toggle(_segments, column, on);
+
+    private static void Toggle(HashSet<string> set, string column, bool on)
     {
         if (on)
-            _nullable.Add(column);
+            set.Add(column);
         else
-            _nullable.Remove(column);
+            set.Remove(column);
     }
 
     /// <summary>The current schema with the dialog's changes applied.</summary>
@@ -42,7 +51,8 @@ public sealed partial class SchemaChangeDialog : FormDialogBase
         {
             var more = (_added.GetValueOrDefault(c.Name) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var allowed = c.AllowedValues is { } values && more.Length > 0 ? values.Concat(more.Except(values, StringComparer.Ordinal)).ToList() : c.AllowedValues;
-            return c with { AllowedValues = allowed, Nullable = c.Nullable || _nullable.Contains(c.Name) };
+            var segment = _sliceable.Any(f => f.Name == c.Name) ? _segments.Contains(c.Name) : c.IsSegment;
+            return c with { AllowedValues = allowed, Nullable = c.Nullable || _nullable.Contains(c.Name), IsSegment = segment };
         }).ToList();
         if (!string.IsNullOrWhiteSpace(_newName))
             columns.Add(new ColumnSpec(_newName.Trim(), _newKind, _newRole, Nullable: true, IsSegment: _newRole == ColumnRole.Segment));

@@ -283,8 +283,11 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
             yield break;
         foreach (var attribute in attributes)
         {
+            // Rows of a batch stored before the attribute became a segment carry no value for it: not measured.
             foreach (var group in Enumerable.Range(0, rows.Label.Length)
-                .GroupBy(i => SegmentTuple.ValueOf(rows.Segments[i], attribute) ?? SegmentAttributes.MissingValue, StringComparer.Ordinal)
+                .Select(i => (Row: i, Value: SegmentTuple.ValueOf(rows.Segments[i], attribute)))
+                .Where(r => r.Value is not null)
+                .GroupBy(r => r.Value!, r => r.Row, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var picked = group.ToArray();

@@ -22,5 +22,8 @@ public sealed record FairnessReport(
     DateTime? To,
     int? BatchId)
 {
+    /// <summary>Labelled rows left out because their batches were stored before the attribute became a segment.</summary>
+    public long UnmeasuredRows { get; init; }
+
     public FairnessMetric? Metric(string name) => Metrics.FirstOrDefault(m => m.Name == name);
 }

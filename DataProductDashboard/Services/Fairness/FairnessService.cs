@@ -33,10 +33,10 @@ public sealed class FairnessService(IDbContextFactory<DashboardDbContext> dbFact
 
         var cells = await GroupCellStore.ReadAsync(db, productId, from, to, batchId, ct);
         var name = second is null ? first : FairnessAnalyzer.Cross(first, second);
-        var result = FairnessAnalyzer.Analyze(name, GroupCellStore.Groups(cells, first, second), minSupport);
+        var result = FairnessAnalyzer.Analyze(name, GroupCellStore.Groups(cells, first, second, everyRow: false, out var unmeasured), minSupport);
         var positive = ClassNames.For(product.Schema).Positive;
         return new FairnessReport(productId, name, result.Groups, result.Metrics, FairnessAnalyzer.Sentence(result, positive), result.Rows,
-            minSupport, result.Resamples, result.Seed, positive, attributes, from, to, batchId);
+            minSupport, result.Resamples, result.Seed, positive, attributes, from, to, batchId) { UnmeasuredRows = unmeasured };
     }
 
     /// <summary>The attribute (and the one crossed with it) named by the query, each a segment attribute of the product.</summary>
