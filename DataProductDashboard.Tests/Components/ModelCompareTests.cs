@@ -47,6 +47,26 @@ public sealed class ModelCompareTests : BunitTestContext
     }
 
     [Fact]
+    public async Task FindWeakSegments_TwoVersions_SearchesWhereTheOtherVersionIsWorseThanTheBaseline()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var (productId, _) = await FairnessUiData.CreateAsync(Services);
+        await Services.GetRequiredService<DataProductDashboard.Services.Models.ModelRegistryService>().TrainAsync(productId,
+            TestSchemas.Utf8(DataProductDashboard.Tests.Api.FairnessApiTests.Csv(400, seed: 7, firstId: 1, withLabel: true).Csv), "v2.csv",
+            new DataProductDashboard.Services.Models.TrainModelRequest(DataProductDashboard.Domain.TrainerKind.Sdca), CancellationToken.None);
+
+        var cut = RenderAt(productId, "1,2");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=compare-weak-segments] [data-testid=weak-segments-find]")), TimeSpan.FromSeconds(30));
+        Assert.Contains("Where v2 is worse than v1", cut.Find("[data-testid=compare-weak-segments]").TextContent);
+
+        cut.Find("[data-testid=compare-weak-segments] [data-testid=weak-segments-find]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("v2 against v1 on 300 labelled rows of 2 batches", cut.Find("[data-testid=weak-segments-summary]").TextContent),
+            TimeSpan.FromSeconds(30));
+        Assert.Contains("error rate minus v1's", cut.Find("[data-testid=weak-segments-summary]").TextContent);
+    }
+
+    [Fact]
     public async Task Render_ProductWithoutLabelledRows_SaysWhatToDoInsteadOfAnEmptyTable()
     {
         var data = await UiTestData.GetSeededAsync();
