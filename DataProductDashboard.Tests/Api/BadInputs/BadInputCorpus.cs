@@ -288,6 +288,17 @@ public static class BadInputCorpus
         new("query: compare unknown source", "GET", Models + "/compare?versions=1,2&source=holdout", None, 400, "'holdout' is not a source of rows", "source"),
         new("query: compare batches abc", "GET", Models + "/compare?versions=1,2&batches=abc", None, 400, "'abc' is not a whole number", "batches"),
 
+        // Segments, fairness, weak segments.
+        new("gate: segment on a product without segments", "POST", Gates, Body("""{ "metricKey": "perf.mae", "condition": "Lt", "threshold": 100, "segment": "sex=female" }"""),
+            400, "no segment attributes", "segment"),
+        new("query: fairness from not a date", "GET", "/api/products/{p}/fairness?attribute=sex&from=someday", None, 400, "'someday' is not a date/time", "from"),
+        new("query: fairness minSupport abc", "GET", "/api/products/{p}/fairness?attribute=sex&minSupport=abc", None, 400, "'abc' is not a whole number", "minSupport"),
+        new("query: fairness batchId abc", "GET", "/api/products/{p}/fairness?attribute=sex&batchId=abc", None, 400, "'abc' is not a whole number", "batchId"),
+        new("query: weak segments batches 0", "GET", "/api/products/{p}/weak-segments?batches=0", None, 400, "between 1 and 50; got 0", "batches"),
+        new("query: weak segments batches abc", "GET", "/api/products/{p}/weak-segments?batches=abc", None, 400, "'abc' is not a whole number", "batches"),
+        new("query: weak segments unknown baseline", "GET", "/api/products/{p}/weak-segments?against=99", None, 400, "has no version 99", "against"),
+        new("query: weak segments against itself", "GET", "/api/products/{p}/weak-segments?version=1&against=1", None, 400, "cannot be compared with itself", "against"),
+
         // The evaluation set.
         new("evaluation set: no label column", "PUT", "/api/products/{p}/evaluation-set", Batch($"{Header}\n{Row}\n"), 400, "cnt", "column 'cnt'"),
         new("evaluation set: a row without its label", "PUT", "/api/products/{p}/evaluation-set", Batch($"{Header},cnt\n{Row},\n"), 400, "a value is required here", "row 2, column 'cnt'"),
