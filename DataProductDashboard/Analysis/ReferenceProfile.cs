@@ -27,7 +27,8 @@ public sealed class ReferenceProfile
     private readonly ConcurrentDictionary<string, NumericSample?> _numeric = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CategoryCounts?> _categories = new(StringComparer.Ordinal);
 
-    public static ReferenceProfile Build(ProductSchema schema, ColumnTable data, ReadOnlySpan<float> predictions)
+    /// <param name="holdout">The labelled rows performance is estimated against (<see cref="Holdout"/>).</param>
+    public static ReferenceProfile Build(ProductSchema schema, ColumnTable data, ReadOnlySpan<float> predictions, HoldoutSample? holdout = null)
     {
         var numbers = new ConcurrentDictionary<string, double[]>(StringComparer.Ordinal);
         var categories = new ConcurrentDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
@@ -58,6 +59,7 @@ public sealed class ReferenceProfile
             SortedNumbers = new Dictionary<string, double[]>(numbers, StringComparer.Ordinal),
             CategoryCounts = new Dictionary<string, Dictionary<string, long>>(categories, StringComparer.Ordinal),
             SortedPredictions = NumericSample.From(predicted).Values,
+            Holdout = holdout,
         };
     }
 

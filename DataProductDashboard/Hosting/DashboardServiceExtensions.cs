@@ -58,6 +58,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Fairness.FairnessService>();
         services.AddSingleton<DataProductDashboard.Services.Coverage.UncoveredRowsService>();
         services.AddSingleton<DataProductDashboard.Services.Segments.WeakSegmentsService>();
+        services.AddSingleton<DataProductDashboard.Services.Segments.SegmentQueries>();
         services.AddSingleton<DataProductDashboard.Services.Labels.LabelService>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<SchemaInferenceService>();

@@ -39,6 +39,7 @@ public sealed partial class GateRuleDialog : IDisposable
     /// <summary>What a new rule starts from (e.g. a proposed default to tune).</summary>
     [Parameter] public GateRuleInput? Initial { get; set; }
     [Inject] public required GateService Gates { get; init; }
+    [Inject] public required Services.Segments.SegmentQueries Segments { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
 
     private MetricOption? SelectedMetric => _metrics.FirstOrDefault(m => m.Id == _form.MetricId);
@@ -57,7 +58,7 @@ public sealed partial class GateRuleDialog : IDisposable
         try
         {
             _metrics = (await Gates.GetMetricsAsync(ProductId, _cts.Token)).Select(MetricOption.From).ToList();
-            _segments = await Gates.GetSegmentsAsync(ProductId, _cts.Token);
+            _segments = await Segments.ListAsync(ProductId, _cts.Token);
             if (_form.Segment is { } segment && !_segments.Contains(segment))
                 _segments = [.. _segments, segment];
             if (_form.MetricId is { } id && _metrics.All(m => m.Id != id) && MetricOption.Unmeasured(_form.MetricKey, _form.Column) is { } missing)

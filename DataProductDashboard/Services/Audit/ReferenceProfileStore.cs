@@ -25,13 +25,8 @@ public sealed class ReferenceProfileStore(ContentStore store, ILogger<ReferenceP
         {
             var model = ModelPackage.Load(modelZip.ToArray(), modelHash + ".zip");
             var scores = model.Score(data, schema, task, null, ct);
-            var built = ReferenceProfile.Build(schema, data, scores.Probability ?? scores.Predicted);
             var sample = task == TaskType.BinaryClassification ? holdout ?? LabelledRows(schema, data, scores) : task == TaskType.Regression ? holdout : null;
-            return sample is null ? built : new ReferenceProfile
-            {
-                Rows = built.Rows, SortedNumbers = built.SortedNumbers, CategoryCounts = built.CategoryCounts, SortedPredictions = built.SortedPredictions,
-                SegmentPredictions = built.SegmentPredictions, Multivariate = built.Multivariate, Holdout = sample,
-            };
+            return ReferenceProfile.Build(schema, data, scores.Probability ?? scores.Predicted, sample);
         }, ct);
         var path = store.PathFor(Area, modelHash, ".json");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -212,7 +212,7 @@ public sealed class BatchImporter(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.MetricRuns.Where(r => r.BatchId == batchId && (r.Kind == AuditRunKind || r.Kind == DistributionsRunKind)).ExecuteDeleteAsync(ct);
-        await AddAuditRunAsync(db, batch, audit, ct);
+        await AddAuditRuns(new MetricRunSet(batch), audit).SaveAsync(db, ct);
         var followUp = FollowUpRecorder.Record(db, batch.ProductId, FollowUpKind.BatchReaudited, [batchId], clock.GetUtcNow().UtcDateTime);
         batch.FollowUpPending = true;
         await db.SaveChangesAsync(ct);
@@ -223,12 +223,10 @@ public sealed class BatchImporter(
         return audit;
     }
 
-    private static async Task AddAuditRunAsync(DashboardDbContext db, Batch batch, AuditResult audit, CancellationToken ct)
-    {
-        await MetricHistory.AddRunAsync(db, batch, AuditRunKind, audit, AuditPoints.Flatten(audit).Select(p => (p.Key, p.Column, p.Value)), ct);
-        if (audit.Distributions is { Count: > 0 } distributions)
-            await MetricHistory.AddRunAsync(db, batch, DistributionsRunKind, distributions, [], ct);
-    }
+    private static MetricRunSet AddAuditRuns(MetricRunSet runs, AuditResult audit) =>
+        audit.Distributions is { Count: > 0 } distributions
+            ? runs.Add(AuditRunKind, audit, AuditPoints.Flatten(audit).Select(p => (p.Key, p.Column, p.Value))).Add(DistributionsRunKind, distributions, [])
+            : runs.Add(AuditRunKind, audit, AuditPoints.Flatten(audit).Select(p => (p.Key, p.Column, p.Value)));
 
     /// <summary>Scores the batch chunk by chunk (the chunk already parsed, or the file read again, one chunk ahead of
     /// the scoring), spooling keys and labels and auditing against the champion's reference profile (no audit when the
@@ -349,23 +347,25 @@ public sealed class BatchImporter(
         var analysed = await analysis;
         var (profile, audit, armAudits, segmentPoints) = analysed;
         batch.PredictionMean = profile.Values?.Mean;
-        await MetricHistory.AddRunAsync(db, batch, ScoringRunKind, profile,
-            ScoringPoints(batch.RowCount, batch.ScoringSeconds, scores.LatencyMicros, profile, ClassNames.Multiclass(prepared.Schema)), ct);
+        // The batch's own runs in one save; the arms' and challengers' runs carry other versions.
+        var runs = new MetricRunSet(batch).Add(ScoringRunKind, profile,
+            ScoringPoints(batch.RowCount, batch.ScoringSeconds, scores.LatencyMicros, profile, ClassNames.Multiclass(prepared.Schema)));
         if (audit is not null)
-            await AddAuditRunAsync(db, batch, audit, ct);
+            AddAuditRuns(runs, audit);
+        if (scored.Segments is { } segments && segmentPoints is not null)
+            SegmentHistory.Add(runs, new SegmentHistory.SegmentRun(segments.Coder.Attributes, [.. segments.Coder.Pooled],
+                [.. SegmentAttributes.Ignored(prepared.Schema).Select(i => $"{i.Column}: {i.Reason}")]), segmentPoints);
+        if (scored.Coverage is { } covered)
+            runs.AddSegmented(CoverageRunKind, covered, covered.Points());
+        if (analysed.Estimate is { } estimate)
+            runs.AddSegmented(EstimateRunKind, estimate, estimate.Points());
+        if (scored.Multivariate is { } multivariate && multivariate.Rows > 0)
+            runs.AddSegmented(MultivariateRunKind, multivariate, multivariate.Points());
+        await runs.SaveAsync(db, ct);
         foreach (var (armAudit, versionId) in armAudits ?? [])
             await ArmHistory.AddRunAsync(db, batch, ArmHistory.ScoringRunKind, armAudit.Arm, versionId, armAudit, armAudit.Points(), ct);
         foreach (var shadow in scored.Shadows)
             await StoreShadowAsync(db, tx.GetDbTransaction(), batch, prepared.Task, ClassNames.Multiclass(prepared.Schema), shadow, ct);
-        if (scored.Segments is { } segments && segmentPoints is not null)
-            await SegmentHistory.AddRunAsync(db, batch, new SegmentHistory.SegmentRun(segments.Coder.Attributes, [.. segments.Coder.Pooled],
-                [.. SegmentAttributes.Ignored(prepared.Schema).Select(i => $"{i.Column}: {i.Reason}")]), segmentPoints, ct);
-        if (scored.Coverage is { } covered)
-            await MetricHistory.AddSegmentedRunAsync(db, batch, CoverageRunKind, covered, covered.Points(), ct);
-        if (analysed.Estimate is { } estimate)
-            await MetricHistory.AddSegmentedRunAsync(db, batch, EstimateRunKind, estimate, estimate.Points(), ct);
-        if (scored.Multivariate is { } multivariate && multivariate.Rows > 0)
-            await MetricHistory.AddSegmentedRunAsync(db, batch, MultivariateRunKind, multivariate, multivariate.Points(), ct);
         await db.SaveChangesAsync(ct);
         // Labels in the batch file: the performance recompute measures segments and fairness on them as well.
         if (batch.LabelledRows > 0)

@@ -135,25 +135,6 @@ public sealed class GateService(
             info.Scope, column, value?.Value, value?.At, info.Unit, info.Explanation, info.LowerIsBetter);
     }
 
-    /// <summary>The segments a gate can name ("sex=female"): each segment attribute's declared values, and the values its
-    /// newest measured batch showed.</summary>
-    public async Task<IReadOnlyList<string>> GetSegmentsAsync(int productId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var product = await RequireProductAsync(db, productId, ct);
-        var segments = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var attribute in SegmentAttributes.Of(product.Schema))
-        {
-            foreach (var value in product.Schema.Find(attribute)?.AllowedValues ?? [])
-                segments.Add(SegmentAttributes.Name(attribute, value));
-        }
-        var run = await db.MetricRuns.AsNoTracking().Where(r => r.ProductId == productId && r.Kind == Segments.SegmentHistory.RunKind)
-            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
-        if (run is { } id)
-            segments.UnionWith(await db.MetricPoints.AsNoTracking().Where(p => p.MetricRunId == id && p.Segment != null).Select(p => p.Segment!).Distinct().ToListAsync(ct));
-        return [.. segments];
-    }
-
     /// <summary>The default gates the product's metrics propose that it does not have yet.</summary>
     public async Task<IReadOnlyList<ProposedGate>> GetProposalsAsync(int productId, CancellationToken ct)
     {

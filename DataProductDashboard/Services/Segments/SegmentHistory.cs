@@ -1,5 +1,3 @@
-using DataProductDashboard.Data;
-using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Services.Audit;
 
 namespace DataProductDashboard.Services.Segments;
@@ -16,7 +14,6 @@ public static class SegmentHistory
     /// <summary>What a segments run keeps besides its points.</summary>
     public sealed record SegmentRun(IReadOnlyList<string> Attributes, IReadOnlyList<string> Pooled, IReadOnlyList<string> Ignored);
 
-    public static Task AddRunAsync(DashboardDbContext db, Batch batch, SegmentRun run, IEnumerable<(string Segment, string Key, double Value)> points,
-        CancellationToken ct) =>
-        MetricHistory.AddSegmentedRunAsync(db, batch, RunKind, run, points.Where(p => double.IsFinite(p.Value)).Select(p => (p.Key, (string?)null, (string?)p.Segment, p.Value)), ct);
+    public static MetricRunSet Add(MetricRunSet runs, SegmentRun run, IEnumerable<(string Segment, string Key, double Value)> points) =>
+        runs.AddSegmented(RunKind, run, points.Where(p => double.IsFinite(p.Value)).Select(p => (p.Key, (string?)null, (string?)p.Segment, p.Value)));
 }

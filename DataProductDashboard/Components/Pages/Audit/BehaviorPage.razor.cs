@@ -35,7 +35,7 @@ public sealed partial class BehaviorPage
     private string? _predictionCaption;
 
     [Inject] public required ModelRegistryService Models { get; init; }
-    [Inject] public required Services.Gates.GateService Gates { get; init; }
+    [Inject] public required Services.Segments.SegmentQueries Segments { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
 
@@ -151,7 +151,7 @@ public sealed partial class BehaviorPage
         _segmentAttribute = _segmentAttributes.Contains(QueryColumn ?? "") ? QueryColumn! : _segmentAttributes[0];
         _segmentMetricName = MetricNames.Display(metric);
         var prefix = _segmentAttribute + "=";
-        var segments = (await Gates.GetSegmentsAsync(ProductId, ct)).Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var segments = (await Segments.ListAsync(ProductId, ct)).Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         var regression = product.Task == TaskType.Regression;
         var predictionKey = product.Task == TaskType.BinaryClassification ? MetricKeys.PositiveShare : MetricKeys.PredictionMean;
         var performance = new List<TimeSeriesLine>();
