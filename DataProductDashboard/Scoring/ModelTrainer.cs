@@ -76,7 +76,8 @@ public static class ModelTrainer
         stopwatch.Stop();
         ct.ThrowIfCancellationRequested();
 
-        var predictions = model.Transform(testSet);
+        // Cached: the metrics, the hold-out sample and the error model each read it, and a lazy view re-runs the model per read.
+        var predictions = ml.Data.Cache(model.Transform(testSet));
         var metrics = task == TaskType.MulticlassClassification ? EvaluateMulticlass(predictions, label.Name, ClassNames.Multiclass(schema))
             : Evaluate(ml, predictions, task, label.Name);
         using var zip = new MemoryStream();
