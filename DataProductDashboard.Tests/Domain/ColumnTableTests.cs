@@ -32,4 +32,20 @@ public sealed class ColumnTableTests
         Assert.Equal(0, subset.RowCount);
         Assert.Empty(subset.Numeric("x"));
     }
+
+    [Fact]
+    public void Concat_PartsWithDifferentColumns_KeepsTheColumnsEveryPartHas()
+    {
+        var withLabel = new ColumnTable(2);
+        withLabel.AddNumeric("x", [1, 2]);
+        withLabel.AddStrings("label", ["a", "b"]);
+        var withoutLabel = new ColumnTable(1);
+        withoutLabel.AddNumeric("x", [3]);
+
+        var table = ColumnTable.Concat([(withLabel, [1]), (withoutLabel, [0])]);
+
+        Assert.Equal(2, table.RowCount);
+        Assert.Equal([2.0, 3.0], table.Numeric("x"));
+        Assert.False(table.TryGetStrings("label", out _));
+    }
 }

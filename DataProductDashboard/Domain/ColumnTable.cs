@@ -41,7 +41,7 @@ public sealed class ColumnTable(int rowCount)
         return subset;
     }
 
-    /// <summary>The given rows of several tables with the same columns, one after the other, in one new table.</summary>
+    /// <summary>The given rows of several tables, one after the other, in one new table of the columns they all have.</summary>
     public static ColumnTable Concat(IReadOnlyList<(ColumnTable Table, IReadOnlyList<int> Rows)> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
@@ -49,11 +49,13 @@ public sealed class ColumnTable(int rowCount)
         var result = new ColumnTable(selected.Sum(t => t.RowCount));
         if (selected.Count == 0)
             return result;
-        foreach (var name in selected[0]._numeric.Keys)
+        // Only the columns every part has, as the same kind: a batch file may carry the label (or a column added to
+        // the schema later) that another part lacks.
+        foreach (var name in selected[0]._numeric.Keys.Where(n => selected.All(t => t._numeric.ContainsKey(n))))
             result.AddNumeric(name, [.. selected.SelectMany(t => t.Numeric(name))]);
-        foreach (var name in selected[0]._strings.Keys)
+        foreach (var name in selected[0]._strings.Keys.Where(n => selected.All(t => t._strings.ContainsKey(n))))
             result.AddStrings(name, [.. selected.SelectMany(t => t.Strings(name))]);
-        foreach (var name in selected[0]._timestamps.Keys)
+        foreach (var name in selected[0]._timestamps.Keys.Where(n => selected.All(t => t._timestamps.ContainsKey(n))))
             result.AddTimestamps(name, [.. selected.SelectMany(t => t.Timestamps(name))]);
         return result;
     }
