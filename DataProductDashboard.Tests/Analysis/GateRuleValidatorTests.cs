@@ -142,4 +142,31 @@ public sealed class GateRuleValidatorTests
         Assert.Equal("Volume vs usual between 0.5 and 2", GateRuleText.Describe(new(GateScope.Batch, "dq.volume_ratio", null, null, GateCondition.Between, 0.5, 2)));
         Assert.Equal("Accuracy at most 5 % below the reference", GateRuleText.Describe(new(GateScope.Batch, "perf.accuracy", null, null, GateCondition.RelativeToReference, 5)));
     }
+
+    private static readonly ProductSchema Undeclared = new(
+    [
+        new("id", ColumnKind.Id, ColumnRole.RowKey),
+        new("x", ColumnKind.Numeric),
+        new("sex", ColumnKind.Categorical, ColumnRole.Segment),
+        new("y", ColumnKind.Numeric, ColumnRole.Label),
+    ]);
+
+    [Theory]
+    [InlineData("sex=Female", null)]
+    [InlineData("sex=(missing)", null)]
+    [InlineData("sex=female", "segment values are case-sensitive: did you mean 'Female'? Its values: 'Female', 'Male'.")]
+    [InlineData("sex=Other", "'Other' has not been seen in 'sex'; values seen: 'Female', 'Male'.")]
+    public void Validate_SegmentOfAnAttributeWithoutDeclaredValues_IsCheckedAgainstTheValuesSeen(string segment, string? fragment)
+    {
+        var errors = GateRuleValidator.Validate(new(GateScope.Batch, "perf.mae", null, segment, GateCondition.Lt, 10), Undeclared, ["sex=Male", "sex=Female", "region=north"]);
+
+        if (fragment is null)
+            Assert.Empty(errors);
+        else
+            Assert.Contains(fragment, Assert.Single(errors["segment"]));
+    }
+
+    [Fact]
+    public void Validate_SegmentBeforeAnyBatchWasMeasured_IsAccepted() =>
+        Assert.Empty(GateRuleValidator.Validate(new(GateScope.Batch, "perf.mae", null, "sex=anything", GateCondition.Lt, 10), Undeclared, []));
 }

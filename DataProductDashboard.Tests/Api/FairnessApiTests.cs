@@ -253,6 +253,7 @@ public sealed class FairnessApiTests(FairnessApiTests.Fixture fixture) : ApiTest
     [InlineData("prediction.positive_share", null, "region=east", HttpStatusCode.Created, null)]
     [InlineData("fairness.disparate_impact", "sex", null, HttpStatusCode.Created, null)]
     [InlineData("perf.accuracy", null, "sex=other", HttpStatusCode.BadRequest, "'other' is not a value of 'sex'")]
+    [InlineData("perf.accuracy", null, "sex=Female", HttpStatusCode.BadRequest, "case-sensitive: did you mean 'female'?")]
     [InlineData("perf.accuracy", null, "income=1", HttpStatusCode.BadRequest, "'income' is not a segment attribute")]
     [InlineData("perf.accuracy", null, "female", HttpStatusCode.BadRequest, "write attribute=value")]
     [InlineData("dq.missing_share", null, "sex=female", HttpStatusCode.BadRequest, "is not measured per segment")]

@@ -6,7 +6,9 @@ namespace DataProductDashboard.Analysis.Gates;
 /// "upperThreshold"…) and name the value and what would be valid.</summary>
 public static class GateRuleValidator
 {
-    public static Dictionary<string, string[]> Validate(GateRuleSpec rule, ProductSchema schema)
+    /// <param name="seenSegments">The segments ("sex=Female") the product's batches showed: a segment of an attribute
+    /// without declared values must be one of them.</param>
+    public static Dictionary<string, string[]> Validate(GateRuleSpec rule, ProductSchema schema, IReadOnlyCollection<string>? seenSegments = null)
     {
         var errors = new Dictionary<string, string[]>();
         var info = MetricCatalog.Find(rule.MetricKey ?? "");
@@ -54,7 +56,7 @@ public static class GateRuleValidator
                 errors["condition"] = ["'Relative to champion' compares a candidate version with the champion: use it on release gates."];
                 break;
         }
-        if (!string.IsNullOrWhiteSpace(rule.Segment) && SegmentProblem(rule.Segment, info, schema) is { } problem)
+        if (!string.IsNullOrWhiteSpace(rule.Segment) && SegmentProblem(rule.Segment, info, schema, seenSegments ?? []) is { } problem)
             errors["segment"] = [problem];
         if (!Enum.IsDefined(rule.Condition))
             errors["condition"] = [$"'{rule.Condition}' is not a condition."];
@@ -64,8 +66,9 @@ public static class GateRuleValidator
     }
 
     /// <summary>Why a rule's segment cannot be watched: it must read "attribute=value", name one of the product's segment
-    /// attributes (and one of its declared values, when it declares them), on a metric measured per segment.</summary>
-    private static string? SegmentProblem(string segment, MetricInfo? info, ProductSchema schema)
+    /// attributes and one of its declared values (or, when it declares none, a value its batches showed), on a metric
+    /// measured per segment. Values are case-sensitive: a value that differs only in case is named.</summary>
+    private static string? SegmentProblem(string segment, MetricInfo? info, ProductSchema schema, IReadOnlyCollection<string> seen)
     {
         var attributes = Segments.SegmentAttributes.Of(schema);
         if (info is { PerSegment: false })
@@ -76,9 +79,18 @@ public static class GateRuleValidator
             return attributes.Count == 0
                 ? "The product has no segment attributes: mark a categorical column as a segment (role Segment or isSegment) first."
                 : $"'{attribute}' is not a segment attribute of the product; segment attributes: {string.Join(", ", attributes.Select(a => $"'{a}'"))}.";
-        if (schema.Find(attribute)?.AllowedValues is { Count: > 0 } allowed && !allowed.Contains(value)
-            && value is not (Segments.SegmentAttributes.MissingValue or Segments.SegmentAttributes.OtherValue))
-            return $"'{value}' is not a value of '{attribute}'; its values: {string.Join(", ", allowed.Select(v => $"'{v}'"))}.";
-        return null;
+        if (value is Segments.SegmentAttributes.MissingValue or Segments.SegmentAttributes.OtherValue)
+            return null;
+        var declared = schema.Find(attribute)?.AllowedValues is { Count: > 0 } allowed;
+        var known = declared ? schema.Find(attribute)!.AllowedValues!.ToList()
+            : seen.Select(s => Segments.SegmentAttributes.TryParse(s, out var a, out var v) && a == attribute ? v : null).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        if (known.Count == 0 || known.Contains(value))
+            return null;
+        var list = string.Join(", ", known.Select(v => $"'{v}'"));
+        if (known.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase)) is { } cased)
+            return $"'{value}' is not a value of '{attribute}'; segment values are case-sensitive: did you mean '{cased}'? Its values: {list}.";
+        return declared
+            ? $"'{value}' is not a value of '{attribute}'; its values: {list}."
+            : $"'{value}' has not been seen in '{attribute}'; values seen: {list}. To gate on a value not seen yet, declare the attribute's values (allowedValues) in the schema.";
     }
 }

@@ -47,7 +47,7 @@ public sealed class GateService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await RequireProductAsync(db, productId, ct);
         Products.ProductWrites.EnsureActive(product);
-        var spec = Validate(input, product.Schema);
+        var spec = await ValidateAsync(db, product, input, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var rule = new GateRule { ProductId = productId, MetricKey = spec.MetricKey, CreatedAt = now };
         Apply(rule, input, spec, actor, now);
@@ -70,7 +70,7 @@ public sealed class GateService(
         Products.ProductWrites.EnsureActive(product);
         var rule = await db.GateRules.FirstOrDefaultAsync(r => r.ProductId == productId && r.Id == ruleId, ct)
             ?? throw new NotFoundException($"Data product {productId} has no gate rule {ruleId}.");
-        var spec = Validate(input, product.Schema);
+        var spec = await ValidateAsync(db, product, input, ct);
         var before = Snapshot(rule);
         Apply(rule, input, spec, actor, clock.GetUtcNow().UtcDateTime);
         trail.Record(db, productId, actor, TrailAction.GateUpdated, Subject(rule), before, Snapshot(rule));
@@ -201,7 +201,7 @@ public sealed class GateService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await RequireProductAsync(db, productId, ct);
-        var spec = Validate(input, product.Schema);
+        var spec = await ValidateAsync(db, product, input, ct);
         if (spec.Scope != GateScope.Batch)
             return [];
         var batches = await db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed)
@@ -294,10 +294,12 @@ public sealed class GateService(
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.At).ThenByDescending(p => p.Id).Select(p => (p.Value, p.At)).First());
     }
 
-    private static GateRuleSpec Validate(GateRuleInput input, ProductSchema schema)
+    private static async Task<GateRuleSpec> ValidateAsync(DashboardDbContext db, DataProduct product, GateRuleInput input, CancellationToken ct)
     {
         var spec = input.ToSpec();
-        var errors = GateRuleValidator.Validate(spec, schema);
+        // A segment is checked against the values the product's batches showed when its schema declares none.
+        var seen = spec.Segment is null ? null : await Segments.SegmentQueries.SeenAsync(db, product.Id, ct);
+        var errors = GateRuleValidator.Validate(spec, product.Schema, seen);
         if (input.Name is { Length: > 200 })
             errors["name"] = ["The name is longer than 200 characters."];
         if (input.Owner is { Length: > 200 })
