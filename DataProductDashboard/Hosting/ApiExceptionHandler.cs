@@ -23,7 +23,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         if (exception is SqliteException { SqliteErrorCode: 5 or 6 } busy)
         {
             // The store stayed busy past the busy timeout: the app is saturated, not broken.
-            logger.LogWarning(busy, "The database stayed busy for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogWarning(busy, "The database stayed busy for {Method} {Path}", httpContext.Request.Method, path);
             exception = new ServiceBusyException("The database is busy with other writes; send the request again in a few seconds.", TimeSpan.FromSeconds(5));
         }
         if (exception is ServiceBusyException { RetryAfter: var retryAfter })
@@ -49,7 +49,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         };
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled error in {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled error in {Method} {Path}", httpContext.Request.Method, path);
             problem = new ProblemDetails { Status = 500, Title = "Unexpected error", Detail = "The server could not complete the request; see the server log." };
         }
         httpContext.Response.StatusCode = problem.Status!.Value;

@@ -232,9 +232,10 @@ public sealed class GateService(
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(e => new { e, e.GateRule }).ToListAsync(ct);
-        var versionIds = rows.Where(r => r.e.BatchId == null && r.e.ModelVersionId != null).Select(r => r.e.ModelVersionId!.Value).Distinct().ToList();
+        // The version's number beside its id, on batch and release evaluations alike.
+        var versionIds = rows.Where(r => r.e.ModelVersionId != null).Select(r => r.e.ModelVersionId!.Value).Distinct().ToList();
         var numbers = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Number, ct);
-        var items = rows.Select(r => ToView(r.e, r.GateRule!, r.e.BatchId is null && r.e.ModelVersionId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList();
+        var items = rows.Select(r => ToView(r.e, r.GateRule!, r.e.ModelVersionId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList();
         return new PagedResult<GateEvaluationView>(items, total);
     }
 
