@@ -27,6 +27,8 @@ public sealed class QualityPageTests : BunitTestContext
         var charts = cut.FindComponents<TimeSeriesChart>();
         Assert.Equal(["missing-share-chart", "event-lag-chart", "volume-ratio-chart", "coverage-chart"], charts.Select(c => c.Instance.Id));
         Assert.False(charts[3].Instance.Figure.IsEmpty); // both seeded batches were judged against the champion's training data
+        Assert.StartsWith($"Batch #{data.NewBatchId}: ", cut.Find("[data-testid=coverage-sentence]").TextContent);
+        Assert.Contains("of rows covered", cut.Find("[data-testid=coverage-sentence]").TextContent);
         Assert.False(charts[0].Instance.Figure.IsEmpty);
         Assert.Single(charts[0].Instance.Figure.Data); // no column has missing cells, so only "All cells"
     }

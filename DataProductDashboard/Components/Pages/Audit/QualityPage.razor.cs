@@ -13,6 +13,9 @@ public sealed partial class QualityPage
     private ChartFigure _lag = Empty;
     private ChartFigure _volume = Empty;
     private ChartFigure _coverage = Empty;
+    private string? _coverageSentence;
+
+    [Microsoft.AspNetCore.Components.Inject] public required Services.Coverage.UncoveredRowsService Uncovered { get; init; }
 
     protected override async Task LoadPageAsync(CancellationToken ct)
     {
@@ -29,5 +32,8 @@ public sealed partial class QualityPage
             new TimeSeriesLine("Volume ratio", SeriesPoints.From(await SeriesAsync(AuditPoints.VolumeRatio)))) with { Threshold = 1, ThresholdLabel = "usual (1 ×)" });
         _coverage = TimeSeriesFigureBuilder.Build(Spec("Rows covered (%)",
             new TimeSeriesLine("Rows covered", SeriesPoints.From(await SeriesAsync(Analysis.Coverage.CoverageResult.RowsKey)))) with { Percent = true, Threshold = 0.95, ThresholdLabel = "95 %" });
+        _coverageSentence = Selected is { } selected && await Uncovered.GetCoverageAsync(selected.Batch.Id, ct) is { } coverage
+            ? CoverageSentence.Of(selected.Batch.Id, coverage)
+            : null;
     }
 }
