@@ -29,7 +29,7 @@ public sealed class ChannelDialogTests : BunitTestContext
         var productId = await ShowDialogAsync();
         DialogProvider.Find("[data-testid=channel-target-field] input").Input("hooks.example.test/alerts");
 
-        DialogProvider.Find("#channel-save").Click();
+        await DialogProvider.InvokeAsync(() => DialogProvider.Find("#channel-save").Click()); // found and clicked in one render
 
         DialogProvider.WaitForAssertion(() => Assert.Contains("'hooks.example.test/alerts' is not an absolute http:// or https:// URL.", FieldText("target")));
         Assert.Contains("A name is required.", FieldText("name"));
@@ -43,7 +43,7 @@ public sealed class ChannelDialogTests : BunitTestContext
         await ShowDialogAsync();
         DialogProvider.Find("[data-testid=channel-name-field] input").Input("Ops hook");
         DialogProvider.Find("[data-testid=channel-target-field] input").Input("ftp://hooks.example.test");
-        DialogProvider.Find("#channel-save").Click();
+        await DialogProvider.InvokeAsync(() => DialogProvider.Find("#channel-save").Click()); // found and clicked in one render
         DialogProvider.WaitForAssertion(() => Assert.Contains("is not an absolute http:// or https:// URL", FieldText("target")));
 
         DialogProvider.Find("[data-testid=channel-target-field] input").Input("https://hooks.example.test/alerts");
@@ -58,11 +58,11 @@ public sealed class ChannelDialogTests : BunitTestContext
         DialogProvider.Find("[data-testid=channel-name-field] input").Input("Owners");
         DialogProvider.Find("input[data-testid=channel-kind-email]").Click();
         DialogProvider.Find("[data-testid=channel-target-field] input").Input("owner@example.test, pm.example.test");
-        DialogProvider.Find("#channel-save").Click();
+        await DialogProvider.InvokeAsync(() => DialogProvider.Find("#channel-save").Click()); // found and clicked in one render
         DialogProvider.WaitForAssertion(() => Assert.Contains("'pm.example.test' is not an e-mail address.", FieldText("target")));
 
         DialogProvider.Find("[data-testid=channel-target-field] input").Input("owner@example.test, pm@example.test");
-        DialogProvider.Find("#channel-save").Click();
+        await DialogProvider.InvokeAsync(() => DialogProvider.Find("#channel-save").Click()); // found and clicked in one render
 
         DialogProvider.WaitForAssertion(() => Assert.Empty(DialogProvider.FindAll("[data-testid=channel-dialog]")));
         var saved = Assert.Single(await Service<NotificationChannelService>().ListAsync(productId, CancellationToken.None));
