@@ -83,7 +83,7 @@ public sealed class NewProductPageTests : BunitTestContext
 
         cut.Find("[data-testid=wizard-remove-composed]").Click();
 
-        Assert.Empty(cut.FindAll("[data-column=event_time]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-column=event_time]")));
         Assert.Equal("No event-time column: arrival time is used (each batch's rows are timed when it arrives).", cut.Find("[data-testid=wizard-event-time]").TextContent.Trim());
         cut.Find("#wizard-create").Click();
         cut.WaitForAssertion(() => Assert.EndsWith("/models", Service<NavigationManager>().Uri));
