@@ -16,16 +16,23 @@ public sealed class MultivariateAccumulator(MultivariateReference reference)
     private long _rows;
     private long _novel;
 
+    /// <summary>Each row's error straight from the chunk's columns (a missing value filled with the reference mean, an
+    /// absent column likewise), in two scratch rows: no per-row arrays.</summary>
     public void Add(Domain.ColumnTable chunk)
     {
-        var errors = _pca.RowErrors(MultivariateReference.Rows(chunk, reference.Columns, _means));
-        foreach (var e in errors)
+        var columns = reference.Columns.Select(c => chunk.TryGetNumeric(c, out var values) ? values : null).ToArray();
+        var row = new double[columns.Length];
+        var residual = new double[columns.Length];
+        for (var r = 0; r < chunk.RowCount; r++)
         {
+            for (var j = 0; j < row.Length; j++)
+                row[j] = columns[j] is { } values && double.IsFinite(values[r]) ? values[r] : _means[j];
+            var e = _pca.RowError(row, residual);
             _sum += e;
             if (e > reference.NoveltyThreshold)
                 _novel++;
         }
-        _rows += errors.Length;
+        _rows += chunk.RowCount;
     }
 
     public MultivariateResult Result()

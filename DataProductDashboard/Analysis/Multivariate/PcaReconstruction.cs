@@ -50,9 +50,34 @@ public sealed class PcaReconstruction
         ArgumentNullException.ThrowIfNull(rows);
         CheckRows(rows, Mean.Length, nameof(rows));
         var errors = new double[rows.Length];
+        var residual = new double[Mean.Length];
         for (var i = 0; i < rows.Length; i++)
-            errors[i] = RowError(rows[i]);
+            errors[i] = RowError(rows[i], residual);
         return errors;
+    }
+
+    /// <summary>The reconstruction error of one row (finite values, one per column) without allocating:
+    /// <paramref name="residual"/> is scratch space of the row's width.</summary>
+    public double RowError(ReadOnlySpan<double> row, Span<double> residual)
+    {
+        var width = Mean.Length;
+        // Standardised, then centred on the PCA mean: the same operations in the same order as Reconstruct.
+        for (var j = 0; j < width; j++)
+            residual[j] = ((row[j] - Mean[j]) / Scale[j]) - _pcaMean[j];
+        Span<double> centred = width <= 64 ? stackalloc double[width] : new double[width];
+        residual[..width].CopyTo(centred);
+        foreach (var component in _components)
+        {
+            var projection = 0.0;
+            for (var j = 0; j < width; j++)
+                projection += component[j] * centred[j];
+            for (var j = 0; j < width; j++)
+                residual[j] -= projection * component[j];
+        }
+        var squares = 0.0;
+        for (var j = 0; j < width; j++)
+            squares += residual[j] * residual[j];
+        return Math.Sqrt(squares);
     }
 
     /// <summary>The number of kept principal components (sklearn's <c>n_components_</c>).</summary>
@@ -148,10 +173,7 @@ public sealed class PcaReconstruction
         CheckRows(rows, Mean.Length, nameof(rows));
         if (rows.Length == 0)
             return double.NaN;
-        var errors = new double[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-            errors[i] = RowError(rows[i]);
-        return Pairwise.Sum(errors) / rows.Length;
+        return Pairwise.Sum(RowErrors(rows)) / rows.Length;
     }
 
     /// <summary>The reconstruction of one row in the original units: standardised, projected onto the kept components
@@ -167,15 +189,6 @@ public sealed class PcaReconstruction
         for (var j = 0; j < row.Length; j++)
             result[j] = ((z[j] - residual[j]) * Scale[j]) + Mean[j];
         return result;
-    }
-
-    private double RowError(double[] row)
-    {
-        var residual = Residual(row);
-        var squares = 0.0;
-        foreach (var r in residual)
-            squares += r * r;
-        return Math.Sqrt(squares);
     }
 
     /// <summary>Standardised row minus its reconstruction: the centred row minus its projection on the components.</summary>

@@ -11,7 +11,7 @@ namespace DataProductDashboard.Services.Experiments;
 /// predictions and when its labels arrive, read merged per arm for an experiment's live statistics.</summary>
 public static class ArmStatisticsStore
 {
-    private static readonly MultiRowInsert.Column<BatchStatistic>[] Columns =
+    private static readonly BulkInsert.Column<BatchStatistic>[] Columns =
     [
         new(nameof(BatchStatistic.BatchId), s => s.BatchId), new(nameof(BatchStatistic.Segment), s => s.Segment),
         new(nameof(BatchStatistic.Key), s => s.Key), new(nameof(BatchStatistic.ExperimentId), s => s.ExperimentId),
@@ -27,7 +27,7 @@ public static class ArmStatisticsStore
         var segment = ArmSegment.Of(arm);
         var keys = statistics.Keys.ToList();
         await db.BatchStatistics.Where(s => s.BatchId == batchId && s.Segment == segment && keys.Contains(s.Key)).ExecuteDeleteAsync(ct);
-        await MultiRowInsert.InsertAsync(db, statistics.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new BatchStatistic
+        await BulkInsert.InsertAsync(db, statistics.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new BatchStatistic
         {
             BatchId = batchId, Segment = segment, Key = s.Key, ExperimentId = experimentId, ModelVersionId = modelVersionId,
             Count = s.Value.Count, Mean = s.Value.Mean, M2 = s.Value.M2,
