@@ -92,4 +92,19 @@ public sealed class EstimationApiTests(EstimationApiTests.Fixture fixture) : Api
             Assert.True(Math.Abs(estimate - realized) <= 0.25 * realized, $"batch {batch}: estimated {estimate:0.000} (se {se:0.000}), realized {realized:0.000}");
         }
     }
+
+    [Fact]
+    public async Task EstimatedRmse_NoisierRegion_HigherBeforeLabelsNearTheRealizedRmseAndAtLeastTheMae()
+    {
+        var (small, large) = (await PointAsync("estimated.rmse", fixture.Small), await PointAsync("estimated.rmse", fixture.Large));
+
+        Assert.True(large > 2 * small, $"estimated RMSE {large:0.000} for large x against {small:0.000} for small x");
+        foreach (var batch in new[] { fixture.Small, fixture.Large })
+        {
+            var (estimate, realized, se) = (await PointAsync("estimated.rmse", batch), await PointAsync("perf.rmse", batch), await PointAsync("estimated_se.rmse", batch));
+            Assert.True(Math.Abs(estimate - realized) <= 0.25 * realized, $"batch {batch}: estimated {estimate:0.000} (se {se:0.000}), realized {realized:0.000}");
+            Assert.True(se > 0);
+            Assert.True(estimate >= await PointAsync("estimated.mae", batch) * 0.95, $"batch {batch}: an RMSE below the MAE is impossible");
+        }
+    }
 }

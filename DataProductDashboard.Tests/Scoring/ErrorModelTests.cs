@@ -16,11 +16,16 @@ public sealed class ErrorModelTests
         var trained = ModelTrainer.Train(table, EstimationApiTests.Schema, TaskType.Regression, TrainerKind.FastTree);
 
         Assert.NotNull(trained.ErrorModel);
+        Assert.NotNull(trained.SquaredErrorModel);
         Assert.NotNull(trained.Holdout);
         var model = ModelPackage.Load(trained.ErrorModel!, "error.zip");
         table.AddNumeric(ModelTrainer.ErrorModelPrediction, [.. Enumerable.Repeat(5.0, table.RowCount)]);
         var errors = ModelScorer.Score(model, table, ModelTrainer.ErrorModelSchema(EstimationApiTests.Schema), TaskType.Regression, null, default).Predicted;
         Assert.Equal(table.RowCount, errors.Length);
         Assert.All(errors, e => Assert.True(float.IsFinite(e)));
+        var squared = ModelScorer.Score(ModelPackage.Load(trained.SquaredErrorModel!, "squared.zip"), table, ModelTrainer.ErrorModelSchema(EstimationApiTests.Schema),
+            TaskType.Regression, null, default).Predicted;
+        Assert.Equal(table.RowCount, squared.Length);
+        Assert.All(squared, e => Assert.True(float.IsFinite(e)));
     }
 }

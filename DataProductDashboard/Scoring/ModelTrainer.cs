@@ -91,12 +91,14 @@ public static class ModelTrainer
             ["split"] = ordered is not null ? $"latest rows by {schema.EventTime!.Name}" : "seeded random",
             ["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        var errorModels = task == TaskType.Regression && withErrorModel ? ErrorModelsOf(predictions, schema, label.Name, seed, ct) : null;
         return new TrainedModel(zip.ToArray(), $"{trainer} ({task})", stopwatch.Elapsed, trainRows, table.RowCount - trainRows, metrics, negative)
         {
             Parameters = parameters,
             Holdout = task == TaskType.BinaryClassification ? HoldoutOf(predictions, label.Name)
                 : task == TaskType.Regression ? RegressionHoldoutOf(predictions, label.Name) : null,
-            ErrorModel = task == TaskType.Regression && withErrorModel ? ErrorModelOf(predictions, schema, label.Name, seed, ct) : null,
+            ErrorModel = errorModels?.Absolute,
+            SquaredErrorModel = errorModels?.Squared,
         };
     }
 
@@ -108,10 +110,11 @@ public static class ModelTrainer
         return new Analysis.HoldoutSample(labels, predicted, predicted);
     }
 
-    /// <summary>Direct loss estimation (NannyML's DLE): a FastTree regression of the model's absolute error on its
-    /// hold-out rows from their features and its prediction, so a batch's MAE can be estimated before its labels
-    /// arrive. Null with fewer than <see cref="MinErrorModelRows"/> hold-out rows (too few to learn where it errs).</summary>
-    private static byte[]? ErrorModelOf(IDataView predictions, ProductSchema schema, string label, int seed, CancellationToken ct)
+    /// <summary>Direct loss estimation (NannyML's DLE): FastTree regressions of the model's absolute and squared errors
+    /// on its hold-out rows from their features and its prediction, so a batch's MAE and RMSE can be estimated before
+    /// its labels arrive. Null with fewer than <see cref="MinErrorModelRows"/> hold-out rows (too few to learn where it
+    /// errs).</summary>
+    private static (byte[] Absolute, byte[] Squared)? ErrorModelsOf(IDataView predictions, ProductSchema schema, string label, int seed, CancellationToken ct)
     {
         var labels = predictions.GetColumn<float>(label).ToArray();
         if (labels.Length < MinErrorModelRows)
@@ -133,10 +136,16 @@ public static class ModelTrainer
             features.Add(feature with { Role = ColumnRole.Feature, Min = null, Max = null, AllowedValues = null, Nullable = true });
         }
         table.AddNumeric(ErrorModelPrediction, [.. predicted.Select(v => (double)v)]);
-        table.AddNumeric(ErrorModelLabel, [.. labels.Select((y, i) => (double)Math.Abs(predicted[i] - y))]);
         var errorSchema = new ProductSchema([.. features, new ColumnSpec(ErrorModelPrediction, ColumnKind.Numeric, Nullable: true),
             new ColumnSpec(ErrorModelLabel, ColumnKind.Numeric, ColumnRole.Label)]);
-        return Train(table, errorSchema, TaskType.Regression, TrainerKind.FastTree, 0.2, seed, withErrorModel: false, ct).Zip;
+        var rows = Enumerable.Range(0, labels.Length).ToArray();
+        byte[] Fit(Func<double, double> loss)
+        {
+            var withLoss = table.Select(rows);
+            withLoss.AddNumeric(ErrorModelLabel, [.. labels.Select((y, i) => loss(predicted[i] - (double)y))]);
+            return Train(withLoss, errorSchema, TaskType.Regression, TrainerKind.FastTree, 0.2, seed, withErrorModel: false, ct).Zip;
+        }
+        return (Fit(Math.Abs), Fit(e => e * e));
     }
 
     /// <summary>The schema an error model scores with: the product's features and the model's prediction.</summary>

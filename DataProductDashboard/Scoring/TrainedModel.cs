@@ -22,4 +22,7 @@ public sealed record TrainedModel(
     /// <summary>Regression: the direct-loss-estimation model (an ML.NET zip predicting the absolute error from the
     /// features and the prediction), trained on the hold-out; null otherwise.</summary>
     public byte[]? ErrorModel { get; init; }
+
+    /// <summary>Regression: the same for the squared error (the estimated RMSE); null otherwise.</summary>
+    public byte[]? SquaredErrorModel { get; init; }
 }

@@ -11,6 +11,7 @@ public sealed record PerformanceEstimate(string Method, int Rows, int ReferenceR
     public const string Cbpe = "CBPE (isotonic calibration on the hold-out)";
     public const string Dle = "DLE (FastTree of the absolute error on the hold-out)";
     public const string Mae = "mae";
+    public const string Rmse = "rmse";
     public const int BandChunks = 50;
 
     /// <summary>Largest chunk the standard errors are measured on: a larger batch's standard error is that of a chunk of
@@ -19,31 +20,47 @@ public sealed record PerformanceEstimate(string Method, int Rows, int ReferenceR
 
     private static double Scale(int rows) => rows <= MaxChunkRows ? 1 : Math.Sqrt((double)MaxChunkRows / rows);
 
-    /// <summary>Regression: the error model's expected MAE of the batch, with the standard error of the MAE between
-    /// chunks of the batch's size drawn with replacement from the hold-out's absolute errors (seed 42).</summary>
-    public static PerformanceEstimate? Regression(HoldoutSample? reference, double mae, int rows)
+    /// <summary>Regression: the error models' expected MAE and, given the expected squared error
+    /// <paramref name="mse"/>, RMSE (√ of the mean expected squared error) of the batch, each with the standard error of
+    /// that metric between chunks of the batch's size drawn with replacement from the hold-out's errors (seed 42).</summary>
+    public static PerformanceEstimate? Regression(HoldoutSample? reference, double mae, int rows, double? mse = null)
     {
         if (!double.IsFinite(mae) || rows == 0)
             return null;
-        double? se = null;
+        var values = new Dictionary<string, double?>(StringComparer.Ordinal) { [Mae] = mae };
+        var errors = new Dictionary<string, double?>(StringComparer.Ordinal) { [Mae] = null };
+        if (mse is { } squared && double.IsFinite(squared))
+            (values[Rmse], errors[Rmse]) = (Math.Sqrt(Math.Max(0, squared)), null);
         if (reference is { Rows: >= MinReferenceRows })
         {
-            var errors = reference.Labels.Select((y, i) => Math.Abs(reference.Predicted[i] - y)).Where(double.IsFinite).ToArray();
+            var absolute = reference.Labels.Select((y, i) => Math.Abs(reference.Predicted[i] - y)).Where(double.IsFinite).ToArray();
             var random = new Random(42);
             var size = Math.Min(rows, MaxChunkRows);
-            var means = new double[BandChunks];
+            var maes = new double[BandChunks];
+            var rmses = new double[BandChunks];
             for (var c = 0; c < BandChunks; c++)
             {
-                var sum = 0.0;
+                double sum = 0, squares = 0;
                 for (var j = 0; j < size; j++)
-                    sum += errors[random.Next(errors.Length)];
-                means[c] = sum / size;
+                {
+                    var e = absolute[random.Next(absolute.Length)];
+                    sum += e;
+                    squares += e * e;
+                }
+                maes[c] = sum / size;
+                rmses[c] = Math.Sqrt(squares / size);
             }
-            var average = means.Average();
-            se = Math.Sqrt(means.Sum(m => (m - average) * (m - average)) / (BandChunks - 1)) * Scale(rows);
+            errors[Mae] = StandardDeviation(maes) * Scale(rows);
+            if (values.ContainsKey(Rmse))
+                errors[Rmse] = StandardDeviation(rmses) * Scale(rows);
         }
-        return new PerformanceEstimate(Dle, rows, reference?.Rows ?? 0, new Dictionary<string, double?>(StringComparer.Ordinal) { [Mae] = mae },
-            new Dictionary<string, double?>(StringComparer.Ordinal) { [Mae] = se });
+        return new PerformanceEstimate(Dle, rows, reference?.Rows ?? 0, values, errors);
+    }
+
+    private static double StandardDeviation(double[] values)
+    {
+        var average = values.Average();
+        return Math.Sqrt(values.Sum(m => (m - average) * (m - average)) / (values.Length - 1));
     }
 
     /// <summary>Fewest reference rows an estimate is made from.</summary>

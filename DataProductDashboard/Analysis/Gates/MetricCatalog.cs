@@ -120,6 +120,8 @@ public static class MetricCatalog
         };
         list.Add(new(Estimation.PerformanceEstimate.Prefix + Estimation.PerformanceEstimate.Mae, "Estimated MAE", MetricFamily.Performance, GateScope.Batch, false, true, "",
             "Mean absolute error estimated at import, before labels arrive, by a model of the champion's errors trained on its hold-out (direct loss estimation); the band is ± 3 standard errors.") { Tasks = RegressionTasks });
+        list.Add(new(Estimation.PerformanceEstimate.Prefix + Estimation.PerformanceEstimate.Rmse, "Estimated RMSE", MetricFamily.Performance, GateScope.Batch, false, true, "",
+            "Root mean squared error estimated at import, before labels arrive, by a model of the champion's squared errors trained on its hold-out (direct loss estimation); the band is ± 3 standard errors.") { Tasks = RegressionTasks });
         foreach (var (metric, name, lowerIsBetter, explanation, tasks) in PerformanceMetrics.Where(m => m.Metric is "accuracy" or "precision" or "recall" or "f1" or "roc_auc"))
         {
             list.Add(new(Estimation.PerformanceEstimate.Prefix + metric, "Estimated " + (name.Length <= 3 || char.IsUpper(name[^1]) ? name : name.ToLowerInvariant()), MetricFamily.Performance, GateScope.Batch, false, lowerIsBetter, "",

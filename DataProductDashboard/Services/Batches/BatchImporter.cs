@@ -145,7 +145,7 @@ public sealed class BatchImporter(
             var segments = scored.Segments?.Measure.Points(reference, prepared.DriftSettings);
             var estimate = prepared.Task == TaskType.BinaryClassification && scored.Scores.Probability is { } probability
                 ? Analysis.Estimation.PerformanceEstimate.Binary(reference?.Holdout, probability, scored.Scores.Predicted)
-                : scored.EstimatedMae is { } mae ? Analysis.Estimation.PerformanceEstimate.Regression(reference?.Holdout, mae, scored.Rows)
+                : scored.EstimatedMae is { } mae ? Analysis.Estimation.PerformanceEstimate.Regression(reference?.Holdout, mae, scored.Rows, scored.EstimatedMse)
                 : null;
             return new BatchAnalysis(profile, await audit, armAudits, segments) { Estimate = estimate };
         }, ct);
@@ -248,7 +248,8 @@ public sealed class BatchImporter(
             ? new Analysis.Multivariate.MultivariateAccumulator(multivariateReference)
             : null;
         var scorer = new ChunkScorer(prepared, champion, challenger, audit, spool, shadows, coverage, multivariate,
-            prepared.Task == TaskType.Regression && prepared.Experiment is null ? models.ErrorModel(prepared.ChampionFileHash) : null);
+            prepared.Task == TaskType.Regression && prepared.Experiment is null ? models.ErrorModel(prepared.ChampionFileHash) : null,
+            prepared.Task == TaskType.Regression && prepared.Experiment is null ? models.SquaredErrorModel(prepared.ChampionFileHash) : null);
         progress?.Report(new ImportProgress(ImportStage.Scoring, 0, prepared.RowCount));
         var parseTime = TimeSpan.Zero;
         if (prepared.Whole is { } whole)

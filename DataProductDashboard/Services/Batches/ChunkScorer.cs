@@ -18,11 +18,13 @@ namespace DataProductDashboard.Services.Batches;
 internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion, IScoringModel? challenger, BatchAuditBuilder? audit,
     PredictionSpool spool, IReadOnlyList<(ShadowChallenger Version, IScoringModel Model)>? shadows = null,
     Analysis.Coverage.CoverageAccumulator? coverage = null, Analysis.Multivariate.MultivariateAccumulator? multivariate = null,
-    IScoringModel? errorModel = null)
+    IScoringModel? errorModel = null, IScoringModel? squaredErrorModel = null)
 {
     private readonly ProductSchema? _errorSchema = errorModel is null ? null : ModelTrainer.ErrorModelSchema(prepared.Schema);
     private double _estimatedErrorSum;
     private long _estimatedErrorRows;
+    private double _estimatedSquaredSum;
+    private long _estimatedSquaredRows;
     private readonly (ShadowChallenger Version, IScoringModel Model, Outputs Outputs)[] _shadows =
         (shadows ?? []).Select(s => (s.Version, s.Model, new Outputs(Math.Min(prepared.RowCount, prepared.ShadowRows), prepared.Task))).ToArray();
     private readonly Outputs _merged = new(prepared.RowCount, prepared.Task);
@@ -122,6 +124,7 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
             Coverage = coverage?.Result(),
             Multivariate = multivariate?.Result(),
             EstimatedMae = _estimatedErrorRows == 0 ? null : _estimatedErrorSum / _estimatedErrorRows,
+            EstimatedMse = _estimatedSquaredRows == 0 ? null : _estimatedSquaredSum / _estimatedSquaredRows,
         };
     }
 
@@ -157,6 +160,15 @@ internal sealed class ChunkScorer(PreparedBatch prepared, IScoringModel champion
                 continue;
             _estimatedErrorSum += Math.Max(0, e);
             _estimatedErrorRows++;
+        }
+        if (squaredErrorModel is null)
+            return;
+        foreach (var e in ModelScorer.Score(squaredErrorModel, sample, _errorSchema!, TaskType.Regression, rowsDone: null, ct).Predicted)
+        {
+            if (!float.IsFinite(e))
+                continue;
+            _estimatedSquaredSum += Math.Max(0, e);
+            _estimatedSquaredRows++;
         }
     }
 
@@ -262,6 +274,9 @@ internal sealed record ScoredBatch(int Rows, ScoreResult Scores, byte[]? Arms, (
 
     /// <summary>Regression: the MAE the error model expects for the batch (direct loss estimation); null without one.</summary>
     public double? EstimatedMae { get; init; }
+    /// <summary>Regression: the squared-error model's mean predicted squared error of the sampled rows (the estimated
+    /// RMSE is its square root).</summary>
+    public double? EstimatedMse { get; init; }
 
     /// <summary>Each row's tuple of segment values and what the batch shows per segment; null without segment attributes.</summary>
     public SegmentRows? Segments { get; init; }

@@ -140,7 +140,7 @@ public sealed class ModelRegistryService(
             Notes = request.Notes?.Trim() ?? "",
         };
         return await AddVersionAsync(entity, trained.Zip, csv, parsed.Table, product, ct, jobId, trained.NegativeClass, by,
-            $"{trained.Trainer} trained on {trained.TrainingRows:N0} rows of '{Path.GetFileName(fileName)}' (hold-out {trained.HoldoutRows:N0}, fraction {request.HoldoutFraction:0.##}, seed {request.Seed}) in {trained.TrainingTime.TotalSeconds:0.##} s", holdout: trained.Holdout, errorModel: trained.ErrorModel);
+            $"{trained.Trainer} trained on {trained.TrainingRows:N0} rows of '{Path.GetFileName(fileName)}' (hold-out {trained.HoldoutRows:N0}, fraction {request.HoldoutFraction:0.##}, seed {request.Seed}) in {trained.TrainingTime.TotalSeconds:0.##} s", holdout: trained.Holdout, errorModel: trained.ErrorModel, squaredErrorModel: trained.SquaredErrorModel);
     }
 
     /// <summary>Makes a version the champion; the previous champion becomes a challenger (shadow-scored). Release gates, waivers and
@@ -209,7 +209,7 @@ public sealed class ModelRegistryService(
 
     private async Task<ModelVersionSummary> AddVersionAsync(ModelVersion entity, ReadOnlyMemory<byte> zip, ReadOnlyMemory<byte>? reference,
         ColumnTable? referenceTable, DataProduct owner, CancellationToken ct, Guid? jobId = null, string? negativeClass = null, Trail.Actor? by = null,
-        string what = "", IReadOnlyList<string>? features = null, Analysis.HoldoutSample? holdout = null, byte[]? errorModel = null)
+        string what = "", IReadOnlyList<string>? features = null, Analysis.HoldoutSample? holdout = null, byte[]? errorModel = null, byte[]? squaredErrorModel = null)
     {
         var modelFile = await store.SaveAsync(ContentStore.Models, zip, ".zip", ct);
         StoredFile? referenceFile = reference is { } r ? await store.SaveAsync(ContentStore.Reference, r, ".csv", ct) : null;
@@ -222,6 +222,12 @@ public sealed class ModelRegistryService(
                 var path = store.PathFor(ModelCache.ErrorModels, modelFile.Hash, ".zip");
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 await File.WriteAllBytesAsync(path, errorModel, ct);
+            }
+            if (squaredErrorModel is not null)
+            {
+                var path = store.PathFor(ModelCache.ErrorModels, ModelCache.SquaredName(modelFile.Hash), ".zip");
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, squaredErrorModel, ct);
             }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
