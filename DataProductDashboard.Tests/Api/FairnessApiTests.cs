@@ -219,6 +219,16 @@ public sealed class FairnessApiTests(FairnessApiTests.Fixture fixture) : ApiTest
     }
 
     [Fact]
+    public async Task SegmentPoints_ValueInAnotherCase_400NamesTheStoredSegment()
+    {
+        var response = await Viewer.GetAsync($"/api/products/{fixture.ProductId}/metrics?key=batch.rows&segment=sex%3DFemale");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("did you mean 'sex=female'?", (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors").GetProperty("segment")[0].GetString());
+        Assert.Equal(0, (await Viewer.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.ProductId}/metrics?key=batch.rows&segment=sex%3Dother", Json)).GetArrayLength());
+    }
+
+    [Fact]
     public async Task SegmentPoints_EachBatch_CountTheSegmentsRowsAndTheirPerformance()
     {
         var rows = await LabelledRowsAsync(fixture.Batches[0]);

@@ -80,10 +80,16 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
             query = query.Where(p => p.At >= f);
         if (to is { } t)
             query = query.Where(p => p.At <= t);
-        return await query.OrderBy(p => p.At).ThenBy(p => p.Id)
+        var points = await query.OrderBy(p => p.At).ThenBy(p => p.Id)
             .Select(p => new MetricSeriesPoint(p.At, p.Value, p.BatchId,
                 db.ModelVersions.Where(v => v.Id == p.ModelVersionId).Select(v => (int?)v.Number).FirstOrDefault(), p.Column, p.Segment, p.Shadow))
             .ToListAsync(ct);
+        // Segment values are case-sensitive: "sex=female" where the data says "Female" is named rather than answered empty.
+        if (points.Count == 0 && segment is not null
+            && await db.MetricPoints.AsNoTracking().Where(p => p.ProductId == productId && p.MetricKey == key && p.Segment != null && p.Segment.ToLower() == segment.ToLower())
+                .Select(p => p.Segment).FirstOrDefaultAsync(ct) is { } cased)
+            throw new InputValidationException("segment", $"No '{key}' points for segment '{segment}'; segment values are case-sensitive: did you mean '{cased}'?");
+        return points;
     }
 
     /// <summary>The metric keys (and columns) a product has history for.</summary>
