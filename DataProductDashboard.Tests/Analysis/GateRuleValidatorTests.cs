@@ -169,4 +169,8 @@ public sealed class GateRuleValidatorTests
     [Fact]
     public void Validate_SegmentBeforeAnyBatchWasMeasured_IsAccepted() =>
         Assert.Empty(GateRuleValidator.Validate(new(GateScope.Batch, "perf.mae", null, "sex=anything", GateCondition.Lt, 10), Undeclared, []));
+
+    [Fact]
+    public void Validate_OnlyMissingCellsSeenSoFar_AcceptsAnyValue() =>
+        Assert.Empty(GateRuleValidator.Validate(new(GateScope.Batch, "perf.mae", null, "sex=Female", GateCondition.Lt, 10), Undeclared, ["sex=(missing)", "sex=(other)"]));
 }

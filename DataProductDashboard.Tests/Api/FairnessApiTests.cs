@@ -226,6 +226,8 @@ public sealed class FairnessApiTests(FairnessApiTests.Fixture fixture) : ApiTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("did you mean 'sex=female'?", (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors").GetProperty("segment")[0].GetString());
         Assert.Equal(0, (await Viewer.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.ProductId}/metrics?key=batch.rows&segment=sex%3Dother", Json)).GetArrayLength());
+        // A segment that exists, in a range without its points, is an empty answer.
+        Assert.Equal(0, (await Viewer.GetFromJsonAsync<JsonElement>($"/api/products/{fixture.ProductId}/metrics?key=batch.rows&segment=sex%3Dfemale&to=2000-01-01T00:00:00Z", Json)).GetArrayLength());
     }
 
     [Fact]

@@ -34,18 +34,24 @@ public sealed class ColumnTableTests
     }
 
     [Fact]
-    public void Concat_PartsWithDifferentColumns_KeepsTheColumnsEveryPartHas()
+    public void Concat_PartsWithDifferentColumns_KeepsEveryColumnWithMissingCellsWhereAPartLacksIt()
     {
         var withLabel = new ColumnTable(2);
         withLabel.AddNumeric("x", [1, 2]);
         withLabel.AddStrings("label", ["a", "b"]);
         var withoutLabel = new ColumnTable(1);
         withoutLabel.AddNumeric("x", [3]);
+        withoutLabel.AddNumeric("added", [7]);
+        withoutLabel.AddNumeric("label", [1]); // numbers here, text above: cannot be joined
 
         var table = ColumnTable.Concat([(withLabel, [1]), (withoutLabel, [0])]);
 
         Assert.Equal(2, table.RowCount);
         Assert.Equal([2.0, 3.0], table.Numeric("x"));
+        Assert.Equal([double.NaN, 7.0], table.Numeric("added"));
         Assert.False(table.TryGetStrings("label", out _));
+        Assert.False(table.TryGetNumeric("label", out _));
+        var texts = ColumnTable.Concat([(withLabel, [0]), (new ColumnTable(1), [0])]).Strings("label");
+        Assert.Equal(new string?[] { "a", null }.AsEnumerable(), texts.AsEnumerable());
     }
 }

@@ -25,9 +25,8 @@ public static class BulkInsert
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ",
-            columns.Select(c => sql.DelimitIdentifier((entity.FindProperty(c.Property) ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {c.Property}."))
-                .GetColumnName(table)!)))}) VALUES ";
+        var properties = columns.Select(c => entity.FindProperty(c.Property) ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {c.Property}.")).ToList();
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -41,6 +40,9 @@ public static class BulkInsert
             {
                 parameters[c] = command.CreateParameter();
                 parameters[c].ParameterName = sql.GenerateParameterName($"p{c}");
+                // Typed from the EF model, so a provider that prepares before the first value (Npgsql) knows each type.
+                if (properties[c].GetRelationalTypeMapping().DbType is { } type)
+                    parameters[c].DbType = type;
                 command.Parameters.Add(parameters[c]);
             }
             command.CommandText = head + "(" + string.Join(", ", parameters.Select(p => p.ParameterName)) + ")";

@@ -41,7 +41,7 @@ public sealed class ColumnTable(int rowCount)
         return subset;
     }
 
-    /// <summary>The given rows of several tables, one after the other, in one new table of the columns they all have.</summary>
+    /// <summary>The given rows of several tables, one after the other, in one new table of every column they have.</summary>
     public static ColumnTable Concat(IReadOnlyList<(ColumnTable Table, IReadOnlyList<int> Rows)> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
@@ -49,14 +49,20 @@ public sealed class ColumnTable(int rowCount)
         var result = new ColumnTable(selected.Sum(t => t.RowCount));
         if (selected.Count == 0)
             return result;
-        // Only the columns every part has, as the same kind: a batch file may carry the label (or a column added to
-        // the schema later) that another part lacks.
-        foreach (var name in selected[0]._numeric.Keys.Where(n => selected.All(t => t._numeric.ContainsKey(n))))
-            result.AddNumeric(name, [.. selected.SelectMany(t => t.Numeric(name))]);
-        foreach (var name in selected[0]._strings.Keys.Where(n => selected.All(t => t._strings.ContainsKey(n))))
-            result.AddStrings(name, [.. selected.SelectMany(t => t.Strings(name))]);
-        foreach (var name in selected[0]._timestamps.Keys.Where(n => selected.All(t => t._timestamps.ContainsKey(n))))
-            result.AddTimestamps(name, [.. selected.SelectMany(t => t.Timestamps(name))]);
+        // Every column any part has: a batch file may carry the label, or a column added to the schema later, that another
+        // part lacks; there its cells are missing (NaN, null), as a file without a nullable column reads. A name that is
+        // numbers in one part and text in another cannot be joined and is left out.
+        // In the order the parts first name them.
+        var numeric = selected.SelectMany(t => t._numeric.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var strings = selected.SelectMany(t => t._strings.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var timestamps = selected.SelectMany(t => t._timestamps.Keys).Distinct(StringComparer.Ordinal).ToList();
+        bool Mixed(string name) => (numeric.Contains(name) ? 1 : 0) + (strings.Contains(name) ? 1 : 0) + (timestamps.Contains(name) ? 1 : 0) > 1;
+        foreach (var name in numeric.Where(n => !Mixed(n)))
+            result.AddNumeric(name, [.. selected.SelectMany(t => t._numeric.TryGetValue(name, out var v) ? v : Enumerable.Repeat(double.NaN, t.RowCount))]);
+        foreach (var name in strings.Where(n => !Mixed(n)))
+            result.AddStrings(name, [.. selected.SelectMany(t => t._strings.TryGetValue(name, out var v) ? v : new string?[t.RowCount])]);
+        foreach (var name in timestamps.Where(n => !Mixed(n)))
+            result.AddTimestamps(name, [.. selected.SelectMany(t => t._timestamps.TryGetValue(name, out var v) ? v : new DateTime?[t.RowCount])]);
         return result;
     }
 

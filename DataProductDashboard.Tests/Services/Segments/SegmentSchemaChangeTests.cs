@@ -44,4 +44,25 @@ public sealed class SegmentSchemaChangeTests
         var bySex = await fairness.GetAsync(product.Id, "sex", null, null, null, default);
         Assert.Equal((0L, 270L), (bySex.UnmeasuredRows, bySex.Groups.Sum(g => g.Support)));
     }
+
+    [Fact]
+    public async Task GetAsync_ProductWithoutSegmentsUntilSexWasPicked_CountsTheEarlierLabelledRowsAsUnmeasured()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var schema = FairnessApiTests.Schema with
+        {
+            Columns = FairnessApiTests.Schema.Columns.Select(c => c.Name is "region" or "sex" ? c with { Role = ColumnRole.Feature, IsSegment = false } : c).ToList(),
+        };
+        var product = await h.Products.CreateAsync(new CreateProductRequest("Loans", "", "", TaskType.BinaryClassification, schema), default);
+        await h.Registry.TrainAsync(product.Id, TestSchemas.Utf8(FairnessApiTests.Csv(600, seed: 1, firstId: 1, withLabel: true).Csv), "train.csv", new TrainModelRequest(TrainerKind.FastTree), default);
+        await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(FairnessApiTests.Csv(110, seed: 2, firstId: 10_000, withLabel: true).Csv), "before.csv", BatchSource.Api);
+        var current = await h.Products.GetAsync(product.Id, default);
+        await h.Get<ProductSchemaService>().ChangeAsync(product.Id,
+            current.Schema with { Columns = current.Schema.Columns.Select(c => c.Name == "sex" ? c with { IsSegment = true } : c).ToList() }, Actor.System, default);
+        await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(FairnessApiTests.Csv(140, seed: 3, firstId: 20_000, withLabel: true).Csv), "after.csv", BatchSource.Api);
+
+        var report = await h.Get<FairnessService>().GetAsync(product.Id, "sex", null, null, null, default);
+
+        Assert.Equal((110L, 140L), (report.UnmeasuredRows, report.Groups.Sum(g => g.Support)));
+    }
 }

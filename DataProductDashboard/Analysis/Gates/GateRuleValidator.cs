@@ -83,7 +83,8 @@ public static class GateRuleValidator
             return null;
         var declared = schema.Find(attribute)?.AllowedValues is { Count: > 0 } allowed;
         var known = declared ? schema.Find(attribute)!.AllowedValues!.ToList()
-            : seen.Select(s => Segments.SegmentAttributes.TryParse(s, out var a, out var v) && a == attribute ? v : null).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+            : seen.Select(s => Segments.SegmentAttributes.TryParse(s, out var a, out var v) && a == attribute ? v : null).OfType<string>()
+                .Where(v => v is not (Segments.SegmentAttributes.MissingValue or Segments.SegmentAttributes.OtherValue)).Distinct().Order(StringComparer.Ordinal).ToList();
         if (known.Count == 0 || known.Contains(value))
             return null;
         var list = string.Join(", ", known.Select(v => $"'{v}'"));

@@ -84,11 +84,15 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
             .Select(p => new MetricSeriesPoint(p.At, p.Value, p.BatchId,
                 db.ModelVersions.Where(v => v.Id == p.ModelVersionId).Select(v => (int?)v.Number).FirstOrDefault(), p.Column, p.Segment, p.Shadow))
             .ToListAsync(ct);
-        // Segment values are case-sensitive: "sex=female" where the data says "Female" is named rather than answered empty.
-        if (points.Count == 0 && segment is not null
-            && await db.MetricPoints.AsNoTracking().Where(p => p.ProductId == productId && p.MetricKey == key && p.Segment != null && p.Segment.ToLower() == segment.ToLower())
-                .Select(p => p.Segment).FirstOrDefaultAsync(ct) is { } cased)
-            throw new InputValidationException("segment", $"No '{key}' points for segment '{segment}'; segment values are case-sensitive: did you mean '{cased}'?");
+        // Segment values are case-sensitive: "sex=female" where the data only ever said "Female" is named rather than
+        // answered empty (an empty range of a segment that exists stays an empty answer).
+        if (points.Count == 0 && segment is not null)
+        {
+            var keyed = db.MetricPoints.AsNoTracking().Where(p => p.ProductId == productId && p.MetricKey == key && p.Segment != null);
+            if (!await keyed.AnyAsync(p => p.Segment == segment, ct)
+                && await keyed.Where(p => p.Segment!.ToLower() == segment.ToLower() && p.Segment != segment).Select(p => p.Segment).FirstOrDefaultAsync(ct) is { } cased)
+                throw new InputValidationException("segment", $"No '{key}' points for segment '{segment}'; segment values are case-sensitive: did you mean '{cased}'?");
+        }
         return points;
     }
 

@@ -149,9 +149,10 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
             return runs;
         var versionIds = rows.Select(r => r.ModelVersionId).Distinct().ToList();
         var holdouts = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.HoldoutMetrics, ct);
+        var byBatch = rows.ToLookup(r => r.BatchId);
         foreach (var batch in batches)
         {
-            foreach (var version in rows.Where(r => r.BatchId == batch.Id).GroupBy(r => r.ModelVersionId).OrderBy(g => g.Key))
+            foreach (var version in byBatch[batch.Id].GroupBy(r => r.ModelVersionId).OrderBy(g => g.Key))
             {
                 var ordered = version.OrderBy(r => r.RowIndex).ToList();
                 var everyScore = ordered.All(r => r.Score is not null);

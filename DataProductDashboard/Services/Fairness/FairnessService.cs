@@ -33,7 +33,17 @@ public sealed class FairnessService(IDbContextFactory<DashboardDbContext> dbFact
 
         var cells = await GroupCellStore.ReadAsync(db, productId, from, to, batchId, ct);
         var name = second is null ? first : FairnessAnalyzer.Cross(first, second);
-        var result = FairnessAnalyzer.Analyze(name, GroupCellStore.Groups(cells, first, second, everyRow: false, out var unmeasured), minSupport);
+        var result = FairnessAnalyzer.Analyze(name, GroupCellStore.Groups(cells, first, second), minSupport);
+        // Labelled rows without a value of the attribute: batches stored before it was a segment (with cells, or with
+        // none when the product had no segment then). Counted from the batches' own labelled rows, not from predictions.
+        var batches = db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed);
+        if (batchId is { } only)
+            batches = batches.Where(b => b.Id == only);
+        if (from is { } start)
+            batches = batches.Where(b => b.ReceivedAt >= start);
+        if (to is { } end)
+            batches = batches.Where(b => b.ReceivedAt <= end);
+        var unmeasured = Math.Max(0, await batches.SumAsync(b => (long)b.LabelledRows, ct) - result.Rows);
         var positive = ClassNames.For(product.Schema).Positive;
         return new FairnessReport(productId, name, result.Groups, result.Metrics, FairnessAnalyzer.Sentence(result, positive), result.Rows,
             minSupport, result.Resamples, result.Seed, positive, attributes, from, to, batchId) { UnmeasuredRows = unmeasured };

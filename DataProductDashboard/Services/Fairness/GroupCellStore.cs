@@ -53,14 +53,9 @@ public static class GroupCellStore
     /// unlabelled row counts as a negative label: only the selection rates of such counts mean anything). Cells of
     /// batches stored before an attribute was made a segment carry no value for it and are left out (a missing cell of
     /// a measured attribute is the value "(missing)" and is counted).</summary>
-    public static List<(string Group, GroupConfusion Counts)> Groups(IEnumerable<Cell> cells, string attribute, string? crossed, bool everyRow = false) =>
-        Groups(cells, attribute, crossed, everyRow, out _);
-
-    /// <param name="unmeasured">The rows left out because their batch predates the attribute (or the crossed one).</param>
-    public static List<(string Group, GroupConfusion Counts)> Groups(IEnumerable<Cell> cells, string attribute, string? crossed, bool everyRow, out long unmeasured)
+    public static List<(string Group, GroupConfusion Counts)> Groups(IEnumerable<Cell> cells, string attribute, string? crossed, bool everyRow = false)
     {
         var groups = new Dictionary<string, GroupConfusion>(StringComparer.Ordinal);
-        unmeasured = 0;
         foreach (var cell in cells)
         {
             if (cell.Label < 0 && !everyRow)
@@ -68,10 +63,7 @@ public static class GroupCellStore
             var value = SegmentTuple.ValueOf(cell.Groups, attribute);
             var other = crossed is null ? null : SegmentTuple.ValueOf(cell.Groups, crossed);
             if (value is null || (crossed is not null && other is null))
-            {
-                unmeasured += cell.Count;
                 continue;
-            }
             var group = crossed is null ? value : FairnessAnalyzer.Cross(value, other!);
             groups[group] = groups.GetValueOrDefault(group).Add(cell.Predicted, cell.Label == 1, cell.Count);
         }

@@ -70,7 +70,7 @@ public sealed class GateService(
         Products.ProductWrites.EnsureActive(product);
         var rule = await db.GateRules.FirstOrDefaultAsync(r => r.ProductId == productId && r.Id == ruleId, ct)
             ?? throw new NotFoundException($"Data product {productId} has no gate rule {ruleId}.");
-        var spec = await ValidateAsync(db, product, input, ct);
+        var spec = await ValidateAsync(db, product, input, ct, keptSegment: rule.Segment);
         var before = Snapshot(rule);
         Apply(rule, input, spec, actor, clock.GetUtcNow().UtcDateTime);
         trail.Record(db, productId, actor, TrailAction.GateUpdated, Subject(rule), before, Snapshot(rule));
@@ -295,11 +295,13 @@ public sealed class GateService(
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.At).ThenByDescending(p => p.Id).Select(p => (p.Value, p.At)).First());
     }
 
-    private static async Task<GateRuleSpec> ValidateAsync(DashboardDbContext db, DataProduct product, GateRuleInput input, CancellationToken ct)
+    /// <param name="keptSegment">An edited rule's segment: kept as it is, it is not checked against the values seen
+    /// again (a rule accepted before its value appeared can still be edited or disabled).</param>
+    private static async Task<GateRuleSpec> ValidateAsync(DashboardDbContext db, DataProduct product, GateRuleInput input, CancellationToken ct, string? keptSegment = null)
     {
         var spec = input.ToSpec();
         // A segment is checked against the values the product's batches showed when its schema declares none.
-        var seen = spec.Segment is null ? null : await Segments.SegmentQueries.SeenAsync(db, product.Id, ct);
+        var seen = spec.Segment is null || spec.Segment == keptSegment ? null : await Segments.SegmentQueries.SeenAsync(db, product.Id, ct);
         var errors = GateRuleValidator.Validate(spec, product.Schema, seen);
         if (input.Name is { Length: > 200 })
             errors["name"] = ["The name is longer than 200 characters."];

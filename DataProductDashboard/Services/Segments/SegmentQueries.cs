@@ -8,7 +8,6 @@ namespace DataProductDashboard.Services.Segments;
 /// <summary>What a product's segments are, for pickers (gate editor, behavior page).</summary>
 public sealed class SegmentQueries(IDbContextFactory<DashboardDbContext> dbFactory)
 {
-    public const int SeenRuns = 10;
 
     /// <summary>The segments a gate or chart can name ("sex=female"): each segment attribute's declared values, and the
     /// values its newest measured batches showed.</summary>
@@ -26,12 +25,12 @@ public sealed class SegmentQueries(IDbContextFactory<DashboardDbContext> dbFacto
         return [.. segments];
     }
 
-    /// <summary>The segments ("sex=Female") the product's newest <see cref="SeenRuns"/> measured batches showed.</summary>
-    public static async Task<IReadOnlyList<string>> SeenAsync(DashboardDbContext db, int productId, CancellationToken ct)
-    {
-        var runs = await db.MetricRuns.AsNoTracking().Where(r => r.ProductId == productId && r.Kind == SegmentHistory.RunKind)
-            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => r.Id).Take(SeenRuns).ToListAsync(ct);
-        return runs.Count == 0 ? []
-            : await db.MetricPoints.AsNoTracking().Where(p => runs.Contains(p.MetricRunId!.Value) && p.Segment != null).Select(p => p.Segment!).Distinct().ToListAsync(ct);
-    }
+    /// <summary>The key of a segment's support point, which every measured segment of every batch has.</summary>
+    public const string SupportKey = Analysis.MetricKeys.Rows;
+
+    /// <summary>The segments ("sex=Female") any measured batch of the product showed: every segment's support point
+    /// (<see cref="SupportKey"/>) carries it ("attribute=value"; an A/B arm's segment has no '=').</summary>
+    public static async Task<IReadOnlyList<string>> SeenAsync(DashboardDbContext db, int productId, CancellationToken ct) =>
+        await db.MetricPoints.AsNoTracking().Where(p => p.ProductId == productId && p.MetricKey == SupportKey && p.Segment != null && p.Segment.Contains('='))
+            .Select(p => p.Segment!).Distinct().ToListAsync(ct);
 }
