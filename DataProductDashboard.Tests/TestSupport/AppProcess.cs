@@ -124,6 +124,10 @@ public sealed partial class AppProcess : IDisposable
         // The test runner's own settings must not leak into the app (a URL, an environment name).
         foreach (var name in new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
             start.Environment.Remove(name);
+        // The app compiles every method optimised on first use (TieredCompilationQuickJit=false: a server importing a
+        // few batches a day should not run them unoptimised); a test server runs each path a few times and restarts
+        // often, so it starts with the runtime's quick first compilation (start 7.5 → 5.6 s on this machine).
+        start.Environment["DOTNET_TC_QuickJit"] = "1";
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         var process = new Process { StartInfo = start };
