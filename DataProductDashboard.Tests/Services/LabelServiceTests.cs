@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataProductDashboard.Analysis.Performance;
+using DataProductDashboard.Data;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Labels;
 using DataProductDashboard.Tests.TestSupport;
@@ -39,14 +40,7 @@ public sealed class LabelServiceTests
     public async Task Upload_BinaryLabelsWithEmptyCellsAndMarkers_LeavesThoseRowsUnlabelledAndCountsOnlyTheRest()
     {
         await using var h = await ServiceHarness.CreateAsync();
-        var schema = TestSchemas.Binary with
-        {
-            Columns = TestSchemas.Binary.Columns.Select(c => c.Role == ColumnRole.Label ? c with { Nullable = true } : c).ToList(),
-            MissingMarkers = ["NA"],
-        };
-        var created = await h.Products.CreateAsync(new DataProductDashboard.Services.Products.CreateProductRequest("Risk with gaps", "", "", TaskType.BinaryClassification, schema), default);
-        await h.Registry.TrainAsync(created.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(300)), "train.csv", new DataProductDashboard.Services.Models.TrainModelRequest(TrainerKind.FastTree), default);
-        var batch = await h.Importer.ImportAsync(created.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(30, withLabel: false)), "b.csv", BatchSource.Api);
+        var (created, batch) = await BinaryWithGapsAsync(h);
         // Rows a1–a10 labelled, a11–a15 empty, a16–a20 'NA': only ten rows get a label, and no missing one becomes "good".
         var csv = "id,risk\n" + string.Concat(Enumerable.Range(1, 20).Select(i => $"a{i},{(i <= 10 ? (i % 2 == 0 ? "bad" : "good") : i <= 15 ? "" : "NA")}\n"));
 
@@ -56,6 +50,53 @@ public sealed class LabelServiceTests
         Assert.Equal(10, (await h.Batches.GetDetailAsync(batch.Id, default)).Batch.LabelledRows);
         Assert.Equal(10, await h.CountAsync(db => db.Predictions.Where(p => p.BatchId == batch.Id && p.Label != null)));
         Assert.Equal(5, await h.CountAsync(db => db.Predictions.Where(p => p.BatchId == batch.Id && p.Label == 1)));
+    }
+
+    [Fact]
+    public async Task Upload_SomeRowsOfAShadowScoredBatch_JudgesTheChallengerOnExactlyThoseRows()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        await h.Registry.TrainAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(240, seed: 21)), "train-v2.csv",
+            new DataProductDashboard.Services.Models.TrainModelRequest(TrainerKind.Sdca), default);
+        var batch = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(40, withLabel: false)), "b.csv", BatchSource.Api);
+        int[] rows = [3, 10, 11, 25, 40];
+
+        await h.Labels.UploadAsync(product.Id, TestSchemas.Utf8("id,cnt\n" + string.Concat(rows.Select(r => $"r{r},{r * 7}\n"))), "labels.csv", default);
+
+        await using var db = await h.DbFactory.CreateDbContextAsync();
+        var shadow = await db.ShadowPredictions.Where(s => s.BatchId == batch.Id).ToListAsync();
+        var challenger = Assert.Single(shadow.Select(s => s.ModelVersionId).Distinct());
+        var expected = rows.Average(r => Math.Abs(shadow.Single(s => s.RowIndex == r - 1).Predicted - (r * 7)));
+        var mae = await db.MetricPoints.Where(p => p.BatchId == batch.Id && p.ModelVersionId == challenger && p.MetricKey == "perf.mae").SingleAsync();
+        Assert.Equal(expected, mae.Value, 1e-9);
+        Assert.Equal(rows.Length, (await db.MetricPoints.Where(p => p.BatchId == batch.Id && p.ModelVersionId == challenger && p.MetricKey == PerformancePoints.LabelledRows).SingleAsync()).Value);
+    }
+
+    [Fact]
+    public async Task Upload_MissingLabelOfAnUnknownKey_IsRejectedAndLabelsNothing()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var (created, batch) = await BinaryWithGapsAsync(h);
+
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => h.Labels.UploadAsync(created.Id, TestSchemas.Utf8("id,risk\na1,good\nzz9,NA\n"), "labels.csv", default));
+
+        Assert.Contains("no prediction of this product has row key 'zz9'", error.Errors["row 3, column 'id'"][0]);
+        Assert.Equal(0, await h.CountAsync(db => db.Predictions.Where(p => p.BatchId == batch.Id && p.Label != null)));
+    }
+
+    /// <summary>A binary product whose label may be missing ('NA' or empty) and one 30-row batch (keys a1–a30) without labels.</summary>
+    private static async Task<(DataProductDashboard.Services.Products.ProductDetail Product, DataProductDashboard.Services.Batches.BatchSummary Batch)> BinaryWithGapsAsync(ServiceHarness h)
+    {
+        var schema = TestSchemas.Binary with
+        {
+            Columns = TestSchemas.Binary.Columns.Select(c => c.Role == ColumnRole.Label ? c with { Nullable = true } : c).ToList(),
+            MissingMarkers = ["NA"],
+        };
+        var created = await h.Products.CreateAsync(new DataProductDashboard.Services.Products.CreateProductRequest("Risk with gaps", "", "", TaskType.BinaryClassification, schema), default);
+        await h.Registry.TrainAsync(created.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(300)), "train.csv", new DataProductDashboard.Services.Models.TrainModelRequest(TrainerKind.FastTree), default);
+        var batch = await h.Importer.ImportAsync(created.Id, TestSchemas.Utf8(TestSchemas.BinaryCsv(30, withLabel: false)), "b.csv", BatchSource.Api);
+        return (created, batch);
     }
 
     [Fact]
@@ -92,7 +133,7 @@ public sealed class LabelServiceTests
     }
 
     [Fact]
-    public async Task WithKeys_LooksUpTheProductAndRowKeyIndex_NotTheProductsPredictions()
+    public async Task KeyLookup_ProbesTheProductAndRowKeyIndexOnly_NotTheProductsPredictions()
     {
         await using var h = await ServiceHarness.CreateAsync();
         var product = await h.CreateRegressionProductAsync();
@@ -100,12 +141,30 @@ public sealed class LabelServiceTests
         await using var db = await h.DbFactory.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
 
-        var plan = await QueryPlan.OfAsync(LabelService.WithKeys(db, product.Id, ["r1", "r7", "r30"]));
-        var found = await LabelService.WithKeys(db, product.Id, ["r1", "r7", "r30", "r999"]).ToListAsync();
+        var plan = await QueryPlan.OfSqlAsync(db.Database.GetDbConnection(), PredictionWriter.KeyLookupSql);
 
-        Assert.Contains(plan, step => step.Contains("INDEX IX_Predictions_ProductId_RowKey (ProductId=? AND RowKey=?)", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step.Contains("Predictions", StringComparison.Ordinal));
-        Assert.Equal([("r1", 0), ("r7", 6), ("r30", 29)], found.OrderBy(f => f.RowIndex).Select(f => (f.RowKey, f.RowIndex)));
+        Assert.Equal(["SEARCH Predictions USING COVERING INDEX IX_Predictions_ProductId_RowKey (ProductId=? AND RowKey=?)"], plan);
+    }
+
+    [Fact]
+    public async Task Upload_KeysOfSeveralBatches_LabelsExactlyThoseRowsAndReportsTheirBatches()
+    {
+        await using var h = await ServiceHarness.CreateAsync();
+        var product = await h.CreateRegressionProductAsync();
+        var first = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(30, withLabel: false)), "a.csv", BatchSource.Api);
+        var csv = TestSchemas.RegressionCsv(30, seed: 9, withLabel: false).Replace("\nr", "\nx", StringComparison.Ordinal);
+        var second = await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(csv), "b.csv", BatchSource.Api);
+        await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(csv.Replace("\nx", "\nz", StringComparison.Ordinal)), "c.csv", BatchSource.Api);
+
+        var result = await h.Labels.UploadAsync(product.Id, TestSchemas.Utf8("id,cnt\nr7,70\nx3,30\nr1,10\nx30,300\n"), "labels.csv", default);
+
+        Assert.Equal(4, result.Rows);
+        Assert.Equal(4, result.PredictionsLabelled);
+        Assert.Equal([first.Id, second.Id], result.Batches);
+        await using var db = await h.DbFactory.CreateDbContextAsync();
+        var labelled = await db.Predictions.Where(p => p.Label != null).OrderBy(p => p.RowKey).Select(p => new { p.BatchId, p.RowKey, p.Label }).ToListAsync();
+        Assert.Equal([(first.Id, "r1", 10.0), (first.Id, "r7", 70.0), (second.Id, "x3", 30.0), (second.Id, "x30", 300.0)],
+            labelled.Select(p => (p.BatchId, p.RowKey, p.Label!.Value)));
     }
 
     [Fact]

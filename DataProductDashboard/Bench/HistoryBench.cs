@@ -74,7 +74,14 @@ public static class HistoryBench
                 var measureClock = Stopwatch.StartNew();
                 var (pages, apis) = await MeasureReadsAsync(browser, api, product, growth.NewestBatchId, runs, ct);
                 var last = target >= BigLabelBatches + 2 ? target - 2 : Math.Min(target, BigLabelBatches);
-                var (bigRows, bigTook) = await product.UploadLabelsAsync(Math.Max(1, last - BigLabelBatches + 1), last, ct);
+                // The same file sent `runs` times (its labels replace themselves): the median, as for the pages.
+                var bigTimes = new List<double>();
+                var bigRows = 0;
+                for (var r = 0; r < runs; r++)
+                {
+                    var (sent, took) = await product.UploadLabelsAsync(Math.Max(1, last - BigLabelBatches + 1), last, ct);
+                    (bigRows, bigTimes) = (sent, [.. bigTimes, took.TotalMilliseconds]);
+                }
                 BenchArguments.ReleaseMemory();
                 var memory = ProcessMemory.Read();
                 var checkpoint = new HistoryCheckpoint
@@ -83,7 +90,7 @@ public static class HistoryBench
                     Pages = pages,
                     Apis = apis,
                     LabelUpload5kMs = growth.LabelTimes.Count == 0 ? null : Math.Round(BenchArguments.Median(growth.LabelTimes.TakeLast(RoutineLabelUploads)), 1),
-                    LabelUpload90kMs = Math.Round(bigTook.TotalMilliseconds, 1),
+                    LabelUpload90kMs = Math.Round(BenchArguments.Median(bigTimes), 1),
                     LabelUpload90kRows = bigRows,
                     RssMb = Math.Round(memory.RssMb, 1),
                     PeakRssMb = Math.Round(memory.PeakRssMb, 1),

@@ -10,7 +10,7 @@ public sealed record HistoryCheckpoint
     public required IReadOnlyDictionary<string, double> Apis { get; init; }
     /// <summary>Median of the last (up to) 5 routine label uploads of one batch each.</summary>
     public required double? LabelUpload5kMs { get; init; }
-    /// <summary>One label file for 18 stored batches at once (fewer while the product has fewer).</summary>
+    /// <summary>Median of `--runs` uploads of one label file for 18 stored batches at once (fewer while the product has fewer).</summary>
     public required double LabelUpload90kMs { get; init; }
     public required int LabelUpload90kRows { get; init; }
     /// <summary>VmRSS after a full compacting GC.</summary>

@@ -76,33 +76,93 @@ public static class PredictionWriter
         rowsDone?.Report(n);
     }
 
-    /// <summary>Sets the label of the given predictions (inside the caller's transaction).</summary>
-    public static void WriteLabels(DbConnection connection, IReadOnlyList<(int BatchId, int RowIndex, double Label)> labels, DateTime labelledAt,
-        CancellationToken ct = default)
+    /// <summary>What a label file joined: the predictions it labelled, their batches (ascending) and the file's rows
+    /// whose key no prediction of the product has.</summary>
+    public sealed record LabelJoin(int Predictions, IReadOnlyList<int> Batches, IReadOnlyList<int> MissingRows);
+
+    /// <summary>The label join's lookup: one probe of the (product, row key) index per key, which holds the row's primary
+    /// key, so the table itself is not read (public for the test of its plan).</summary>
+    public static readonly string KeyLookupSql =
+        $"SELECT \"BatchId\", \"RowIndex\" FROM \"{PredictionConfiguration.TableName}\" WHERE \"ProductId\" = ?1 AND \"RowKey\" = ?2";
+
+    private static readonly string LabelUpdateSql =
+        $"UPDATE \"{PredictionConfiguration.TableName}\" SET \"Label\" = ?1, \"LabelAt\" = ?2 WHERE \"BatchId\" = ?3 AND \"RowIndex\" = ?4";
+
+    /// <summary>Sets the label of every prediction of the product with each key, inside the caller's transaction (which
+    /// the caller rolls back when rows are missing): the keys are looked up through the (product, row key) index, then
+    /// the predictions found are updated by primary key in key order, so the join touches the rows the file labels and
+    /// nothing of the product's history. A NaN label labels nothing (its key must still exist). Stops looking up after
+    /// <paramref name="maxMissing"/> missing rows, and updates nothing then.</summary>
+    public static LabelJoin JoinLabels(DbConnection connection, int productId, IReadOnlyList<(int Row, string Key, double Label)> rows,
+        DateTime labelledAt, int maxMissing, CancellationToken ct = default)
     {
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
-        var sql = $"UPDATE \"{PredictionConfiguration.TableName}\" SET \"Label\" = ?, \"LabelAt\" = ? WHERE \"BatchId\" = ? AND \"RowIndex\" = ?";
-        if (raw.sqlite3_prepare_v2(db, sql, out var statement) != raw.SQLITE_OK)
-            throw new SqliteException($"Preparing the label update failed: {raw.sqlite3_errmsg(db).utf8_to_string()}", raw.sqlite3_errcode(db));
+        var missing = new List<int>();
+        var found = new List<(int BatchId, int RowIndex, double Label)>(rows.Count);
+        var lookup = PrepareStatement(db, KeyLookupSql, "the key lookup");
         try
         {
-            // EF Core stores DateTime as "yyyy-MM-dd HH:mm:ss.FFFFFFF" text.
-            var at = labelledAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
-            for (var i = 0; i < labels.Count; i++)
+            raw.sqlite3_bind_int(lookup, 1, productId);
+            for (var i = 0; i < rows.Count && missing.Count < maxMissing; i++)
             {
                 if ((i & 0x3FFF) == 0)
                     ct.ThrowIfCancellationRequested();
-                raw.sqlite3_bind_double(statement, 1, labels[i].Label);
-                raw.sqlite3_bind_text(statement, 2, at);
-                raw.sqlite3_bind_int(statement, 3, labels[i].BatchId);
-                raw.sqlite3_bind_int(statement, 4, labels[i].RowIndex);
-                Step(db, statement);
+                var (row, key, label) = rows[i];
+                raw.sqlite3_bind_text(lookup, 2, key);
+                var any = false;
+                int rc;
+                while ((rc = raw.sqlite3_step(lookup)) == raw.SQLITE_ROW)
+                {
+                    any = true;
+                    if (!double.IsNaN(label))
+                        found.Add((raw.sqlite3_column_int(lookup, 0), raw.sqlite3_column_int(lookup, 1), label));
+                }
+                if (rc != raw.SQLITE_DONE)
+                    throw new SqliteException($"Looking up row keys failed: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
+                raw.sqlite3_reset(lookup);
+                if (!any)
+                    missing.Add(row);
             }
         }
         finally
         {
-            raw.sqlite3_finalize(statement);
+            raw.sqlite3_finalize(lookup);
         }
+        if (missing.Count > 0)
+            return new LabelJoin(0, [], missing);
+
+        found.Sort((a, b) => a.BatchId != b.BatchId ? a.BatchId.CompareTo(b.BatchId) : a.RowIndex.CompareTo(b.RowIndex));
+        var batches = new List<int>();
+        var update = PrepareStatement(db, LabelUpdateSql, "the label update");
+        try
+        {
+            // EF Core stores DateTime as "yyyy-MM-dd HH:mm:ss.FFFFFFF" text.
+            raw.sqlite3_bind_text(update, 2, labelledAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+            for (var i = 0; i < found.Count; i++)
+            {
+                if ((i & 0x3FFF) == 0)
+                    ct.ThrowIfCancellationRequested();
+                var (batchId, rowIndex, label) = found[i];
+                if (batches.Count == 0 || batches[^1] != batchId)
+                    batches.Add(batchId);
+                raw.sqlite3_bind_double(update, 1, label);
+                raw.sqlite3_bind_int(update, 3, batchId);
+                raw.sqlite3_bind_int(update, 4, rowIndex);
+                Step(db, update);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_finalize(update);
+        }
+        return new LabelJoin(found.Count, batches, []);
+    }
+
+    private static sqlite3_stmt PrepareStatement(sqlite3 db, string sql, string what)
+    {
+        if (raw.sqlite3_prepare_v2(db, sql, out var statement) != raw.SQLITE_OK)
+            throw new SqliteException($"Preparing {what} failed: {raw.sqlite3_errmsg(db).utf8_to_string()}", raw.sqlite3_errcode(db));
+        return statement;
     }
 
     private static void Bind(sqlite3_stmt statement, int slot, BatchRef batch, int row, Func<int, string> rowKeys,

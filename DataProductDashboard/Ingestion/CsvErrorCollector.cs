@@ -1,8 +1,11 @@
 namespace DataProductDashboard.Ingestion;
 
 /// <summary>Collects problems found in a CSV file, keyed "row N, column 'c'", up to a limit.</summary>
-public sealed class CsvErrorCollector(int limit = 50)
+public sealed class CsvErrorCollector(int limit = CsvErrorCollector.DefaultLimit)
 {
+    /// <summary>Problems reported before reading stops.</summary>
+    public const int DefaultLimit = 50;
+
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
     public int Count { get; private set; }

@@ -83,7 +83,7 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         }
         // A challenger's shadow performance depends on its own scores of the batch only: the batches whose labels changed.
         var shadowBatches = changed.Where(targets.ContainsKey).ToList();
-        var shadowRuns = await ShadowRunsAsync(db, product.Task, ClassNames.Multiclass(product.Schema), shadowBatches.Select(id => targets[id]).ToList(), ct);
+        var shadowRuns = await ShadowRunsAsync(db, product.Task, ClassNames.Multiclass(product.Schema), shadowBatches.Select(id => targets[id]).ToList(), rowsByBatch, ct);
         // Each segment's performance depends on the batch's own rows only: the batches whose labels changed.
         var segmentAttributes = SegmentAttributes.Of(product.Schema);
         if (segmentAttributes.Count > 0)
@@ -133,40 +133,88 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
 
     /// <summary>The performance of each challenger's shadow scores of the batches on their labelled rows (the labels of
     /// the champion's rows with the same index), judged against the challenger's own hold-out; its concept-drift window
-    /// is the batch alone.</summary>
+    /// is the batch alone. The shadow rows are read in key order and matched to the labelled rows already read.</summary>
     private static async Task<List<(MetricRun Run, List<(string Key, double Value)> Points)>> ShadowRunsAsync(DashboardDbContext db, TaskType task,
-        IReadOnlyList<string> classes, IReadOnlyList<Batch> batches, CancellationToken ct)
+        IReadOnlyList<string> classes, IReadOnlyList<Batch> batches, IReadOnlyDictionary<int, LabelledRows> labelled, CancellationToken ct)
     {
         var runs = new List<(MetricRun, List<(string, double)>)>();
-        if (batches.Count == 0)
-            return runs;
-        var ids = batches.Select(b => b.Id).ToList();
-        var rows = await db.ShadowPredictions.AsNoTracking().Where(s => ids.Contains(s.BatchId))
-            .Join(db.Predictions.Where(p => p.Label != null), s => new { s.BatchId, s.RowIndex }, p => new { p.BatchId, p.RowIndex },
-                (s, p) => new { s.BatchId, s.ModelVersionId, s.RowIndex, s.Predicted, s.Score, Label = p.Label!.Value })
-            .ToListAsync(ct);
-        if (rows.Count == 0)
-            return runs;
-        var versionIds = rows.Select(r => r.ModelVersionId).Distinct().ToList();
-        var holdouts = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.HoldoutMetrics, ct);
-        var byBatch = rows.ToLookup(r => r.BatchId);
+        var scored = new List<(Batch Batch, int VersionId, (double[] Label, double[] Predicted, double[]? Score) Values)>();
         foreach (var batch in batches)
         {
-            foreach (var version in byBatch[batch.Id].GroupBy(r => r.ModelVersionId).OrderBy(g => g.Key))
-            {
-                var ordered = version.OrderBy(r => r.RowIndex).ToList();
-                var everyScore = ordered.All(r => r.Score is not null);
-                var values = (ordered.Select(r => r.Label).ToArray(), ordered.Select(r => r.Predicted).ToArray(),
-                    everyScore ? ordered.Select(r => r.Score!.Value).ToArray() : null);
-                var result = Compute(task, values, [values], holdouts.GetValueOrDefault(version.Key) ?? [], classes);
-                runs.Add((ShadowHistory.NewRun(batch, ShadowHistory.PerformanceRunKind, version.Key, result), PerformancePoints.Flatten(result).ToList()));
-            }
+            var rows = labelled[batch.Id];
+            if (rows.Label.Length > 0)
+                scored.AddRange((await ShadowScoresAsync(db, batch.Id, rows, ct)).Select(v => (batch, v.VersionId, v.Values)));
+        }
+        if (scored.Count == 0)
+            return runs;
+        var versionIds = scored.Select(r => r.VersionId).Distinct().ToList();
+        var holdouts = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.HoldoutMetrics, ct);
+        foreach (var (batch, versionId, values) in scored)
+        {
+            var result = Compute(task, values, [values], holdouts.GetValueOrDefault(versionId) ?? [], classes);
+            runs.Add((ShadowHistory.NewRun(batch, ShadowHistory.PerformanceRunKind, versionId, result), PerformancePoints.Flatten(result).ToList()));
         }
         return runs;
     }
 
+    /// <summary>Each challenger's shadow scores of a batch's labelled rows (by version, ascending): the shadow rows in
+    /// (version, row) order merged with the labelled rows' indexes.</summary>
+    private static async Task<List<(int VersionId, (double[] Label, double[] Predicted, double[]? Score) Values)>> ShadowScoresAsync(
+        DashboardDbContext db, int batchId, LabelledRows rows, CancellationToken ct)
+    {
+        var result = new List<(int, (double[], double[], double[]?))>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT \"ModelVersionId\", \"RowIndex\", \"Predicted\", \"Score\" FROM \"{ShadowPredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch ORDER BY \"ModelVersionId\", \"RowIndex\"";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$batch";
+            parameter.Value = batchId;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            int? version = null;
+            var (label, predicted, score) = (new List<double>(), new List<double>(), new List<double>());
+            var everyScore = true;
+            var next = 0;
+            void Flush()
+            {
+                if (version is { } v && label.Count > 0)
+                    result.Add((v, ([.. label], [.. predicted], everyScore ? [.. score] : null)));
+                (label, predicted, score, everyScore, next) = (new List<double>(), new List<double>(), new List<double>(), true, 0);
+            }
+            while (await reader.ReadAsync(ct))
+            {
+                var rowVersion = reader.GetInt32(0);
+                if (rowVersion != version)
+                {
+                    Flush();
+                    version = rowVersion;
+                }
+                var rowIndex = reader.GetInt32(1);
+                while (next < rows.RowIndex.Length && rows.RowIndex[next] < rowIndex)
+                    next++;
+                if (next == rows.RowIndex.Length || rows.RowIndex[next] != rowIndex)
+                    continue;
+                label.Add(rows.Label[next]);
+                predicted.Add(reader.GetDouble(2));
+                if (reader.IsDBNull(3))
+                    everyScore = false;
+                else
+                    score.Add(reader.GetDouble(3));
+            }
+            Flush();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return result;
+    }
+
     /// <summary>A batch's labelled rows in row order: label, prediction, score (when every row has one) and arm.</summary>
-    private sealed record LabelledRows(double[] Label, double[] Predicted, double[]? Score, ExperimentArm?[] Arms, string?[] Segments)
+    private sealed record LabelledRows(int[] RowIndex, double[] Label, double[] Predicted, double[]? Score, ExperimentArm?[] Arms, string?[] Segments)
     {
         public (double[] Label, double[] Predicted, double[]? Score) Values => (Label, Predicted, Score);
     }
@@ -180,13 +228,14 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"SELECT \"Label\", \"Predicted\", \"Score\", \"Arm\", \"Segments\" FROM \"{PredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch AND \"Label\" IS NOT NULL ORDER BY \"RowIndex\"";
+            command.CommandText = $"SELECT \"Label\", \"Predicted\", \"Score\", \"Arm\", \"Segments\", \"RowIndex\" FROM \"{PredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch AND \"Label\" IS NOT NULL ORDER BY \"RowIndex\"";
             var parameter = command.CreateParameter();
             parameter.ParameterName = "$batch";
             parameter.Value = batchId;
             command.Parameters.Add(parameter);
             var (label, predicted, score, arms) = (new List<double>(), new List<double>(), new List<double>(), new List<ExperimentArm?>());
             var segments = new List<string?>();
+            var rowIndex = new List<int>();
             var everyScore = true;
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
@@ -200,9 +249,10 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
                         score.Add(reader.GetDouble(2));
                     arms.Add(reader.IsDBNull(3) ? null : (ExperimentArm)reader.GetInt32(3));
                     segments.Add(reader.IsDBNull(4) ? null : reader.GetString(4));
+                    rowIndex.Add(reader.GetInt32(5));
                 }
             }
-            return new LabelledRows([.. label], [.. predicted], label.Count > 0 && everyScore ? [.. score] : null, [.. arms], [.. segments]);
+            return new LabelledRows([.. rowIndex], [.. label], [.. predicted], label.Count > 0 && everyScore ? [.. score] : null, [.. arms], [.. segments]);
         }
         finally
         {

@@ -35,35 +35,30 @@ public sealed class LabelService(
         var values = LabelValues(parsed, label, product.Task, product.Schema.PositiveClass);
 
         var errors = new CsvErrorCollector();
-        var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstRow = new Dictionary<string, int>(parsed.RowCount, StringComparer.Ordinal);
+        var rows = new List<(int Row, string Key, double Label)>(parsed.RowCount);
         for (var i = 0; i < parsed.RowCount; i++)
         {
-            if (!firstRow.TryAdd(parsed.RowKeys[i], i + 2))
+            if (firstRow.TryAdd(parsed.RowKeys[i], i + 2))
+                rows.Add((i + 2, parsed.RowKeys[i], values[i]));
+            else
                 errors.AddCell(i + 2, key.Name, $"row key '{parsed.RowKeys[i]}' appears again (first on row {firstRow[parsed.RowKeys[i]]})");
         }
-        var targets = await FindPredictionsAsync(db, productId, firstRow.Keys, ct);
-        string? purgedHint = null;
-        for (var i = 0; i < parsed.RowCount && !errors.IsFull; i++)
-        {
-            if (targets.ContainsKey(parsed.RowKeys[i]))
-                continue;
-            purgedHint ??= await PurgedHintAsync(db, product, ct);
-            errors.AddCell(i + 2, key.Name, $"no prediction of this product has row key '{parsed.RowKeys[i]}'{purgedHint}");
-        }
-        if (errors.HasErrors)
-            throw new InputValidationException(errors.Summary(fileName), errors.ToDictionary());
 
         var labelledAt = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // A row whose label is missing (empty or a marker) labels nothing: it neither counts nor erases an earlier label.
-        var updates = new List<(int BatchId, int RowIndex, double Label)>();
-        for (var i = 0; i < parsed.RowCount; i++)
+        // Each key is looked up and labelled in one statement; a file with an unknown key is rolled back whole. A row
+        // whose label is missing (empty or a marker) labels nothing: it neither counts nor erases an earlier label.
+        var join = PredictionWriter.JoinLabels(db.Database.GetDbConnection(), productId, rows, labelledAt, CsvErrorCollector.DefaultLimit, ct);
+        if (join.MissingRows.Count > 0)
         {
-            if (!double.IsNaN(values[i]))
-                updates.AddRange(targets[parsed.RowKeys[i]].Select(t => (t.BatchId, t.RowIndex, values[i])));
+            var purgedHint = await PurgedHintAsync(db, product, ct);
+            foreach (var row in join.MissingRows)
+                errors.AddCell(row, key.Name, $"no prediction of this product has row key '{parsed.RowKeys[row - 2]}'{purgedHint}");
         }
-        PredictionWriter.WriteLabels(db.Database.GetDbConnection(), updates, labelledAt, ct);
-        var affected = updates.Select(u => u.BatchId).Distinct().ToList();
+        if (errors.HasErrors)
+            throw new InputValidationException(errors.Summary(fileName), errors.ToDictionary());
+        var affected = join.Batches;
         await performance.RecomputeAsync(db, productId, affected, ct);
         // Gates of the labelled batches and label-based KPIs follow the commit; recorded with it, so a crash in
         // between is repaired at the next start.
@@ -72,10 +67,10 @@ public sealed class LabelService(
         await db.Batches.Where(b => affected.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.FollowUpPending, true), ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Labels for product {ProductId}: {Rows} rows joined {Predictions} predictions in {Batches} batches",
-            productId, parsed.RowCount, updates.Count, affected.Count);
+            productId, parsed.RowCount, join.Predictions, affected.Count);
         await followUps.RunAsync(followUp.Id);
         events.Publish(productId);
-        return new LabelUploadResult(parsed.RowCount, updates.Count, affected);
+        return new LabelUploadResult(parsed.RowCount, join.Predictions, affected);
     }
 
     /// <summary>Why a key may not be found any more: the retention setting removed older batches' rows (empty when it
@@ -89,32 +84,6 @@ public sealed class LabelService(
         return $" (or its batch's rows were removed by the retention setting of {product.RetentionDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} days: "
             + $"{purged.Count} batch{(purged.Count == 1 ? "" : "es")}, the latest on {purged[0].RowsPurgedAt:yyyy-MM-dd} UTC; labels can no longer join them)";
     }
-
-    /// <summary>The predictions of the product with each key, found through the (product, row key) index, the keys
-    /// passed as one JSON array parameter per <see cref="LookupKeysPerQuery"/> (SQLite probes the index once per key):
-    /// the lookup reads the rows the file labels, not the product's history.</summary>
-    private static async Task<Dictionary<string, List<(int BatchId, int RowIndex)>>> FindPredictionsAsync(DashboardDbContext db, int productId,
-        IEnumerable<string> keys, CancellationToken ct)
-    {
-        var targets = new Dictionary<string, List<(int BatchId, int RowIndex)>>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Chunk(LookupKeysPerQuery))
-        {
-            var found = await WithKeys(db, productId, chunk).ToListAsync(ct);
-            foreach (var p in found.OrderBy(p => p.BatchId).ThenBy(p => p.RowIndex))
-            {
-                if (!targets.TryGetValue(p.RowKey, out var list))
-                    targets[p.RowKey] = list = [];
-                list.Add((p.BatchId, p.RowIndex));
-            }
-        }
-        return targets;
-    }
-
-    private const int LookupKeysPerQuery = 20_000;
-
-    /// <summary>The query of one lookup (public for the test of its plan).</summary>
-    public static IQueryable<(string RowKey, int BatchId, int RowIndex)> WithKeys(DashboardDbContext db, int productId, IReadOnlyCollection<string> keys) =>
-        db.Predictions.AsNoTracking().Where(p => p.ProductId == productId && EF.Parameter(keys).Contains(p.RowKey)).Select(p => ValueTuple.Create(p.RowKey, p.BatchId, p.RowIndex));
 
     /// <summary>The labels of a file as stored: regression values, 1 for the positive class and 0 for the other, or a
     /// multiclass label's class index;
