@@ -11,6 +11,8 @@ namespace DataProductDashboard.Tests.Api;
 public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClassFixture<AccessMatrixTests.Fixture>
 {
     private const string Everyone = "Viewer DataScientist ProductManager Admin Ingest";
+    /// <summary>Open to anyone: the API reference page and its scripts (what they show comes from the signed-in document).</summary>
+    private const string Public = "anonymous Viewer DataScientist ProductManager Admin Ingest";
     private const string Managers = "ProductManager Admin";
     private const string ModelEditors = "DataScientist Admin";
     private const string Uploaders = "DataScientist Admin Ingest";
@@ -112,6 +114,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         { "POST", "/api/admin/keys", "Admin" },
         { "DELETE", "/api/admin/keys/{name}", "Admin" },
         { "GET", "/openapi/{documentName}.json", Everyone },
+        { "GET", "/api-reference/{documentName?}", Public },
+        { "GET", "/api-reference/favicon.svg", Public },
+        { "GET", "/api-reference/scalar.aspnetcore.js", Public },
+        { "GET", "/api-reference/scalar.js", Public },
     };
 
     private static readonly string[] Callers = ["Viewer", "DataScientist", "ProductManager", "Admin", "Ingest"];
@@ -122,7 +128,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
     {
         var url = Concrete(template);
         var cells = new List<string>();
-        cells.Add(Cell("anonymous", await SendAsync(fixture.Anonymous, method, url), expectAllowed: false, denied: HttpStatusCode.Unauthorized));
+        cells.Add(Cell("anonymous", await SendAsync(fixture.Anonymous, method, url), expectAllowed: allowed == Public, denied: HttpStatusCode.Unauthorized));
         foreach (var caller in Callers)
         {
             var expectAllowed = allowed.Split(' ').Contains(caller);
@@ -165,7 +171,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
     private static string Concrete(string template) => template
         .Replace("{productId:int}", "1").Replace("{version:int}", "9").Replace("{batchId:int}", "999").Replace("{ruleId:int}", "999")
         .Replace("{alertId:int}", "999").Replace("{channelId:int}", "999").Replace("{kpiId:int}", "999").Replace("{experimentId:int}", "999")
-        .Replace("{jobId:guid}", "00000000-0000-0000-0000-000000000001").Replace("{documentName}", "v1")
+        .Replace("{jobId:guid}", "00000000-0000-0000-0000-000000000001").Replace("{documentName}", "v1").Replace("{documentName?}", "v1")
         .Replace("{email}", "nobody%40example.org").Replace("{name}", "no-such-key");
 
     public sealed class Fixture : IAsyncLifetime

@@ -11,7 +11,9 @@ public sealed class EndpointAuthorizationTests
     /// <summary>Reachable without signing in: the account pages and sign-out, the error page, static assets and the
     /// framework's own: the static-file fallback, Blazor's redirect helper, the list of JS initializers (public) and
     /// circuit disconnect (needs the circuit's secret id).</summary>
-    private static readonly string[] AnonymousRoutes = ["/account/login", "/account/access-denied", "/account/logout", "/Error"];
+    private static readonly string[] AnonymousRoutes = ["/account/login", "/account/access-denied", "/account/logout", "/Error",
+        // The API reference page and its scripts: the document they render (/openapi/v1.json) needs sign-in.
+        "/api-reference/{documentName?}", "/api-reference/favicon.svg", "/api-reference/scalar.aspnetcore.js", "/api-reference/scalar.js"];
 
     private static readonly string[] FrameworkRoutes = ["/{**path:file}", "/_framework/opaque-redirect", "/_blazor/initializers", "/_blazor/disconnect"];
 

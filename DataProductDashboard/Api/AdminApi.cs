@@ -16,15 +16,15 @@ public static class AdminApi
         var group = api.MapGroup("/admin").RequireAuthorization(DashboardPolicies.Admin).WithTags("Admin");
         group.MapGet("/users", ListUsersAsync).WithName("ListUsers")
             .WithSummary("Every user with roles, must-change-password, lockout, creation and last sign-in.");
-        group.MapPost("/users", AddUserAsync).WithName("AddUser")
+        group.MapPost("/users", AddUserAsync).WithName("AddUser").AcceptsJson<Contracts.AddUserRequest>()
             .WithSummary("Add a user: { email, roles[], password? }; without a password the answer carries a generated one-time password (once).");
-        group.MapPut("/users/{email}/roles", SetRolesAsync).WithName("SetUserRoles")
+        group.MapPut("/users/{email}/roles", SetRolesAsync).WithName("SetUserRoles").AcceptsJson<Contracts.SetRolesRequest>()
             .WithSummary("Replace a user's roles: { roles[] }; the last Admin keeps the Admin role (409).");
         group.MapDelete("/users/{email}", RemoveUserAsync).WithName("RemoveUser")
             .WithSummary("Remove a user; the last Admin cannot be removed (409).");
         group.MapGet("/keys", ListKeysAsync).WithName("ListApiKeys")
             .WithSummary("Every API key: name, prefix, role, products, created, expiry, last use, state; never the key.");
-        group.MapPost("/keys", CreateKeyAsync).WithName("CreateApiKey")
+        group.MapPost("/keys", CreateKeyAsync).WithName("CreateApiKey").AcceptsJson<CreateApiKeyRequest>()
             .WithSummary("Create a key: { name, role, productIds?, expires? (YYYY-MM-DD, last valid day, UTC) }; the answer carries the key (once).");
         group.MapDelete("/keys/{name}", RevokeKeyAsync).WithName("RevokeApiKey")
             .WithSummary("Revoke a key: requests with it get 401 from now on.");

@@ -21,13 +21,13 @@ public static class AlertsApi
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
     {
         var alerts = api.MapGroup("/alerts").WithTags("Alerts");
-        alerts.MapGet("/", ListAsync).WithSummary($"Alerts of every product, paged ({{ items, totalCount }}); productId=, {Filters}");
-        alerts.MapGet("/{alertId:int}", GetAsync).WithSummary("One alert with its evidence link and who acknowledged or resolved it when.");
-        alerts.MapPost("/{alertId:int}/acknowledge", AcknowledgeAsync).RequireAuthorization(DashboardPolicies.Respond).ProducesProblem(StatusCodes.Status409Conflict)
+        alerts.MapGet("/", ListAsync).WithName("ListAlerts").Produces<PagedResult<AlertSummary>>().WithSummary($"Alerts of every product, paged ({{ items, totalCount }}); productId=, {Filters}");
+        alerts.MapGet("/{alertId:int}", GetAsync).WithName("GetAlert").WithSummary("One alert with its evidence link and who acknowledged or resolved it when.");
+        alerts.MapPost("/{alertId:int}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeAlert").RequireAuthorization(DashboardPolicies.Respond).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Acknowledge an alert (someone is on it); acknowledging it again changes nothing; 409 when already resolved.");
-        alerts.MapPost("/{alertId:int}/resolve", ResolveAsync).RequireAuthorization(DashboardPolicies.Respond).ProducesProblem(StatusCodes.Status409Conflict)
+        alerts.MapPost("/{alertId:int}/resolve", ResolveAsync).WithName("ResolveAlert").RequireAuthorization(DashboardPolicies.Respond).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Resolve an alert, with an optional JSON body { \"note\": \"…\" }; 409 when already resolved. The same rule failing later raises a new alert.");
-        api.MapGet("/products/{productId:int}/alerts", ListForProductAsync).WithTags("Alerts")
+        api.MapGet("/products/{productId:int}/alerts", ListForProductAsync).WithName("ListProductAlerts").Produces<PagedResult<AlertSummary>>().WithTags("Alerts")
             .WithSummary($"A product's alerts, paged ({{ items, totalCount }}); {Filters}");
         return api;
     }

@@ -13,16 +13,16 @@ public static class BatchesApi
     public static RouteGroupBuilder MapBatchesApi(this RouteGroupBuilder api)
     {
         var product = api.MapGroup("/products/{productId:int}/batches").WithTags("Batches");
-        product.MapPost("/", UploadAsync).RequireAuthorization(DashboardPolicies.Upload)
+        product.MapPost("/", UploadAsync).WithName("UploadBatch").AcceptsUpload(["text/csv"]).RequireAuthorization(DashboardPolicies.Upload)
             .Produces<BatchSummary>(StatusCodes.Status201Created).Produces<Services.Jobs.JobStatus>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Score a CSV batch (multipart field 'file', or a text/csv body with ?fileName=): 201 when done, 202 + status URL when queued; 409 when the same file is already stored (?allowDuplicate=true stores it anyway); ?backfill=true sends history (placed at its newest event time, never judged late; detected when its events are over Dashboard:BackfillAfterDays old, ?backfill=false says it is not); honours Idempotency-Key.");
-        product.MapGet("/", ListAsync).WithSummary("Batches, newest first, paged ({ items, totalCount }); sort=ReceivedAt|FileName|Rows|ModelVersion|ScoringSeconds|LatencyP95|PredictionMean, descending=true|false, q=file-name filter; Accept: text/csv or ?format=csv exports all that match.");
+        product.MapGet("/", ListAsync).WithName("ListBatches").Produces<PagedResult<BatchSummary>>().WithSummary("Batches, newest first, paged ({ items, totalCount }); sort=ReceivedAt|FileName|Rows|ModelVersion|ScoringSeconds|LatencyP95|PredictionMean, descending=true|false, q=file-name filter; Accept: text/csv or ?format=csv exports all that match.");
         var batch = api.MapGroup("/batches/{batchId:int}").WithTags("Batches");
-        batch.MapGet("/", GetAsync).WithSummary("A batch: summary, latency and prediction distribution.");
-        batch.MapPost("/audit", ReauditAsync).RequireAuthorization(DashboardPolicies.ModelWork).ProducesProblem(StatusCodes.Status409Conflict)
+        batch.MapGet("/", GetAsync).WithName("GetBatch").WithSummary("A batch: summary, latency and prediction distribution.");
+        batch.MapPost("/audit", ReauditAsync).WithName("ReauditBatch").RequireAuthorization(DashboardPolicies.ModelWork).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Run the batch's audit again with the current drift settings; replaces the previous audit and its history points.");
-        batch.MapGet("/predictions", PredictionsAsync).WithSummary("Predictions, paged JSON; Accept: text/csv or ?format=csv streams all as CSV.");
+        batch.MapGet("/predictions", PredictionsAsync).WithName("ListBatchPredictions").Produces<PagedResult<PredictionRow>>().WithSummary("Predictions, paged JSON; Accept: text/csv or ?format=csv streams all as CSV.");
         return api;
     }
 

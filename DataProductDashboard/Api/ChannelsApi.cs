@@ -12,18 +12,18 @@ public static class ChannelsApi
     public static RouteGroupBuilder MapChannelsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/products/{productId:int}/channels").WithTags("Notifications");
-        group.MapGet("/", ListAsync).WithSummary("The product's webhook and e-mail channels, each with its latest delivery (in-app alerts are always on).");
-        group.MapPost("/", CreateAsync).RequireAuthorization(DashboardPolicies.Manage)
+        group.MapGet("/", ListAsync).WithName("ListChannels").WithSummary("The product's webhook and e-mail channels, each with its latest delivery (in-app alerts are always on).");
+        group.MapPost("/", CreateAsync).WithName("CreateChannel").RequireAuthorization(DashboardPolicies.Manage)
             .WithSummary("Add a channel: { name, kind: Webhook|Email, target: URL or comma-separated addresses (1-20), minimumSeverity: Warning|Critical, enabled }. "
                          + "A webhook's signing secret is in the answer's 'secret', this once. URLs on the host or its network are refused (Notifications:AllowedWebhookHosts).");
-        group.MapGet("/{channelId:int}", GetAsync).WithSummary("One channel.");
-        group.MapPut("/{channelId:int}", UpdateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a channel's name, kind, target, minimum severity and enabled flag.");
-        group.MapPost("/{channelId:int}/rotate-secret", RotateSecretAsync).RequireAuthorization(DashboardPolicies.Manage)
+        group.MapGet("/{channelId:int}", GetAsync).WithName("GetChannel").WithSummary("One channel.");
+        group.MapPut("/{channelId:int}", UpdateAsync).WithName("UpdateChannel").RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a channel's name, kind, target, minimum severity and enabled flag.");
+        group.MapPost("/{channelId:int}/rotate-secret", RotateSecretAsync).WithName("RotateChannelSecret").RequireAuthorization(DashboardPolicies.Manage)
             .WithSummary("Give a webhook channel a new signing secret (in the answer's 'secret', this once); the old one stops working at once.");
-        group.MapDelete("/{channelId:int}", DeleteAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a channel and its delivery log.");
-        group.MapPost("/{channelId:int}/test", TestAsync).RequireAuthorization(DashboardPolicies.Manage)
+        group.MapDelete("/{channelId:int}", DeleteAsync).WithName("DeleteChannel").RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a channel and its delivery log.");
+        group.MapPost("/{channelId:int}/test", TestAsync).WithName("TestChannel").RequireAuthorization(DashboardPolicies.Manage)
             .WithSummary("Send a test message through the channel now (one attempt); answers the logged delivery, succeeded or not.");
-        group.MapGet("/deliveries", DeliveriesAsync).WithSummary("The delivery log, newest first: ?channelId= to narrow it to one channel, ?take= (1-10000, default 100).");
+        group.MapGet("/deliveries", DeliveriesAsync).WithName("ListChannelDeliveries").WithSummary("The delivery log, newest first: ?channelId= to narrow it to one channel, ?take= (1-10000, default 100).");
         return api;
     }
 

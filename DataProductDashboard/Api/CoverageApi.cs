@@ -12,7 +12,7 @@ public static class CoverageApi
 
     public static RouteGroupBuilder MapCoverageApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/batches/{batchId:int}/uncovered", GetAsync).WithTags("Audit").WithName("GetUncoveredRows")
+        api.MapGet("/batches/{batchId:int}/uncovered", GetAsync).WithTags("Audit").WithName("GetUncoveredRows").Produces<Services.Coverage.UncoveredRowsPage>()
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone)
             .WithSummary($"Rows of a batch outside the training population of the version that scored it (numbers beyond the training range, categories never seen), each with its reasons: JSON lists the first {MaxListed:N0} with totalCount; Accept: text/csv or ?format=csv streams them all.");
         return api;

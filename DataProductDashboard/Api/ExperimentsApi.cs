@@ -15,14 +15,14 @@ public static class ExperimentsApi
     public static RouteGroupBuilder MapExperimentsApi(this RouteGroupBuilder api)
     {
         var product = api.MapGroup("/products/{productId:int}/experiments").WithTags("Experiments");
-        product.MapGet("/", ListAsync).WithSummary("A product's A/B tests, running first, each with its live statistics.");
-        product.MapPost("/", StartAsync).RequireAuthorization(DashboardPolicies.Contribute).ProducesProblem(StatusCodes.Status409Conflict)
+        product.MapGet("/", ListAsync).WithName("ListExperiments").WithSummary("A product's A/B tests, running first, each with its live statistics.");
+        product.MapPost("/", StartAsync).WithName("StartExperiment").AcceptsJson<StartExperimentRequest>().RequireAuthorization(DashboardPolicies.Contribute).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Start an A/B test: { \"challengerVersion\": 2, \"primaryMetric\": \"perf.accuracy\", \"minimumDetectableEffect\": 0.05, \"challengerShare\": 0.5, \"alpha\": 0.05, \"power\": 0.8, \"name\", \"hypothesis\" } → 201; 409 while another runs.");
-        product.MapGet("/metrics", MetricsAsync).WithSummary("The metrics an A/B test of this product can compare (key, name, test, unit of the minimum detectable effect).");
+        product.MapGet("/metrics", MetricsAsync).WithName("ListExperimentMetrics").WithSummary("The metrics an A/B test of this product can compare (key, name, test, unit of the minimum detectable effect).");
         var experiment = api.MapGroup("/experiments/{experimentId:int}").WithTags("Experiments");
-        experiment.MapGet("/", GetAsync).WithSummary("One A/B test with its live statistics; Accept: text/csv (or ?format=csv) answers the per-metric comparison table.");
-        experiment.MapGet("/comparison.csv", CsvAsync).WithSummary("The per-metric comparison table as CSV (primary first).");
-        experiment.MapPost("/decision", DecideAsync).RequireAuthorization(DashboardPolicies.Manage).ProducesProblem(StatusCodes.Status409Conflict)
+        experiment.MapGet("/", GetAsync).WithName("GetExperiment").Produces<ExperimentSummary>().WithSummary("One A/B test with its live statistics; Accept: text/csv (or ?format=csv) answers the per-metric comparison table.");
+        experiment.MapGet("/comparison.csv", CsvAsync).WithName("ExportExperimentComparison").Produces<string>(StatusCodes.Status200OK, "text/csv").WithSummary("The per-metric comparison table as CSV (primary first).");
+        experiment.MapPost("/decision", DecideAsync).WithName("DecideExperiment").AcceptsJson<Contracts.ExperimentDecisionRequest>().RequireAuthorization(DashboardPolicies.Manage).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Decide: { \"decision\": \"KeepRunning\" | \"KeepChampion\" | \"ShipChallenger\", \"reason\": \"…\" }; shipping promotes the challenger through the release gates (409 naming the failing gates when refused).");
         return api;
     }

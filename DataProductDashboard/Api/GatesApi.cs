@@ -15,20 +15,20 @@ public static class GatesApi
     public static RouteGroupBuilder MapGatesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/products/{productId:int}").WithTags("Gates");
-        group.MapGet("/gates", ListAsync).WithSummary("Gate rules of a product (scope=Batch|Release filters), each with its latest outcome.");
-        group.MapGet("/gates/{ruleId:int}", GetAsync).WithSummary("One gate rule.");
-        group.MapPost("/gates", CreateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Create a gate rule: scope, metricKey, column?, condition, threshold, upperThreshold (Between), bound/unit (relative), severity, owner, enabled, name.");
-        group.MapPut("/gates/{ruleId:int}", UpdateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a gate rule.");
-        group.MapDelete("/gates/{ruleId:int}", DeleteAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a gate rule (its outcomes go with it).");
-        group.MapGet("/gates/metrics", MetricsAsync).WithSummary("The metric keys a gate of this product can watch, with their current values.");
-        group.MapGet("/gates/proposals", ProposalsAsync).WithSummary("Default gates the product's metrics propose that it does not have yet.");
-        group.MapPost("/gates/preview", PreviewAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("What a rule (same body as create) would have said on the last 10 batches.");
-        group.MapGet("/gates/evaluations", EvaluationsAsync)
+        group.MapGet("/gates", ListAsync).WithName("ListGates").WithSummary("Gate rules of a product (scope=Batch|Release filters), each with its latest outcome.");
+        group.MapGet("/gates/{ruleId:int}", GetAsync).WithName("GetGate").WithSummary("One gate rule.");
+        group.MapPost("/gates", CreateAsync).WithName("CreateGate").AcceptsJson<GateRuleInput>().RequireAuthorization(DashboardPolicies.Manage).WithSummary("Create a gate rule: scope, metricKey, column?, condition, threshold, upperThreshold (Between), bound/unit (relative), severity, owner, enabled, name.");
+        group.MapPut("/gates/{ruleId:int}", UpdateAsync).WithName("UpdateGate").AcceptsJson<GateRuleInput>().RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a gate rule.");
+        group.MapDelete("/gates/{ruleId:int}", DeleteAsync).WithName("DeleteGate").RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a gate rule (its outcomes go with it).");
+        group.MapGet("/gates/metrics", MetricsAsync).WithName("ListGateMetrics").WithSummary("The metric keys a gate of this product can watch, with their current values.");
+        group.MapGet("/gates/proposals", ProposalsAsync).WithName("ListGateProposals").WithSummary("Default gates the product's metrics propose that it does not have yet.");
+        group.MapPost("/gates/preview", PreviewAsync).WithName("PreviewGate").AcceptsJson<GateRuleInput>().RequireAuthorization(DashboardPolicies.Manage).WithSummary("What a rule (same body as create) would have said on the last 10 batches.");
+        group.MapGet("/gates/evaluations", EvaluationsAsync).WithName("ListGateEvaluations").Produces<PagedResult<GateEvaluationView>>()
             .WithSummary("Stored outcomes, newest first: ruleId, status, scope, from, to, page, pageSize; Accept: text/csv for a CSV export.");
-        group.MapGet("/trail", TrailAsync).WithSummary("Audit trail: promotions, waivers, rollbacks, gate and channel edits (who, when, before → after).");
-        group.MapPut("/cadence", CadenceAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Expected batch cadence in hours ({ \"expectedCadenceHours\": 168 } or null): a missing batch raises an alert.");
-        api.MapGet("/batches/{batchId:int}/gates", BatchGatesAsync).WithTags("Gates").WithSummary("Gate outcomes of a batch, worst first.");
-        api.MapGet("/batches/{batchId:int}/proposed-gates", BatchProposalsAsync).WithTags("Gates")
+        group.MapGet("/trail", TrailAsync).WithName("ListAuditTrail").WithSummary("Audit trail: promotions, waivers, rollbacks, gate and channel edits (who, when, before → after).");
+        group.MapPut("/cadence", CadenceAsync).WithName("SetExpectedCadence").AcceptsJson<Contracts.CadenceRequest>().RequireAuthorization(DashboardPolicies.Manage).WithSummary("Expected batch cadence in hours ({ \"expectedCadenceHours\": 168 } or null): a missing batch raises an alert.");
+        api.MapGet("/batches/{batchId:int}/gates", BatchGatesAsync).WithName("ListBatchGates").WithTags("Gates").WithSummary("Gate outcomes of a batch, worst first.");
+        api.MapGet("/batches/{batchId:int}/proposed-gates", BatchProposalsAsync).WithName("ListBatchGateProposals").WithTags("Gates")
             .WithSummary("The default gates this batch's metrics propose (rule + reason).");
         return api;
     }

@@ -11,9 +11,9 @@ public static class InsightsApi
 {
     public static RouteGroupBuilder MapInsightsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/insights", DigestAsync).WithTags("Insights")
+        api.MapGet("/insights", DigestAsync).WithName("GetInsightsDigest").Produces<IReadOnlyList<ProductInsights>>().WithTags("Insights")
             .WithSummary("The portfolio digest: every product's insights ([{ productId, productName, generatedAt, insights }]); CSV with Accept: text/csv or ?format=csv.");
-        api.MapGet("/products/{productId:int}/insights", GetAsync).WithTags("Insights")
+        api.MapGet("/products/{productId:int}/insights", GetAsync).WithName("GetProductInsights").Produces<ProductInsights>().WithTags("Insights")
             .WithSummary("A product's insights ({ productId, productName, generatedAt, insights: [{ severity, topic, sentence, evidence, at }] }); CSV with Accept: text/csv or ?format=csv.");
         return api;
     }

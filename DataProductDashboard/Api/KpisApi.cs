@@ -18,15 +18,15 @@ public static class KpisApi
     public static RouteGroupBuilder MapKpisApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/products/{productId:int}/kpis").WithTags("KPIs");
-        group.MapGet("/", ListAsync).WithSummary("The product's KPIs, ordered by name: status of the latest complete period against the target band, and the business-drift finding of a sustained off-target run.");
-        group.MapGet("/{kpiId:int}", GetAsync).WithSummary("One KPI: definition, overview, values per period (overall, then per A/B arm) and the audit markers on its time axis.");
-        group.MapPost("/", CreateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Create a KPI: name, unit, direction (HigherIsBetter|LowerIsBetter), target, tolerance, period (Day|Week|Month), source (Uploaded|BatchColumn|MisclassificationCost), aggregate + column (BatchColumn), costFalsePositive + costFalseNegative (MisclassificationCost), runLength (2–12), description, owner.");
-        group.MapPut("/{kpiId:int}", UpdateAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a KPI's definition; computed KPIs are recomputed from every batch.");
-        group.MapDelete("/{kpiId:int}", DeleteAsync).RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a KPI and its values; its alert is resolved.");
-        group.MapPost("/{kpiId:int}/values", UploadAsync).RequireAuthorization(DashboardPolicies.KpiUpload).Produces<KpiUploadResult>()
+        group.MapGet("/", ListAsync).WithName("ListKpis").WithSummary("The product's KPIs, ordered by name: status of the latest complete period against the target band, and the business-drift finding of a sustained off-target run.");
+        group.MapGet("/{kpiId:int}", GetAsync).WithName("GetKpi").WithSummary("One KPI: definition, overview, values per period (overall, then per A/B arm) and the audit markers on its time axis.");
+        group.MapPost("/", CreateAsync).WithName("CreateKpi").AcceptsJson<KpiInput>().RequireAuthorization(DashboardPolicies.Manage).WithSummary("Create a KPI: name, unit, direction (HigherIsBetter|LowerIsBetter), target, tolerance, period (Day|Week|Month), source (Uploaded|BatchColumn|MisclassificationCost), aggregate + column (BatchColumn), costFalsePositive + costFalseNegative (MisclassificationCost), runLength (2–12), description, owner.");
+        group.MapPut("/{kpiId:int}", UpdateAsync).WithName("UpdateKpi").AcceptsJson<KpiInput>().RequireAuthorization(DashboardPolicies.Manage).WithSummary("Replace a KPI's definition; computed KPIs are recomputed from every batch.");
+        group.MapDelete("/{kpiId:int}", DeleteAsync).WithName("DeleteKpi").RequireAuthorization(DashboardPolicies.Manage).WithSummary("Delete a KPI and its values; its alert is resolved.");
+        group.MapPost("/{kpiId:int}/values", UploadAsync).WithName("UploadKpiValues").AcceptsUpload(["text/csv"]).RequireAuthorization(DashboardPolicies.KpiUpload).Produces<KpiUploadResult>()
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Values of an uploaded KPI: a JSON body { \"values\": [ { \"period\": \"2024-05-06\", \"value\": 123.4, \"arm\": \"champion\" } ] }, or a CSV (period,value[,arm]) as multipart field 'file' or a text/csv body. A period sent again replaces its value; nothing is stored when a row is wrong; honours Idempotency-Key.");
-        group.MapGet("/{kpiId:int}/values", ValuesAsync).WithSummary("Values per period, oldest first (period, arm, value, rows, status, complete, pending, relativeGap); Accept: text/csv or ?format=csv for CSV.");
+        group.MapGet("/{kpiId:int}/values", ValuesAsync).WithName("ListKpiValues").Produces<IReadOnlyList<KpiPoint>>().WithSummary("Values per period, oldest first (period, arm, value, rows, status, complete, pending, relativeGap); Accept: text/csv or ?format=csv for CSV.");
         return api;
     }
 

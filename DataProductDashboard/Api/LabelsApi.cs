@@ -9,7 +9,7 @@ public static class LabelsApi
 {
     public static RouteGroupBuilder MapLabelsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/products/{productId:int}/labels", UploadAsync).RequireAuthorization(DashboardPolicies.Upload).WithTags("Labels").Produces<LabelUploadResult>()
+        api.MapPost("/products/{productId:int}/labels", UploadAsync).WithName("UploadLabels").AcceptsUpload(["text/csv"]).RequireAuthorization(DashboardPolicies.Upload).WithTags("Labels").Produces<LabelUploadResult>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("CSV of row key + label (multipart field 'file' or a text/csv body): joins stored predictions by row key and recomputes performance and concept drift of the affected batches; honours Idempotency-Key.");

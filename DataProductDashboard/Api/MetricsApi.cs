@@ -13,15 +13,15 @@ public static class MetricsApi
     public static RouteGroupBuilder MapMetricsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/products/{productId:int}").WithTags("Audit");
-        group.MapGet("/metrics", SeriesAsync).WithSummary("Metric points of a key (e.g. drift.share, drift.column.score with column=temp, dq.missing_share), oldest first; from/to filter the time. Each point carries its modelVersion; a challenger's points measured on its shadow scores of a batch have shadow=true (modelVersion=N keeps one version's).");
-        group.MapGet("/metrics/keys", KeysAsync).WithSummary("The metric keys a product has history for.");
-        group.MapGet("/releases", ReleasesAsync).WithSummary("When each model version became champion (release markers).");
-        group.MapGet("/health", HealthAsync).WithSummary("Traffic lights of data quality and drift from the newest audited batch.");
-        group.MapGet("/drift-settings", GetSettingsAsync).WithSummary("Dataset drift share and per-column method / threshold overrides.");
-        group.MapPut("/drift-settings", PutSettingsAsync).RequireAuthorization(DashboardPolicies.ModelWork).WithSummary("Replace the drift settings; they apply to the next audits.");
-        api.MapGet("/batches/{batchId:int}/distribution", DistributionAsync).WithTags("Audit")
+        group.MapGet("/metrics", SeriesAsync).WithName("GetMetricSeries").WithSummary("Metric points of a key (e.g. drift.share, drift.column.score with column=temp, dq.missing_share), oldest first; from/to filter the time. Each point carries its modelVersion; a challenger's points measured on its shadow scores of a batch have shadow=true (modelVersion=N keeps one version's).");
+        group.MapGet("/metrics/keys", KeysAsync).WithName("ListMetricKeys").WithSummary("The metric keys a product has history for.");
+        group.MapGet("/releases", ReleasesAsync).WithName("ListReleases").WithSummary("When each model version became champion (release markers).");
+        group.MapGet("/health", HealthAsync).WithName("GetProductHealth").WithSummary("Traffic lights of data quality and drift from the newest audited batch.");
+        group.MapGet("/drift-settings", GetSettingsAsync).WithName("GetDriftSettings").WithSummary("Dataset drift share and per-column method / threshold overrides.");
+        group.MapPut("/drift-settings", PutSettingsAsync).WithName("SetDriftSettings").RequireAuthorization(DashboardPolicies.ModelWork).WithSummary("Replace the drift settings; they apply to the next audits.");
+        api.MapGet("/batches/{batchId:int}/distribution", DistributionAsync).WithName("GetBatchDistribution").WithTags("Audit")
             .WithSummary("Reference vs current shares of a feature (column=…) or of the model output (column=prediction) for a batch.");
-        group.MapGet("/drift-methods", () => TypedResults.Ok(DriftMethods.All)).WithSummary("The drift methods the engine offers.");
+        group.MapGet("/drift-methods", () => TypedResults.Ok(DriftMethods.All)).WithName("ListDriftMethods").WithSummary("The drift methods the engine offers.");
         return api;
     }
 

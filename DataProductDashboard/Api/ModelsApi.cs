@@ -22,33 +22,41 @@ public static class ModelsApi
     public static RouteGroupBuilder MapModelsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/products/{productId:int}/models").WithTags("Models");
-        group.MapGet("/", ListAsync).WithSummary("The model registry of a product, newest version first.");
-        group.MapGet("/{version:int}", GetAsync).WithSummary("One model version.");
+        group.MapGet("/", ListAsync).WithName("ListModelVersions").WithSummary("The model registry of a product, newest version first.");
+        group.MapGet("/{version:int}", GetAsync).WithName("GetModelVersion").WithSummary("One model version.");
         group.MapGet("/{version:int}/lineage", LineageAsync).WithName("GetModelLineage")
-            .Produces<ModelLineage>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<ModelLineage>()
             .WithSummary("The whole life of a version: training data, parameters, who registered, trained, promoted, waived or rolled it back and when, "
                 + "release-gate outcomes, the A/B tests it was in, the batches it scored; Accept: text/csv or ?format=csv gives the events as CSV.");
         api.MapGet("/products/{productId:int}/evaluation-set", GetEvaluationSetAsync).WithTags("Models").WithName("GetEvaluationSet")
             .WithSummary("The product's evaluation set (file name, SHA-256, labelled rows, when registered); 404 when it has none.");
-        api.MapPut("/products/{productId:int}/evaluation-set", SetEvaluationSetAsync).WithTags("Models").WithName("SetEvaluationSet")
+        api.MapPut("/products/{productId:int}/evaluation-set", SetEvaluationSetAsync).WithTags("Models").WithName("SetEvaluationSet").AcceptsUpload(["text/csv"])
             .RequireAuthorization(DashboardPolicies.ModelWork).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Register (or replace) the product's evaluation set: a labelled CSV with the schema's columns (multipart field file, or a text/csv body), "
                 + "checked like training data; versions can then be compared on it (GET …/models/compare?source=evaluation-set).");
         api.MapDelete("/products/{productId:int}/evaluation-set", ClearEvaluationSetAsync).WithTags("Models").WithName("ClearEvaluationSet")
             .RequireAuthorization(DashboardPolicies.ModelWork).WithSummary("Remove the product's evaluation set.");
-        group.MapGet("/compare", CompareAsync).WithName("CompareModelVersions").ProducesProblem(StatusCodes.Status409Conflict)
-            .Produces<ModelComparisonView>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+        group.MapGet("/compare", CompareAsync).WithName("CompareModelVersions").Produces<ModelComparisonView>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Versions compared on the same labelled production rows (?versions=1,2[&baseline=1][&batches=4]): metrics with 95% intervals, "
                 + "differences against the baseline with paired tests, agreement, the rows they disagree on most; Accept: text/csv or ?format=csv exports those rows.");
-        group.MapPost("/", UploadAsync).RequireAuthorization(DashboardPolicies.ModelWork)
+        group.MapPost("/", UploadAsync).WithName("UploadModelVersion").AcceptsUpload(["application/zip", "application/octet-stream"],
+                new UploadField("reference", "Reference data (CSV, with labels) the audit compares batches with.", Format: "binary"),
+                new UploadField("notes", "Notes shown with the version."),
+                new UploadField("featureOrder", "ONNX: the feature columns in the model's input order, comma-separated."),
+                new UploadField("labelOutput", "ONNX: the output holding the predicted label or value."),
+                new UploadField("scoreOutput", "ONNX: the output holding the probability.")).RequireAuthorization(DashboardPolicies.ModelWork)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Register an ML.NET model zip or an ONNX model, told apart by content (multipart: file, notes, and optionally reference = the training "
                 + "data CSV, the drift reference). ONNX: one input per feature column named like it, or one float tensor [N, F] with featureOrder=\"a,b,c\"; "
                 + "outputs found by shape or named with labelOutput / scoreOutput; checked against the schema (400 naming the input or output).");
-        group.MapPost("/train", TrainAsync).RequireAuthorization(DashboardPolicies.ModelWork)
+        group.MapPost("/train", TrainAsync).WithName("TrainModelVersion").AcceptsUpload(["text/csv"],
+                new UploadField("trainer", "The trainer (default FastTree).", Values: Enum.GetNames<TrainerKind>()),
+                new UploadField("holdoutFraction", "Share of rows held out for evaluation (default 0.2).", Microsoft.OpenApi.JsonSchemaType.Number),
+                new UploadField("seed", "Seed of the split and the trainer (default 42).", Microsoft.OpenApi.JsonSchemaType.Integer),
+                new UploadField("notes", "Notes shown with the version.")).RequireAuthorization(DashboardPolicies.ModelWork)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Train a model in the app from a labelled CSV (multipart: file, trainer, holdoutFraction, seed); 202 + status URL.");
-        group.MapPost("/{version:int}/promote", PromoteAsync).RequireAuthorization(DashboardPolicies.Manage).ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/{version:int}/promote", PromoteAsync).WithName("PromoteModelVersion").RequireAuthorization(DashboardPolicies.Manage).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Make a version the champion: its release gates are evaluated first; 409 naming the failing critical gates unless a waiver is active.");
         group.MapPost("/{version:int}/challenger", MarkChallengerAsync).WithName("MarkChallenger").RequireAuthorization(DashboardPolicies.ModelWork)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -57,13 +65,13 @@ public static class ModelsApi
         group.MapDelete("/{version:int}/challenger", UnmarkChallengerAsync).WithName("UnmarkChallenger").RequireAuthorization(DashboardPolicies.ModelWork)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Stop shadow-scoring a challenger (it becomes a candidate again); its shadow history stays.");
-        group.MapPost("/{version:int}/release-evaluation", EvaluateReleaseAsync).RequireAuthorization(DashboardPolicies.Contribute)
+        group.MapPost("/{version:int}/release-evaluation", EvaluateReleaseAsync).WithName("EvaluateRelease").RequireAuthorization(DashboardPolicies.Contribute)
             .WithSummary("Evaluate the release gates of a version now: hold-out metrics and shadow scoring of the latest production batches, against the champion.");
-        group.MapPost("/{version:int}/waivers", WaiveAsync).RequireAuthorization(DashboardPolicies.Manage)
+        group.MapPost("/{version:int}/waivers", WaiveAsync).WithName("WaiveReleaseGates").AcceptsJson<Contracts.WaiverRequest>().RequireAuthorization(DashboardPolicies.Manage)
             .WithSummary("Record a waiver ({ \"reason\": \"…\", \"expiresAt\": \"2026-12-31\" }): the version may be promoted despite failing critical release gates until it expires.");
-        group.MapPost("/rollback", RollbackAsync).RequireAuthorization(DashboardPolicies.Manage).ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/rollback", RollbackAsync).WithName("RollbackModel").RequireAuthorization(DashboardPolicies.Manage).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Put the previous champion back (no release gates); the rolled-back version is retired.");
-        api.MapGet("/products/{productId:int}/waivers", WaiversAsync).WithTags("Models").WithSummary("Waivers of a product's versions, newest first.");
+        api.MapGet("/products/{productId:int}/waivers", WaiversAsync).WithName("ListWaivers").WithTags("Models").WithSummary("Waivers of a product's versions, newest first.");
         return api;
     }
 

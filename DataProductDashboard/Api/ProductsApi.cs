@@ -12,10 +12,14 @@ public static class ProductsApi
     public static RouteGroupBuilder MapProductsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/products").WithTags("Products");
-        group.MapGet("/", ListAsync).WithSummary("All data products with champion version, batches and rows scored.");
+        group.MapGet("/", ListAsync).WithName("ListProducts").WithSummary("All data products with champion version, batches and rows scored.");
         group.MapPost("/", CreateAsync).RequireAuthorization(DashboardPolicies.Contribute).WithName("CreateProduct")
             .WithSummary("Create a data product with its schema (the body infer-schema proposes).");
-        group.MapPost("/infer-schema", InferSchemaAsync).RequireAuthorization(DashboardPolicies.Contribute).WithName("InferProductSchema")
+        group.MapPost("/infer-schema", InferSchemaAsync).RequireAuthorization(DashboardPolicies.Contribute).WithName("InferProductSchema").AcceptsUpload(["text/csv"],
+                new UploadField("name", "The product's name."),
+                new UploadField("label", "The label column."),
+                new UploadField("positiveClass", "Binary: the positive class."),
+                new UploadField("markers", "Missing-value markers, comma-separated (e.g. NA,-)."))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Propose a product from a sample CSV (multipart field 'file'; optional fields name, label, positiveClass, markers = comma-separated missing-value markers): the body POST /api/products takes, plus 'inference' (per-column missing cells by marker, distinct values, ranges, categories, notes, the first rows).");
         group.MapGet("/{productId:int}", GetAsync).WithName("GetProduct").WithSummary("One data product with its schema.");

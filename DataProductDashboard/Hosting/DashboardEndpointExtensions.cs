@@ -2,6 +2,7 @@ using DataProductDashboard.Api;
 using DataProductDashboard.Components;
 using DataProductDashboard.Hosting.Access;
 using Microsoft.AspNetCore.Authorization;
+using Scalar.AspNetCore;
 
 namespace DataProductDashboard.Hosting;
 
@@ -21,6 +22,16 @@ public static class DashboardEndpointExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi().RequireAuthorization(DashboardPolicies.Read);
+        // The interactive API reference behind the API button: Scalar, its script served by the app itself (no CDN),
+        // its inline start-up script carrying this response's CSP nonce. It shows only what /openapi/v1.json gives
+        // the caller (signed in); "Try it" sends the signed-in user's cookie (or an X-Api-Key typed in), so it answers
+        // what that user may do.
+        app.MapScalarApiReference(ApiReferencePath, (options, context) =>
+        {
+            options.WithTitle("DataProductDashboard API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            if (context.GetCspNonce() is { } nonce)
+                options.WithNonce(nonce);
+        }).AllowAnonymous(); // the page and its script are public (Scalar short-circuits them); the document they load needs sign-in
         // Requests with an API key carry no cookie and need no antiforgery token; the cookie is accepted for the API's
         // safe methods only (AccessServiceExtensions), so a cross-site form cannot change anything through it.
         var api = app.MapGroup("/api").DisableAntiforgery().RequireAuthorization(DashboardPolicies.Read).RequireRateLimiting(RateLimitPolicies.Api)
@@ -28,6 +39,7 @@ public static class DashboardEndpointExtensions
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapProductsApi().MapModelsApi().MapBatchesApi().MapJobsApi().MapMetricsApi().MapLabelsApi()
             .MapGatesApi().MapFairnessApi().MapCoverageApi().MapSegmentsApi().MapAlertsApi().MapChannelsApi().MapInsightsApi().MapKpisApi().MapExperimentsApi().MapAdminApi();
@@ -43,6 +55,9 @@ public static class DashboardEndpointExtensions
             });
         return app;
     }
+
+    /// <summary>Where the interactive API reference is (the API button's target).</summary>
+    public const string ApiReferencePath = "/api-reference";
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

@@ -130,7 +130,7 @@ public static class DashboardServiceExtensions
         });
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload + (1 << 20));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload + (1 << 20));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<Api.SchemaTypes>());
         builder.Services.AddSingleton<Api.ProductsLookup>();
         builder.AddDashboardWebSurface();
         return builder;
