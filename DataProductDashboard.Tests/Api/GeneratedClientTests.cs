@@ -7,8 +7,20 @@ namespace DataProductDashboard.Tests.Api;
 
 /// <summary>The C# client NSwag generates from the committed OpenAPI document at build time (see the test project file)
 /// drives the API end to end: a generated client is usable as it is.</summary>
-public sealed class GeneratedClientTests
+public sealed class GeneratedClientTests(GeneratedClientTests.TrainedProduct trained) : IClassFixture<GeneratedClientTests.TrainedProduct>
 {
+    /// <summary>One app with one product whose first version the generated client trained (each test sends its own batch).</summary>
+    public sealed class TrainedProduct : IAsyncLifetime
+    {
+        public DashboardAppFactory App { get; } = new();
+        public DashboardApiClient Client { get; private set; } = null!;
+        public int ProductId { get; private set; }
+
+        public async Task InitializeAsync() => (Client, ProductId) = await TrainedProductAsync(App);
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
+
     private static FileParameter Csv(string csv, string fileName) => new(new MemoryStream(TestSchemas.Utf8(csv).ToArray()), fileName, "text/csv");
 
     private static async Task<(DashboardApiClient Client, int ProductId)> TrainedProductAsync(DashboardAppFactory app)
@@ -30,14 +42,13 @@ public sealed class GeneratedClientTests
     [Fact]
     public async Task GeneratedClient_UploadsABatch_AndReadsItBackWithItsNumbers()
     {
-        await using var app = new DashboardAppFactory();
-        var (client, productId) = await TrainedProductAsync(app);
+        var (client, productId) = (trained.Client, trained.ProductId);
 
         var batch = await client.UploadBatchAsync(productId, Csv(TestSchemas.RegressionCsv(50, seed: 3, withLabel: false), "batch.csv"));
 
         Assert.Equal(50, batch.RowCount);
         Assert.True(batch.ScoringSeconds > 0);
-        var listed = await client.ListBatchesAsync(productId);
+        var listed = await client.ListBatchesAsync(productId, q: "batch.csv");
         Assert.Equal(batch.Id, Assert.Single(listed.Items).Id);
         Assert.Equal(50, (await client.GetBatchAsync(batch.Id)).Batch.RowCount);
     }
@@ -45,8 +56,7 @@ public sealed class GeneratedClientTests
     [Fact]
     public async Task GeneratedClient_BadBatch_ThrowsTheProblemNamingRowAndColumn()
     {
-        await using var app = new DashboardAppFactory();
-        var (client, productId) = await TrainedProductAsync(app);
+        var (client, productId) = (trained.Client, trained.ProductId);
         var csv = TestSchemas.RegressionCsv(5, withLabel: false);
         var bad = string.Join('\n', csv.Split('\n').Select((line, i) => i == 3 ? string.Join(',', line.Split(',').Select((cell, c) => c == 1 ? "abc" : cell)) : line));
 
@@ -54,6 +64,6 @@ public sealed class GeneratedClientTests
 
         Assert.Equal(400, error.StatusCode);
         Assert.Contains("row 4", error.Result.AdditionalProperties["errors"].ToString(), StringComparison.Ordinal);
-        Assert.Empty((await client.ListBatchesAsync(productId)).Items);
+        Assert.Empty((await client.ListBatchesAsync(productId, q: "bad.csv")).Items);
     }
 }

@@ -9,8 +9,25 @@ namespace DataProductDashboard.Tests.Api;
 /// <summary>The OpenAPI document a client is generated from: complete (an id, a summary, responses and problems on
 /// every operation, the body of every POST/PUT that takes one), valid, and equal to the committed copy that the test
 /// project's NSwag client is generated from at build time.</summary>
-public sealed class OpenApiDocumentTests
+public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Served served) : IClassFixture<OpenApiDocumentTests.Served>
 {
+    /// <summary>The document the app serves, read once for the class.</summary>
+    public sealed class Served : IAsyncLifetime
+    {
+        public JsonObject Document { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await using var app = new DashboardAppFactory();
+            using var client = app.CreateClientWithRole("Viewer");
+            Document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject();
+            // The servers entry is the address the request came to: not part of the API.
+            Document.Remove("servers");
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
+    }
+
     /// <summary>Where the committed document is (the test project's build generates its client from it).</summary>
     private static readonly string Snapshot = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "Api", "OpenApi", "openapi.v1.json");
 
@@ -21,15 +38,7 @@ public sealed class OpenApiDocumentTests
         "AcknowledgeAlert", "RotateChannelSecret", "TestChannel",
     };
 
-    private static async Task<JsonObject> LiveDocumentAsync()
-    {
-        await using var app = new DashboardAppFactory();
-        using var client = app.CreateClientWithRole("Viewer");
-        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject();
-        // The servers entry is the address the request came to: not part of the API.
-        document.Remove("servers");
-        return document;
-    }
+    private JsonObject LiveDocument() => (JsonObject)served.Document.DeepClone();
 
     private static IEnumerable<(string Path, string Method, JsonObject Operation)> Operations(JsonObject document) =>
         document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
@@ -39,7 +48,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task Document_EqualsTheCommittedCopy_SoTheGeneratedClientIsCurrent()
     {
-        var live = await LiveDocumentAsync();
+        var live = LiveDocument();
 
         if (Environment.GetEnvironmentVariable("DPD_UPDATE_OPENAPI") == "1")
             await File.WriteAllTextAsync(Snapshot, live.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
@@ -51,7 +60,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task Document_EveryOperation_HasAnIdASummaryAResultAndItsProblems()
     {
-        var operations = Operations(await LiveDocumentAsync()).ToList();
+        var operations = Operations(LiveDocument()).ToList();
 
         Assert.True(operations.Count >= 90, $"{operations.Count} operations");
         var ids = operations.Select(o => o.Operation["operationId"]?.GetValue<string>()).ToList();
@@ -70,7 +79,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task Document_EveryPostAndPutThatTakesABody_DescribesIt()
     {
-        var operations = Operations(await LiveDocumentAsync()).Where(o => o.Method is "post" or "put").ToList();
+        var operations = Operations(LiveDocument()).Where(o => o.Method is "post" or "put").ToList();
 
         foreach (var (path, method, operation) in operations)
         {
@@ -88,7 +97,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task Document_ReadByOpenApiNet_HasNoErrorsOrRuleViolations()
     {
-        var json = (await LiveDocumentAsync()).ToJsonString();
+        var json = (LiveDocument()).ToJsonString();
 
         var read = OpenApiDocument.Parse(json, OpenApiConstants.Json);
 

@@ -7,9 +7,9 @@ public sealed class NotificationOptions : IValidatableObject
 {
     public const string SectionName = "Notifications";
 
-    /// <summary>The address people open the dashboard at; links in webhooks and e-mails start with it.</summary>
-    [Required]
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+    /// <summary>The address people open the dashboard at; links in webhooks, e-mails and exported reports start with
+    /// it. Unset: the address the app listens on (<c>Services.Notifications.PublicBaseUrl</c>).</summary>
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>How long one webhook attempt may take before it counts as failed (and is retried), in seconds.</summary>
     [Range(0.05, 300)]
@@ -36,11 +36,12 @@ public sealed class NotificationOptions : IValidatableObject
 
     public TimeSpan WebhookBackoff => TimeSpan.FromSeconds(WebhookBackoffSeconds);
 
-    /// <summary>Checks what data annotations cannot: an absolute http(s) base URL and the nested SMTP settings
+    /// <summary>Checks what data annotations cannot: an absolute http(s) base URL (when set) and the nested SMTP settings
     /// (AllowedWebhookHosts is checked by Services.Notifications.WebhookHostsValidator).</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
+            && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https")))
             yield return new ValidationResult($"'{PublicBaseUrl}' is not an absolute http(s) URL.", [nameof(PublicBaseUrl)]);
         var smtp = new List<ValidationResult>();
         Validator.TryValidateObject(Smtp, new ValidationContext(Smtp), smtp, validateAllProperties: true);

@@ -15,6 +15,7 @@ public static class NotificationServiceExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, WebhookHostsValidator>();
         services.AddSingleton<WebhookTargetGuard>();
+        services.AddSingleton<PublicBaseUrl>();
         // The typed client lives in singletons, so connections are recycled by the handler (DNS changes are picked
         // up) instead of by the factory. Timeouts are per attempt (WebhookSender); the guard's handler checks every
         // address it connects to, follows no redirects and uses no proxy.

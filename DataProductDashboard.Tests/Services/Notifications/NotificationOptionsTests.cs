@@ -23,7 +23,7 @@ public sealed class NotificationOptionsTests
         Assert.Equal((10, 3, 1), (options.WebhookTimeoutSeconds, options.WebhookMaxAttempts, options.WebhookBackoffSeconds));
         Assert.Equal(("localhost", 25, SmtpSecurity.Auto, "", "", "dashboard@localhost"),
             (options.Smtp.Host, options.Smtp.Port, options.Smtp.Security, options.Smtp.UserName, options.Smtp.Password, options.Smtp.From));
-        Assert.Equal("http://localhost:5000", options.PublicBaseUrl);
+        Assert.Null(options.PublicBaseUrl);
     }
 
     [Fact]

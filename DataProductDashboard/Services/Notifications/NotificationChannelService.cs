@@ -18,7 +18,7 @@ public sealed class NotificationChannelService(
     WebhookTargetGuard guard,
     AuditTrail trail,
     ProductEvents events,
-    IOptions<NotificationOptions> options,
+    PublicBaseUrl publicBaseUrl,
     TimeProvider clock,
     ILogger<NotificationChannelService> logger)
 {
@@ -151,7 +151,7 @@ public sealed class NotificationChannelService(
             channel = await db.NotificationChannels.AsNoTracking().FirstOrDefaultAsync(c => c.ProductId == productId && c.Id == channelId, ct)
                 ?? throw ChannelNotFound(productId, channelId);
         }
-        var notification = AlertNotification.Test(channel, productName, options.Value.PublicBaseUrl, clock.GetUtcNow().UtcDateTime);
+        var notification = AlertNotification.Test(channel, productName, publicBaseUrl.Value, clock.GetUtcNow().UtcDateTime);
         var (delivery, result) = await sender.SendAsync(channel, notification, ct, maxAttempts: 1);
         events.Publish(productId);
         return new DeliverySummary(delivery.Id, channel.Id, channel.Name, channel.Kind, null, null, true, delivery.At,

@@ -18,7 +18,7 @@ public sealed class NotificationDispatcher(
     IDbContextFactory<DashboardDbContext> dbFactory,
     ChannelSender sender,
     ProductEvents events,
-    IOptions<NotificationOptions> options,
+    PublicBaseUrl publicBaseUrl,
     TimeProvider clock,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
@@ -137,7 +137,7 @@ public sealed class NotificationDispatcher(
             .OrderBy(c => c.Id).ToListAsync(ct);
         if (channels.Count == 0)
             return [];
-        var notification = AlertNotification.For(alert, productName, options.Value.PublicBaseUrl, clock.GetUtcNow().UtcDateTime);
+        var notification = AlertNotification.For(alert, productName, publicBaseUrl.Value, clock.GetUtcNow().UtcDateTime);
         var sent = await Task.WhenAll(channels.Select(async c =>
         {
             var (delivery, result) = await sender.SendAsync(c, notification, ct);
