@@ -61,6 +61,10 @@ public sealed class AlertService(
         return (open, escalated);
     }
 
+    /// <summary>Whether the alert of <paramref name="key"/> is open or acknowledged.</summary>
+    public static Task<bool> IsUnresolvedAsync(DashboardDbContext db, int productId, string key, CancellationToken ct) =>
+        db.Alerts.AnyAsync(a => a.ProductId == productId && a.Key == key && a.State != AlertState.Resolved, ct);
+
     /// <summary>Resolves the unresolved alert of <paramref name="key"/>, if any, as the system (the condition cleared).</summary>
     public async Task<bool> ClearAsync(DashboardDbContext db, int productId, string key, string note, CancellationToken ct)
     {
