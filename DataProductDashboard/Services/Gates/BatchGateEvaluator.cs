@@ -10,7 +10,8 @@ namespace DataProductDashboard.Services.Gates;
 /// <summary>Evaluates a product's enabled batch gates on an audited batch, replaces the batch's stored outcomes, and
 /// turns Failed and Warning outcomes into deduplicated alerts; a rule that passes on the newest judged batch clears its
 /// alert — a rule on a windowed metric (<see cref="MetricInfo.WindowBatches"/>: concept drift, fairness) only once it
-/// passed on every judged batch of its window, so one small passing batch does not clear it. An older batch judged again (labels arriving late) never overrides what a newer batch said.</summary>
+/// passed on every judged batch of its window, so one small passing batch does not clear it. An older batch judged
+/// again (labels arriving late) never overrides what a newer batch said.</summary>
 public sealed class BatchGateEvaluator(
     IDbContextFactory<DashboardDbContext> dbFactory,
     BatchEvidence evidence,
@@ -86,7 +87,7 @@ public sealed class BatchGateEvaluator(
                 }
                 if (!await AlertService.IsUnresolvedAsync(db, batch.ProductId, key, ct))
                     continue;
-                var failing = await NotPassedInWindowAsync(db, rule.Id, batch, window, ct);
+                var (judged, failing) = await EarlierInWindowAsync(db, rule.Id, batch, window, ct);
                 if (failing.Count > 0)
                 {
                     logger.LogInformation("Gate {RuleId} passed on batch {BatchId}, but its window of {Window} batches still holds failing batches {Failing}: its alert stays open",
@@ -94,7 +95,7 @@ public sealed class BatchGateEvaluator(
                     continue;
                 }
                 await alerts.ClearAsync(db, batch.ProductId, key,
-                    $"Passed on batch #{batchId} and the {window - 1} judged batches before it (the rule's window of {window}): {outcome.Description}.", ct);
+                    $"Passed on batch #{batchId} and the {judged} judged batches before it (the rule's window of {window}): {outcome.Description}.", ct);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -105,10 +106,9 @@ public sealed class BatchGateEvaluator(
         return stored;
     }
 
-    /// <summary>The batches among the <paramref name="window"/> − 1 judged before <paramref name="batch"/> (in arrival
-    /// order; Skipped and Error judge nothing) on which the rule did not pass. Fewer judged batches than the window: those
-    /// there are.</summary>
-    private static async Task<List<int>> NotPassedInWindowAsync(DashboardDbContext db, int ruleId, Batch batch, int window, CancellationToken ct)
+    /// <summary>Of the (at most) <paramref name="window"/> − 1 batches the rule judged before <paramref name="batch"/>
+    /// (in arrival order; Skipped and Error judge nothing), how many there are and those on which it did not pass.</summary>
+    private static async Task<(int Judged, List<int> Failing)> EarlierInWindowAsync(DashboardDbContext db, int ruleId, Batch batch, int window, CancellationToken ct)
     {
         var earlier = await db.GateEvaluations.AsNoTracking()
             .Where(e => e.GateRuleId == ruleId && e.BatchId != null && e.BatchId != batch.Id
@@ -116,7 +116,7 @@ public sealed class BatchGateEvaluator(
                 && (e.Status == GateStatus.Passed || e.Status == GateStatus.Warning || e.Status == GateStatus.Failed))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.BatchId).Take(window - 1)
             .Select(e => new { BatchId = e.BatchId!.Value, e.Status }).ToListAsync(ct);
-        return earlier.Where(e => e.Status != GateStatus.Passed).Select(e => e.BatchId).OrderBy(id => id).ToList();
+        return (earlier.Count, earlier.Where(e => e.Status != GateStatus.Passed).Select(e => e.BatchId).OrderBy(id => id).ToList());
     }
 
     /// <summary>Where a failing rule's evidence is: the drift page of its column, the quality page, the behavior page,
