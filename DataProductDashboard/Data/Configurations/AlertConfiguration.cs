@@ -15,5 +15,6 @@ public sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.HasOne<DataProduct>().WithMany().HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<GateRule>().WithMany().HasForeignKey(a => a.GateRuleId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Batch>().WithMany().HasForeignKey(a => a.BatchId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ReleaseWaiver>().WithMany().HasForeignKey(a => a.WaiverId).OnDelete(DeleteBehavior.SetNull);
     }
 }

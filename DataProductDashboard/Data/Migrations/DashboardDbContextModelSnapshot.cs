@@ -92,11 +92,16 @@ namespace DataProductDashboard.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WaiverId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
 
                     b.HasIndex("GateRuleId");
+
+                    b.HasIndex("WaiverId");
 
                     b.HasIndex("State", "LastSeenAt");
 
@@ -1649,6 +1654,11 @@ namespace DataProductDashboard.Data.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DataProductDashboard.Data.Entities.ReleaseWaiver", null)
+                        .WithMany()
+                        .HasForeignKey("WaiverId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.AuditTrailEntry", b =>

@@ -6,4 +6,11 @@ namespace DataProductDashboard.Services.Alerts;
 public sealed record AlertSummary(
     int Id, int ProductId, string ProductName, AlertKind Kind, int? GateRuleId, GateSeverity Severity, string Title, string Message,
     string Link, int? BatchId, string? Column, AlertState State, int Count, DateTime FirstSeenAt, DateTime LastSeenAt,
-    string? AcknowledgedBy, DateTime? AcknowledgedAt, string? ResolvedBy, DateTime? ResolvedAt, string? ResolutionNote);
+    string? AcknowledgedBy, DateTime? AcknowledgedAt, string? ResolvedBy, DateTime? ResolvedAt, string? ResolutionNote)
+{
+    /// <summary>The release waiver that resolved the alert (a failing release gate of a waived version), if any.</summary>
+    public int? WaiverId { get; init; }
+
+    /// <summary><see cref="WaiverId"/>'s waiver: "Waived until 2026-12-31 by pm.alice", its reason and link.</summary>
+    public WaiverState? Waiver { get; init; }
+}

@@ -9,7 +9,7 @@ namespace DataProductDashboard.Services.Models;
 /// <summary>Puts a version's lineage together from what the app already records: the version itself, the audit trail
 /// (registered or trained, promoted, refused, waived, rolled back, replaced), its release-gate evaluations, the A/B
 /// tests it was in and the batches it scored as champion.</summary>
-public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> dbFactory)
+public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> CsvColumns = ["at", "kind", "actor", "text", "link"];
 
@@ -120,6 +120,7 @@ public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> db
             events.Add(new(lastShadow.At, "latest-shadow-batch", "system",
                 $"Latest production batch scored as challenger: #{lastShadow.Id} ({shadowCount:N0} batches, {shadowRows:N0} rows in all)", $"/batches/{lastShadow.Id}"));
 
+        var waiver = await ActiveWaivers.OfVersionAsync(db, productId, version.Id, clock.GetUtcNow().UtcDateTime, ct);
         return new ModelLineage(product.Id, product.Name, version.Number, version.Source, version.Trainer, version.Status, version.CreatedAt, version.PromotedAt,
             version.TrainingRows, version.HoldoutRows, version.TrainingSeconds, version.FileName, version.FileHash, version.FileSizeBytes,
             version.ReferenceFileHash, version.HoldoutMetrics, version.Notes,
@@ -128,6 +129,8 @@ public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> db
         {
             AsChallenger = new LineageBatches(shadowCount, shadowRows, firstShadow?.Id, firstShadow?.At, lastShadow?.Id, lastShadow?.At),
             Parameters = version.Parameters, Features = version.Features, TrainingFrom = version.TrainingFrom, TrainingTo = version.TrainingTo,
+            ReleaseStatus = version.ReleaseStatus, ReleaseEvaluatedAt = version.ReleaseEvaluatedAt,
+            Waiver = version.ReleaseStatus is GateStatus.Failed or GateStatus.Error ? waiver : null,
         };
     }
 
