@@ -1654,11 +1654,6 @@ namespace DataProductDashboard.Data.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("DataProductDashboard.Data.Entities.ReleaseWaiver", null)
-                        .WithMany()
-                        .HasForeignKey("WaiverId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.AuditTrailEntry", b =>

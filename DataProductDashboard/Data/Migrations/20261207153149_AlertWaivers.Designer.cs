@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataProductDashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261207151615_AlertWaivers")]
+    [Migration("20261207153149_AlertWaivers")]
     partial class AlertWaivers
     {
         /// <inheritdoc />
@@ -1657,11 +1657,6 @@ namespace DataProductDashboard.Data.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("DataProductDashboard.Data.Entities.ReleaseWaiver", null)
-                        .WithMany()
-                        .HasForeignKey("WaiverId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.AuditTrailEntry", b =>

@@ -20,23 +20,11 @@ namespace DataProductDashboard.Data.Migrations
                 name: "IX_Alerts_WaiverId",
                 table: "Alerts",
                 column: "WaiverId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Alerts_ReleaseWaivers_WaiverId",
-                table: "Alerts",
-                column: "WaiverId",
-                principalTable: "ReleaseWaivers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Alerts_ReleaseWaivers_WaiverId",
-                table: "Alerts");
-
             migrationBuilder.DropIndex(
                 name: "IX_Alerts_WaiverId",
                 table: "Alerts");
