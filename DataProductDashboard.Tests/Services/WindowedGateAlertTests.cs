@@ -78,21 +78,21 @@ public sealed class WindowedGateAlertTests
     {
         var (h, productId, _) = await DriftedAsync();
         await using var _h = h;
-        var passing = new List<int> { (await h.Importer.ImportAsync(productId, Labelled(5, 5000, 0), "small.csv", BatchSource.Api, Start.AddDays(3))).Id };
+        var passing = new List<DataProductDashboard.Services.Batches.BatchSummary> { await h.Importer.ImportAsync(productId, Labelled(5, 5000, 0), "small.csv", BatchSource.Api, Start.AddDays(3)) };
         for (var i = 1; i < ConceptDrift.WindowBatches; i++)
         {
             Assert.Equal(AlertState.Open, (await TheAlertAsync(h)).State);
             var batch = await h.Importer.ImportAsync(productId, TestSchemas.Utf8(TestSchemas.RegressionCsv(40, seed: i, withLabel: false, firstId: 5000 + (i * 100))),
                 $"good{i}.csv", BatchSource.Api, Start.AddDays(3 + i));
             await h.Labels.UploadAsync(productId, await LabelsAsTheModelPredictedAsync(h, batch.Id), $"labels{i}.csv", default);
-            passing.Add(batch.Id);
+            passing.Add(batch);
         }
 
-        foreach (var id in passing)
-            Assert.Equal(GateStatus.Passed, Assert.Single(await h.Gates.ListForBatchAsync(id, default)).Status);
+        foreach (var batch in passing)
+            Assert.Equal(GateStatus.Passed, Assert.Single(await h.Gates.ListForBatchAsync(batch.Id, default)).Status);
         var alert = await TheAlertAsync(h);
         Assert.Equal((AlertState.Resolved, "system"), (alert.State, alert.ResolvedBy));
-        Assert.StartsWith($"Passed on batch #{passing[^1]} and the {ConceptDrift.WindowBatches - 1} judged batches before it (the rule's window of {ConceptDrift.WindowBatches})",
+        Assert.StartsWith($"Passed on batch #{passing[^1].Number} and the {ConceptDrift.WindowBatches - 1} judged batches before it (the rule's window of {ConceptDrift.WindowBatches})",
             alert.ResolutionNote, StringComparison.Ordinal);
     }
 

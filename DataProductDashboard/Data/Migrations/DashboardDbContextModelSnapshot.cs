@@ -264,6 +264,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<int>("ModelVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("ParseSeconds")
                         .HasColumnType("REAL");
 
@@ -314,6 +317,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.HasIndex("ModelVersionId");
 
                     b.HasIndex("ProductId", "FileHash");
+
+                    b.HasIndex("ProductId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("ProductId", "ReceivedAt");
 

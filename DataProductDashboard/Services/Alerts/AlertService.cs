@@ -222,7 +222,10 @@ public sealed class AlertService(
     private static IQueryable<AlertSummary> Project(IQueryable<Alert> alerts, DashboardDbContext db) => alerts.Select(a => new AlertSummary(
         a.Id, a.ProductId, db.Products.Where(p => p.Id == a.ProductId).Select(p => p.Name).First(), a.Kind, a.GateRuleId, a.Severity, a.Title, a.Message,
         a.Link, a.BatchId, a.Column, a.State, a.Count, a.FirstSeenAt, a.LastSeenAt, a.AcknowledgedBy, a.AcknowledgedAt, a.ResolvedBy, a.ResolvedAt, a.ResolutionNote)
-    { WaiverId = a.WaiverId });
+    {
+        WaiverId = a.WaiverId,
+        BatchNumber = db.Batches.Where(b => b.Id == a.BatchId).Select(b => (int?)b.Number).FirstOrDefault(),
+    });
 
     private static async Task<List<AlertSummary>> WithWaiversAsync(DashboardDbContext db, List<AlertSummary> alerts, CancellationToken ct)
     {

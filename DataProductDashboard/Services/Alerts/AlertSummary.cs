@@ -8,6 +8,9 @@ public sealed record AlertSummary(
     string Link, int? BatchId, string? Column, AlertState State, int Count, DateTime FirstSeenAt, DateTime LastSeenAt,
     string? AcknowledgedBy, DateTime? AcknowledgedAt, string? ResolvedBy, DateTime? ResolvedAt, string? ResolutionNote)
 {
+    /// <summary><see cref="BatchId"/>'s number within the product ("#3").</summary>
+    public int? BatchNumber { get; init; }
+
     /// <summary>The release waiver that resolved the alert (a failing release gate of a waived version), if any.</summary>
     public int? WaiverId { get; init; }
 

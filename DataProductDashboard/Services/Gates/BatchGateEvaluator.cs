@@ -73,7 +73,7 @@ public sealed class BatchGateEvaluator(
                 var (alert, send) = await alerts.RaiseAsync(db, new AlertSignal(batch.ProductId, AlertKind.Gate, key,
                     outcome.Status == GateStatus.Failed ? GateSeverity.Critical : GateSeverity.Warning,
                     string.IsNullOrWhiteSpace(rule.Name) ? GateRuleText.Describe(rule.ToSpec()) : rule.Name,
-                    $"{outcome.Description} (batch #{batchId}, {batch.FileName}).", EvidenceLink(rule, batchId), batch.ReceivedAt, rule.Id, batchId, rule.Column), repeat, ct);
+                    $"{outcome.Description} (batch {BatchLabel.Of(batch.Number)}, {batch.FileName}).", EvidenceLink(rule, batchId), batch.ReceivedAt, rule.Id, batchId, rule.Column), repeat, ct);
                 if (send)
                     notify.Add(alert);
             }
@@ -82,7 +82,7 @@ public sealed class BatchGateEvaluator(
                 var window = MetricCatalog.Find(rule.MetricKey)?.WindowBatches ?? 1;
                 if (window <= 1)
                 {
-                    await alerts.ClearAsync(db, batch.ProductId, key, $"Passed on batch #{batchId}: {outcome.Description}.", ct);
+                    await alerts.ClearAsync(db, batch.ProductId, key, $"Passed on batch {BatchLabel.Of(batch.Number)}: {outcome.Description}.", ct);
                     continue;
                 }
                 if (!await AlertService.IsUnresolvedAsync(db, batch.ProductId, key, ct))
@@ -95,7 +95,7 @@ public sealed class BatchGateEvaluator(
                     continue;
                 }
                 await alerts.ClearAsync(db, batch.ProductId, key,
-                    $"Passed on batch #{batchId} and the {judged} judged batches before it (the rule's window of {window}): {outcome.Description}.", ct);
+                    $"Passed on batch {BatchLabel.Of(batch.Number)} and the {judged} judged batches before it (the rule's window of {window}): {outcome.Description}.", ct);
             }
         }
         await db.SaveChangesAsync(ct);

@@ -208,7 +208,7 @@ public sealed class GateService(
         var batches = await db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed)
             .OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id).Take(PreviewBatches).ToListAsync(ct);
         var values = await evidence.ForBatchesAsync(db, batches, ct);
-        return batches.Select(b => new GatePreviewRow(b.Id, b.ReceivedAt, b.FileName, GateEvaluator.Evaluate(spec, values[b.Id]))).ToList();
+        return batches.Select(b => new GatePreviewRow(b.Id, b.ReceivedAt, b.FileName, GateEvaluator.Evaluate(spec, values[b.Id])) { BatchNumber = b.Number }).ToList();
     }
 
     /// <summary>Stored outcomes, newest first, filtered by rule, status, scope and time.</summary>
@@ -237,8 +237,11 @@ public sealed class GateService(
         var versionIds = rows.Where(r => r.e.ModelVersionId != null).Select(r => r.e.ModelVersionId!.Value).Distinct().ToList();
         var numbers = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Number, ct);
         var waivers = await ActiveWaivers.OfProductAsync(db, productId, clock.GetUtcNow().UtcDateTime, ct);
+        var batchIds = rows.Where(r => r.e.BatchId != null).Select(r => r.e.BatchId!.Value).Distinct().ToList();
+        var batchNumbers = await db.Batches.AsNoTracking().Where(b => batchIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Number, ct);
         var items = rows.Select(r => ToView(r.e, r.GateRule!, r.e.ModelVersionId is { } id ? numbers.GetValueOrDefault(id) : null,
-            r.e.BatchId is null && r.e.ModelVersionId is { } version ? waivers.GetValueOrDefault(version) : null)).ToList();
+            r.e.BatchId is null && r.e.ModelVersionId is { } version ? waivers.GetValueOrDefault(version) : null)
+            with { BatchNumber = r.e.BatchId is { } batch ? batchNumbers.GetValueOrDefault(batch) : null }).ToList();
         return new PagedResult<GateEvaluationView>(items, total);
     }
 
@@ -249,7 +252,8 @@ public sealed class GateService(
         if (!await db.Batches.AnyAsync(b => b.Id == batchId, ct))
             throw new NotFoundException("Batch", batchId);
         var rows = await db.GateEvaluations.AsNoTracking().Where(e => e.BatchId == batchId).Select(e => new { e, e.GateRule }).ToListAsync(ct);
-        return rows.Select(r => ToView(r.e, r.GateRule!)).OrderByDescending(v => GateEvaluator.Rank(v.Status)).ThenBy(v => v.GateRuleId).ToList();
+        var number = await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => b.Number).FirstAsync(ct);
+        return rows.Select(r => ToView(r.e, r.GateRule!) with { BatchNumber = number }).OrderByDescending(v => GateEvaluator.Rank(v.Status)).ThenBy(v => v.GateRuleId).ToList();
     }
 
     /// <summary>How often a batch is expected, in hours (null: no missing-batch alert).</summary>
