@@ -46,4 +46,17 @@ public sealed class MetricCatalogTests
         Assert.All(Enum.GetValues<TaskType>(), task => Assert.Superset(everyTask.ToHashSet(), MetricCatalog.For(task).ToHashSet()));
         Assert.All(MetricCatalog.All.Where(m => m.Family is MetricFamily.DataQuality or MetricFamily.Drift), m => Assert.Null(m.Tasks));
     }
+
+    [Fact]
+    public void WindowBatches_ConceptDriftAndFairness_AreReadOverTheirRollingWindowOthersPerBatch()
+    {
+        var windowed = MetricCatalog.All.Where(m => m.WindowBatches > 1).Select(m => m.Key).ToHashSet();
+
+        Assert.Contains(PerformancePoints.ConceptDegraded, windowed);
+        Assert.Contains(PerformancePoints.WindowDegraded, windowed);
+        Assert.Contains("fairness.disparate_impact", windowed);
+        Assert.DoesNotContain("perf.mae", windowed);
+        Assert.DoesNotContain("shadow.fairness.disparate_impact", windowed);
+        Assert.All(windowed, key => Assert.Equal(4, MetricCatalog.Find(key)!.WindowBatches));
+    }
 }

@@ -27,6 +27,31 @@ public sealed class BatchesApiTests(SharedApp shared) : ApiTestBase, IClassFixtu
     }
 
     [Fact]
+    public async Task Get_BatchesOfTwoProducts_NumberEachProductFromOneBesideTheGlobalId()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var first = await CreateTrainedRegressionProductAsync(client, "First");
+        var second = await CreateTrainedRegressionProductAsync(client, "Second");
+        await client.PostAsync($"/api/products/{first}/batches", Multipart(TestSchemas.Utf8(TestSchemas.RegressionCsv(20, seed: 3, withLabel: false)), "a.csv", "text/csv"));
+
+        var posted = await client.PostAsync($"/api/products/{second}/batches",
+            Multipart(TestSchemas.Utf8(TestSchemas.RegressionCsv(20, seed: 4, withLabel: false, firstId: 500)), "b.csv", "text/csv"));
+
+        var created = await posted.Content.ReadFromJsonAsync<JsonElement>(Json);
+        var id = created.GetProperty("id").GetInt32();
+        Assert.Equal(1, created.GetProperty("number").GetInt32());
+        Assert.NotEqual(1, id);
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/batches/{id}", Json);
+        Assert.Equal((id, 1), (detail.GetProperty("batch").GetProperty("id").GetInt32(), detail.GetProperty("batch").GetProperty("number").GetInt32()));
+        var list = await client.GetFromJsonAsync<JsonElement>($"/api/products/{second}/batches", Json);
+        Assert.Equal(1, list.GetProperty("items")[0].GetProperty("number").GetInt32());
+        var csv = await client.GetStringAsync($"/api/products/{second}/batches?format=csv");
+        Assert.StartsWith("id,number,received_at", csv, StringComparison.Ordinal);
+        Assert.StartsWith($"{id},1,", csv.Split('\n')[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_TextCsvBody_UsesTheFileNameFromTheQuery()
     {
         await using var app = new DashboardAppFactory();

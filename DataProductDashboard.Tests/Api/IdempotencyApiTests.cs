@@ -61,7 +61,7 @@ public sealed class IdempotencyApiTests : ApiTestBase
         var duplicate = await PostAsync(client, $"/api/products/{productId}/batches?fileName=copy.csv", Batch, key: null);
 
         var problem = await ProblemAsync(duplicate, 409);
-        Assert.Contains($"batch #{id}", problem.GetProperty("detail").GetString());
+        Assert.Contains($"batch #1 (id {id},", problem.GetProperty("detail").GetString());
         Assert.Equal(id, problem.GetProperty("batchId").GetInt32());
         Assert.Equal(before, await app.CountStoredAsync());
         var allowed = await PostAsync(client, $"/api/products/{productId}/batches?fileName=copy.csv&allowDuplicate=true", Batch, key: null);

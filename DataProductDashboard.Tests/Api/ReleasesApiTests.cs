@@ -54,6 +54,42 @@ public sealed class ReleasesApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Waiver_Recorded_ShowsAsWaivedInModelsGatesEvaluationsAndTheResolvedAlert()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", app.CreateKey("pm.alice", DashboardRoles.Admin));
+        var productId = await CreateTrainedRegressionProductAsync(client);
+        var version = await TrainSecondVersionAsync(client, productId);
+        await client.PostAsync($"/api/products/{productId}/gates",
+            JsonText("""{ "scope": "Release", "metricKey": "holdout.mae", "condition": "Lt", "threshold": 0.000001, "severity": "Critical", "name": "Near-perfect MAE" }"""));
+        await ProblemAsync(await client.PostAsync($"/api/products/{productId}/models/{version}/promote", null), 409);
+        var expires = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var created = await client.PostAsync($"/api/products/{productId}/models/{version}/waivers", JsonText($$"""{ "reason": "Ship for the campaign", "expiresAt": "{{expires}}" }"""));
+
+        var waiver = await created.Content.ReadFromJsonAsync<JsonElement>(Json);
+        var text = waiver.GetProperty("text").GetString()!;
+        var link = $"/products/{productId}/models/{version}#waiver";
+        Assert.StartsWith($"Waived until {expires} by ", text, StringComparison.Ordinal);
+        Assert.Equal(link, waiver.GetProperty("link").GetString());
+        var models = await client.GetFromJsonAsync<JsonElement>($"/api/products/{productId}/models", Json);
+        var model = models.EnumerateArray().Single(m => m.GetProperty("number").GetInt32() == version);
+        Assert.Equal("Failed", model.GetProperty("releaseStatus").GetString());
+        Assert.Equal((text, link), (model.GetProperty("waiver").GetProperty("text").GetString(), model.GetProperty("waiver").GetProperty("link").GetString()));
+        var rules = await client.GetFromJsonAsync<JsonElement>($"/api/products/{productId}/gates?scope=Release", Json);
+        Assert.Equal(text, rules.EnumerateArray().Single().GetProperty("lastWaiver").GetProperty("text").GetString());
+        var evaluations = await client.GetFromJsonAsync<JsonElement>($"/api/products/{productId}/gates/evaluations?scope=Release", Json);
+        Assert.Equal(text, evaluations.GetProperty("items").EnumerateArray().Single().GetProperty("waiver").GetProperty("text").GetString());
+        var alerts = await client.GetFromJsonAsync<JsonElement>($"/api/products/{productId}/alerts?state=all", Json);
+        var alert = alerts.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal("Resolved", alert.GetProperty("state").GetString());
+        Assert.Equal(waiver.GetProperty("id").GetInt32(), alert.GetProperty("waiverId").GetInt32());
+        Assert.Equal((text, "Ship for the campaign", link), (alert.GetProperty("waiver").GetProperty("text").GetString(),
+            alert.GetProperty("waiver").GetProperty("reason").GetString(), alert.GetProperty("waiver").GetProperty("link").GetString()));
+    }
+
+    [Fact]
     public async Task Promote_WithoutReleaseGates_IsAllowedAndRollbackRestores()
     {
         await using var app = new DashboardAppFactory();

@@ -17,6 +17,7 @@ public sealed class BatchDetailPageTests : BunitTestContext
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=batch-stats]")));
         Assert.Contains(UiTestData.NewBatchFile, cut.Find("[data-testid=batch-header]").TextContent);
+        Assert.Equal("Batch #2", cut.Find("#page-title").TextContent.Trim());
         Assert.Contains("12", cut.Find("[data-testid=stat-rows]").TextContent);
         Assert.Contains("µs", cut.Find("[data-testid=stat-latency]").TextContent);
         Assert.Contains("rows/s", cut.Find("[data-testid=stat-throughput]").TextContent);

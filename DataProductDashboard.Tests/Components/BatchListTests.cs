@@ -25,6 +25,19 @@ public sealed class BatchListTests : BunitTestContext
     }
 
     [Fact]
+    public async Task Render_ProductWithBatches_ShowsEachBatchsNumberWithinTheProduct()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+
+        var cut = Render<BatchList>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=batch-number]").Count));
+        Assert.Equal(["#2", "#1"], cut.FindAll("[data-testid=batch-number]").Select(c => c.TextContent.Trim()));
+        Assert.Equal("2", cut.Find($"[data-testid=batch-row][data-batch-id='{data.NewBatchId}']").GetAttribute("data-batch-number"));
+    }
+
+    [Fact]
     public async Task Render_InTheProductsTimeZone_ShowsLocalTimesWithTheOffset()
     {
         var data = await UiTestData.GetSeededAsync();

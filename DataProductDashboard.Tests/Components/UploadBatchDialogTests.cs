@@ -84,7 +84,7 @@ public sealed class UploadBatchDialogTests : BunitTestContext
         DialogProvider.WaitForAssertion(() => Assert.Contains("monday-again.csv", DialogProvider.Find("[data-testid=batch-file-name]").TextContent));
         DialogProvider.Find("#upload-batch-submit").Click();
 
-        DialogProvider.WaitForAssertion(() => Assert.Contains($"batch #{stored.Id}", DialogProvider.Find("[data-testid=upload-duplicate]").TextContent));
+        DialogProvider.WaitForAssertion(() => Assert.Contains($"batch #{stored.Number} (id {stored.Id},", DialogProvider.Find("[data-testid=upload-duplicate]").TextContent));
         Assert.DoesNotContain("allowDuplicate", DialogProvider.Find("[data-testid=upload-duplicate]").TextContent);
         Assert.Equal(1, (await batches.ListAsync(product.Id, 1, 10, BatchSort.ReceivedAt, true, default)).TotalCount);
         DialogProvider.Find("[data-testid=upload-batch-anyway]").Click();

@@ -36,9 +36,12 @@ public sealed class KpiJourneyTests(DashboardServerFixture server)
         var href = await evidence.GetAttributeAsync("href");
         var batchId = Regex.Match(href ?? "", @"^/batches/(\d+)$").Groups[1].Value;
         Assert.NotEqual("", batchId);
+        // The link names the batch by its number within the product; the route keeps the global id.
+        var number = Regex.Match(await evidence.TextContentAsync() ?? "", @"batch #(\d+)").Groups[1].Value;
+        Assert.NotEqual("", number);
         await evidence.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/batches/{batchId}$"));
-        await Assertions.Expect(page.Locator("#page-title")).ToHaveTextAsync($"Batch {batchId}");
+        await Assertions.Expect(page.Locator("#page-title")).ToHaveTextAsync($"Batch #{number}");
         await Assertions.Expect(page.Locator("[data-testid=batch-header]")).ToContainTextAsync("rentals-");
     }
 }

@@ -65,7 +65,7 @@ public sealed class GateAlertTests
         Assert.Equal(first.ReceivedAt, alert.FirstSeenAt);
         Assert.Equal(third.ReceivedAt, alert.LastSeenAt);
         Assert.Equal(third.Id, alert.BatchId);
-        Assert.Contains("batch #" + third.Id, alert.Message, StringComparison.Ordinal);
+        Assert.Contains("batch #" + third.Number, alert.Message, StringComparison.Ordinal);
         Assert.True(h.Outbox.Reader.TryRead(out _));
         Assert.False(h.Outbox.Reader.TryRead(out _)); // the repeats were not sent again
         _ = second;
@@ -86,7 +86,7 @@ public sealed class GateAlertTests
         Assert.Equal(2, alerts.Count);
         Assert.Equal(AlertState.Resolved, alerts[0].State);
         Assert.Equal("system", alerts[0].ResolvedBy);
-        Assert.Contains($"Passed on batch #{small.Id}", alerts[0].ResolutionNote, StringComparison.Ordinal);
+        Assert.Contains($"Passed on batch #{small.Number}", alerts[0].ResolutionNote, StringComparison.Ordinal);
         Assert.Equal((AlertState.Open, 1), (alerts[1].State, alerts[1].Count));
     }
 
@@ -238,7 +238,7 @@ public sealed class GateAlertTests
         var late = await h.Importer.ImportAsync(product.Id, Rows(20, 2000), "late.csv", BatchSource.Api);
         var cleared = Assert.Single(await AlertsAsync(h));
         Assert.Equal(AlertState.Resolved, cleared.State);
-        Assert.Equal($"Batch #{late.Id} arrived.", cleared.ResolutionNote);
+        Assert.Equal($"Batch #{late.Number} arrived.", cleared.ResolutionNote);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class AlertDisplayTests
     private static AlertSummary Alert(AlertState state = AlertState.Open, string link = "/batches/12", int? batchId = 12, string? column = null, int count = 5) => new(
         1, 1, "Rentals", AlertKind.Gate, 3, GateSeverity.Critical, "RMSE", "Actual 12 > threshold 10", link, batchId, column, state, count, At.AddHours(-5), At,
         state == AlertState.Open ? null : "alice", state == AlertState.Open ? null : At.AddMinutes(1),
-        state == AlertState.Resolved ? "bob" : null, state == AlertState.Resolved ? At.AddMinutes(2) : null, state == AlertState.Resolved ? "retrained" : null);
+        state == AlertState.Resolved ? "bob" : null, state == AlertState.Resolved ? At.AddMinutes(2) : null, state == AlertState.Resolved ? "retrained" : null) { BatchNumber = batchId };
 
     [Fact]
     public void Actor_NamesWhoActedLast()
@@ -30,7 +30,7 @@ public sealed class AlertDisplayTests
     }
 
     [Theory]
-    [InlineData("/batches/12", 12, null, "Batch 12", "Batch 12")]
+    [InlineData("/batches/12", 12, null, "Batch #12", "Batch #12")]
     [InlineData("/products/1/drift?column=temp", null, "temp", "Drift · temp", "Drift chart of column temp")]
     [InlineData("/products/1/quality", 4, null, "Quality", "Data quality")]
     [InlineData("/products/1/batches", null, null, "Batches", "The product's batches")]

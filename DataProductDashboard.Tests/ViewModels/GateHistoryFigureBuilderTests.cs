@@ -87,7 +87,7 @@ public sealed class GateHistoryFigureBuilderTests
     public void Hover_ShowsRuleStatusBatchActualAndTheEscapedSentence()
     {
         var outcome = new GateEvaluationView(1, 2, "Latency <b>p95</b>", GateScope.Batch, GateSeverity.Warning, 12, 1, GateStatus.Warning, 612.5, 400,
-            "Latency p95 612.5 ≥ threshold 500 & more", T0);
+            "Latency p95 612.5 ≥ threshold 500 & more", T0) { BatchNumber = 12 };
 
         var text = GateHistoryFigureBuilder.Hover(outcome);
 

@@ -20,7 +20,7 @@ public sealed class DriftClassifierTests
     private static KpiBatchAudit Batch(int id, int fromDay, int toDay, bool drift = false, double share = 0.1, bool degraded = false,
         double mae = 50, string[]? failedGates = null, bool labelled = true) =>
         new(id, First.AddDays(fromDay), First.AddDays(toDay), drift, share, (int)Math.Round(share * 10), 10, labelled,
-            degraded, labelled ? "mae" : null, labelled ? mae : null, labelled ? 40 : null, failedGates ?? []);
+            degraded, labelled ? "mae" : null, labelled ? mae : null, labelled ? 40 : null, failedGates ?? []) { BatchNumber = id };
 
     [Fact]
     public void Reuse_SamePeriods_KeepsTheClassificationAndTakesLatestValueAndGapFromTheRun()

@@ -127,7 +127,8 @@ public sealed class KpiAlertTests
         Assert.Contains("model performance is not known yet", before.Reason);
         Assert.Equal(DriftClassification.ConceptDrift, after!.Classification);
         Assert.Equal(batch.Id, after.EvidenceBatchId);
-        Assert.Contains($"batch #{batch.Id} shows MAE 50 against", after.Reason);
+        Assert.Contains($"batch #{batch.Number} shows MAE 50 against", after.Reason);
+        Assert.Equal(batch.Number, after.EvidenceBatchNumber);
         Assert.Equal("Revenue off target for 3 weeks: concept drift", (await KpiAlertAsync(h, kpi.Definition.Id))!.Title);
     }
 }

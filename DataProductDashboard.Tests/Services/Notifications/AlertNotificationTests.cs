@@ -35,7 +35,7 @@ public sealed class AlertNotificationTests
 
         Assert.Equal(
             ["schemaVersion", "alertId", "productId", "productName", "kind", "severity", "state", "title", "message", "count", "firstSeenAt", "lastSeenAt",
-             "link", "batchId", "column", "isTest", "sentAt"],
+             "link", "batchId", "column", "isTest", "sentAt", "batchNumber"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Acknowledged", json.GetProperty("state").GetString());
         Assert.Equal("2026-03-01T08:00:00Z", json.GetProperty("firstSeenAt").GetString());

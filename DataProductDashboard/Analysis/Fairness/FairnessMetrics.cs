@@ -14,6 +14,10 @@ public static class FairnessMetrics
     public const string EqualizedOddsDifference = "equalizedOddsDifference";
     public const string EqualOpportunityDifference = "equalOpportunityDifference";
 
+    /// <summary>Batches a fairness point is measured over: the batch and the ones received before it (one batch rarely
+    /// holds enough rows of every group).</summary>
+    public const int WindowBatches = 4;
+
     /// <summary>The four-fifths rule: a disparate impact below this is adverse.</summary>
     public const double FourFifths = 0.8;
 

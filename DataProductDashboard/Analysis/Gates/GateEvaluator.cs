@@ -49,6 +49,11 @@ public static class GateEvaluator
         return worst;
     }
 
+    /// <summary>Whether a release gate's outcome blocks a promotion (unless waived): a failure, or a critical gate that
+    /// could not judge (no evidence is no pass).</summary>
+    public static bool BlocksRelease(GateSeverity severity, GateStatus status) =>
+        status == GateStatus.Failed || (status == GateStatus.Error && severity == GateSeverity.Critical);
+
     /// <summary>Failed is worst; an Error (the gate could not judge) ranks above a Warning.</summary>
     public static int Rank(GateStatus status) => status switch
     {

@@ -113,8 +113,8 @@ public static class MetricCatalog
             B(MetricKeys.PredictionStd, "Prediction std", null, "", "Standard deviation of the model output.") with { PerSegment = true },
             B(MetricKeys.PositiveShare, "Positive share", null, "share", "Share of rows predicted positive.") with { Tasks = BinaryTasks, PerSegment = true },
             P(PerformancePoints.LabelledRows, "Labelled rows", null, "rows", "Rows of the batch whose true label has arrived."),
-            P(PerformancePoints.ConceptDegraded, "Concept drift", true, FlagUnit, "1 when performance is worse than hold-out beyond noise (95 % interval)."),
-            P(PerformancePoints.WindowDegraded, "Concept drift (rolling window)", true, FlagUnit, "1 when the latest labelled batches together perform worse than hold-out beyond noise."),
+            P(PerformancePoints.ConceptDegraded, "Concept drift", true, FlagUnit, "1 when performance is worse than hold-out beyond noise (95 % interval).") with { WindowBatches = ConceptDrift.WindowBatches },
+            P(PerformancePoints.WindowDegraded, "Concept drift (rolling window)", true, FlagUnit, "1 when the latest labelled batches together perform worse than hold-out beyond noise.") with { WindowBatches = ConceptDrift.WindowBatches },
             new(ShadowLatencyP95, "Shadow latency p95", MetricFamily.Release, GateScope.Release, false, true, "µs", "95th percentile of the time to score one row, measured by re-scoring the latest production batches."),
             new(ShadowLabelledRows, "Shadow labelled rows", MetricFamily.Release, GateScope.Release, false, null, "rows", "Labelled production rows the shadow metrics are computed on."),
         };
@@ -138,7 +138,7 @@ public static class MetricCatalog
         {
             var labelFree = metric is "demographic_parity_difference" or "demographic_parity_ratio" or "disparate_impact";
             list.Add(new(FairnessPrefix + metric, name, MetricFamily.Fairness, GateScope.Batch, true, lowerIsFairer, "",
-                explanation + (labelFree ? " Over every scored row of the batch; no labels needed." : " Over the batch's labelled rows.") + " The column is the segment attribute.") { Tasks = BinaryTasks });
+                explanation + (labelFree ? " Over every scored row of the batch; no labels needed." : " Over the batch's labelled rows.") + " The column is the segment attribute.") { Tasks = BinaryTasks, WindowBatches = Fairness.FairnessMetrics.WindowBatches });
             list.Add(new(ShadowPrefix + FairnessPrefix + metric, $"Shadow {name.ToLowerInvariant()}", MetricFamily.Release, GateScope.Release, true, lowerIsFairer, "",
                 explanation + " On the latest labelled production batches, re-scored by the version. The column is the segment attribute.") { Tasks = BinaryTasks });
         }

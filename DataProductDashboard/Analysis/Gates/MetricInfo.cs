@@ -19,6 +19,12 @@ public sealed record MetricInfo(string Key, string Name, MetricFamily Family, Ga
     /// <summary>Whether the metric is also measured per segment value ("sex=female"), so a gate may name a segment.</summary>
     public bool PerSegment { get; init; }
 
+    /// <summary>The batches the metric's verdict is read over: 1 for a metric of the batch alone; for concept drift the
+    /// rolling window of the latest labelled batches (the per-batch verdict is one of its batches), for fairness the
+    /// window each point is measured over. An alert of a rule on such a metric is resolved by the system only when the
+    /// rule passed on every batch of the window, not when one batch passes.</summary>
+    public int WindowBatches { get; init; } = 1;
+
     /// <summary>Whether a product of <paramref name="task"/> has this metric.</summary>
     public bool AppliesTo(TaskType task) => Tasks is null || Tasks.Contains(task);
 }

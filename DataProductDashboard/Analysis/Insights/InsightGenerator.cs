@@ -39,7 +39,7 @@ public static class InsightGenerator
         if (kpi.Drift is { } drift)
         {
             if (drift.EvidenceBatchId is { } batchId)
-                links.Add(new($"Batch #{batchId}", $"/batches/{batchId}"));
+                links.Add(new(drift.EvidenceBatchNumber is { } number ? $"Batch {BatchLabel.Of(number)}" : "The evidence batch", $"/batches/{batchId}"));
             var sentence = drift.Periods <= 1
                 ? $"{kpi.Name} was {Percent(drift.RelativeGap)} {worse} target {Period(drift.To, kpi.Period)}"
                 : $"{kpi.Name} has been off target for {Periods(drift.Periods, kpi.Period)} in a row, {Percent(drift.RelativeGap)} {worse} target on average (latest {versus})";
@@ -71,7 +71,7 @@ public static class InsightGenerator
     {
         var links = new List<InsightLink> { new("Model behavior", $"/products/{facts.ProductId}/behavior") };
         if (model.EvidenceBatchId is { } batchId)
-            links.Add(new($"Batch #{batchId}", $"/batches/{batchId}"));
+            links.Add(new(model.EvidenceBatchNumber is { } number ? $"Batch {BatchLabel.Of(number)}" : "The evidence batch", $"/batches/{batchId}"));
         if (model.Current is not { } current)
             return new(InsightSeverity.Info, InsightTopic.Model,
                 $"Model v{model.Version} has no labelled rows yet, so how well it does in production is not known.", links, null);
@@ -88,7 +88,7 @@ public static class InsightGenerator
 
     public static Insight Drift(ProductFacts facts, BatchFacts batch)
     {
-        var links = new List<InsightLink> { new($"Batch #{batch.BatchId}", $"/batches/{batch.BatchId}"), new("Drift over time", $"/products/{facts.ProductId}/drift") };
+        var links = new List<InsightLink> { new($"Batch {BatchLabel.Of(batch.BatchNumber)}", $"/batches/{batch.BatchId}"), new("Drift over time", $"/products/{facts.ProductId}/drift") };
         var which = $"the latest batch ({BatchRange(facts, batch)})";
         var prediction = batch.PredictionDrift == true ? " The model's predictions shifted too (prediction drift)." : "";
         if (batch.DatasetDrift)
@@ -105,7 +105,7 @@ public static class InsightGenerator
     {
         if (batch.JudgedGates == 0)
             return null;
-        var links = new List<InsightLink> { new($"Batch #{batch.BatchId}", $"/batches/{batch.BatchId}"), new("Gate history", $"/products/{facts.ProductId}/gates") };
+        var links = new List<InsightLink> { new($"Batch {BatchLabel.Of(batch.BatchNumber)}", $"/batches/{batch.BatchId}"), new("Gate history", $"/products/{facts.ProductId}/gates") };
         if (batch.FailedGates.Count > 0)
             return new(InsightSeverity.Critical, InsightTopic.Gates,
                 $"The latest batch failed {(batch.FailedGates.Count == 1 ? "a critical gate" : $"{batch.FailedGates.Count} critical gates")}: {List(batch.FailedGates)}.", links, batch.ReceivedAt);

@@ -8,4 +8,9 @@ namespace DataProductDashboard.Analysis.Kpi;
 /// the audit showed (e.g. "MAE stayed within 5 % of hold-out and no input drifted"). <paramref name="EvidenceBatchId"/>
 /// is the batch whose audit decided the classification (the worst one in the run), if any.</summary>
 public sealed record BusinessDriftFinding(DriftClassification Classification, DateTime From, DateTime To, int Periods,
-    double LatestValue, double RelativeGap, string Reason, int? EvidenceBatchId);
+    double LatestValue, double RelativeGap, string Reason, int? EvidenceBatchId)
+{
+    /// <summary><see cref="EvidenceBatchId"/>'s number within the product ("#3"); null in findings stored before batches
+    /// were numbered per product.</summary>
+    public int? EvidenceBatchNumber { get; init; }
+}

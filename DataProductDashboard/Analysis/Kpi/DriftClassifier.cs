@@ -26,8 +26,8 @@ public static class DriftClassifier
         var noun = KpiPeriods.Noun(period) + "s";
         var labelled = inRun.Count(a => a.Labelled);
 
-        BusinessDriftFinding Finding(DriftClassification classification, string reason, int? evidence) =>
-            new(classification, run.From, run.To, run.Length, latest, gap, reason, evidence);
+        BusinessDriftFinding Finding(DriftClassification classification, string reason, KpiBatchAudit? evidence) =>
+            new(classification, run.From, run.To, run.Length, latest, gap, reason, evidence?.BatchId) { EvidenceBatchNumber = evidence?.BatchNumber };
 
         var fell = inRun.Where(a => a.PerformanceFell).ToList();
         if (fell.Count > 0)
@@ -42,8 +42,8 @@ public static class DriftClassifier
                 what.Add($"failed {(worst.FailedPerformanceGates.Count == 1 ? "gate" : "gates")} {string.Join(", ", worst.FailedPerformanceGates.Select(g => $"'{g}'"))}");
             var others = fell.Count > 1 ? $" Performance fell on {fell.Count} of the {labelled} labelled batches in these {noun}." : "";
             return Finding(DriftClassification.ConceptDrift,
-                $"Model performance fell in the same {noun}: batch #{worst.BatchId} shows {string.Join(" and ", what)}.{others} Look at the model first: retrain or roll back.",
-                worst.BatchId);
+                $"Model performance fell in the same {noun}: batch {BatchLabel.Of(worst.BatchNumber)} shows {string.Join(" and ", what)}.{others} Look at the model first: retrain or roll back.",
+                worst);
         }
 
         var drifted = periods.Count(p => inRun.Any(a => a.Covers(p) && a.DatasetDrift));
@@ -54,8 +54,8 @@ public static class DriftClassifier
         {
             var worst = inRun.Where(a => a.DatasetDrift).OrderByDescending(a => a.DriftShare ?? 0).ThenByDescending(a => a.LastPeriod).ThenByDescending(a => a.BatchId).First();
             return Finding(DriftClassification.DataDrift,
-                $"Inputs drifted in {drifted} of {span} (batch #{worst.BatchId}: {DriftText(worst)}) while {performance}. Check the data pipeline, or retrain on recent data.",
-                worst.BatchId);
+                $"Inputs drifted in {drifted} of {span} (batch {BatchLabel.Of(worst.BatchNumber)}: {DriftText(worst)}) while {performance}. Check the data pipeline, or retrain on recent data.",
+                worst);
         }
 
         if (inRun.Count == 0)
@@ -67,11 +67,11 @@ public static class DriftClassifier
         var newest = inRun.OrderByDescending(a => a.LastPeriod).ThenByDescending(a => a.BatchId).First();
         var calmest = inRun.OrderByDescending(a => a.DriftShare ?? 0).First();
         var data = drifted == 0
-            ? $"no dataset drift (largest drifted share {N(calmest.DriftShare ?? 0)}, batch #{calmest.BatchId})"
+            ? $"no dataset drift (largest drifted share {N(calmest.DriftShare ?? 0)}, batch {BatchLabel.Of(calmest.BatchNumber)})"
             : $"dataset drift in only {drifted} of {span}";
         return Finding(DriftClassification.BusinessDrift,
             $"Data and model were stable in these {span}: {data}, and {performance}. The KPI moved on its own: reassess its target or the market.",
-            newest.BatchId);
+            newest);
     }
 
     /// <summary>"Concept drift", "Data drift", "Business drift".</summary>

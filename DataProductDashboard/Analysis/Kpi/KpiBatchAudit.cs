@@ -21,6 +21,9 @@ public sealed record KpiBatchAudit(
     double? HoldoutValue,
     IReadOnlyList<string> FailedPerformanceGates)
 {
+    /// <summary>The batch's number within its product, as sentences name it ("batch #3").</summary>
+    public int BatchNumber { get; init; }
+
     public bool Covers(DateTime periodStart) => FirstPeriod <= periodStart && periodStart <= LastPeriod;
 
     /// <summary>Model performance fell: a degraded concept-drift verdict or a failed performance gate.</summary>

@@ -8,6 +8,9 @@ public static class ConceptDrift
 {
     public const double Confidence = 0.95;
 
+    /// <summary>Labelled batches of the rolling window (the batch and the labelled ones before it).</summary>
+    public const int WindowBatches = 4;
+
     /// <summary>Accuracy with a Wilson score interval (z = Φ⁻¹(0.975)).</summary>
     public static ConceptDriftResult Accuracy(long correct, long count, double? holdout)
     {

@@ -15,5 +15,7 @@ public sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.HasOne<DataProduct>().WithMany().HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<GateRule>().WithMany().HasForeignKey(a => a.GateRuleId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Batch>().WithMany().HasForeignKey(a => a.BatchId).OnDelete(DeleteBehavior.SetNull);
+        // An index, not a foreign key: adding a foreign key to an existing SQLite table rebuilds it outside a transaction.
+        builder.HasIndex(a => a.WaiverId);
     }
 }

@@ -28,4 +28,6 @@ public sealed class Alert
     public string? ResolvedBy { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public string? ResolutionNote { get; set; }
+    /// <summary>The release waiver that resolved it (a failing release gate of a waived version).</summary>
+    public int? WaiverId { get; set; }
 }

@@ -7,6 +7,9 @@ public sealed class Batch
 {
     public int Id { get; set; }
     public int ProductId { get; set; }
+    /// <summary>The batch's number within its product (1, 2, 3… in arrival order), what people read as "#3"; the
+    /// global <see cref="Id"/> stays the identifier in routes and the API.</summary>
+    public int Number { get; set; }
     public DataProduct? Product { get; set; }
     public int ModelVersionId { get; set; }
     public ModelVersion? ModelVersion { get; set; }

@@ -92,11 +92,16 @@ namespace DataProductDashboard.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WaiverId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
 
                     b.HasIndex("GateRuleId");
+
+                    b.HasIndex("WaiverId");
 
                     b.HasIndex("State", "LastSeenAt");
 
@@ -259,6 +264,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.Property<int>("ModelVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("ParseSeconds")
                         .HasColumnType("REAL");
 
@@ -309,6 +317,9 @@ namespace DataProductDashboard.Data.Migrations
                     b.HasIndex("ModelVersionId");
 
                     b.HasIndex("ProductId", "FileHash");
+
+                    b.HasIndex("ProductId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("ProductId", "ReceivedAt");
 

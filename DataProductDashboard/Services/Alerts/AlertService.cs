@@ -61,6 +61,10 @@ public sealed class AlertService(
         return (open, escalated);
     }
 
+    /// <summary>Whether the alert of <paramref name="key"/> is open or acknowledged.</summary>
+    public static Task<bool> IsUnresolvedAsync(DashboardDbContext db, int productId, string key, CancellationToken ct) =>
+        db.Alerts.AnyAsync(a => a.ProductId == productId && a.Key == key && a.State != AlertState.Resolved, ct);
+
     /// <summary>Resolves the unresolved alert of <paramref name="key"/>, if any, as the system (the condition cleared).</summary>
     public async Task<bool> ClearAsync(DashboardDbContext db, int productId, string key, string note, CancellationToken ct)
     {
@@ -72,6 +76,31 @@ public sealed class AlertService(
         open.ResolvedBy = Actor.System.Name;
         open.ResolutionNote = note;
         return true;
+    }
+
+    /// <summary>Resolves the unresolved critical alerts of <paramref name="keys"/> (failing release gates of a version)
+    /// as waived by <paramref name="waiver"/>, inside the caller's context: resolved by the waiver's author, with its text
+    /// and reason as the note and a link to it. Returns how many.</summary>
+    public async Task<int> WaiveAsync(DashboardDbContext db, int productId, IReadOnlyCollection<string> keys, WaiverState waiver, CancellationToken ct)
+    {
+        var open = await db.Alerts.Where(a => a.ProductId == productId && keys.Contains(a.Key) && a.State != AlertState.Resolved && a.Severity == GateSeverity.Critical)
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var alert in open)
+        {
+            if (alert.AcknowledgedAt is null)
+            {
+                alert.AcknowledgedBy = waiver.CreatedBy;
+                alert.AcknowledgedAt = now;
+            }
+            alert.State = AlertState.Resolved;
+            alert.ResolvedBy = waiver.CreatedBy;
+            alert.ResolvedAt = now;
+            alert.ResolutionNote = $"{waiver.Text}: {waiver.Reason}";
+            alert.WaiverId = waiver.Id;
+            logger.LogInformation("Alert {AlertId} of product {ProductId} resolved by waiver {WaiverId}", alert.Id, productId, waiver.Id);
+        }
+        return open.Count;
     }
 
     /// <summary>After the caller saved: wakes the notification dispatcher and tells open pages.</summary>
@@ -107,14 +136,15 @@ public sealed class AlertService(
         var total = await query.CountAsync(ct);
         var items = await Project(Order(query, db, filter.Sort, filter.Descending)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize), db).ToListAsync(ct);
-        return new PagedResult<AlertSummary>(items, total);
+        return new PagedResult<AlertSummary>(await WithWaiversAsync(db, items, ct), total);
     }
 
     public async Task<AlertSummary> GetAsync(int alertId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.Alerts.AsNoTracking().Where(a => a.Id == alertId), db).FirstOrDefaultAsync(ct)
+        var alert = await Project(db.Alerts.AsNoTracking().Where(a => a.Id == alertId), db).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Alert", alertId);
+        return (await WithWaiversAsync(db, [alert], ct))[0];
     }
 
     /// <summary>Unresolved alerts, for the app bar badge (all products) or a product.</summary>
@@ -191,5 +221,15 @@ public sealed class AlertService(
 
     private static IQueryable<AlertSummary> Project(IQueryable<Alert> alerts, DashboardDbContext db) => alerts.Select(a => new AlertSummary(
         a.Id, a.ProductId, db.Products.Where(p => p.Id == a.ProductId).Select(p => p.Name).First(), a.Kind, a.GateRuleId, a.Severity, a.Title, a.Message,
-        a.Link, a.BatchId, a.Column, a.State, a.Count, a.FirstSeenAt, a.LastSeenAt, a.AcknowledgedBy, a.AcknowledgedAt, a.ResolvedBy, a.ResolvedAt, a.ResolutionNote));
+        a.Link, a.BatchId, a.Column, a.State, a.Count, a.FirstSeenAt, a.LastSeenAt, a.AcknowledgedBy, a.AcknowledgedAt, a.ResolvedBy, a.ResolvedAt, a.ResolutionNote)
+    {
+        WaiverId = a.WaiverId,
+        BatchNumber = db.Batches.Where(b => b.Id == a.BatchId).Select(b => (int?)b.Number).FirstOrDefault(),
+    });
+
+    private static async Task<List<AlertSummary>> WithWaiversAsync(DashboardDbContext db, List<AlertSummary> alerts, CancellationToken ct)
+    {
+        var waivers = await ActiveWaivers.ByIdAsync(db, alerts.Where(a => a.WaiverId is not null).Select(a => a.WaiverId!.Value).Distinct().ToList(), ct);
+        return alerts.Select(a => a.WaiverId is { } id && waivers.TryGetValue(id, out var waiver) ? a with { Waiver = waiver } : a).ToList();
+    }
 }

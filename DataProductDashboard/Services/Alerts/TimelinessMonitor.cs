@@ -58,7 +58,8 @@ public sealed class TimelinessMonitor(
     public async Task BatchArrivedAsync(int productId, int batchId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await alerts.ClearAsync(db, productId, AlertKeys.MissingBatch, $"Batch #{batchId} arrived.", ct))
+        var number = await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => b.Number).FirstOrDefaultAsync(ct);
+        if (await alerts.ClearAsync(db, productId, AlertKeys.MissingBatch, $"Batch {BatchLabel.Of(number)} arrived.", ct))
         {
             await db.SaveChangesAsync(ct);
             alerts.AfterSave(productId, []);

@@ -23,7 +23,7 @@ namespace DataProductDashboard.Services.Audit;
 public sealed class PerformanceService(ILogger<PerformanceService> logger)
 {
     public const string RunKind = "performance";
-    public const int WindowBatches = 4;
+    public const int WindowBatches = ConceptDrift.WindowBatches;
 
     /// <summary>Recomputes the performance of the <paramref name="changed"/> batches (whose labels changed) and of the
     /// labelled batches whose window of <see cref="WindowBatches"/> holds one of them, inside the caller's context and

@@ -330,6 +330,9 @@ public sealed class BatchImporter(
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The product's next batch number, read inside the write transaction (SQLite's BEGIN IMMEDIATE holds the write
+        // lock, so no other import reads the same maximum); the unique (product, number) index guards it besides.
+        batch.Number = (await db.Batches.Where(b => b.ProductId == prepared.ProductId).MaxAsync(b => (int?)b.Number, ct) ?? 0) + 1;
         db.Batches.Add(batch);
         await db.SaveChangesAsync(ct);
 

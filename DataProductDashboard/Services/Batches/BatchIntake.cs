@@ -61,10 +61,10 @@ public sealed class BatchIntake(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stored = await db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.FileHash == file.Hash)
-            .OrderBy(b => b.Id).Select(b => new { b.Id, b.FileName, b.ReceivedAt }).FirstOrDefaultAsync(ct);
+            .OrderBy(b => b.Id).Select(b => new { b.Id, b.Number, b.FileName, b.ReceivedAt }).FirstOrDefaultAsync(ct);
         if (stored is not null)
             throw new DuplicateBatchException(string.Create(CultureInfo.InvariantCulture,
-                $"'{file.FileName}' has the same content as batch #{stored.Id} ('{stored.FileName}', received {stored.ReceivedAt:yyyy-MM-dd HH:mm} UTC); it was not stored again."),
+                $"'{file.FileName}' has the same content as batch {BatchLabel.Of(stored.Number)} (id {stored.Id}, '{stored.FileName}', received {stored.ReceivedAt:yyyy-MM-dd HH:mm} UTC); it was not stored again."),
                 stored.Id, null);
         var queued = await db.Jobs.AsNoTracking().Where(j => j.ProductId == productId && j.Kind == JobKind && j.InputHash == file.Hash
                 && (j.State == JobState.Queued || j.State == JobState.Running))

@@ -76,7 +76,7 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
             .OrderByDescending(r => r.Id).Select(r => r.ResultJson).FirstOrDefaultAsync(ct);
         var result = performanceJson is null ? null : JsonSerializer.Deserialize<Analysis.Performance.PerformanceResult>(performanceJson, JsonValueConverter.Options);
         var gateRows = await db.GateEvaluations.AsNoTracking().Where(e => e.BatchId == batchId).Select(e => new { e, e.GateRule }).ToListAsync(ct);
-        var gates = gateRows.Select(r => GateService.ToView(r.e, r.GateRule!))
+        var gates = gateRows.Select(r => GateService.ToView(r.e, r.GateRule!) with { BatchNumber = summary.Number })
             .OrderByDescending(v => Analysis.Gates.GateEvaluator.Rank(v.Status)).ThenBy(v => v.GateRuleId).ToList();
         return new BatchDetail(summary, product.Name, product.Task, product.Schema.PositiveClass, profile, audit, result,
             gates, Analysis.Gates.GateEvaluator.Worst(gates.Select(g => g.Status)))
@@ -131,6 +131,7 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
         b.ReceivedAt, b.RowCount, b.Status, b.ParseSeconds, b.ScoringSeconds, b.StoreSeconds,
         b.LatencyP50Micros, b.LatencyP95Micros, b.LatencyP99Micros, b.EventTimeFrom, b.EventTimeTo, b.PredictionMean, b.LabelledRows)
     {
+        Number = b.Number,
         FollowUp = b.FollowUpPending ? BatchSummary.FollowUpPending : BatchSummary.FollowUpDone,
         Backfill = b.Backfill,
         UploadedAt = b.UploadedAt,

@@ -26,6 +26,14 @@ public sealed record BatchSummary(
     double? PredictionMean,
     int LabelledRows)
 {
+    /// <summary>The batch's number within its product (1, 2, 3… in arrival order), shown as "#3"; <see cref="Id"/> is
+    /// global and stays the identifier in routes and the API.</summary>
+    public int Number { get; init; }
+
+    /// <summary>"#3": how pages and sentences name the batch.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Label => BatchLabel.Of(Number);
+
     /// <summary>"pending" from the commit until the work that follows it (gate outcomes, alerts, KPI contributions) is
     /// done, then "done": a client knows when gates and KPIs are final.</summary>
     public string FollowUp { get; init; } = FollowUpDone;

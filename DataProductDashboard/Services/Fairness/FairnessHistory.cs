@@ -40,7 +40,7 @@ public static class FairnessHistory
         task == TaskType.BinaryClassification && SegmentAttributes.Of(schema).Count > 0;
 
     /// <summary>Batches per window (the batch and the ones before it).</summary>
-    public const int WindowBatches = 4;
+    public const int WindowBatches = FairnessMetrics.WindowBatches;
 
     /// <summary>Rebuilds the group cells of the <paramref name="changed"/> batches and replaces the fairness runs of
     /// every batch whose window holds one of them, inside the caller's transaction.</summary>

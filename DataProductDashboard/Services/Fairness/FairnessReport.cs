@@ -25,5 +25,8 @@ public sealed record FairnessReport(
     /// <summary>Labelled rows left out because their batches were stored before the attribute became a segment.</summary>
     public long UnmeasuredRows { get; init; }
 
+    /// <summary><see cref="BatchId"/>'s number within the product ("#3").</summary>
+    public int? BatchNumber { get; init; }
+
     public FairnessMetric? Metric(string name) => Metrics.FirstOrDefault(m => m.Name == name);
 }

@@ -28,8 +28,12 @@ public sealed class FairnessService(IDbContextFactory<DashboardDbContext> dbFact
             throw new InputValidationException("minSupport", $"The minimum support must be between 1 and {MaxMinSupport:N0}; got {minSupport}.");
         if (from is { } f && to is { } t && f > t)
             throw new InputValidationException("from", $"'from' ({f:o}) is after 'to' ({t:o}).");
-        if (batchId is { } id && !await db.Batches.AnyAsync(b => b.Id == id && b.ProductId == productId, ct))
-            throw new NotFoundException($"Batch {id} is not a batch of product {productId}.");
+        int? batchNumber = null;
+        if (batchId is { } id)
+        {
+            batchNumber = await db.Batches.Where(b => b.Id == id && b.ProductId == productId).Select(b => (int?)b.Number).FirstOrDefaultAsync(ct)
+                ?? throw new NotFoundException($"Batch {id} is not a batch of product {productId}.");
+        }
 
         var cells = await GroupCellStore.ReadAsync(db, productId, from, to, batchId, ct);
         var name = second is null ? first : FairnessAnalyzer.Cross(first, second);
@@ -46,7 +50,7 @@ public sealed class FairnessService(IDbContextFactory<DashboardDbContext> dbFact
         var unmeasured = Math.Max(0, await batches.SumAsync(b => (long)b.LabelledRows, ct) - result.Rows);
         var positive = ClassNames.For(product.Schema).Positive;
         return new FairnessReport(productId, name, result.Groups, result.Metrics, FairnessAnalyzer.Sentence(result, positive), result.Rows,
-            minSupport, result.Resamples, result.Seed, positive, attributes, from, to, batchId) { UnmeasuredRows = unmeasured };
+            minSupport, result.Resamples, result.Seed, positive, attributes, from, to, batchId) { UnmeasuredRows = unmeasured, BatchNumber = batchNumber };
     }
 
     /// <summary>The attribute (and the one crossed with it) named by the query, each a segment attribute of the product.</summary>

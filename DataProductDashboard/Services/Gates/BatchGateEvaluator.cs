@@ -9,7 +9,9 @@ namespace DataProductDashboard.Services.Gates;
 
 /// <summary>Evaluates a product's enabled batch gates on an audited batch, replaces the batch's stored outcomes, and
 /// turns Failed and Warning outcomes into deduplicated alerts; a rule that passes on the newest judged batch clears its
-/// alert. An older batch judged again (labels arriving late) never overrides what a newer batch said.</summary>
+/// alert — a rule on a windowed metric (<see cref="MetricInfo.WindowBatches"/>: concept drift, fairness) only once it
+/// passed on every judged batch of its window, so one small passing batch does not clear it. An older batch judged
+/// again (labels arriving late) never overrides what a newer batch said.</summary>
 public sealed class BatchGateEvaluator(
     IDbContextFactory<DashboardDbContext> dbFactory,
     BatchEvidence evidence,
@@ -71,13 +73,29 @@ public sealed class BatchGateEvaluator(
                 var (alert, send) = await alerts.RaiseAsync(db, new AlertSignal(batch.ProductId, AlertKind.Gate, key,
                     outcome.Status == GateStatus.Failed ? GateSeverity.Critical : GateSeverity.Warning,
                     string.IsNullOrWhiteSpace(rule.Name) ? GateRuleText.Describe(rule.ToSpec()) : rule.Name,
-                    $"{outcome.Description} (batch #{batchId}, {batch.FileName}).", EvidenceLink(rule, batchId), batch.ReceivedAt, rule.Id, batchId, rule.Column), repeat, ct);
+                    $"{outcome.Description} (batch {BatchLabel.Of(batch.Number)}, {batch.FileName}).", EvidenceLink(rule, batchId), batch.ReceivedAt, rule.Id, batchId, rule.Column), repeat, ct);
                 if (send)
                     notify.Add(alert);
             }
             else if (outcome.Status == GateStatus.Passed && !hasNewer)
             {
-                await alerts.ClearAsync(db, batch.ProductId, key, $"Passed on batch #{batchId}: {outcome.Description}.", ct);
+                var window = MetricCatalog.Find(rule.MetricKey)?.WindowBatches ?? 1;
+                if (window <= 1)
+                {
+                    await alerts.ClearAsync(db, batch.ProductId, key, $"Passed on batch {BatchLabel.Of(batch.Number)}: {outcome.Description}.", ct);
+                    continue;
+                }
+                if (!await AlertService.IsUnresolvedAsync(db, batch.ProductId, key, ct))
+                    continue;
+                var (judged, failing) = await EarlierInWindowAsync(db, rule.Id, batch, window, ct);
+                if (failing.Count > 0)
+                {
+                    logger.LogInformation("Gate {RuleId} passed on batch {BatchId}, but its window of {Window} batches still holds failing batches {Failing}: its alert stays open",
+                        rule.Id, batchId, window, failing);
+                    continue;
+                }
+                await alerts.ClearAsync(db, batch.ProductId, key,
+                    $"Passed on batch {BatchLabel.Of(batch.Number)} and the {judged} judged batches before it (the rule's window of {window}): {outcome.Description}.", ct);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -86,6 +104,19 @@ public sealed class BatchGateEvaluator(
             stored.Count(s => s.Status == GateStatus.Failed), stored.Count(s => s.Status == GateStatus.Warning), stored.Count(s => s.Status == GateStatus.Passed));
         alerts.AfterSave(batch.ProductId, notify);
         return stored;
+    }
+
+    /// <summary>Of the (at most) <paramref name="window"/> − 1 batches the rule judged before <paramref name="batch"/>
+    /// (in arrival order; Skipped and Error judge nothing), how many there are and those on which it did not pass.</summary>
+    private static async Task<(int Judged, List<int> Failing)> EarlierInWindowAsync(DashboardDbContext db, int ruleId, Batch batch, int window, CancellationToken ct)
+    {
+        var earlier = await db.GateEvaluations.AsNoTracking()
+            .Where(e => e.GateRuleId == ruleId && e.BatchId != null && e.BatchId != batch.Id
+                && (e.At < batch.ReceivedAt || (e.At == batch.ReceivedAt && e.BatchId < batch.Id))
+                && (e.Status == GateStatus.Passed || e.Status == GateStatus.Warning || e.Status == GateStatus.Failed))
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.BatchId).Take(window - 1)
+            .Select(e => new { BatchId = e.BatchId!.Value, e.Status }).ToListAsync(ct);
+        return (earlier.Count, earlier.Where(e => e.Status != GateStatus.Passed).Select(e => e.BatchId).OrderBy(id => id).ToList());
     }
 
     /// <summary>Where a failing rule's evidence is: the drift page of its column, the quality page, the behavior page,

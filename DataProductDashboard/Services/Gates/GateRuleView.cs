@@ -9,5 +9,8 @@ public sealed record GateRuleView(
     string Owner, bool Enabled, DateTime CreatedAt, DateTime UpdatedAt,
     GateStatus? LastStatus, string? LastDescription, DateTime? LastAt)
 {
+    /// <summary>When the latest outcome is a release gate blocking a version with an active waiver: that waiver.</summary>
+    public WaiverState? LastWaiver { get; init; }
+
     public GateRuleInput ToInput() => new(Scope, MetricKey, Column, Condition, Threshold, Severity, UpperThreshold, Bound, Unit, Name, Owner, Enabled, Segment);
 }

@@ -33,7 +33,8 @@ public sealed class GateService(
         var latest = await db.GateEvaluations.AsNoTracking().Where(e => ids.Contains(e.GateRuleId))
             .GroupBy(e => e.GateRuleId).Select(g => g.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).First()).ToListAsync(ct);
         var byRule = latest.ToDictionary(e => e.GateRuleId);
-        return rules.Select(r => View(r, byRule.GetValueOrDefault(r.Id))).ToList();
+        var waivers = await ActiveWaivers.OfProductAsync(db, productId, clock.GetUtcNow().UtcDateTime, ct);
+        return rules.Select(r => View(r, byRule.GetValueOrDefault(r.Id), waivers)).ToList();
     }
 
     public async Task<GateRuleView> GetAsync(int productId, int ruleId, CancellationToken ct)
@@ -207,7 +208,7 @@ public sealed class GateService(
         var batches = await db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed)
             .OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id).Take(PreviewBatches).ToListAsync(ct);
         var values = await evidence.ForBatchesAsync(db, batches, ct);
-        return batches.Select(b => new GatePreviewRow(b.Id, b.ReceivedAt, b.FileName, GateEvaluator.Evaluate(spec, values[b.Id]))).ToList();
+        return batches.Select(b => new GatePreviewRow(b.Id, b.ReceivedAt, b.FileName, GateEvaluator.Evaluate(spec, values[b.Id])) { BatchNumber = b.Number }).ToList();
     }
 
     /// <summary>Stored outcomes, newest first, filtered by rule, status, scope and time.</summary>
@@ -235,7 +236,12 @@ public sealed class GateService(
         // The version's number beside its id, on batch and release evaluations alike.
         var versionIds = rows.Where(r => r.e.ModelVersionId != null).Select(r => r.e.ModelVersionId!.Value).Distinct().ToList();
         var numbers = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Number, ct);
-        var items = rows.Select(r => ToView(r.e, r.GateRule!, r.e.ModelVersionId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList();
+        var waivers = await ActiveWaivers.OfProductAsync(db, productId, clock.GetUtcNow().UtcDateTime, ct);
+        var batchIds = rows.Where(r => r.e.BatchId != null).Select(r => r.e.BatchId!.Value).Distinct().ToList();
+        var batchNumbers = await db.Batches.AsNoTracking().Where(b => batchIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Number, ct);
+        var items = rows.Select(r => ToView(r.e, r.GateRule!, r.e.ModelVersionId is { } id ? numbers.GetValueOrDefault(id) : null,
+            r.e.BatchId is null && r.e.ModelVersionId is { } version ? waivers.GetValueOrDefault(version) : null)
+            with { BatchNumber = r.e.BatchId is { } batch ? batchNumbers.GetValueOrDefault(batch) : null }).ToList();
         return new PagedResult<GateEvaluationView>(items, total);
     }
 
@@ -246,7 +252,8 @@ public sealed class GateService(
         if (!await db.Batches.AnyAsync(b => b.Id == batchId, ct))
             throw new NotFoundException("Batch", batchId);
         var rows = await db.GateEvaluations.AsNoTracking().Where(e => e.BatchId == batchId).Select(e => new { e, e.GateRule }).ToListAsync(ct);
-        return rows.Select(r => ToView(r.e, r.GateRule!)).OrderByDescending(v => GateEvaluator.Rank(v.Status)).ThenBy(v => v.GateRuleId).ToList();
+        var number = await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => b.Number).FirstAsync(ct);
+        return rows.Select(r => ToView(r.e, r.GateRule!) with { BatchNumber = number }).OrderByDescending(v => GateEvaluator.Rank(v.Status)).ThenBy(v => v.GateRuleId).ToList();
     }
 
     /// <summary>How often a batch is expected, in hours (null: no missing-batch alert).</summary>
@@ -275,8 +282,16 @@ public sealed class GateService(
         events.Publish(productId);
     }
 
-    public static GateEvaluationView ToView(GateEvaluation e, GateRule rule, int? versionNumber = null) => new(e.Id, e.GateRuleId, NameOf(rule), rule.Scope, rule.Severity,
-        e.BatchId, e.ModelVersionId, e.Status, e.Actual, e.Compared, e.Description, e.At, versionNumber);
+    /// <param name="waiver">The active waiver of the version a release outcome judged: kept when the outcome blocks.</param>
+    public static GateEvaluationView ToView(GateEvaluation e, GateRule rule, int? versionNumber = null, WaiverState? waiver = null) => new(e.Id, e.GateRuleId,
+        NameOf(rule), rule.Scope, rule.Severity, e.BatchId, e.ModelVersionId, e.Status, e.Actual, e.Compared, e.Description, e.At, versionNumber)
+    {
+        Waiver = Waived(e, rule, waiver),
+    };
+
+    /// <summary>The waiver when <paramref name="e"/> is a blocking release outcome it lifts.</summary>
+    private static WaiverState? Waived(GateEvaluation? e, GateRule rule, WaiverState? waiver) =>
+        e is { BatchId: null, ModelVersionId: not null } && waiver is not null && GateEvaluator.BlocksRelease(rule.Severity, e.Status) ? waiver : null;
 
     public static string NameOf(GateRule rule) => string.IsNullOrWhiteSpace(rule.Name) ? GateRuleText.Describe(rule.ToSpec()) : rule.Name;
 
@@ -335,9 +350,12 @@ public sealed class GateService(
     private static string Snapshot(GateRule rule) =>
         $"{GateRuleText.Describe(rule.ToSpec())}; {rule.Severity}; owner {rule.Owner}; {(rule.Enabled ? "enabled" : "disabled")}";
 
-    private static GateRuleView View(GateRule r, GateEvaluation? last) => new(r.Id, r.ProductId, NameOf(r), GateRuleText.Describe(r.ToSpec()), r.Scope,
-        r.MetricKey, MetricCatalog.NameOf(r.MetricKey), r.Column, r.Segment, r.Condition, r.Threshold, r.UpperThreshold, r.Bound, r.Unit, r.Severity,
-        r.Owner, r.Enabled, r.CreatedAt, r.UpdatedAt, last?.Status, last?.Description, last?.At);
+    private static GateRuleView View(GateRule r, GateEvaluation? last, IReadOnlyDictionary<int, WaiverState>? waivers = null) => new(r.Id, r.ProductId, NameOf(r),
+        GateRuleText.Describe(r.ToSpec()), r.Scope, r.MetricKey, MetricCatalog.NameOf(r.MetricKey), r.Column, r.Segment, r.Condition, r.Threshold,
+        r.UpperThreshold, r.Bound, r.Unit, r.Severity, r.Owner, r.Enabled, r.CreatedAt, r.UpdatedAt, last?.Status, last?.Description, last?.At)
+    {
+        LastWaiver = last?.ModelVersionId is { } version && waivers?.GetValueOrDefault(version) is { } waiver ? Waived(last, r, waiver) : null,
+    };
 
     private static async Task<DataProduct> RequireProductAsync(DashboardDbContext db, int productId, CancellationToken ct) =>
         await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException("Data product", productId);

@@ -71,7 +71,7 @@ public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFacto
         return new BatchFacts(batch.Id, batch.ReceivedAt, batch.EventTimeFrom, batch.EventTimeTo, batch.RowCount, drifted.Count, columns.Count, dataset,
             drifted, prediction, judged.Count,
             judged.Where(e => e.Status is GateStatus.Failed or GateStatus.Error).Select(e => GateService.NameOf(e.GateRule!)).ToList(),
-            judged.Where(e => e.Status == GateStatus.Warning).Select(e => GateService.NameOf(e.GateRule!)).ToList());
+            judged.Where(e => e.Status == GateStatus.Warning).Select(e => GateService.NameOf(e.GateRule!)).ToList()) { BatchNumber = batch.Number };
     }
 
     private static async Task<ModelFacts?> ModelAsync(DashboardDbContext db, DataProduct product, CancellationToken ct)
@@ -83,7 +83,8 @@ public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFacto
         var holdout = champion.HoldoutMetrics.TryGetValue(metric, out var h) ? h : (double?)null;
         var run = await db.MetricRuns.AsNoTracking()
             .Where(r => r.ProductId == product.Id && r.Kind == PerformanceService.RunKind && r.ModelVersionId == championId)
-            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => new { r.Id, r.BatchId }).FirstOrDefaultAsync(ct);
+            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => new { r.Id, r.BatchId, BatchNumber = db.Batches.Where(b => b.Id == r.BatchId).Select(b => (int?)b.Number).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
         if (run is null)
             return new ModelFacts(champion.Number, name, lowerIsBetter, null, holdout, null, null);
         string[] keys = [PerformancePoints.WindowValue, PerformancePoints.WindowDegraded, PerformancePoints.ConceptValue, PerformancePoints.ConceptDegraded];
@@ -92,7 +93,7 @@ public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFacto
         var windowed = points.ContainsKey(PerformancePoints.WindowValue);
         var value = points.TryGetValue(windowed ? PerformancePoints.WindowValue : PerformancePoints.ConceptValue, out var v) ? v : (double?)null;
         var degraded = points.TryGetValue(windowed ? PerformancePoints.WindowDegraded : PerformancePoints.ConceptDegraded, out var d) ? d >= 1 : (bool?)null;
-        return new ModelFacts(champion.Number, name, lowerIsBetter, value, holdout, degraded, run.BatchId);
+        return new ModelFacts(champion.Number, name, lowerIsBetter, value, holdout, degraded, run.BatchId) { EvidenceBatchNumber = run.BatchNumber };
     }
 
     private static async Task<MissingBatchFacts?> MissingBatchAsync(DashboardDbContext db, DataProduct product, CancellationToken ct)

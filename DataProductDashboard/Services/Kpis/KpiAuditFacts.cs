@@ -33,10 +33,10 @@ internal static class KpiAuditFacts
         CancellationToken ct)
     {
         var batches = (await db.Batches.AsNoTracking().Where(b => b.ProductId == product.Id && b.Status == BatchStatus.Analyzed)
-                .Select(b => new { b.Id, b.ReceivedAt, b.EventTimeFrom, b.EventTimeTo, b.ModelVersionId, b.LabelledRows }).ToListAsync(ct))
+                .Select(b => new { b.Id, b.Number, b.ReceivedAt, b.EventTimeFrom, b.EventTimeTo, b.ModelVersionId, b.LabelledRows }).ToListAsync(ct))
             .Select(b => new
             {
-                b.Id, b.ModelVersionId, b.LabelledRows, b.ReceivedAt,
+                b.Id, b.Number, b.ModelVersionId, b.LabelledRows, b.ReceivedAt,
                 First = KpiPeriods.Start(b.EventTimeFrom ?? b.ReceivedAt, period),
                 Last = KpiPeriods.Start(b.EventTimeTo ?? b.ReceivedAt, period),
             })
@@ -78,7 +78,7 @@ internal static class KpiAuditFacts
                 labelled, labelled && Get(PerformancePoints.ConceptDegraded) == 1,
                 labelled ? metric : null, labelled ? Get(PerformancePoints.ConceptValue) : null,
                 holdouts.GetValueOrDefault(b.ModelVersionId) is { } h && h.TryGetValue(metric, out var hv) ? hv : null,
-                failed.GetValueOrDefault(b.Id) ?? []);
+                failed.GetValueOrDefault(b.Id) ?? []) { BatchNumber = b.Number };
         }).ToList();
     }
 }

@@ -21,7 +21,7 @@ internal static class KpiMarkers
             $"Version {r.Number} ({r.Trainer}) became champion", $"/products/{productId}/models", Version: r.Number)));
 
         var batches = await db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.Status == BatchStatus.Analyzed)
-            .Select(b => new { b.Id, b.FileName, At = b.EventTimeFrom ?? b.ReceivedAt, To = b.EventTimeTo ?? b.ReceivedAt }).ToDictionaryAsync(b => b.Id, ct);
+            .Select(b => new { b.Id, b.Number, b.FileName, At = b.EventTimeFrom ?? b.ReceivedAt, To = b.EventTimeTo ?? b.ReceivedAt }).ToDictionaryAsync(b => b.Id, ct);
         var drift = await db.MetricPoints.AsNoTracking()
             .Where(p => p.ProductId == productId && p.BatchId != null && p.Column == null && !p.Shadow
                 && (p.MetricKey == AuditPoints.DatasetDrift || p.MetricKey == AuditPoints.DriftShare || p.MetricKey == AuditPoints.DriftedColumns))
@@ -34,7 +34,7 @@ internal static class KpiMarkers
             var drifted = batch.FirstOrDefault(p => p.MetricKey == AuditPoints.DriftedColumns)?.Value;
             var what = drifted is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:0} features drifted") : "inputs drifted";
             markers.Add(new KpiMarker(KpiMarkerKind.DataDrift, b.At, "Data drift",
-                $"Batch #{b.Id} ({b.FileName}): {what}{(share is { } s ? $", share {KpiNumbers.Format(s)}" : "")}", $"/batches/{b.Id}", BatchId: b.Id, To: b.To));
+                $"Batch {BatchLabel.Of(b.Number)} ({b.FileName}): {what}{(share is { } s ? $", share {KpiNumbers.Format(s)}" : "")}", $"/batches/{b.Id}", BatchId: b.Id, To: b.To));
         }
 
         var failed = await db.GateEvaluations.AsNoTracking()
@@ -46,7 +46,7 @@ internal static class KpiMarkers
                 continue;
             var names = batch.Select(e => GateService.NameOf(e.Rule)).Distinct().ToList();
             markers.Add(new KpiMarker(KpiMarkerKind.FailedGate, b.At, names.Count == 1 ? "Failed gate" : $"{names.Count} failed gates",
-                $"Batch #{b.Id} ({b.FileName}): {string.Join("; ", names)}", $"/batches/{b.Id}", BatchId: b.Id, To: b.To));
+                $"Batch {BatchLabel.Of(b.Number)} ({b.FileName}): {string.Join("; ", names)}", $"/batches/{b.Id}", BatchId: b.Id, To: b.To));
         }
         return markers.OrderBy(m => m.At).ThenBy(m => m.Kind).ToList();
     }

@@ -65,12 +65,13 @@ public sealed class LabelService(
         var followUp = FollowUpRecorder.Record(db, productId, FollowUpKind.LabelsJoined, affected, labelledAt);
         await db.SaveChangesAsync(ct);
         await db.Batches.Where(b => affected.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.FollowUpPending, true), ct);
+        var numbers = await db.Batches.AsNoTracking().Where(b => affected.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Number, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Labels for product {ProductId}: {Rows} rows joined {Predictions} predictions in {Batches} batches",
             productId, parsed.RowCount, join.Predictions, affected.Count);
         await followUps.RunAsync(followUp.Id);
         events.Publish(productId);
-        return new LabelUploadResult(parsed.RowCount, join.Predictions, affected);
+        return new LabelUploadResult(parsed.RowCount, join.Predictions, affected) { BatchNumbers = [.. affected.Select(id => numbers.GetValueOrDefault(id))] };
     }
 
     /// <summary>Why a key may not be found any more: the retention setting removed older batches' rows (empty when it

@@ -113,7 +113,7 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
         {
             var loaded = await sample.LoadAsync(db, product, batches, MaxRows, labelledOnly: true, ct);
             rows = new EvaluationRows(loaded.Tables, loaded.Labels, loaded.Keys, [.. loaded.Batches.Select(b => (int?)b.Id)],
-                [.. loaded.Batches.Select((b, i) => new ComparedBatch(b.Id, b.ReceivedAt, loaded.Tables[i].RowCount, loaded.Labels[i].Count(v => !double.IsNaN(v))))]);
+                [.. loaded.Batches.Select((b, i) => new ComparedBatch(b.Id, b.ReceivedAt, loaded.Tables[i].RowCount, loaded.Labels[i].Count(v => !double.IsNaN(v))) { Number = b.Number })]);
         }
         var labelled = rows.Labels.Sum(l => l.Count(v => !double.IsNaN(v)));
         if (labelled == 0)

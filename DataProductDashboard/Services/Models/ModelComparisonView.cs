@@ -58,7 +58,11 @@ public sealed record VersionDiagnostics(int Version, BinaryDiagnostics? Binary, 
     public Analysis.Metrics.ClassificationMetrics? Multiclass { get; init; }
 }
 
-public sealed record ComparedBatch(int Id, DateTime ReceivedAt, int Rows, int LabelledRows);
+public sealed record ComparedBatch(int Id, DateTime ReceivedAt, int Rows, int LabelledRows)
+{
+    /// <summary>The batch's number within its product ("#3").</summary>
+    public int Number { get; init; }
+}
 
 /// <summary>What a version is: where it came from, how it was trained, and how fast it scored the compared rows.</summary>
 public sealed record ComparedVersion(

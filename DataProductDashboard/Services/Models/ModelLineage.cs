@@ -37,6 +37,11 @@ public sealed record ModelLineage(
     /// <summary>Event-time range of its training data, when known.</summary>
     public DateTime? TrainingFrom { get; init; }
     public DateTime? TrainingTo { get; init; }
+    /// <summary>The worst outcome of its latest release-gate evaluation (null: never evaluated).</summary>
+    public GateStatus? ReleaseStatus { get; init; }
+    public DateTime? ReleaseEvaluatedAt { get; init; }
+    /// <summary>When the release gates fail (or could not judge) and an active waiver lets it be released anyway.</summary>
+    public WaiverState? Waiver { get; init; }
 }
 
 public sealed record LineageBatches(int Count, long Rows, int? FirstBatchId, DateTime? FirstAt, int? LastBatchId, DateTime? LastAt);

@@ -9,7 +9,7 @@ namespace DataProductDashboard.Services.Models;
 /// <summary>Puts a version's lineage together from what the app already records: the version itself, the audit trail
 /// (registered or trained, promoted, refused, waived, rolled back, replaced), its release-gate evaluations, the A/B
 /// tests it was in and the batches it scored as champion.</summary>
-public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> dbFactory)
+public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> CsvColumns = ["at", "kind", "actor", "text", "link"];
 
@@ -102,24 +102,25 @@ public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> db
         var scored = db.Batches.AsNoTracking().Where(b => b.ProductId == productId && b.ModelVersionId == version.Id);
         var count = await scored.CountAsync(ct);
         var rows = count == 0 ? 0 : await scored.SumAsync(b => (long)b.RowCount, ct);
-        var first = await scored.OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id).Select(b => new { b.Id, b.ReceivedAt }).FirstOrDefaultAsync(ct);
-        var last = await scored.OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id).Select(b => new { b.Id, b.ReceivedAt }).FirstOrDefaultAsync(ct);
+        var first = await scored.OrderBy(b => b.ReceivedAt).ThenBy(b => b.Id).Select(b => new { b.Id, b.Number, b.ReceivedAt }).FirstOrDefaultAsync(ct);
+        var last = await scored.OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id).Select(b => new { b.Id, b.Number, b.ReceivedAt }).FirstOrDefaultAsync(ct);
         if (first is not null)
-            events.Add(new(first.ReceivedAt, "first-batch", "system", $"First production batch scored as champion: #{first.Id}", $"/batches/{first.Id}"));
+            events.Add(new(first.ReceivedAt, "first-batch", "system", $"First production batch scored as champion: {BatchLabel.Of(first.Number)}", $"/batches/{first.Id}"));
         if (last is not null && last.Id != first?.Id)
-            events.Add(new(last.ReceivedAt, "latest-batch", "system", $"Latest production batch scored as champion: #{last.Id} ({count:N0} batches, {rows:N0} rows in all)", $"/batches/{last.Id}"));
+            events.Add(new(last.ReceivedAt, "latest-batch", "system", $"Latest production batch scored as champion: {BatchLabel.Of(last.Number)} ({count:N0} batches, {rows:N0} rows in all)", $"/batches/{last.Id}"));
 
         var shadow = db.MetricRuns.AsNoTracking().Where(r => r.ProductId == productId && r.ModelVersionId == version.Id && r.Kind == ShadowHistory.ScoringRunKind && r.BatchId != null);
         var shadowCount = await shadow.CountAsync(ct);
         var shadowRows = shadowCount == 0 ? 0 : await db.ShadowPredictions.LongCountAsync(p => p.ModelVersionId == version.Id, ct);
-        var firstShadow = await shadow.OrderBy(r => r.At).ThenBy(r => r.Id).Select(r => new { Id = r.BatchId!.Value, r.At }).FirstOrDefaultAsync(ct);
-        var lastShadow = await shadow.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => new { Id = r.BatchId!.Value, r.At }).FirstOrDefaultAsync(ct);
+        var firstShadow = await shadow.OrderBy(r => r.At).ThenBy(r => r.Id).Select(r => new { Id = r.BatchId!.Value, r.At, Number = db.Batches.Where(b => b.Id == r.BatchId).Select(b => b.Number).First() }).FirstOrDefaultAsync(ct);
+        var lastShadow = await shadow.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => new { Id = r.BatchId!.Value, r.At, Number = db.Batches.Where(b => b.Id == r.BatchId).Select(b => b.Number).First() }).FirstOrDefaultAsync(ct);
         if (firstShadow is not null)
-            events.Add(new(firstShadow.At, "first-shadow-batch", "system", $"First production batch scored as challenger: #{firstShadow.Id}", $"/batches/{firstShadow.Id}"));
+            events.Add(new(firstShadow.At, "first-shadow-batch", "system", $"First production batch scored as challenger: {BatchLabel.Of(firstShadow.Number)}", $"/batches/{firstShadow.Id}"));
         if (lastShadow is not null && lastShadow.Id != firstShadow?.Id)
             events.Add(new(lastShadow.At, "latest-shadow-batch", "system",
-                $"Latest production batch scored as challenger: #{lastShadow.Id} ({shadowCount:N0} batches, {shadowRows:N0} rows in all)", $"/batches/{lastShadow.Id}"));
+                $"Latest production batch scored as challenger: {BatchLabel.Of(lastShadow.Number)} ({shadowCount:N0} batches, {shadowRows:N0} rows in all)", $"/batches/{lastShadow.Id}"));
 
+        var waiver = await ActiveWaivers.OfVersionAsync(db, productId, version.Id, clock.GetUtcNow().UtcDateTime, ct);
         return new ModelLineage(product.Id, product.Name, version.Number, version.Source, version.Trainer, version.Status, version.CreatedAt, version.PromotedAt,
             version.TrainingRows, version.HoldoutRows, version.TrainingSeconds, version.FileName, version.FileHash, version.FileSizeBytes,
             version.ReferenceFileHash, version.HoldoutMetrics, version.Notes,
@@ -128,6 +129,8 @@ public sealed class ModelLineageService(IDbContextFactory<DashboardDbContext> db
         {
             AsChallenger = new LineageBatches(shadowCount, shadowRows, firstShadow?.Id, firstShadow?.At, lastShadow?.Id, lastShadow?.At),
             Parameters = version.Parameters, Features = version.Features, TrainingFrom = version.TrainingFrom, TrainingTo = version.TrainingTo,
+            ReleaseStatus = version.ReleaseStatus, ReleaseEvaluatedAt = version.ReleaseEvaluatedAt,
+            Waiver = version.ReleaseStatus is GateStatus.Failed or GateStatus.Error ? waiver : null,
         };
     }
 

@@ -34,7 +34,11 @@ public sealed class ModelRegistryService(
         var versions = await db.ModelVersions.AsNoTracking().Where(v => v.ProductId == productId).OrderByDescending(v => v.Number).ToListAsync(ct);
         var batchCounts = await db.Batches.Where(b => b.ProductId == productId).GroupBy(b => b.ModelVersionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return versions.Select(v => ToSummary(v, batchCounts.GetValueOrDefault(v.Id))).ToList();
+        var waivers = await ActiveWaivers.OfProductAsync(db, productId, clock.GetUtcNow().UtcDateTime, ct);
+        return versions.Select(v => ToSummary(v, batchCounts.GetValueOrDefault(v.Id)) with
+        {
+            Waiver = v.ReleaseStatus is GateStatus.Failed or GateStatus.Error ? waivers.GetValueOrDefault(v.Id) : null,
+        }).ToList();
     }
 
     public async Task<ModelVersionSummary> GetAsync(int productId, int number, CancellationToken ct)

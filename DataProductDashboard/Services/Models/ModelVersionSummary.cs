@@ -31,4 +31,7 @@ public sealed record ModelVersionSummary(
     /// <summary>Event-time range of its training data, when known.</summary>
     public DateTime? TrainingFrom { get; init; }
     public DateTime? TrainingTo { get; init; }
+    /// <summary>When the release gates fail (or could not judge) and an active waiver lets the version be released anyway:
+    /// that waiver, shown as "Waived until 2026-12-31 by pm.alice" instead of the failed status. Null otherwise.</summary>
+    public WaiverState? Waiver { get; init; }
 }

@@ -60,7 +60,9 @@ public static class AlertEmail
         yield return ("First seen", Utc(n.FirstSeenAt));
         yield return ("Last seen", Utc(n.LastSeenAt));
         if (n.BatchId is { } batch)
-            yield return ("Batch", batch.ToString(CultureInfo.InvariantCulture));
+            yield return ("Batch", n.BatchNumber is { } number
+                ? $"{BatchLabel.Of(number)} (id {batch.ToString(CultureInfo.InvariantCulture)})"
+                : batch.ToString(CultureInfo.InvariantCulture));
         if (n.Column is { } column)
             yield return ("Column", column);
     }

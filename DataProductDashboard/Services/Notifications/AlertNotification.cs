@@ -45,17 +45,20 @@ public sealed record AlertNotification(
 {
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary><see cref="BatchId"/>'s number within the product ("#3"), as people read it.</summary>
+    public int? BatchNumber { get; init; }
+
     /// <summary>camelCase, enums as strings, UTC times in ISO 8601.</summary>
     public static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static AlertNotification For(Alert alert, string productName, string publicBaseUrl, DateTime sentAt) => new(
+    public static AlertNotification For(Alert alert, string productName, string publicBaseUrl, DateTime sentAt, int? batchNumber = null) => new(
         CurrentSchemaVersion, alert.Id, alert.ProductId, productName, alert.Kind, alert.Severity, alert.State, alert.Title, alert.Message,
         alert.Count, alert.FirstSeenAt, alert.LastSeenAt,
         AbsoluteLink(publicBaseUrl, string.IsNullOrWhiteSpace(alert.Link) ? $"/products/{alert.ProductId}" : alert.Link),
-        alert.BatchId, alert.Column, IsTest: false, sentAt);
+        alert.BatchId, alert.Column, IsTest: false, sentAt) { BatchNumber = batchNumber };
 
     /// <summary>The message "send test" delivers: shaped like an alert of the channel's minimum severity, marked as a test.</summary>
     public static AlertNotification Test(NotificationChannel channel, string productName, string publicBaseUrl, DateTime sentAt) => new(

@@ -137,7 +137,8 @@ public sealed class NotificationDispatcher(
             .OrderBy(c => c.Id).ToListAsync(ct);
         if (channels.Count == 0)
             return [];
-        var notification = AlertNotification.For(alert, productName, publicBaseUrl.Value, clock.GetUtcNow().UtcDateTime);
+        var batchNumber = await db.Batches.Where(b => b.Id == alert.BatchId).Select(b => (int?)b.Number).FirstOrDefaultAsync(ct);
+        var notification = AlertNotification.For(alert, productName, publicBaseUrl.Value, clock.GetUtcNow().UtcDateTime, batchNumber);
         var sent = await Task.WhenAll(channels.Select(async c =>
         {
             var (delivery, result) = await sender.SendAsync(c, notification, ct);

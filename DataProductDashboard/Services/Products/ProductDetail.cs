@@ -28,4 +28,7 @@ public sealed record ProductDetail(
 {
     /// <summary>Archived: read-only, hidden from the portfolio by default.</summary>
     public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>The last batch's number within the product ("#3"), beside <see cref="LastBatchId"/>.</summary>
+    public int? LastBatchNumber { get; init; }
 }

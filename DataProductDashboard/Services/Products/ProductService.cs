@@ -21,7 +21,8 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
         var rows = await ProjectAsync(products, db, ct);
         var kpis = await Kpis.KpiPortfolio.SummarizeAsync(db, rows.Select(r => r.Id).ToList(), ct);
         return rows.Select(r => new ProductSummary(r.Id, r.Name, r.Description, r.Owner, r.Task, r.ChampionVersion,
-            r.ModelCount, r.BatchCount, r.RowsScored, r.LastBatchAt, r.Health, r.OpenAlerts, r.LastBatchId, kpis.GetValueOrDefault(r.Id), r.ArchivedAt)).ToList();
+            r.ModelCount, r.BatchCount, r.RowsScored, r.LastBatchAt, r.Health, r.OpenAlerts, r.LastBatchId, kpis.GetValueOrDefault(r.Id), r.ArchivedAt)
+            { LastBatchNumber = r.LastBatchNumber }).ToList();
     }
 
     /// <summary>How many products are archived (the portfolio says so when it hides them).</summary>
@@ -173,6 +174,8 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
                 LastBatchAt = p.Batches.Where(b => b.Status == BatchStatus.Analyzed).Max(b => (DateTime?)b.ReceivedAt),
                 LastBatchId = p.Batches.Where(b => b.Status == BatchStatus.Analyzed).OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id)
                     .Select(b => (int?)b.Id).FirstOrDefault(),
+                LastBatchNumber = p.Batches.Where(b => b.Status == BatchStatus.Analyzed).OrderByDescending(b => b.ReceivedAt).ThenByDescending(b => b.Id)
+                    .Select(b => (int?)b.Number).FirstOrDefault(),
                 OpenAlerts = db.Alerts.Count(a => a.ProductId == p.Id && a.State != AlertState.Resolved),
             })
             .ToListAsync(ct);
@@ -185,6 +188,6 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
             r.LastBatchAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, r.CreatedAt,
             r.LastBatchId is { } last ? health.GetValueOrDefault(last) : null, r.OpenAlerts, r.LastBatchId, r.TimeZone,
             r.ArchivedAt is { } archived ? DateTime.SpecifyKind(archived, DateTimeKind.Utc) : null, r.RetentionDays, r.SchemaVersion,
-            r.ExpectedCadenceHours)).ToList();
+            r.ExpectedCadenceHours) { LastBatchNumber = r.LastBatchNumber }).ToList();
     }
 }

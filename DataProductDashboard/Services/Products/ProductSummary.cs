@@ -18,4 +18,8 @@ public sealed record ProductSummary(
     int OpenAlerts = 0,
     int? LastBatchId = null,
     Kpis.KpiSummary? Kpis = null,
-    DateTime? ArchivedAt = null);
+    DateTime? ArchivedAt = null)
+{
+    /// <summary>The last batch's number within the product ("#3"), beside <see cref="LastBatchId"/>.</summary>
+    public int? LastBatchNumber { get; init; }
+}

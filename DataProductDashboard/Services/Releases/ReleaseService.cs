@@ -63,6 +63,7 @@ public sealed class ReleaseService(
             Compared = o.Outcome.Compared, Description = o.Outcome.Description, At = now, EvaluatedAt = now,
         }).ToList();
 
+        WaiverState? waived;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await db.GateEvaluations.Where(e => e.ModelVersionId == version.Id && e.BatchId == null).ExecuteDeleteAsync(ct);
@@ -82,7 +83,8 @@ public sealed class ReleaseService(
             }));
             version.ReleaseStatus = GateEvaluator.Worst(stored.Select(s => s.Status));
             version.ReleaseEvaluatedAt = now;
-            var notify = await RaiseAlertsAsync(db, product, version, outcomes, now, ct);
+            waived = await ActiveWaivers.OfVersionAsync(db, productId, version.Id, now, ct);
+            var notify = await RaiseAlertsAsync(db, product, version, outcomes, waived, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             alerts.AfterSave(productId, notify);
@@ -90,8 +92,7 @@ public sealed class ReleaseService(
         logger.LogInformation("Release gates of version {Number} of product {ProductId}: {Status} on {Batches} shadow batches", number, productId,
             version.ReleaseStatus?.ToString() ?? "no gates", sample.Batches.Count);
         events.Publish(productId);
-        var waiver = await ActiveWaiverAsync(db, version.Id, now, ct);
-        return Decision(product, version, champion, now, rules, stored, waiver, sample, candidateValues, championValues);
+        return Decision(product, version, champion, now, rules, stored, waived, sample, candidateValues, championValues);
     }
 
     /// <summary>Makes a version the champion if its release gates allow it (or a waiver covers it); otherwise records
@@ -171,8 +172,16 @@ public sealed class ReleaseService(
         db.ReleaseWaivers.Add(waiver);
         trail.Record(db, productId, actor, TrailAction.Waived, $"version {number}", null,
             $"waiver until {waiver.ExpiresAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC: {waiver.Reason}");
+        // The waiver's id is known after the first save; the critical alerts of the version's failing release gates are
+        // resolved as waived by it in the same transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Waiver {WaiverId} for version {Number} of product {ProductId} by {Actor} until {Expires:u}", waiver.Id, number, productId, actor.Name, waiver.ExpiresAt);
+        var releaseRules = await db.GateRules.AsNoTracking().Where(r => r.ProductId == productId && r.Scope == GateScope.Release).Select(r => r.Id).ToListAsync(ct);
+        var waived = await alerts.WaiveAsync(db, productId, releaseRules.Select(id => Alerts.AlertKeys.Release(id, number)).ToList(), ActiveWaivers.Of(waiver, number), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Waiver {WaiverId} for version {Number} of product {ProductId} by {Actor} until {Expires:u}; {Alerts} alerts resolved as waived",
+            waiver.Id, number, productId, actor.Name, waiver.ExpiresAt, waived);
         events.Publish(productId);
         return ToView(waiver, number, now);
     }
@@ -188,25 +197,21 @@ public sealed class ReleaseService(
         return rows.Select(r => ToView(r.w, r.Number, now)).ToList();
     }
 
-    private async Task<WaiverView?> ActiveWaiverAsync(DashboardDbContext db, int versionId, DateTime now, CancellationToken ct)
-    {
-        var waiver = await db.ReleaseWaivers.AsNoTracking().Where(w => w.ModelVersionId == versionId && w.ExpiresAt > now)
-            .OrderByDescending(w => w.ExpiresAt).FirstOrDefaultAsync(ct);
-        if (waiver is null)
-            return null;
-        var number = await db.ModelVersions.Where(v => v.Id == versionId).Select(v => v.Number).FirstAsync(ct);
-        return ToView(waiver, number, now);
-    }
-
     /// <summary>A failing (or unjudgeable critical) release gate raises an alert per rule and version, deduplicated like
-    /// batch alerts; a pass clears it.</summary>
+    /// batch alerts; a pass clears it. Under an active <paramref name="waiver"/> a blocking outcome raises nothing, and
+    /// its unresolved alert is resolved as waived.</summary>
     private async Task<List<Alert>> RaiseAlertsAsync(DashboardDbContext db, DataProduct product, ModelVersion version,
-        List<(GateRule Rule, GateOutcome Outcome)> outcomes, DateTime now, CancellationToken ct)
+        List<(GateRule Rule, GateOutcome Outcome)> outcomes, WaiverState? waiver, DateTime now, CancellationToken ct)
     {
         var notify = new List<Alert>();
         foreach (var (rule, outcome) in outcomes)
         {
-            var key = $"release:{rule.Id}:v{version.Number}";
+            var key = Alerts.AlertKeys.Release(rule.Id, version.Number);
+            if (waiver is not null && Blocks(rule.Severity, outcome.Status))
+            {
+                await alerts.WaiveAsync(db, product.Id, [key], waiver, ct);
+                continue;
+            }
             if (outcome.Status is GateStatus.Failed or GateStatus.Warning || Blocks(rule.Severity, outcome.Status))
             {
                 var (alert, send) = await alerts.RaiseAsync(db, new Alerts.AlertSignal(product.Id, AlertKind.Gate, key,
@@ -224,8 +229,7 @@ public sealed class ReleaseService(
     }
 
     /// <summary>A critical release gate blocks when it fails, and when it cannot be judged (no evidence is no pass).</summary>
-    public static bool Blocks(GateSeverity severity, GateStatus status) =>
-        status == GateStatus.Failed || (status == GateStatus.Error && severity == GateSeverity.Critical);
+    public static bool Blocks(GateSeverity severity, GateStatus status) => GateEvaluator.BlocksRelease(severity, status);
 
     private Dictionary<string, double> Values(ModelVersion version, DataProduct product, ShadowScorer.Sample sample, CancellationToken ct)
     {
@@ -243,10 +247,12 @@ public sealed class ReleaseService(
         values.ToDictionary(v => MetricAddress.Parse(v.Key), v => v.Value);
 
     private static ReleaseDecision Decision(DataProduct product, ModelVersion version, ModelVersion? champion, DateTime now, List<GateRule> rules,
-        List<GateEvaluation> stored, WaiverView? waiver, ShadowScorer.Sample sample, Dictionary<string, double> candidate, Dictionary<string, double>? championValues)
+        List<GateEvaluation> stored, WaiverState? waived, ShadowScorer.Sample sample, Dictionary<string, double> candidate, Dictionary<string, double>? championValues)
     {
         var byId = rules.ToDictionary(r => r.Id);
-        var views = stored.Select(s => GateService.ToView(s, byId[s.GateRuleId], version.Number)).OrderByDescending(v => GateEvaluator.Rank(v.Status)).ToList();
+        var views = stored.Select(s => GateService.ToView(s, byId[s.GateRuleId], version.Number, waived))
+            .OrderByDescending(v => GateEvaluator.Rank(v.Status)).ToList();
+        var waiver = waived is null ? null : ToView(waived, now);
         var blocking = views.Where(v => Blocks(v.Severity, v.Status)).Select(v => $"{v.RuleName}: {v.Description}").ToList();
         var canPromote = blocking.Count == 0 || waiver is not null;
         var summary = rules.Count == 0 ? "No release gates: the version may be promoted. Add release gates on the Gates page to guard releases."
@@ -274,5 +280,8 @@ public sealed class ReleaseService(
 
     private static string Champion(int? number) => number is { } n ? $"champion v{n}" : "no champion";
 
-    private static WaiverView ToView(ReleaseWaiver w, int number, DateTime now) => new(w.Id, number, w.Reason, w.ExpiresAt, w.CreatedBy, w.CreatedAt, w.ExpiresAt > now);
+    private static WaiverView ToView(ReleaseWaiver w, int number, DateTime now) => ToView(ActiveWaivers.Of(w, number), now);
+
+    private static WaiverView ToView(WaiverState w, DateTime now) =>
+        new(w.Id, w.Version, w.Reason, w.ExpiresAt, w.CreatedBy, w.CreatedAt, w.ExpiresAt > now) { Link = w.Link };
 }

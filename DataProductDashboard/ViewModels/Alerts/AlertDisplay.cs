@@ -52,7 +52,7 @@ public static class AlertDisplay
         {
             _ when alert.Link.Length == 0 => ("No evidence", "No evidence link"),
             _ when path.StartsWith("/batches/", StringComparison.Ordinal) =>
-                alert.BatchId is { } id ? ($"Batch {id}", $"Batch {id}") : ("Batch", "The batch"),
+                alert.BatchNumber is { } number ? ($"Batch {BatchLabel.Of(number)}", $"Batch {BatchLabel.Of(number)}") : ("Batch", "The batch"),
             _ when path.EndsWith("/drift", StringComparison.Ordinal) => ("Drift", "Drift chart"),
             _ when path.EndsWith("/quality", StringComparison.Ordinal) => ("Quality", "Data quality"),
             _ when path.EndsWith("/behavior", StringComparison.Ordinal) => ("Behavior", "Model behavior"),

@@ -101,7 +101,7 @@ public static class GateHistoryFigureBuilder
     public static string Hover(GateEvaluationView e, Formatting.ZonedDisplay? zone = null)
     {
         zone ??= Formatting.ZonedDisplay.Utc;
-        var subject = e.BatchId is { } b ? $"batch #{b}" : e.ModelVersionId is { } v ? $"model version #{v}" : "";
+        var subject = e.BatchId is not null ? $"batch {BatchLabel.Of(e.BatchNumber ?? 0)}" : e.ModelVersionId is { } v ? $"model version #{v}" : "";
         var actual = e.Actual is { } a ? $"<br>Actual {GateEvaluator.Format(a)}{(e.Compared is { } c ? $" vs {GateEvaluator.Format(c)}" : "")}" : "";
         return $"<b>{WebUtility.HtmlEncode(e.RuleName)}</b><br>{GateText.Status(e.Status)} · {subject} · {zone.Absolute(e.At)}{actual}<br>{WebUtility.HtmlEncode(e.Description)}";
     }

@@ -48,7 +48,7 @@ public sealed partial class DriftPage
         try
         {
             var audit = await Importer.ReauditAsync(Selected.Batch.Id, CancellationToken.None);
-            Snackbar.Add($"Audit of batch {Selected.Batch.Id} re-run: {audit.Drift.Drifted} of {audit.Drift.Columns} features drifted.", Severity.Success);
+            Snackbar.Add($"Audit of batch {Selected.Batch.Label} re-run: {audit.Drift.Drifted} of {audit.Drift.Columns} features drifted.", Severity.Success);
         }
         catch (DashboardException ex)
         {

@@ -33,7 +33,7 @@ public sealed partial class QualityPage
         _coverage = TimeSeriesFigureBuilder.Build(Spec("Rows covered (%)",
             new TimeSeriesLine("Rows covered", SeriesPoints.From(await SeriesAsync(Analysis.Coverage.CoverageResult.RowsKey)))) with { Percent = true, Threshold = 0.95, ThresholdLabel = "95 %" });
         _coverageSentence = Selected is { } selected && await Uncovered.GetCoverageAsync(selected.Batch.Id, ct) is { } coverage
-            ? CoverageSentence.Of(selected.Batch.Id, coverage)
+            ? CoverageSentence.Of(selected.Batch.Number, coverage)
             : null;
     }
 }

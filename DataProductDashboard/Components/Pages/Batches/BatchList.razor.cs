@@ -140,7 +140,7 @@ public sealed partial class BatchList : IDisposable
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: BatchSummary batch })
         {
-            Snackbar.Add($"Batch {batch.Id} scored: {Display.Count(batch.RowCount)} rows", Severity.Success, options =>
+            Snackbar.Add($"Batch {batch.Label} scored: {Display.Count(batch.RowCount)} rows", Severity.Success, options =>
             {
                 options.Action = "Open";
                 options.ActionColor = Color.Primary;

@@ -82,7 +82,7 @@ public sealed partial class FairnessPage
     };
 
     private string Scope(FairnessReport report) =>
-        (report.BatchId is { } id ? $"Batch #{id}" : Range.From is null && Range.ToExclusiveEnd is null ? "Every labelled row" : "Labelled rows in the range")
+        (report.BatchNumber is { } number ? $"Batch {BatchLabel.Of(number)}" : Range.From is null && Range.ToExclusiveEnd is null ? "Every labelled row" : "Labelled rows in the range")
         + $": {report.LabelledRows:N0} rows";
 
     private void SelectAttribute(string attribute) => Go(new() { ["column"] = attribute, ["cross"] = _cross == attribute ? null : _cross });
