@@ -166,13 +166,8 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"SELECT \"ModelVersionId\", \"RowIndex\", \"Predicted\", \"Score\" FROM \"{ShadowPredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch ORDER BY \"ModelVersionId\", \"RowIndex\"";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "$batch";
-            parameter.Value = batchId;
-            command.Parameters.Add(parameter);
+            await using var command = BatchCommand(db, batchId,
+                $"SELECT \"ModelVersionId\", \"RowIndex\", \"Predicted\", \"Score\" FROM \"{ShadowPredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch ORDER BY \"ModelVersionId\", \"RowIndex\"");
             await using var reader = await command.ExecuteReaderAsync(ct);
             int? version = null;
             var (label, predicted, score) = (new List<double>(), new List<double>(), new List<double>());
@@ -219,6 +214,19 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         public (double[] Label, double[] Predicted, double[]? Score) Values => (Label, Predicted, Score);
     }
 
+    /// <summary>A command of one batch's rows (<c>$batch</c>) on the context's open connection, in its transaction.</summary>
+    private static System.Data.Common.DbCommand BatchCommand(DashboardDbContext db, int batchId, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "$batch";
+        parameter.Value = batchId;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+
     /// <summary>Read with a plain data reader (one batch can hold a million labelled rows; EF's materialization cost
     /// more than the query), inside the caller's transaction.</summary>
     private static async Task<LabelledRows> LabelledRowsAsync(DashboardDbContext db, int batchId, CancellationToken ct)
@@ -226,13 +234,8 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"SELECT \"Label\", \"Predicted\", \"Score\", \"Arm\", \"Segments\", \"RowIndex\" FROM \"{PredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch AND \"Label\" IS NOT NULL ORDER BY \"RowIndex\"";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "$batch";
-            parameter.Value = batchId;
-            command.Parameters.Add(parameter);
+            await using var command = BatchCommand(db, batchId,
+                $"SELECT \"Label\", \"Predicted\", \"Score\", \"Arm\", \"Segments\", \"RowIndex\" FROM \"{PredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch AND \"Label\" IS NOT NULL ORDER BY \"RowIndex\"");
             var (label, predicted, score, arms) = (new List<double>(), new List<double>(), new List<double>(), new List<ExperimentArm?>());
             var segments = new List<string?>();
             var rowIndex = new List<int>();
