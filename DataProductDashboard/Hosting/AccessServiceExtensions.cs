@@ -63,6 +63,7 @@ public static class AccessServiceExtensions
     {
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<UserPreferenceService>();
         services.AddSingleton<InitialAdmin>();
         // Password-reset tokens are protected data (AddAuthentication registers it too; a second call adds nothing).
         services.AddDataProtection();

@@ -1,19 +1,29 @@
 using System.Text.RegularExpressions;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Services.Access;
 using DataProductDashboard.Services.Batches;
 using DataProductDashboard.Services.Products;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
+using MudBlazor.Services;
 
 namespace DataProductDashboard.Components.Layout;
 
 /// <summary>App bar and navigation; the product section of the drawer follows the product in the URL
 /// (<c>/products/{id}/…</c>, or the product of <c>/batches/{id}</c>).</summary>
-public sealed partial class MainLayout : IDisposable
+public sealed partial class MainLayout : IAsyncDisposable
 {
-    private readonly MudTheme _theme = DashboardTheme.Create();
+    private static readonly MudTheme Theme = DashboardTheme.Create();
+    private readonly MudTheme _theme = Theme;
+    private readonly Guid _viewportSubscription = Guid.NewGuid();
+    private MudThemeProvider? _themeProvider;
+    private ThemeMode _themeMode = ThemeMode.System;
+    private bool _dark;
+    private bool _systemDark;
+    // Open (full width) on wide screens; below 1280 px the drawer starts as a rail of icons (set once the browser's width is known).
     private bool _drawerOpen = true;
     private bool _onBatchPage;
     private ProductDetail? _product;
@@ -26,19 +36,61 @@ public sealed partial class MainLayout : IDisposable
     [Inject] public required BatchQueries Batches { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
     [Inject] public required Services.Notifications.ProductEvents Events { get; init; }
+    [Inject] public required UserPreferenceService Preferences { get; init; }
+    [Inject] public required IBrowserViewportService Viewport { get; init; }
+    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
         Navigation.LocationChanged += OnLocationChanged;
+        _themeMode = await Preferences.GetThemeAsync(await UserNameAsync(), _cts.Token);
+        _dark = _themeMode == ThemeMode.Dark;
         await ResolveProductAsync(Navigation.Uri);
     }
 
-    /// <summary>Runs only once the circuit is interactive: tells the page (and browser tests) that handlers are attached.</summary>
+    /// <summary>Runs only once the circuit is interactive: follows the system's colour scheme and the window's width, then
+    /// tells the page (and browser tests) that handlers are attached.</summary>
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
-            await JS.InvokeVoidAsync("dpdMarkInteractive");
+        if (!firstRender)
+            return;
+        if (_themeProvider is not null)
+        {
+            _systemDark = await _themeProvider.GetSystemDarkModeAsync();
+            await _themeProvider.WatchSystemDarkModeAsync(OnSystemDarkModeChangedAsync);
+        }
+        await Viewport.SubscribeAsync(_viewportSubscription, OnViewportChanged, new ResizeOptions { NotifyOnBreakpointOnly = true }, fireImmediately: true);
+        ApplyTheme();
+        StateHasChanged();
+        await JS.InvokeVoidAsync("dpdMarkInteractive");
     }
+
+    private void OnViewportChanged(BrowserViewportEventArgs e)
+    {
+        // A rail of icons below 1280 px (the "lg" breakpoint), the full drawer above; a later toggle is the user's.
+        _drawerOpen = NavigationDrawer.OpensAt(e.Breakpoint);
+        InvokeAsync(StateHasChanged);
+    }
+
+    private Task OnSystemDarkModeChangedAsync(bool dark)
+    {
+        _systemDark = dark;
+        ApplyTheme();
+        return InvokeAsync(StateHasChanged);
+    }
+
+    private void ApplyTheme() => _dark = _themeMode == ThemeMode.Dark || (_themeMode == ThemeMode.System && _systemDark);
+
+    private async Task ChangeThemeAsync(ThemeMode mode)
+    {
+        _themeMode = mode;
+        ApplyTheme();
+        if (await UserNameAsync() is { } userName)
+            await Preferences.SetThemeAsync(userName, mode, _cts.Token);
+    }
+
+    private async Task<string?> UserNameAsync() =>
+        Authentication is null ? null : (await Authentication).User.Identity?.Name;
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
 
@@ -113,11 +165,18 @@ public sealed partial class MainLayout : IDisposable
     [GeneratedRegex(@"^batches/(\d{1,9})(?:[/?#]|$)")]
     private static partial Regex BatchPath();
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         Navigation.LocationChanged -= OnLocationChanged;
         _live.Dispose();
-        _cts.Cancel();
+        await _cts.CancelAsync();
         _cts.Dispose();
+        try
+        {
+            await Viewport.UnsubscribeAsync(_viewportSubscription);
+        }
+        catch (JSDisconnectedException)
+        {
+        }
     }
 }

@@ -9,4 +9,6 @@ public sealed class DashboardUser : IdentityUser
     public bool MustChangePassword { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
+    /// <summary>The colour scheme the user chose in the app bar, remembered across devices.</summary>
+    public Domain.ThemeMode Theme { get; set; }
 }

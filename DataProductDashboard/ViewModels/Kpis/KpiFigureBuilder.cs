@@ -21,7 +21,8 @@ namespace DataProductDashboard.ViewModels.Kpis;
 /// gates as symbols along the top (hover for the batch).</summary>
 public static class KpiFigureBuilder
 {
-    public const string DriftColor = "#d35400";
+    /// <summary>The chart's marker colours; the legend under the chart uses the same (app.css .dpd-marker-*).</summary>
+    public const string DriftColor = "#b54800";
     public const string GateColor = "#6a1b9a";
     public const string BandFill = "rgba(240,160,0,0.14)";
     public const string RunFill = "rgba(198,40,40,0.08)";

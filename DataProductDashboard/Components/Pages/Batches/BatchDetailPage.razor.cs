@@ -74,7 +74,7 @@ public sealed partial class BatchDetailPage : IDisposable
                 new("Portfolio", "/"),
                 new(detail.ProductName, $"/products/{detail.Batch.ProductId}"),
                 new("Batches", $"/products/{detail.Batch.ProductId}/batches"),
-                new($"Batch {detail.Batch.Label}", null, disabled: true),
+                new($"Batch {detail.Batch.Label}", $"/batches/{detail.Batch.Id}"),
             ];
             _detail = detail;
         }
