@@ -46,7 +46,7 @@ public sealed class AccessJourneyTests(DashboardServerFixture server)
         await Assertions.Expect(page.Locator("[data-testid=shown-once-dialog]")).ToHaveCountAsync(0);
 
         // Sign out.
-        await page.ClickAsync("[data-testid=user-menu-button]");
+        await page.ClickAsync("[data-testid=user-menu] button");
         await page.ClickAsync("[data-testid=sign-out]");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
 
@@ -56,7 +56,7 @@ public sealed class AccessJourneyTests(DashboardServerFixture server)
         await Assertions.Expect(viewer.Locator("[data-testid=product-card]").First).ToBeVisibleAsync();
         await DashboardServerFixture.WaitUntilInteractiveAsync(viewer);
         await Assertions.Expect(viewer.Locator("#nav-admin")).ToHaveCountAsync(0);
-        await viewer.ClickAsync("[data-testid=user-menu-button]");
+        await viewer.ClickAsync("[data-testid=user-menu] button");
         await Assertions.Expect(viewer.Locator("[data-testid=user-roles]")).ToHaveTextAsync("Roles: Viewer");
         await Assertions.Expect(viewer.Locator("[data-testid=menu-admin]")).ToHaveCountAsync(0);
         await viewer.GotoAsync(server.BaseUrl + "/admin");

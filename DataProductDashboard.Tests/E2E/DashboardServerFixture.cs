@@ -57,16 +57,22 @@ public sealed class DashboardServerFixture : IAsyncLifetime
     private readonly Dictionary<string, string> _passwords = [];
 
     /// <summary>A new browser context signed in as <paramref name="userName"/> (created with <paramref name="role"/> on first use).</summary>
-    public async Task<IPage> NewPageAsync(string userName = UserName, string role = DashboardRoles.Admin)
+    public async Task<IPage> NewPageAsync(string userName = UserName, string role = DashboardRoles.Admin, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var page = await NewAnonymousPageAsync();
+        var page = await NewAnonymousPageAsync(colorScheme);
         await SignInAsync(page, userName, await PasswordOfAsync(userName, role));
         return page;
     }
 
-    public async Task<IPage> NewAnonymousPageAsync()
+    /// <summary>A new browser context without a sign-in; <paramref name="colorScheme"/> is the operating system's scheme
+    /// the page sees (<c>prefers-color-scheme</c>).</summary>
+    public async Task<IPage> NewAnonymousPageAsync(ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            ColorScheme = colorScheme,
+        });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

@@ -1,0 +1,128 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace DataProductDashboard.Tests.E2E;
+
+/// <summary>WCAG 2.2 AA and layout over every page of the UI map, in the light and the dark theme: axe-core finds no
+/// serious or critical violation, and no page scrolls sideways from 1920 down to 1024 px.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityJourneyTests(DashboardServerFixture server)
+{
+    /// <summary>The UI map on the demo: every page a signed-in Admin can open (demo ids: bike product 1, credit product 2).</summary>
+    public static readonly string[] Pages =
+    [
+        "/", "/alerts", "/insights", "/admin", "/products/new",
+        "/products/1", "/products/1/models", "/products/1/models/1", "/products/1/models/compare",
+        "/products/1/batches", "/batches/1", "/products/1/quality", "/products/1/drift", "/products/1/behavior",
+        "/products/1/fairness", "/products/2/fairness", "/products/1/kpis", "/products/1/experiments",
+        "/products/1/insights", "/products/1/gates", "/products/1/notifications", "/not-found",
+    ];
+
+    private static readonly int[] Widths = [1920, 1440, 1280, 1024];
+
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    };
+
+    [Fact]
+    public async Task EveryPage_LightTheme_NoSeriousAxeViolationAndNoSidewaysScrollFrom1920To1024()
+    {
+        var page = await server.NewPageAsync("a11y.light@example.test", colorScheme: ColorScheme.Light);
+        var problems = new StringBuilder();
+        foreach (var path in Pages)
+        {
+            await OpenAsync(page, path);
+            await CheckAxeAsync(page, path, problems);
+            foreach (var width in Widths)
+            {
+                await page.SetViewportSizeAsync(width, 1000);
+                // Charts follow the new width after Plotly's resize handler has run: wait for the layout to settle.
+                try
+                {
+                    await page.WaitForFunctionAsync("w => document.documentElement.scrollWidth <= w", width, new PageWaitForFunctionOptions { Timeout = 10_000 });
+                }
+                catch (TimeoutException)
+                {
+                    var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+                    problems.AppendLine($"{path} at {width} px: the page is {scrollWidth} px wide (scrolls sideways)");
+                }
+            }
+            await page.SetViewportSizeAsync(1400, 1000);
+        }
+        Assert.True(problems.Length == 0, problems.ToString());
+    }
+
+    [Fact]
+    public async Task EveryPage_DarkTheme_NoSeriousAxeViolation()
+    {
+        var page = await server.NewPageAsync("a11y.dark@example.test", colorScheme: ColorScheme.Dark);
+        var problems = new StringBuilder();
+        foreach (var path in Pages)
+        {
+            await OpenAsync(page, path);
+            Assert.Equal("dark", await page.Locator(".mud-layout").GetAttributeAsync("data-theme"));
+            await CheckAxeAsync(page, path, problems);
+        }
+        Assert.True(problems.Length == 0, problems.ToString());
+    }
+
+    [Fact]
+    public async Task ThemeMenu_DarkChosen_IsRememberedInAnotherBrowserWithALightSystem()
+    {
+        const string user = "theme.chooser@example.test";
+        var page = await server.NewPageAsync(user, colorScheme: ColorScheme.Light);
+        await DashboardServerFixture.OpenAsync(page, server.BaseUrl + "/");
+        await Assertions.Expect(page.Locator(".mud-layout")).ToHaveAttributeAsync("data-theme", "light");
+
+        await page.ClickAsync("[data-testid=theme-menu] button");
+        await page.ClickAsync("[data-testid=theme-dark]");
+        await Assertions.Expect(page.Locator(".mud-layout")).ToHaveAttributeAsync("data-theme", "dark");
+
+        // The choice is the user's, not the browser's: a new browser whose system is light opens dark, already prerendered so.
+        var other = await server.NewPageAsync(user, colorScheme: ColorScheme.Light);
+        var response = await other.GotoAsync(server.BaseUrl + "/alerts");
+        Assert.Contains("data-theme=\"dark\"", await response!.TextAsync(), StringComparison.Ordinal);
+        await DashboardServerFixture.WaitUntilInteractiveAsync(other);
+        await Assertions.Expect(other.Locator(".mud-layout")).ToHaveAttributeAsync("data-theme", "dark");
+    }
+
+    [Fact]
+    public async Task Drawer_Below1280Pixels_CollapsesToARailThatTheMenuButtonOpens()
+    {
+        var page = await server.NewPageAsync("a11y.light@example.test");
+        await page.SetViewportSizeAsync(1024, 900);
+        await DashboardServerFixture.OpenAsync(page, server.BaseUrl + "/products/1/batches");
+        var drawer = page.Locator("[data-testid=drawer]");
+        await Assertions.Expect(drawer).ToHaveAttributeAsync("data-rail", "true");
+        var railWidth = (await drawer.BoundingBoxAsync())!.Width;
+        Assert.InRange(railWidth, 40, 80);
+
+        await page.ClickAsync("[data-testid=nav-toggle]");
+        await Assertions.Expect(drawer).ToHaveAttributeAsync("data-rail", "false");
+
+        await page.SetViewportSizeAsync(1440, 900);
+        await Assertions.Expect(drawer).ToHaveAttributeAsync("data-rail", "false");
+        Assert.True((await drawer.BoundingBoxAsync())!.Width > 200);
+    }
+
+    private async Task OpenAsync(IPage page, string path)
+    {
+        await DashboardServerFixture.OpenAsync(page, server.BaseUrl + path);
+        await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();
+        // Charts and tables fill in after the first interactive render.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-skeleton, .mud-table-loading').length === 0");
+    }
+
+    private static async Task CheckAxeAsync(IPage page, string path, StringBuilder problems)
+    {
+        var result = await page.RunAxe(WcagAa);
+        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            var nodes = string.Join(" | ", violation.Nodes.Take(3).Select(n => $"{n.Target} {n.Html[..Math.Min(n.Html.Length, 160)]}"));
+            problems.AppendLine($"{path}: {violation.Impact} {violation.Id} ({violation.Help}) x{violation.Nodes.Length}: {nodes}");
+        }
+    }
+}
