@@ -17,6 +17,8 @@ public sealed partial class MainLayout : IDisposable
     private bool _drawerOpen = true;
     private bool _onBatchPage;
     private ProductDetail? _product;
+    /// <summary>The product's time range of the current address ("?range=30d&amp;time=event"), carried by the product's links.</summary>
+    private string _rangeQuery = "";
     private ViewModels.Formatting.ZonedDisplay _zone = ViewModels.Formatting.ZonedDisplay.Utc;
     private readonly Shared.LiveUpdates _live = new();
     private CancellationTokenSource _cts = new();
@@ -57,6 +59,7 @@ public sealed partial class MainLayout : IDisposable
         var ct = _cts.Token;
         var path = Navigation.ToBaseRelativePath(uri);
         _onBatchPage = false;
+        _rangeQuery = RangeQuery(uri);
         int? productId = null;
         try
         {
@@ -105,6 +108,22 @@ public sealed partial class MainLayout : IDisposable
         {
         }
         StateHasChanged();
+    }
+
+    /// <summary>A link of the product's drawer section that keeps the time range the user chose.</summary>
+    private string Link(string path) => path + _rangeQuery;
+
+    private static readonly string[] RangeKeys =
+        [ViewModels.Time.TimeRange.RangeKey, ViewModels.Time.TimeRange.FromKey, ViewModels.Time.TimeRange.ToKey, ViewModels.Time.TimeRange.TimeKey];
+
+    /// <summary>The range parameters of an address, in a fixed order; "" when it has none.</summary>
+    public static string RangeQuery(string uri)
+    {
+        var query = new Uri(uri, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } absolute ? absolute.Query : (uri.IndexOf('?') is var i and >= 0 ? uri[i..] : "");
+        var parsed = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        var kept = RangeKeys.Where(k => parsed.TryGetValue(k, out var v) && !string.IsNullOrWhiteSpace(v))
+            .Select(k => $"{k}={Uri.EscapeDataString(parsed[k].ToString())}").ToList();
+        return kept.Count == 0 ? "" : "?" + string.Join("&", kept);
     }
 
     [GeneratedRegex(@"^products/(\d{1,9})(?:[/?#]|$)")]
