@@ -23,15 +23,17 @@ public static class TimeAxis
     /// <summary>The hover label of a time: to the minute, never milliseconds.</summary>
     public const string HoverFormat = "%Y-%m-%d %H:%M";
 
-    /// <summary>Sets the axis range to the window (in the product's zone), the tick format of its span, and one tick a
-    /// day for short day-labelled spans (so two ticks never read the same day).</summary>
+    /// <summary>Sets the axis range to the window (in the product's zone) with a sliver of air on both sides (so a point
+    /// on the window's edge, like the newest batch, shows whole), the tick format of its span, and one tick a day for
+    /// short day-labelled spans (so two ticks never read the same day).</summary>
     public static void Apply(XAxis axis, TimeWindow? window, ZonedDisplay zone)
     {
         axis.Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date;
         axis.HoverFormat = HoverFormat;
         if (window is null)
             return;
-        axis.Range = [zone.Local(window.From), zone.Local(window.To)];
+        var air = Air(window);
+        axis.Range = [zone.Local(window.From - air), zone.Local(window.To + air)];
         axis.TickFormat = TickFormat(window.Span);
         if (window.Span >= TimeSpan.FromDays(2) && window.Span <= TimeSpan.FromDays(10))
         {
@@ -51,6 +53,9 @@ public static class TimeAxis
         var air = TimeSpan.FromTicks(Math.Max((last - first).Ticks / 30, TimeSpan.FromHours(12).Ticks));
         return new TimeWindow(first - air, last + air);
     }
+
+    /// <summary>The air on each side of the axis: 1/60 of the window's span.</summary>
+    public static TimeSpan Air(TimeWindow window) => window.Span / 60;
 
     /// <summary>How many distinct times fall before and after the window (each a batch on a batch chart).</summary>
     public static (int Before, int After) Outside(IEnumerable<DateTime> times, TimeWindow? window)
