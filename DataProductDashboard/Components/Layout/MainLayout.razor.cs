@@ -19,6 +19,7 @@ public sealed partial class MainLayout : IDisposable
     private ProductDetail? _product;
     /// <summary>The product's time range of the current address ("?range=30d&amp;time=event"), carried by the product's links.</summary>
     private string _rangeQuery = "";
+    private string _path = "/";
     private ViewModels.Formatting.ZonedDisplay _zone = ViewModels.Formatting.ZonedDisplay.Utc;
     private readonly Shared.LiveUpdates _live = new();
     private CancellationTokenSource _cts = new();
@@ -60,6 +61,7 @@ public sealed partial class MainLayout : IDisposable
         var path = Navigation.ToBaseRelativePath(uri);
         _onBatchPage = false;
         _rangeQuery = RangeQuery(uri);
+        _path = "/" + path.Split('?', '#')[0].TrimEnd('/');
         int? productId = null;
         try
         {
@@ -109,6 +111,11 @@ public sealed partial class MainLayout : IDisposable
         }
         StateHasChanged();
     }
+
+    /// <summary>"active" for the drawer link of the current page: the links carry the range query, so the navigation
+    /// link's own matching (which compares the query too) misses a page whose address has more parameters.</summary>
+    private string? Active(string path, bool exact) =>
+        _path.Equals(path, StringComparison.OrdinalIgnoreCase) || (!exact && _path.StartsWith(path + "/", StringComparison.OrdinalIgnoreCase)) ? "active" : null;
 
     /// <summary>A link of the product's drawer section that keeps the time range the user chose.</summary>
     private string Link(string path) => path + _rangeQuery;
