@@ -1,5 +1,6 @@
 using DataProductDashboard.Domain;
-using DataProductDashboard.ViewModels.Audit;
+using DataProductDashboard.ViewModels.Formatting;
+using DataProductDashboard.ViewModels.Time;
 using DataProductDashboard.ViewModels.Gates;
 
 namespace DataProductDashboard.Tests.ViewModels;
@@ -9,15 +10,15 @@ public sealed class GatesPageQueryTests
     [Fact]
     public void From_NothingOrNonsense_IsTheRulesTabUnfiltered()
     {
-        Assert.Equal(GatesPageQuery.Default, GatesPageQuery.From(null, null, null, null, null, null));
-        Assert.Equal(GatesPageQuery.Default, GatesPageQuery.From("nope", -3, "Great", "yesterday", "2026-13-45", 0));
+        Assert.Equal(GatesPageQuery.Default, GatesPageQuery.From(null, null, null, null, null, null, null));
+        Assert.Equal(GatesPageQuery.Default, GatesPageQuery.From("nope", -3, "Great", "fortnight", "yesterday", "2026-13-45", 0));
         Assert.DoesNotContain(GatesPageQuery.Default.ToQueryParameters(), p => p.Value is not null);
     }
 
     [Fact]
     public void From_HistoryFilters_AreReadCaseInsensitivelyAndWrittenBack()
     {
-        var query = GatesPageQuery.From("History", 4, "failed", "2011-09-01", "2011-12-31", 2);
+        var query = GatesPageQuery.From("History", 4, "failed", null, "2011-09-01", "2011-12-31", 2);
 
         Assert.Equal(GatesPageQuery.History, query.Tab);
         Assert.Equal(2, query.TabIndex);
@@ -26,17 +27,18 @@ public sealed class GatesPageQueryTests
         Assert.True(query.HasFilters);
         Assert.Equal(new Dictionary<string, object?>
         {
-            ["tab"] = "history", ["rule"] = 4, ["status"] = "Failed", ["from"] = "2011-09-01", ["to"] = "2011-12-31", ["page"] = 2,
+            ["range"] = null, ["tab"] = "history", ["rule"] = 4, ["status"] = "Failed", ["from"] = "2011-09-01", ["to"] = "2011-12-31", ["page"] = 2,
         }, query.ToQueryParameters());
     }
 
     [Fact]
     public void ToFilter_StatusOnlyWhenAskedAndTheWholeLastDay()
     {
-        var query = GatesPageQuery.From("history", 4, "Warning", "2011-09-01", "2011-09-30", 3);
+        var query = GatesPageQuery.From("history", 4, "Warning", null, "2011-09-01", "2011-09-30", 3);
+        var window = query.Range.Resolve(null, null, ZonedDisplay.Utc);
 
-        var all = query.ToFilter(withStatus: false, 5000);
-        var table = query.ToFilter(withStatus: true, 5000);
+        var all = query.ToFilter(withStatus: false, 5000, window);
+        var table = query.ToFilter(withStatus: true, 5000, window);
 
         Assert.Null(all.Status);
         Assert.Equal(GateStatus.Warning, table.Status);
@@ -50,6 +52,7 @@ public sealed class GatesPageQueryTests
     {
         Assert.Equal(GatesPageQuery.Trail, GatesPageQuery.Default.WithTab(9).Tab);
         Assert.Equal(GatesPageQuery.Rules, GatesPageQuery.Default.WithTab(-1).Tab);
-        Assert.False((GatesPageQuery.Default with { Range = AuditRange.All }).HasFilters);
+        Assert.False((GatesPageQuery.Default with { Range = TimeRange.Default }).HasFilters);
+        Assert.True((GatesPageQuery.Default with { Range = TimeRange.All }).HasFilters);
     }
 }

@@ -19,6 +19,9 @@ public sealed partial class PlotlyFigureView
     [Parameter] public string EmptyTestId { get; set; } = "chart-empty";
     [Parameter] public RenderFragment? EmptyContent { get; set; }
 
+    /// <summary>The skeleton's height: the figure's own, else Plotly's default.</summary>
+    private int Height => Figure.Layout.Height is { } h and > 0 ? (int)h : 350;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender || ReferenceEquals(_rendered, Figure))

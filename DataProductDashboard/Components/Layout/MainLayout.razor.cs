@@ -27,6 +27,9 @@ public sealed partial class MainLayout : IAsyncDisposable
     private bool _drawerOpen = true;
     private bool _onBatchPage;
     private ProductDetail? _product;
+    /// <summary>The product's time range of the current address ("?range=30d&amp;time=event"), carried by the product's links.</summary>
+    private string _rangeQuery = "";
+    private string _path = "/";
     private ViewModels.Formatting.ZonedDisplay _zone = ViewModels.Formatting.ZonedDisplay.Utc;
     private readonly Shared.LiveUpdates _live = new();
     private CancellationTokenSource _cts = new();
@@ -109,6 +112,8 @@ public sealed partial class MainLayout : IAsyncDisposable
         var ct = _cts.Token;
         var path = Navigation.ToBaseRelativePath(uri);
         _onBatchPage = false;
+        _rangeQuery = RangeQuery(uri);
+        _path = "/" + path.Split('?', '#')[0].TrimEnd('/');
         int? productId = null;
         try
         {
@@ -157,6 +162,27 @@ public sealed partial class MainLayout : IAsyncDisposable
         {
         }
         StateHasChanged();
+    }
+
+    /// <summary>"active" for the drawer link of the current page: the links carry the range query, so the navigation
+    /// link's own matching (which compares the query too) misses a page whose address has more parameters.</summary>
+    private string? Active(string path, bool exact) =>
+        _path.Equals(path, StringComparison.OrdinalIgnoreCase) || (!exact && _path.StartsWith(path + "/", StringComparison.OrdinalIgnoreCase)) ? "active" : null;
+
+    /// <summary>A link of the product's drawer section that keeps the time range the user chose.</summary>
+    private string Link(string path) => path + _rangeQuery;
+
+    private static readonly string[] RangeKeys =
+        [ViewModels.Time.TimeRange.RangeKey, ViewModels.Time.TimeRange.FromKey, ViewModels.Time.TimeRange.ToKey, ViewModels.Time.TimeRange.TimeKey];
+
+    /// <summary>The range parameters of an address, in a fixed order; "" when it has none.</summary>
+    public static string RangeQuery(string uri)
+    {
+        var query = new Uri(uri, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } absolute ? absolute.Query : (uri.IndexOf('?') is var i and >= 0 ? uri[i..] : "");
+        var parsed = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        var kept = RangeKeys.Where(k => parsed.TryGetValue(k, out var v) && !string.IsNullOrWhiteSpace(v))
+            .Select(k => $"{k}={Uri.EscapeDataString(parsed[k].ToString())}").ToList();
+        return kept.Count == 0 ? "" : "?" + string.Join("&", kept);
     }
 
     [GeneratedRegex(@"^products/(\d{1,9})(?:[/?#]|$)")]

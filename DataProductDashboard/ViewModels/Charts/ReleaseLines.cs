@@ -10,10 +10,17 @@ namespace DataProductDashboard.ViewModels.Charts;
 public static class ReleaseLines
 {
     public static void Add(Layout layout, IReadOnlyList<ReleaseMarker> releases, DateTime first, DateTime last,
-        Formatting.ZonedDisplay? zone = null, bool labelInside = false)
+        Formatting.ZonedDisplay? zone = null, bool labelInside = false) =>
+        Draw(layout, TimeSeriesFigureBuilder.ReleasesInRange(releases, first, last), zone ?? Formatting.ZonedDisplay.Utc, labelInside);
+
+    /// <summary>The releases inside the chosen window (from inclusive, to exclusive), on the same zone as the points.</summary>
+    public static void Add(Layout layout, IReadOnlyList<ReleaseMarker> releases, Time.TimeWindow window,
+        Formatting.ZonedDisplay zone, bool labelInside = false) =>
+        Draw(layout, releases.Where(r => window.Contains(r.At)), zone, labelInside);
+
+    private static void Draw(Layout layout, IEnumerable<ReleaseMarker> releases, Formatting.ZonedDisplay zone, bool labelInside)
     {
-        zone ??= Formatting.ZonedDisplay.Utc;
-        foreach (var release in TimeSeriesFigureBuilder.ReleasesInRange(releases, first, last))
+        foreach (var release in releases)
         {
             layout.Shapes.Add(new Shape
             {
@@ -24,7 +31,7 @@ public static class ReleaseLines
             layout.Annotations.Add(new Annotation
             {
                 Text = TimeSeriesFigureBuilder.ReleaseLabel(release),
-                HoverText = $"Version {release.Version} ({Formatting.Display.Trainer(release.Trainer)}) became champion {zone.Absolute(release.At)}",
+                HoverText = $"Version {release.Version} ({Formatting.Display.Trainer(release.Trainer)}) champion from {zone.Absolute(release.At)}",
                 X = zone.Local(release.At), XRef = "x", Y = 1, YRef = "paper", ShowArrow = false,
                 XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Left,
                 YAnchor = labelInside ? Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Top : Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,

@@ -11,22 +11,29 @@ namespace DataProductDashboard.ViewModels.Charts;
 
 /// <summary>Turns a <see cref="TimeSeriesSpec"/> into a Plotly figure: one line+markers trace per series, a band as
 /// two traces filled between them, a dashed horizontal line with its label, and a dotted vertical line per model
-/// release ("v2") that falls inside the charted time range.</summary>
+/// release ("v2") that falls inside the charted time range. With a <see cref="TimeSeriesSpec.Window"/> the x axis is
+/// exactly that range, its ticks follow its span, and the points outside it are counted in the figure's note.</summary>
 public static class TimeSeriesFigureBuilder
 {
     public static ChartFigure Build(TimeSeriesSpec spec)
     {
-        var finite = spec.Lines.Select(l => l with { Points = l.Points.Where(p => double.IsFinite(p.Value)).ToList() }).ToList();
+        var window = spec.Window;
+        bool Inside(DateTime at) => window is null || window.Contains(at);
+        var all = spec.Lines.Select(l => l with { Points = l.Points.Where(p => double.IsFinite(p.Value)).ToList() }).ToList();
+        var (before, after) = Time.TimeAxis.Outside(all.SelectMany(l => l.Points.Select(p => p.At)), window);
+        var finite = all.Select(l => l with { Points = l.Points.Where(p => Inside(p.At)).ToList() }).ToList();
         var bands = (spec.Band is null ? spec.MoreBands : [spec.Band, .. spec.MoreBands])
-            .Select(b => (Band: b, Points: b.Points.Where(p => double.IsFinite(p.Low) && double.IsFinite(p.High)).ToList()))
+            .Select(b => (Band: b, Points: b.Points.Where(p => double.IsFinite(p.Low) && double.IsFinite(p.High) && Inside(p.At)).ToList()))
             .Where(b => b.Points.Count > 0).ToList();
         var times = finite.SelectMany(l => l.Points.Select(p => p.At)).Concat(bands.SelectMany(b => b.Points.Select(p => p.At))).ToList();
         var isEmpty = times.Count == 0;
+        var note = Time.TimeAxis.OutsideNote(before, after);
         var traces = new List<ITrace>();
         var legend = finite.Count(l => l.Points.Count > 0) + bands.Count > 1;
         var layout = ChartStyle.BaseLayout(spec.Height, legend);
         layout.HoverMode = HoverModeEnum.XUnified;
-        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = spec.XTitle ?? $"Batch received ({spec.Zone.Name})" }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = spec.XTitle ?? $"Batch received ({spec.Zone.Name})" } }];
+        Time.TimeAxis.Apply(layout.XAxis[0], window ?? Time.TimeAxis.Around(times), spec.Zone);
         layout.YAxis = [new YAxis
         {
             Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = spec.YTitle },
@@ -35,7 +42,7 @@ public static class TimeSeriesFigureBuilder
             HoverFormat = spec.Percent ? ".2%" : ".4~g",
         }];
         if (isEmpty)
-            return new ChartFigure(traces, layout, ChartStyle.Config(), true);
+            return new ChartFigure(traces, layout, ChartStyle.Config(), true) { Note = note };
 
         foreach (var (band, points) in bands)
         {
@@ -97,8 +104,11 @@ public static class TimeSeriesFigureBuilder
             });
         }
 
-        ReleaseLines.Add(layout, spec.Releases, times.Min(), times.Max(), spec.Zone, labelInside: true);
-        return new ChartFigure(traces, layout, ChartStyle.Config(), false);
+        if (window is null)
+            ReleaseLines.Add(layout, spec.Releases, times.Min(), times.Max(), spec.Zone, labelInside: true);
+        else
+            ReleaseLines.Add(layout, spec.Releases, window, spec.Zone, labelInside: true);
+        return new ChartFigure(traces, layout, ChartStyle.Config(), false) { Note = note };
     }
 
     public static string ReleaseLabel(ReleaseMarker release) => $"v{release.Version.ToString(CultureInfo.InvariantCulture)}";

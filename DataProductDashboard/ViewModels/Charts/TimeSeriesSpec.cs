@@ -15,7 +15,11 @@ public sealed record TimeSeriesSpec(string YTitle, IReadOnlyList<TimeSeriesLine>
     public IReadOnlyList<TimeSeriesBand> MoreBands { get; init; } = [];
     public double? Threshold { get; init; }
     public string? ThresholdLabel { get; init; }
+    /// <summary>Release markers at their place on this axis (see <see cref="Time.ReleasePlacement"/>).</summary>
     public IReadOnlyList<ReleaseMarker> Releases { get; init; } = [];
+    /// <summary>The chosen time range: the x axis spans it, and points outside it are counted in the figure's note
+    /// instead of drawn. Null: the axis spans the points.</summary>
+    public Time.TimeWindow? Window { get; init; }
     /// <summary>Values are shares 0–1 shown as percentages.</summary>
     public bool Percent { get; init; }
     /// <summary>The y axis starts at zero (counts, durations, shares).</summary>

@@ -25,7 +25,7 @@ public static class GateHistoryFigureBuilder
     public const int MaxLabelLength = 42;
 
     public static ChartFigure Build(IReadOnlyList<GateHistoryRule> rules, IReadOnlyList<GateEvaluationView> evaluations, IReadOnlyList<ReleaseMarker> releases,
-        Formatting.ZonedDisplay? zone = null)
+        Formatting.ZonedDisplay? zone = null, Time.TimeWindow? window = null)
     {
         zone ??= Formatting.ZonedDisplay.Utc;
         var labels = RowLabels(rules, evaluations);
@@ -38,6 +38,8 @@ public static class GateHistoryFigureBuilder
         // Legend at the right, so that the release labels above the plot have the top margin to themselves.
         layout.Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.V, X = 1.01m, Y = 1, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top }];
         layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = XTitleIn(zone) }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
+        // The chosen time range is the axis (ticks follow its span); without one the axis spans the outcomes.
+        Time.TimeAxis.Apply(layout.XAxis[0], window ?? Time.TimeAxis.Around(evaluations.Select(e => e.At).ToList()), zone);
         layout.YAxis = [new YAxis
         {
             Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = YTitle },
@@ -75,7 +77,10 @@ public static class GateHistoryFigureBuilder
                 CustomData = points.Select(e => (object)(e.BatchId ?? 0)).ToList(),
             });
         }
-        ReleaseLines.Add(layout, releases, evaluations.Min(e => e.At), evaluations.Max(e => e.At), zone);
+        if (window is null)
+            ReleaseLines.Add(layout, releases, evaluations.Min(e => e.At), evaluations.Max(e => e.At), zone);
+        else
+            ReleaseLines.Add(layout, releases, window, zone);
         return new ChartFigure(traces, layout, ChartStyle.Config(), false);
     }
 

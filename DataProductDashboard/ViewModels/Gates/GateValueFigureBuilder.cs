@@ -24,13 +24,15 @@ public static class GateValueFigureBuilder
     public static string XTitleIn(Formatting.ZonedDisplay zone) => zone.IsUtc ? XTitle : $"Batch received ({zone.Name})";
 
     public static ChartFigure Build(GateRuleView rule, IReadOnlyList<GateEvaluationView> evaluations, IReadOnlyList<ReleaseMarker> releases,
-        Formatting.ZonedDisplay? zone = null)
+        Formatting.ZonedDisplay? zone = null, Time.TimeWindow? window = null)
     {
         zone ??= Formatting.ZonedDisplay.Utc;
         var points = evaluations.Where(e => e.GateRuleId == rule.Id && e.Actual is { } a && double.IsFinite(a)).OrderBy(e => e.At).ToList();
         var layout = ChartStyle.BaseLayout(320, legend: true);
         layout.HoverMode = HoverModeEnum.Closest;
         layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = XTitleIn(zone) }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
+        // The chosen time range is the axis (ticks follow its span); without one the axis spans the outcomes.
+        Time.TimeAxis.Apply(layout.XAxis[0], window ?? Time.TimeAxis.Around(points.Select(e => e.At).ToList()), zone);
         layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = YTitle(rule) }, HoverFormat = ".4~g", AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True }];
         layout.Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.V, X = 1.01m, Y = 1, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top }];
         var traces = new List<ITrace>();
@@ -80,7 +82,10 @@ public static class GateValueFigureBuilder
         }
         foreach (var (value, label) in Thresholds(rule))
             AddThreshold(layout, value, label);
-        ReleaseLines.Add(layout, releases, points[0].At, points[^1].At, zone);
+        if (window is null)
+            ReleaseLines.Add(layout, releases, points[0].At, points[^1].At, zone);
+        else
+            ReleaseLines.Add(layout, releases, window, zone);
         return new ChartFigure(traces, layout, ChartStyle.Config(), false);
     }
 

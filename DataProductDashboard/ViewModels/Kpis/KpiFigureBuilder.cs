@@ -38,7 +38,10 @@ public static class KpiFigureBuilder
 
     private static readonly KpiStatus[] Statuses = [KpiStatus.OnTarget, KpiStatus.AtRisk, KpiStatus.OffTarget];
 
-    public static ChartFigure Build(KpiDetail detail, int height = 400)
+    /// <param name="window">The product's chosen time range on the KPI's period axis (the periods' event time): the
+    /// axis spans it and the periods outside it are counted in the note. Null: the newest stretch (<see cref="InitialRange"/>).</param>
+    /// <param name="releases">Release markers placed on this axis; null: the markers' promotion times.</param>
+    public static ChartFigure Build(KpiDetail detail, int height = 400, Time.TimeWindow? window = null, IReadOnlyList<ReleaseMarker>? releases = null)
     {
         var kpi = detail.Definition;
         var layout = ChartStyle.BaseLayout(height, legend: true);
@@ -50,15 +53,20 @@ public static class KpiFigureBuilder
             new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = YTitle(kpi) }, HoverFormat = ".4~g", AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True },
             new YAxis { Overlaying = "y", Range = [0, 1], Visible = false, FixedRange = true },
         ];
-        var overall = detail.Values.Where(v => v.Arm is null && v.Value is { } x && double.IsFinite(x)).OrderBy(v => v.Period).ToList();
+        var all = detail.Values.Where(v => v.Arm is null && v.Value is { } x && double.IsFinite(x)).OrderBy(v => v.Period).ToList();
+        var (before, after) = Time.TimeAxis.Outside(all.Select(p => p.Period), window);
+        var note = Time.TimeAxis.OutsideNote(before, after, "period", "periods");
+        var overall = window is null ? all : all.Where(p => window.Contains(p.Period)).ToList();
         var traces = new List<ITrace>();
+        if (window is not null)
+            Time.TimeAxis.Apply(layout.XAxis[0], window, Formatting.ZonedDisplay.Utc);
         if (overall.Count == 0)
-            return new ChartFigure(traces, layout, ChartStyle.Config(), true);
+            return new ChartFigure(traces, layout, ChartStyle.Config(), true) { Note = note };
 
-        var first = overall[0].Period;
-        var last = KpiPeriods.Next(overall[^1].Period, kpi.Period);
-        if (InitialRange(overall.Select(p => p.Period).ToList(), kpi.Period) is { } window)
-            layout.XAxis[0].Range = [window.From, window.To];
+        var first = window?.From ?? overall[0].Period;
+        var last = window?.To ?? KpiPeriods.Next(overall[^1].Period, kpi.Period);
+        if (window is null && InitialRange(overall.Select(p => p.Period).ToList(), kpi.Period) is { } initial)
+            layout.XAxis[0].Range = [initial.From, initial.To];
         traces.Add(new Scatter
         {
             Name = kpi.Name,
@@ -80,7 +88,7 @@ public static class KpiFigureBuilder
             traces.Add(Markers("Incomplete (still open)", open, kpi, KpiDisplay.NoDataColor, Symbol.CircleOpen));
         foreach (var arm in detail.Values.Where(v => v.Arm is not null).Select(v => v.Arm!.Value).Distinct().Order())
         {
-            var points = detail.Values.Where(v => v.Arm == arm && v.Value is not null).OrderBy(v => v.Period).ToList();
+            var points = detail.Values.Where(v => v.Arm == arm && v.Value is not null && (window is null || window.Contains(v.Period))).OrderBy(v => v.Period).ToList();
             traces.Add(new Scatter
             {
                 Name = arm == ExperimentArm.Champion ? "Champion arm" : "Challenger arm",
@@ -94,10 +102,10 @@ public static class KpiFigureBuilder
         AddBand(layout, kpi);
         if (detail.Overview.Drift is { } finding)
             AddRun(layout, finding, kpi.Period);
-        ReleaseLines.Add(layout, Releases(detail.Markers), first, last);
+        ReleaseLines.Add(layout, releases ?? Releases(detail.Markers), first, last);
         AddEvents(traces, detail.Markers, KpiMarkerKind.DataDrift, "Data drift (batch)", DriftColor, Symbol.TriangleDown, DriftRow, first, last);
         AddEvents(traces, detail.Markers, KpiMarkerKind.FailedGate, "Failed gate (batch)", GateColor, Symbol.X, GateRow, first, last);
-        return new ChartFigure(traces, layout, ChartStyle.Config(), false);
+        return new ChartFigure(traces, layout, ChartStyle.Config(), false) { Note = note };
     }
 
     /// <summary>Long daily or weekly histories open on their newest stretch (the last <see cref="DaysShown"/> days or

@@ -72,7 +72,7 @@ public sealed partial class BehaviorPage
             holdout = summary.HoldoutMetrics.TryGetValue(metric, out var h) ? h : null;
         }
         var values = await SeriesWithShadowAsync(PerformancePoints.Prefix + metric);
-        var shadowVersions = ViewModels.Models.VersionSeries.ShadowVersions(values);
+        var shadowVersions = ViewModels.Models.VersionSeries.ShadowVersions(InWindow(values));
         var band = SeriesPoints.Band(await SeriesAsync(PerformancePoints.ConceptLow), await SeriesAsync(PerformancePoints.ConceptHigh));
         var label = product.Schema.Label?.Name ?? "label";
         _metricTitle = $"{MetricNames.Display(metric)} over time";
@@ -89,7 +89,7 @@ public sealed partial class BehaviorPage
             lines.Add(new TimeSeriesLine($"Estimated {MetricNames.Display(metric).ToLowerInvariant()} (before labels)", SeriesPoints.From(estimates), ChartStyle.Tertiary, Dashed: true));
             estimateBand = new TimeSeriesBand("estimate ± 3 SE", SeriesPoints.MeanStd(estimates, errors, 3), ChartStyle.Tertiary);
             _metricCaption += " Dashed with the second band: the estimate made as each batch arrived, before its labels (± 3 standard errors).";
-            _estimateSentence = EstimateCheck.Of(estimates, errors, values.Where(v => !v.Shadow).ToList()).Sentence(v => regression
+            _estimateSentence = EstimateCheck.Of(InWindow(estimates), InWindow(errors), InWindow(values).Where(v => !v.Shadow).ToList()).Sentence(v => regression
                     ? Display.Number(v) + $" {label} units"
                     : $"{(v * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} percentage points")
                 ?? (regression ? "Estimated by a model of the champion's errors (DLE) as each batch arrives; labels will show how close it was."
@@ -176,7 +176,7 @@ public sealed partial class BehaviorPage
     }
 
     private async Task<IReadOnlyList<Services.Audit.MetricSeriesPoint>> SegmentSeriesAsync(string key, string segment) =>
-        await Audits.GetSeriesAsync(ProductId, key, null, segment, Range.From, Range.ToExclusiveEnd, Token, includeShadow: false);
+        Times.Place(await Audits.GetSeriesAsync(ProductId, key, null, segment, null, null, Token, includeShadow: false));
 
     /// <summary>Binary: the class names the performance summary shows instead of 0 / 1.</summary>
     private ClassNames? Classes => Product is { } product ? ClassNames.For(product.Task, product.Schema) : null;

@@ -59,7 +59,8 @@ public sealed partial class FairnessPage
         _batchOnly = QueryScope == "batch" && Selected is not null;
         if (BatchList.Count == 0)
             return;
-        _report = await Fairness.GetAsync(ProductId, _attribute, _batchOnly ? null : Range.From, _batchOnly ? null : Range.ToExclusiveEnd?.AddTicks(-1),
+        var (from, to) = _batchOnly ? (null, null) : ArrivalSpan();
+        _report = await Fairness.GetAsync(ProductId, _attribute, from, to,
             _batchOnly ? Selected!.Batch.Id : null, ct, _cross);
         var impact = await SeriesAsync(FairnessHistory.Keys[FairnessMetrics.DisparateImpact], _attribute);
         var parity = await SeriesAsync(FairnessHistory.Keys[FairnessMetrics.DemographicParityDifference], _attribute);
@@ -82,7 +83,7 @@ public sealed partial class FairnessPage
     };
 
     private string Scope(FairnessReport report) =>
-        (report.BatchNumber is { } number ? $"Batch {BatchLabel.Of(number)}" : Range.From is null && Range.ToExclusiveEnd is null ? "Every labelled row" : "Labelled rows in the range")
+        (report.BatchNumber is { } number ? $"Batch {BatchLabel.Of(number)}" : RangeHasEveryBatch ? "Every labelled row" : "Labelled rows in the range")
         + $": {report.LabelledRows:N0} rows";
 
     private void SelectAttribute(string attribute) => Go(new() { ["column"] = attribute, ["cross"] = _cross == attribute ? null : _cross });

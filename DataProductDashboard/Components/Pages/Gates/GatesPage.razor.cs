@@ -21,6 +21,7 @@ public sealed partial class GatesPage
     private IReadOnlyList<ProposedGate> _proposals = [];
     private IReadOnlyList<TrailEntry> _trail = [];
     private IReadOnlyList<ReleaseMarker> _releases = [];
+    private ViewModels.Time.BatchTimes _times = new([], ViewModels.Time.TimeBasis.Arrival);
     private double? _cadence;
     private GatesPageQuery _query = GatesPageQuery.Default;
     private int _version;
@@ -28,6 +29,7 @@ public sealed partial class GatesPage
     [SupplyParameterFromQuery(Name = "tab")] public string? QueryTab { get; set; }
     [SupplyParameterFromQuery(Name = "rule")] public int? QueryRule { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? QueryStatus { get; set; }
+    [SupplyParameterFromQuery(Name = ViewModels.Time.TimeRange.RangeKey)] public string? QueryRange { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? QueryFrom { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? QueryTo { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public int? QueryPage { get; set; }
@@ -35,6 +37,7 @@ public sealed partial class GatesPage
     [Inject] public required GateService Gates { get; init; }
     [Inject] public required AuditTrail Trail { get; init; }
     [Inject] public required AuditQueryService Audits { get; init; }
+    [Inject] public required Services.Batches.BatchQueries Batches { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
@@ -44,7 +47,7 @@ public sealed partial class GatesPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _query = GatesPageQuery.From(QueryTab, QueryRule, QueryStatus, QueryFrom, QueryTo, QueryPage);
+        _query = GatesPageQuery.From(QueryTab, QueryRule, QueryStatus, QueryRange, QueryFrom, QueryTo, QueryPage);
         if (FollowProduct())
             await LoadAsync();
     }
@@ -55,7 +58,10 @@ public sealed partial class GatesPage
         _proposals = await Gates.GetProposalsAsync(ProductId, ct);
         _trail = await Trail.ListAsync(ProductId, TrailLimit, ct);
         _cadence = await Gates.GetExpectedCadenceAsync(ProductId, ct);
-        _releases = await Audits.GetReleasesAsync(ProductId, ct);
+        // Gate outcomes are judged as batches arrive: the history's axis is arrival time, releases placed on it.
+        var batches = (await Batches.ListAsync(ProductId, Paging.FirstPage, Paging.Batches.MaxPageSize, Services.Batches.BatchSort.ReceivedAt, true, ct)).Items;
+        _times = new ViewModels.Time.BatchTimes(batches, ViewModels.Time.TimeBasis.Arrival);
+        _releases = _times.Place(await Audits.GetReleasesAsync(ProductId, ct));
         _version++;
     }
 

@@ -19,8 +19,16 @@ public sealed partial class KpisPage
     private KpiDetail? _detail;
     private ChartFigure? _figure;
     private int? _loadedKpi;
+    private ViewModels.Time.TimeRange _range = ViewModels.Time.TimeRange.Default;
+    private ViewModels.Time.TimeRange? _loadedRange;
+    private ViewModels.Time.TimeWindow? _window;
 
     [SupplyParameterFromQuery(Name = "kpi")] public int? QueryKpi { get; set; }
+    [SupplyParameterFromQuery(Name = ViewModels.Time.TimeRange.RangeKey)] public string? QueryRange { get; set; }
+    [SupplyParameterFromQuery(Name = ViewModels.Time.TimeRange.FromKey)] public string? QueryFrom { get; set; }
+    [SupplyParameterFromQuery(Name = ViewModels.Time.TimeRange.ToKey)] public string? QueryTo { get; set; }
+    [Inject] public required Services.Audit.AuditQueryService Audits { get; init; }
+    [Inject] public required Services.Batches.BatchQueries Batches { get; init; }
 
     [Inject] public required KpiService Kpis { get; init; }
     [Inject] public required ActorResolver Actors { get; init; }
@@ -29,7 +37,8 @@ public sealed partial class KpisPage
 
     protected override async Task OnParametersSetAsync()
     {
-        if (FollowProduct() || QueryKpi != _loadedKpi)
+        _range = ViewModels.Time.TimeRange.Parse(QueryRange, QueryFrom, QueryTo);
+        if (FollowProduct() || QueryKpi != _loadedKpi || _range != _loadedRange)
             await LoadAsync();
     }
 
@@ -39,9 +48,23 @@ public sealed partial class KpisPage
         // The KPI in the query string, else the first with a finding, else the first.
         var selected = _kpis.FirstOrDefault(k => k.Id == QueryKpi) ?? _kpis.FirstOrDefault(k => k.Drift is not null) ?? _kpis.FirstOrDefault();
         _loadedKpi = QueryKpi;
+        _loadedRange = _range;
         _detail = selected is null ? null : await Kpis.GetAsync(ProductId, selected.Id, ct);
-        _figure = _detail is null ? null : KpiFigureBuilder.Build(_detail);
+        if (_detail is null)
+        {
+            (_figure, _window) = (null, null);
+            return;
+        }
+        // The KPI's axis is its periods (the time its rows happened): the shared range resolves against its own periods,
+        // and the releases sit where the version's first batch's rows start.
+        var periods = _detail.Values.Where(v => v.Arm is null && v.Value is not null).Select(v => v.Period).ToList();
+        _window = _range.Resolve(periods.Count == 0 ? null : periods.Min(), periods.Count == 0 ? null : periods.Max(), ViewModels.Formatting.ZonedDisplay.Utc);
+        var batches = (await Batches.ListAsync(ProductId, Paging.FirstPage, Paging.Batches.MaxPageSize, Services.Batches.BatchSort.ReceivedAt, true, ct)).Items;
+        var releases = ViewModels.Time.ReleasePlacement.OnAxis(await Audits.GetReleasesAsync(ProductId, ct), batches, ViewModels.Time.TimeBasis.Event);
+        _figure = KpiFigureBuilder.Build(_detail, window: _window, releases: releases);
     }
+
+    private void SelectRange(ViewModels.Time.TimeRange range) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(range.ToQuery()));
 
     private void Select(KpiOverview kpi) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("kpi", kpi.Id));
 

@@ -20,12 +20,17 @@ public sealed partial class ModelCompare : IDisposable
     [SupplyParameterFromQuery(Name = "baseline")] public int? Baseline { get; set; }
     [SupplyParameterFromQuery(Name = "batches")] public int? Batches { get; set; }
     [SupplyParameterFromQuery(Name = "source")] public string? Source { get; set; }
+    [SupplyParameterFromQuery(Name = ViewModels.Time.TimeRange.RangeKey)] public string? QueryRange { get; set; }
+    [SupplyParameterFromQuery(Name = ViewModels.Time.TimeRange.FromKey)] public string? QueryFrom { get; set; }
+    [SupplyParameterFromQuery(Name = ViewModels.Time.TimeRange.ToKey)] public string? QueryTo { get; set; }
+    [SupplyParameterFromQuery(Name = ViewModels.Time.TimeRange.TimeKey)] public string? QueryTime { get; set; }
 
     [Inject] public required ProductService Products { get; init; }
     [Inject] public required ModelComparisonService Comparison { get; init; }
     [Inject] public required EvaluationSetService EvaluationSets { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required Services.Audit.AuditQueryService Audits { get; init; }
+    [Inject] public required Services.Batches.BatchQueries BatchQueries { get; init; }
 
     private CancellationTokenSource _cts = new();
     private ProductDetail? _product;
@@ -37,6 +42,8 @@ public sealed partial class ModelCompare : IDisposable
     private ComparisonSource _source = ComparisonSource.Production;
     private EvaluationSetInfo? _evaluationSet;
     private ViewModels.Charts.ChartFigure? _history;
+    private ViewModels.Time.TimeRange _range = ViewModels.Time.TimeRange.Default;
+    private ViewModels.Time.TimeWindow? _window;
     private string _historyMetric = "";
     private bool _loading;
     private bool _notFound;
@@ -92,12 +99,19 @@ public sealed partial class ModelCompare : IDisposable
         var regression = product.Task == TaskType.Regression;
         var metric = regression ? "mae" : "accuracy";
         _historyMetric = ViewModels.Formatting.MetricNames.Display(metric);
-        var points = await Audits.GetSeriesAsync(ProductId, Analysis.Performance.PerformancePoints.Prefix + metric, null, null, null, null, ct);
+        // The product's shared time range and time axis (from the query string) are this chart's axis too.
+        var batches = (await BatchQueries.ListAsync(ProductId, Paging.FirstPage, Paging.Batches.MaxPageSize, Services.Batches.BatchSort.ReceivedAt, true, ct)).Items;
+        var basis = product.Schema.EventTime is null ? ViewModels.Time.TimeBasis.Arrival : ViewModels.Time.TimeRange.ParseBasis(QueryTime);
+        var times = new ViewModels.Time.BatchTimes(batches, basis);
+        _range = ViewModels.Time.TimeRange.Parse(QueryRange, QueryFrom, QueryTo);
+        _window = _range.Resolve(times.Oldest, times.Newest, Zone);
+        var points = times.Place(await Audits.GetSeriesAsync(ProductId, Analysis.Performance.PerformancePoints.Prefix + metric, null, null, null, null, ct));
         var lines = VersionSeries.PerVersion(points, _versions);
         _history = lines.Count == 0 ? null : ViewModels.Charts.TimeSeriesFigureBuilder.Build(new ViewModels.Charts.TimeSeriesSpec(
             regression ? $"MAE ({product.Schema.Label?.Name ?? "label"} units)" : "Accuracy (%)", lines)
         {
-            Releases = await Audits.GetReleasesAsync(ProductId, ct), Zone = Zone, Percent = !regression, FromZero = regression,
+            Releases = times.Place(await Audits.GetReleasesAsync(ProductId, ct)), Zone = Zone, Percent = !regression, FromZero = regression,
+            Window = _window, XTitle = basis == ViewModels.Time.TimeBasis.Event ? $"Batch event time (first row, {Zone.Name})" : null,
         });
     }
 
@@ -128,6 +142,8 @@ public sealed partial class ModelCompare : IDisposable
         ["batches"] = batches == ModelComparisonService.DefaultBatches ? null : batches,
         ["source"] = _source == ComparisonSource.EvaluationSet ? "evaluation-set" : null,
     }));
+
+    private void SelectRange(ViewModels.Time.TimeRange range) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(range.ToQuery()));
 
     private static string VerdictIcon(ComparisonDisplay.Verdict verdict) => verdict switch
     {
