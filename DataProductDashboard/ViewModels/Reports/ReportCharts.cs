@@ -84,7 +84,7 @@ public static class ReportCharts
             ThresholdLabel = $"dataset drift at {DriftDisplay.Percent(data.DriftShareThreshold)}",
             Percent = true,
         };
-        return new ReportChart(DriftId, "Drifted inputs over time",
+        return new ReportChart(DriftId, $"{MetricCatalog.NameOf(Analysis.AuditPoints.DriftShare)} over time",
             "The share of the model's inputs whose distribution drifted from the training data, per batch. Dashed red: the share at which the whole dataset counts as drifted.",
             spec) { MetricKey = Analysis.AuditPoints.DriftShare, EmptyText = "No audited batches yet" };
     }
