@@ -18,7 +18,7 @@ public static class InsightsApi
             .WithSummary("The portfolio digest: every product's insights ([{ productId, productName, generatedAt, insights }]); CSV with Accept: text/csv or ?format=csv.");
         api.MapGet("/products/{productId:int}/insights", GetAsync).WithName("GetProductInsights").Produces<ProductInsights>().WithTags("Insights")
             .WithSummary("A product's insights ({ productId, productName, generatedAt, insights: [{ severity, topic, sentence, evidence, at }] }); CSV with Accept: text/csv or ?format=csv.");
-        api.MapGet("/products/{productId:int}/report", GetReportAsync).WithName("GetProductReport").Produces<string>(StatusCodes.Status200OK, "text/html").WithTags("Insights")
+        api.MapGet("/products/{productId:int}/report", GetReportAsync).WithName("GetProductReport").ProducesFile("text/html").WithTags("Insights")
             .WithSummary("A product's report as one self-contained HTML file (attachment '<product>-report-<date>.html'): its insights with absolute evidence links (Notifications:PublicBaseUrl, else the listening address), its KPI, performance and drift charts as inline SVG, and a glossary of every term and metric it mentions; inline CSS, no scripts; print it to PDF.");
         return api;
     }
