@@ -42,9 +42,9 @@ public sealed class ReportGlossaryTests
     [Fact]
     public void Define_Kpi_SaysItsDescriptionSourceTargetAndDirection()
     {
-        Assert.Equal("Rentals paid for per week (Uploaded values). Target ≥ 100 kEUR (at risk down to 90) per week; higher is better.",
+        Assert.Equal("Rentals paid for per week. Measured as: Uploaded values. Target ≥ 100 kEUR (at risk down to 90) per week; higher is better.",
             ReportGlossary.Define(ReportSamples.Kpi()));
-        Assert.StartsWith("A KPI: Uploaded values. Target", ReportGlossary.Define(ReportSamples.Kpi(description: "")));
+        Assert.StartsWith("A KPI. Measured as: Uploaded values. Target", ReportGlossary.Define(ReportSamples.Kpi(description: "")));
     }
 
     [Fact]

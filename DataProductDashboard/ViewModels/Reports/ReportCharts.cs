@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataProductDashboard.Analysis.Gates;
+using DataProductDashboard.Analysis.Kpi;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Kpis;
 using DataProductDashboard.Services.Reports;
@@ -31,7 +32,10 @@ public static class ReportCharts
     private static ReportChart Kpi(KpiDetail detail)
     {
         var kpi = detail.Definition;
-        var points = detail.Values.Where(v => v.Arm is null && v.Value is { } x && double.IsFinite(x)).OrderBy(v => v.Period)
+        var values = detail.Values.Where(v => v.Arm is null && v.Value is { } x && double.IsFinite(x)).OrderBy(v => v.Period).ToList();
+        // The stretch the KPI page opens on (the newest 120 days or 78 weeks of a long history), so paper shows what the screen does.
+        var window = KpiFigureBuilder.InitialRange(values.Select(v => v.Period).ToList(), kpi.Period);
+        var points = values.Where(v => window is not { } w || (v.Period >= w.From && v.Period <= w.To))
             .Select(v => new TimePoint(v.Period, v.Value!.Value)).ToList();
         var spec = new TimeSeriesSpec(KpiFigureBuilder.YTitle(kpi), [new TimeSeriesLine(kpi.Name, points)])
         {
@@ -41,8 +45,8 @@ public static class ReportCharts
             FromZero = false,
         };
         return new ReportChart(KpiId(kpi.Id), kpi.Name,
-            $"{KpiDisplay.Period(kpi.Period)} values; target {KpiDisplay.TargetText(kpi.Direction, kpi.Target, kpi.Tolerance, kpi.Unit)}; "
-            + $"{KpiDisplay.Direction(kpi.Direction).ToLowerInvariant()}.", spec) { Kpi = detail };
+            $"{KpiDisplay.Period(kpi.Period)} values{(window is null ? "" : $", the newest {points.Count} {KpiPeriods.Noun(kpi.Period)}s")}; "
+            + $"target {KpiDisplay.TargetText(kpi.Direction, kpi.Target, kpi.Tolerance, kpi.Unit)}; {KpiDisplay.Direction(kpi.Direction).ToLowerInvariant()}.", spec) { Kpi = detail };
     }
 
     private static ReportChart Performance(ProductReportData data)

@@ -57,11 +57,11 @@ public static class ReportGlossary
         return entries.Values.OrderBy(e => e.Term, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    /// <summary>"Rentals per day (sum of cnt per day). Target ≥ 5,000 rentals (at risk down to 4,250); higher is better."</summary>
+    /// <summary>"Rentals per day. Measured as: Sum of cnt per day. Target ≥ 5,000 rentals (at risk down to 4,250) per day; higher is better."</summary>
     public static string Define(KpiDefinition kpi)
     {
-        var description = kpi.Description.Trim();
-        var lead = description.Length == 0 ? $"A KPI: {KpiDisplay.Source(kpi)}." : $"{description.TrimEnd('.')} ({KpiDisplay.Source(kpi)}).";
+        var description = kpi.Description.Trim().TrimEnd('.');
+        var lead = (description.Length == 0 ? "A KPI." : $"{description}.") + $" Measured as: {KpiDisplay.Source(kpi)}.";
         return $"{lead} Target {KpiDisplay.TargetText(kpi.Direction, kpi.Target, kpi.Tolerance, kpi.Unit)} per {Analysis.Kpi.KpiPeriods.Noun(kpi.Period)}; "
             + $"{KpiDisplay.Direction(kpi.Direction).ToLowerInvariant()}.";
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 using DataProductDashboard.ViewModels.Charts;
-using DataProductDashboard.ViewModels.Formatting;
 
 namespace DataProductDashboard.ViewModels.Reports;
 
@@ -78,7 +77,7 @@ public static class SvgLineChart
         {
             var y = Y(threshold);
             svg.Append(Invariant, $"<line x1=\"{N(plot.X)}\" y1=\"{N(y)}\" x2=\"{N(plot.X + plot.Width)}\" y2=\"{N(y)}\" stroke=\"{ChartStyle.Threshold}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>")
-                .Append(Invariant, $"<text x=\"{N(plot.X + plot.Width - 4)}\" y=\"{N(y - 4)}\" text-anchor=\"end\" fill=\"{ChartStyle.Threshold}\">")
+                .Append(Invariant, $"<text x=\"{N(plot.X + plot.Width - 4)}\" y=\"{N(y - 4)}\" text-anchor=\"end\" fill=\"{ChartStyle.Threshold}\" {Halo}>")
                 .Append(Escape(spec.ThresholdLabel ?? Tick(threshold, spec.Percent))).Append("</text>");
         }
         for (var i = 0; i < lines.Count; i++)
@@ -129,7 +128,10 @@ public static class SvgLineChart
 
     private static string Tick(double value, bool percent) => percent
         ? (value * 100).ToString("0.##", Invariant) + "%"
-        : Math.Abs(value) < 1e-12 ? "0" : Display.Number(value);
+        : Math.Abs(value) < 1e-12 ? "0" : value.ToString("#,0.####", Invariant);
+
+    /// <summary>A white outline behind a label, so a line under it does not cross the letters.</summary>
+    private const string Halo = "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"";
 
     private static string N(double value) => value.ToString("0.##", Invariant);
 

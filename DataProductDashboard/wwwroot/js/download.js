@@ -30,7 +30,7 @@ window.dpdDownload = function (fileName, contentType, text) {
     }
 
     async function snapshot(img) {
-        const gd = await plotOf(img.dataset.dpdPlot, 10000);
+        const gd = await plotOf(img.dataset.dpdPlot, 30000);
         if (!gd) {
             return false;
         }
