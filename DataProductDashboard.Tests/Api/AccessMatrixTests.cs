@@ -93,6 +93,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         { "GET", "/api/products/{productId:int}/channels/deliveries", Everyone },
         { "GET", "/api/insights", Everyone },
         { "GET", "/api/products/{productId:int}/insights", Everyone },
+        { "GET", "/api/products/{productId:int}/report", Everyone },
         { "GET", "/api/products/{productId:int}/kpis", Everyone },
         { "GET", "/api/products/{productId:int}/kpis/{kpiId:int}", Everyone },
         { "POST", "/api/products/{productId:int}/kpis", Managers },

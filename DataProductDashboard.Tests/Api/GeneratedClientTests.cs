@@ -54,6 +54,18 @@ public sealed class GeneratedClientTests(GeneratedClientTests.TrainedProduct tra
     }
 
     [Fact]
+    public async Task GeneratedClient_GetProductReport_HandsBackTheHtmlFile()
+    {
+        var (client, productId) = (trained.Client, trained.ProductId);
+
+        using var report = await client.GetProductReportAsync(productId);
+        using var reader = new StreamReader(report.Stream);
+
+        Assert.Equal(200, report.StatusCode);
+        Assert.StartsWith("<!DOCTYPE html>", await reader.ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task GeneratedClient_BadBatch_ThrowsTheProblemNamingRowAndColumn()
     {
         var (client, productId) = (trained.Client, trained.ProductId);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DataProductDashboard.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataProductDashboard.Tests.Api;
 
@@ -101,6 +102,55 @@ public sealed class InsightsApiTests : ApiTestBase, IClassFixture<InsightsApiTes
     public async Task Get_UnknownProduct_Returns404ProblemDetails()
     {
         var problem = await ProblemAsync(await _client.GetAsync("/api/products/9999/insights"), 404);
+
+        Assert.Contains("9999", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task GetReport_KnownProduct_ReturnsASelfContainedHtmlAttachmentWithAbsoluteLinks()
+    {
+        var response = await _client.GetAsync($"/api/products/{_factory.ProductId}/report");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Matches(@"^insightful-rentals-report-\d{4}-\d{2}-\d{2}\.html$", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var html = await response.Content.ReadAsStringAsync();
+        var baseUrl = _factory.App.Services.GetRequiredService<DataProductDashboard.Services.Notifications.PublicBaseUrl>().Value;
+        Assert.Contains($"href=\"{baseUrl}/batches/{_factory.BatchId}\"", html);
+        Assert.DoesNotContain("href=\"/", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("The latest batch failed a <abbr", html);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "<svg "));
+        Assert.Contains("No labelled batches yet", html);
+        Assert.Contains("<dt>critical gate</dt>", html);
+    }
+
+    [Fact]
+    public async Task GetReport_ViewerSignedIn_DownloadsTheReportAsTheButtonDoes()
+    {
+        using var browser = await _factory.App.SignedInClientAsync("Viewer");
+
+        var response = await browser.GetAsync($"/api/products/{_factory.ProductId}/report");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>Insightful rentals: report</h1>", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task GetReport_KeyForAnotherProduct_Returns403()
+    {
+        var other = await CreateProductAsync(_client, "Someone else's report", DataProductDashboard.Domain.TaskType.Regression, TestSchemas.Regression);
+        using var client = _factory.App.CreateClientWithRole("Viewer", [other]);
+
+        await ProblemAsync(await client.GetAsync($"/api/products/{_factory.ProductId}/report"), 403);
+    }
+
+    [Fact]
+    public async Task GetReport_UnknownProduct_Returns404ProblemDetails()
+    {
+        var problem = await ProblemAsync(await _client.GetAsync("/api/products/9999/report"), 404);
 
         Assert.Contains("9999", problem.GetProperty("detail").GetString());
     }

@@ -28,6 +28,40 @@ public sealed class InsightsPageTests : BunitTestContext
     }
 
     [Fact]
+    public async Task Render_SeededProduct_PrintsChartsAsPicturesLinksAbsoluteAndAGlossary()
+    {
+        var data = await UiTestData.GetSeededAsync();
+        UseData(data.Root);
+
+        var cut = Render<InsightsPage>(ps => ps.Add(p => p.ProductId, data.RentalsId));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=report-chart]")));
+        var images = cut.FindAll("[data-testid=report-chart-image]");
+        Assert.NotEmpty(images);
+        Assert.All(images, img =>
+        {
+            Assert.Contains("dpd-print-only", img.ClassList);
+            Assert.Null(img.GetAttribute("src")); // the browser fills it with Plotly's SVG export
+            Assert.EndsWith("-plot", img.GetAttribute("data-dpd-plot"));
+            Assert.NotNull(cut.Find($"[id='{img.GetAttribute("data-dpd-plot")}']"));
+        });
+        Assert.All(cut.FindAll("[data-testid=report-chart-interactive]"), div => Assert.Contains("dpd-no-print", div.ClassList));
+        cut.WaitForAssertion(() => JSInterop.VerifyInvoke("dpdSnapshotCharts"));
+        var baseUrl = Service<DataProductDashboard.Services.Notifications.PublicBaseUrl>().Value;
+        Assert.Contains(cut.FindAll("[data-testid=insight-evidence-url]"), s => s.TextContent == $"({baseUrl}/batches/{data.NewBatchId})");
+        Assert.DoesNotContain(cut.FindAll("[data-testid=insight-evidence-url]"), s => s.TextContent.StartsWith("(/", StringComparison.Ordinal));
+        var terms = cut.FindAll("[data-testid=report-glossary-term]").Select(t => t.TextContent).ToList();
+        Assert.Contains("MAE", terms);
+        var download = cut.Find("[data-testid=insights-download-report]");
+        Assert.Equal($"/api/products/{data.RentalsId}/report", download.GetAttribute("href"));
+        Assert.True(download.HasAttribute("download"));
+
+        cut.Find("[data-testid=insights-print]").Click();
+
+        JSInterop.VerifyInvoke("dpdPrintReport");
+    }
+
+    [Fact]
     public async Task Render_CriticalOnlyQuery_HidesInfoInsights()
     {
         var data = await UiTestData.GetSeededAsync();

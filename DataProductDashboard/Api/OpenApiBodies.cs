@@ -5,7 +5,7 @@ namespace DataProductDashboard.Api;
 
 /// <summary>The request bodies that handlers read themselves, described for the OpenAPI document: uploads (streamed by
 /// <see cref="UploadReader"/>) and JSON objects read field by field (<see cref="JsonBody"/>), so that a generated client
-/// knows what to send.</summary>
+/// knows what to send; and file answers, so that it hands back the file rather than parse it.</summary>
 public static class OpenApiBodies
 {
     /// <summary>A JSON body shaped like <typeparamref name="TBody"/>.</summary>
@@ -45,6 +45,23 @@ public static class OpenApiBodies
             foreach (var type in rawTypes)
                 content[type] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
             operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
+            return Task.CompletedTask;
+        });
+
+    /// <summary>A file answer (200, an attachment of <paramref name="contentType"/>), described as binary: a generated
+    /// client returns the file's bytes instead of reading them as JSON.</summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string contentType) =>
+        builder.Produces(StatusCodes.Status200OK, contentType: contentType).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Responses ??= [];
+            operation.Responses["200"] = new OpenApiResponse
+            {
+                Description = "OK",
+                Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                {
+                    [contentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                },
+            };
             return Task.CompletedTask;
         });
 }

@@ -94,6 +94,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<DataProductDashboard.Services.Releases.ShadowScorer>();
         services.AddSingleton<DataProductDashboard.Services.Releases.ReleaseService>();
         services.AddSingleton<DataProductDashboard.Services.Insights.InsightService>();
+        services.AddSingleton<DataProductDashboard.Services.Reports.ReportService>();
         services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentMonitor>();
         services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentSamples>();
         services.AddSingleton<DataProductDashboard.Services.Experiments.ExperimentStatisticsCache>();

@@ -22,6 +22,7 @@ public sealed partial class DigestPage : IDisposable
     [Inject] public required ProductEvents Events { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required PublicBaseUrl BaseUrl { get; init; }
 
     [SupplyParameterFromQuery(Name = "severity")] public string? SeverityQuery { get; set; }
     [SupplyParameterFromQuery(Name = "topic")] public string? TopicQuery { get; set; }
