@@ -35,7 +35,7 @@ public static class TimeSeriesFigureBuilder
             HoverFormat = spec.Percent ? ".2%" : ".4~g",
         }];
         if (isEmpty)
-            return new ChartFigure(traces, layout, ChartStyle.Config(), true);
+            return ChartStyle.Figure(traces, layout, true);
 
         foreach (var (band, points) in bands)
         {
@@ -98,7 +98,7 @@ public static class TimeSeriesFigureBuilder
         }
 
         ReleaseLines.Add(layout, spec.Releases, times.Min(), times.Max(), spec.Zone, labelInside: true);
-        return new ChartFigure(traces, layout, ChartStyle.Config(), false);
+        return ChartStyle.Figure(traces, layout, false);
     }
 
     public static string ReleaseLabel(ReleaseMarker release) => $"v{release.Version.ToString(CultureInfo.InvariantCulture)}";

@@ -52,7 +52,7 @@ public static class KpiFigureBuilder
         var overall = detail.Values.Where(v => v.Arm is null && v.Value is { } x && double.IsFinite(x)).OrderBy(v => v.Period).ToList();
         var traces = new List<ITrace>();
         if (overall.Count == 0)
-            return new ChartFigure(traces, layout, ChartStyle.Config(), true);
+            return ChartStyle.Figure(traces, layout, true);
 
         var first = overall[0].Period;
         var last = KpiPeriods.Next(overall[^1].Period, kpi.Period);
@@ -96,7 +96,7 @@ public static class KpiFigureBuilder
         ReleaseLines.Add(layout, Releases(detail.Markers), first, last);
         AddEvents(traces, detail.Markers, KpiMarkerKind.DataDrift, "Data drift (batch)", DriftColor, Symbol.TriangleDown, DriftRow, first, last);
         AddEvents(traces, detail.Markers, KpiMarkerKind.FailedGate, "Failed gate (batch)", GateColor, Symbol.X, GateRow, first, last);
-        return new ChartFigure(traces, layout, ChartStyle.Config(), false);
+        return ChartStyle.Figure(traces, layout, false);
     }
 
     /// <summary>Long daily or weekly histories open on their newest stretch (the last <see cref="DaysShown"/> days or
