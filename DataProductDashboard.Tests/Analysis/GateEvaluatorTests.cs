@@ -47,7 +47,7 @@ public sealed class GateEvaluatorTests
     {
         var outcome = GateEvaluator.Evaluate(Rule(GateCondition.Lte, 0), Values(0.0833));
 
-        Assert.Equal("Missing share of 'hum' 0.083 > threshold 0.000", outcome.Description);
+        Assert.Equal("Missing share of 'hum' 8.33 % > threshold 0 %", outcome.Description);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class GateEvaluatorTests
     {
         var outcome = GateEvaluator.Evaluate(Rule(GateCondition.Lte, 0.05), Values(0.01));
 
-        Assert.Equal("Missing share of 'hum' 0.010 ≤ threshold 0.050", outcome.Description);
+        Assert.Equal("Missing share of 'hum' 1 % ≤ threshold 5 %", outcome.Description);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class GateEvaluatorTests
     {
         var outcome = GateEvaluator.Evaluate(Rule(GateCondition.Between, 0.5, 2, key: "dq.volume_ratio", column: null), Values(2.4, key: "dq.volume_ratio", column: null));
 
-        Assert.Equal("Volume vs usual 2.400 > upper bound 2.000", outcome.Description);
+        Assert.Equal("Volume vs usual 2.4× > upper bound 2×", outcome.Description);
     }
 
     [Theory]
@@ -222,4 +222,62 @@ public sealed class GateEvaluatorTests
     [InlineData(-0.5, "-0.500")]
     public void Format_UsesThreeDecimalsForSmallValuesAndFewerForLargeOnes(double value, string expected) =>
         Assert.Equal(expected, GateEvaluator.Format(value));
+
+    [Fact]
+    public void Evaluate_MaeWithLabelUnit_ValuesAndThresholdInTheLabelsUnit()
+    {
+        var evidence = new GateEvidence(new Dictionary<MetricAddress, double> { [new("perf.mae")] = 31.2 }) { LabelUnit = "rentals" };
+
+        var outcome = GateEvaluator.Evaluate(Rule(GateCondition.Lte, 25, key: "perf.mae", column: null), evidence);
+
+        Assert.Equal("MAE 31.2 rentals > threshold 25 rentals", outcome.Description);
+    }
+
+    [Fact]
+    public void Evaluate_MaeWithoutLabelUnit_PlainNumbers()
+    {
+        var outcome = GateEvaluator.Evaluate(Rule(GateCondition.Lte, 25, key: "perf.mae", column: null), Values(31.2, key: "perf.mae", column: null));
+
+        Assert.Equal("MAE 31.200 > threshold 25.000", outcome.Description);
+    }
+
+    [Fact]
+    public void Evaluate_LatencyP95_MicrosecondsGrouped()
+    {
+        var outcome = GateEvaluator.Evaluate(Rule(GateCondition.Lte, 3000, key: "scoring.latency_p95_us", column: null), Values(4210, key: "scoring.latency_p95_us", column: null));
+
+        Assert.Equal("Latency p95 4,210 µs > threshold 3,000 µs", outcome.Description);
+    }
+
+    [Fact]
+    public void Evaluate_RelativeShareWithAbsoluteTolerance_DifferenceInPercentagePoints()
+    {
+        var outcome = GateEvaluator.Evaluate(Rule(GateCondition.RelativeToReference, 0.01, bound: RelativeBound.NotAbove, unit: ToleranceUnit.Absolute),
+            Values(0.12, reference: 0.10));
+
+        Assert.Equal(GateStatus.Failed, outcome.Status);
+        Assert.Equal("Missing share of 'hum' 12 % is 2 percentage points above the reference 10 % (at most 1 percentage point above allowed)", outcome.Description);
+    }
+
+    [Fact]
+    public void Evaluate_RelativeMaeAbsoluteTolerance_DifferenceInTheLabelsUnit()
+    {
+        var address = new MetricAddress("perf.mae");
+        var evidence = new GateEvidence(new Dictionary<MetricAddress, double> { [address] = 31.2 }, new Dictionary<MetricAddress, double> { [address] = 27.5 })
+        {
+            LabelUnit = "rentals",
+        };
+
+        var outcome = GateEvaluator.Evaluate(Rule(GateCondition.RelativeToReference, 5, bound: RelativeBound.NotAbove, unit: ToleranceUnit.Absolute, key: "perf.mae", column: null), evidence);
+
+        Assert.Equal("MAE 31.2 rentals is 3.7 rentals above the reference 27.5 rentals (at most 5 rentals above allowed)", outcome.Description);
+    }
+
+    [Fact]
+    public void Evaluate_AccuracyScore_StaysAPlainNumber()
+    {
+        var outcome = GateEvaluator.Evaluate(Rule(GateCondition.Gte, 0.8, key: "perf.accuracy", column: null), Values(0.731, key: "perf.accuracy", column: null));
+
+        Assert.Equal("Accuracy 0.731 < threshold 0.800", outcome.Description);
+    }
 }

@@ -138,9 +138,20 @@ public sealed class GateRuleValidatorTests
     [Fact]
     public void GateRuleText_ReadsLikeARule()
     {
-        Assert.Equal("Missing share of 'hum' = 0", GateRuleText.Describe(new(GateScope.Batch, "dq.column.missing_share", "hum", null, GateCondition.Eq, 0)));
-        Assert.Equal("Volume vs usual between 0.5 and 2", GateRuleText.Describe(new(GateScope.Batch, "dq.volume_ratio", null, null, GateCondition.Between, 0.5, 2)));
+        Assert.Equal("Missing share of 'hum' = 0 %", GateRuleText.Describe(new(GateScope.Batch, "dq.column.missing_share", "hum", null, GateCondition.Eq, 0)));
+        Assert.Equal("Volume vs usual between 0.5× and 2×", GateRuleText.Describe(new(GateScope.Batch, "dq.volume_ratio", null, null, GateCondition.Between, 0.5, 2)));
         Assert.Equal("Accuracy at most 5 % below the reference", GateRuleText.Describe(new(GateScope.Batch, "perf.accuracy", null, null, GateCondition.RelativeToReference, 5)));
+    }
+
+    [Fact]
+    public void GateRuleText_ThresholdsInTheMetricsUnit()
+    {
+        Assert.Equal("Latency p95 < 2,000 µs", GateRuleText.Describe(new(GateScope.Batch, "scoring.latency_p95_us", null, null, GateCondition.Lt, 2000)));
+        Assert.Equal("Dataset drift share < 50 %", GateRuleText.Describe(new(GateScope.Batch, "drift.share", null, null, GateCondition.Lt, 0.5)));
+        Assert.Equal("MAE ≤ 25 rentals", GateRuleText.Describe(new(GateScope.Batch, "perf.mae", null, null, GateCondition.Lte, 25), "rentals"));
+        Assert.Equal("Missing share of 'hum' at most 2 percentage points above the reference", GateRuleText.Describe(new(GateScope.Batch, "dq.column.missing_share", "hum", null,
+            GateCondition.RelativeToReference, 0.02, Bound: RelativeBound.NotAbove, Unit: ToleranceUnit.Absolute)));
+        Assert.Equal("Rows ≥ 10", GateRuleText.Describe(new(GateScope.Batch, "batch.rows", null, null, GateCondition.Gte, 10)));
     }
 
     private static readonly ProductSchema Undeclared = new(

@@ -47,7 +47,7 @@ public sealed class GatesApiTests : ApiTestBase, IClassFixture<GatesApiTests.Fac
         var rule = await created.Content.ReadFromJsonAsync<JsonElement>(Json);
         var id = rule.GetProperty("id").GetInt32();
         Assert.Equal($"{Gates}/{id}", created.Headers.Location!.ToString());
-        Assert.Equal("Dataset drift share < 0.5", rule.GetProperty("text").GetString());
+        Assert.Equal("Dataset drift share < 50 %", rule.GetProperty("text").GetString());
         Assert.Equal("key:pm.alice", rule.GetProperty("owner").GetString());
 
         var list = await _client.GetFromJsonAsync<JsonElement>(Gates + "?scope=Batch", Json);

@@ -112,8 +112,8 @@ public sealed class AccessibilityJourneyTests(DashboardServerFixture server)
     {
         await DashboardServerFixture.OpenAsync(page, server.BaseUrl + path);
         await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();
-        // Charts and tables fill in after the first interactive render.
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-skeleton, .mud-table-loading').length === 0");
+        // Charts and tables fill in after the first interactive render: wait until no skeleton or table loader shows.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-skeleton, .mud-table-loading')].every(e => e.offsetParent === null)");
     }
 
     private static async Task CheckAxeAsync(IPage page, string path, StringBuilder problems)

@@ -41,4 +41,37 @@ public sealed class DistributionOverlayFigureBuilderTests
 
         Assert.Equal("temp (value bin)", figure.Layout.XAxis[0].Title.Text);
     }
+
+    [Fact]
+    public void Build_LongBinLabels_AxesGrowTheirMarginsAndTitlesStandOffFromTheTicks()
+    {
+        var figure = DistributionOverlayFigureBuilder.Build(new ColumnDistribution("temp", "Numeric", ["[0.02, 0.1149)", "[0.1149, 0.2098]"], [0.5, 0.5], [0.4, 0.6], 5, 5));
+
+        Assert.Equal(Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True, figure.Layout.XAxis[0].AutoMargin);
+        Assert.Equal(ChartStyle.TitleStandoff, figure.Layout.XAxis[0].Title.Standoff);
+        Assert.Equal(Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, figure.Layout.YAxis[0].AutoMargin);
+    }
+
+    [Fact]
+    public void Build_IntegerColumnPerValue_OneBarPerValueLabelledWithIt()
+    {
+        var reference = Enumerable.Range(1, 12).SelectMany(m => Enumerable.Repeat((double)m, 5)).ToArray();
+        var distribution = ColumnDistribution.Of(ColumnPair.Numeric("mnth", NumericSample.From(reference), NumericSample.From([12.0, 12.0])));
+
+        var figure = DistributionOverlayFigureBuilder.Build(distribution);
+
+        var bars = figure.Data.Cast<Bar>().ToList();
+        Assert.Equal(Enumerable.Range(1, 12).Select(m => (object)m.ToString(System.Globalization.CultureInfo.InvariantCulture)), bars[0].X);
+        Assert.Equal(12, bars[1].Y.Count);
+        Assert.Equal(1.0, (double)bars[1].Y[11]!);
+        Assert.Equal("mnth (value)", figure.Layout.XAxis[0].Title.Text);
+        Assert.Equal(Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, figure.Layout.XAxis[0].Type);
+    }
+
+    [Theory]
+    [InlineData("Categorical", false, "season (category)")]
+    [InlineData("Numeric", true, "season (value)")]
+    [InlineData("Numeric", false, "season (value bin)")]
+    public void AxisTitle_KindAndBinning_NamesWhatABarIs(string kind, bool perValue, string expected) =>
+        Assert.Equal(expected, DistributionOverlayFigureBuilder.AxisTitle(new ColumnDistribution("season", kind, ["1"], [1], [1], 1, 1, perValue)));
 }

@@ -73,7 +73,7 @@ public sealed class GateRuleFormTests
 
         Assert.Equal(new GateRuleInput(GateScope.Batch, AuditPoints.ColumnMissingShare, "temp", GateCondition.Lte, 0.05, GateSeverity.Warning, null,
             RelativeBound.NotBelow, ToleranceUnit.Percent, null, "ana", false), input);
-        Assert.Equal("Missing share of 'temp' ≤ 0.05", form.Text);
+        Assert.Equal("Missing share of 'temp' ≤ 5 %", form.Text);
     }
 
     [Fact]

@@ -6,9 +6,14 @@ namespace DataProductDashboard.Domain;
 /// <param name="NegativeClass">Binary classification: the name of the class that is not <paramref name="PositiveClass"/>,
 /// for a label without allowed values (with them, the other allowed value is the name). Filled in from the labels when a
 /// model is trained in the app; display only (stored labels are 0/1). See <see cref="ClassNames"/>.</param>
+/// <param name="LabelUnit">Regression: what the label counts or measures ("rentals", "EUR"), written after error
+/// values in gate sentences and alerts ("MAE 31.2 rentals > threshold 25 rentals"); null: no unit.</param>
 public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? PositiveClass = null, IReadOnlyList<string>? MissingMarkers = null,
-    string? NegativeClass = null)
+    string? NegativeClass = null, string? LabelUnit = null)
 {
+    /// <summary>Longest label unit accepted.</summary>
+    public const int MaxLabelUnitLength = 40;
+
     /// <summary>Longest class name accepted for <see cref="NegativeClass"/>.</summary>
     public const int MaxClassNameLength = 200;
 
@@ -70,6 +75,8 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
         if (task == TaskType.BinaryClassification && string.IsNullOrWhiteSpace(PositiveClass))
             errors["schema.positiveClass"] = ["Binary classification needs the positive class value of the label."];
         CheckNegativeClass(errors, task);
+        if (LabelUnit is not null && (LabelUnit.Trim().Length == 0 || LabelUnit != LabelUnit.Trim() || LabelUnit.Length > MaxLabelUnitLength))
+            errors["schema.labelUnit"] = [$"The label unit must be a word or two without spaces around it, at most {MaxLabelUnitLength} characters (e.g. \"rentals\"); leave it out for none."];
         foreach (var c in Columns.Where(c => c.Min is { } min && c.Max is { } max && min > max))
             errors[$"schema.columns['{c.Name}']"] = [$"Minimum {c.Min} is greater than maximum {c.Max}."];
         foreach (var c in Columns.Where(c => c.Min is { } min && !double.IsFinite(min) || c.Max is { } max && !double.IsFinite(max)))

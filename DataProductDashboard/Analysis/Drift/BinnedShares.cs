@@ -1,3 +1,4 @@
+using System.Globalization;
 using DataProductDashboard.Analysis.Statistics;
 
 namespace DataProductDashboard.Analysis.Drift;
@@ -15,6 +16,56 @@ public sealed record BinnedShares(double[] Reference, double[] Current, IReadOnl
             Shares(NumpyHistogram.Counts(reference.Values, edges), reference.Count),
             Shares(NumpyHistogram.Counts(current.Values, edges), current.Count),
             labels);
+    }
+
+    /// <summary>One bin per distinct value of reference ∪ current, in ascending order and labelled with the value
+    /// ("1" … "12" for a month column), when the values are few: all integers with at most
+    /// <paramref name="maxIntegers"/> distinct values, or at most <paramref name="maxAny"/> distinct values of any kind;
+    /// null otherwise. For showing a distribution; the drift statistics keep their own binning.</summary>
+    public static BinnedShares? PerValue(NumericSample reference, NumericSample current, int maxIntegers, int maxAny)
+    {
+        var values = new List<double>();
+        var integers = true;
+        int i = 0, j = 0;
+        var limit = Math.Max(maxIntegers, maxAny);
+        while (i < reference.Count || j < current.Count)
+        {
+            var v = j >= current.Count || (i < reference.Count && reference.Values[i] <= current.Values[j]) ? reference.Values[i++] : current.Values[j++];
+            if (values.Count > 0 && values[^1] == v)
+                continue;
+            values.Add(v);
+            integers &= Math.Floor(v) == v;
+            if (values.Count > (integers ? limit : maxAny))
+                return null;
+        }
+        if (values.Count == 0)
+            return null;
+        return new BinnedShares(
+            ValueShares(reference.Values, values),
+            ValueShares(current.Values, values),
+            values.Select(ValueLabel).ToList());
+    }
+
+    /// <summary>A value as its bin label: an integer without decimals ("2011"), any other number to 6 significant digits.</summary>
+    public static string ValueLabel(double value) => Math.Floor(value) == value && Math.Abs(value) < 1e15
+        ? ((long)value).ToString(CultureInfo.InvariantCulture)
+        : value.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static double[] ValueShares(double[] sorted, List<double> values)
+    {
+        var shares = new double[values.Count];
+        if (sorted.Length == 0)
+            return shares;
+        var k = 0;
+        foreach (var v in sorted)
+        {
+            while (values[k] != v)
+                k++;
+            shares[k]++;
+        }
+        for (var b = 0; b < shares.Length; b++)
+            shares[b] /= sorted.Length;
+        return shares;
     }
 
     public static BinnedShares Categorical(CategoryCounts reference, CategoryCounts current)

@@ -15,7 +15,10 @@ public static class GateEvaluator
     {
         var subject = MetricCatalog.Describe(rule.Address);
         var counts = MetricCatalog.Find(rule.MetricKey)?.IsCount == true;
-        string F(double v) => counts && v == Math.Round(v) && Math.Abs(v) < 1e15 ? v.ToString("#,0", CultureInfo.InvariantCulture) : Format(v);
+        string Plain(double v) => counts && v == Math.Round(v) && Math.Abs(v) < 1e15 ? v.ToString("#,0", CultureInfo.InvariantCulture) : Format(v);
+        // Values with the metric's unit: "MAE 31.2 rentals > threshold 25 rentals", "Latency p95 4,210 µs > threshold 3,000 µs".
+        string F(double v) => MetricValueText.Value(rule.MetricKey, v, evidence.LabelUnit, Plain);
+        string D(double v) => MetricValueText.Difference(rule.MetricKey, v, evidence.LabelUnit, Plain);
         if (rule.Condition == GateCondition.RelativeToChampion && evidence.Champion is null)
             return new(GateStatus.Skipped, null, null, $"{subject}: there is no champion value to compare with.");
         if (!evidence.Actual.TryGetValue(rule.Address, out var actual))
@@ -27,8 +30,8 @@ public static class GateEvaluator
             return new(GateStatus.Error, null, null, $"{subject} could not be computed ({Format(actual)}).");
         return rule.Condition switch
         {
-            GateCondition.RelativeToReference => Relative(rule, subject, actual, evidence.Reference, "reference", F),
-            GateCondition.RelativeToChampion => Relative(rule, subject, actual, evidence.Champion!, "champion", F),
+            GateCondition.RelativeToReference => Relative(rule, subject, actual, evidence.Reference, "reference", F, D),
+            GateCondition.RelativeToChampion => Relative(rule, subject, actual, evidence.Champion!, "champion", F, D),
             GateCondition.Between => Between(rule, subject, actual, F),
             _ => Compare(rule, subject, actual, F),
         };
@@ -92,7 +95,7 @@ public static class GateEvaluator
     }
 
     private static GateOutcome Relative(GateRuleSpec rule, string subject, double actual, IReadOnlyDictionary<MetricAddress, double> values, string against,
-        Func<double, string> Format)
+        Func<double, string> Format, Func<double, string> Difference)
     {
         if (!values.TryGetValue(rule.Address, out var compared) || !double.IsFinite(compared))
             return new(GateStatus.Error, actual, null, $"{subject} {Format(actual)}: the {against} has no value to compare with.");
@@ -109,9 +112,9 @@ public static class GateEvaluator
         };
         var size = rule.Unit == ToleranceUnit.Percent
             ? (Math.Abs(delta) / Math.Abs(compared) * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %"
-            : Format(Math.Abs(delta));
+            : Difference(Math.Abs(delta));
         var side = delta < 0 ? "below" : "above";
-        var limit = rule.Unit == ToleranceUnit.Percent ? rule.Threshold.ToString("0.##", CultureInfo.InvariantCulture) + " %" : Format(rule.Threshold);
+        var limit = rule.Unit == ToleranceUnit.Percent ? rule.Threshold.ToString("0.##", CultureInfo.InvariantCulture) + " %" : Difference(rule.Threshold);
         var allowance = rule.Threshold == 0 ? rule.Bound switch
         {
             RelativeBound.NotBelow => "none below allowed",

@@ -15,4 +15,7 @@ public sealed class GateEvidence(
 
     /// <summary>Why a metric of this key may be missing here, for a Skipped outcome's sentence (e.g. "no labels yet").</summary>
     public Func<string, string>? MissingReason { get; init; }
+
+    /// <summary>The product's label unit ("rentals") for error metrics in the label's unit (MAE, RMSE…); null: none.</summary>
+    public string? LabelUnit { get; init; }
 }

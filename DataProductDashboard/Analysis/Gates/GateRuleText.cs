@@ -3,15 +3,18 @@ using DataProductDashboard.Domain;
 
 namespace DataProductDashboard.Analysis.Gates;
 
-/// <summary>A rule in words, for lists and default names: "Missing share of 'hum' = 0", "Volume vs usual between
-/// 0.5 and 2", "Accuracy at most 5 % below the reference".</summary>
+/// <summary>A rule in words, for lists and default names: "Missing share of 'hum' = 0 %", "Volume vs usual between
+/// 0.5× and 2×", "Accuracy at most 5 % below the reference".</summary>
 public static class GateRuleText
 {
-    public static string Describe(GateRuleSpec rule)
+    /// <summary>The rule in words, thresholds in the metric's unit ("Latency p95 < 2,000 µs", "Dataset drift share < 50 %");
+    /// <paramref name="labelUnit"/> names the unit of regression errors ("MAE ≤ 25 rentals").</summary>
+    public static string Describe(GateRuleSpec rule, string? labelUnit = null)
     {
         var subject = MetricCatalog.Describe(rule.Address);
-        string N(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-        var tolerance = rule.Unit == ToleranceUnit.Percent ? $"{N(rule.Threshold)} %" : N(rule.Threshold);
+        static string Plain(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+        string N(double v) => MetricValueText.Value(rule.MetricKey, v, labelUnit, Plain);
+        var tolerance = rule.Unit == ToleranceUnit.Percent ? $"{Plain(rule.Threshold)} %" : MetricValueText.Difference(rule.MetricKey, rule.Threshold, labelUnit, Plain);
         var against = rule.Condition == GateCondition.RelativeToChampion ? "the champion" : "the reference";
         return rule.Condition switch
         {

@@ -27,7 +27,7 @@ public static class DemoProducts
         new("hum", ColumnKind.Numeric, Min: 0, Max: 1),
         new("windspeed", ColumnKind.Numeric, Min: 0, Max: 1),
         new("cnt", ColumnKind.Numeric, ColumnRole.Label, Min: 0),
-    ]);
+    ], LabelUnit: "rentals");
 
     public static readonly ProductSchema CreditSchema = new(
     [

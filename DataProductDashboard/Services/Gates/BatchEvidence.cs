@@ -21,6 +21,9 @@ public sealed class BatchEvidence(ReferenceProfileStore profiles)
         var versionIds = batches.Select(b => b.ModelVersionId).Distinct().ToList();
         var versions = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
             .ToDictionaryAsync(v => v.Id, v => new { v.HoldoutMetrics, v.FileHash }, ct);
+        var productIds = batches.Select(b => b.ProductId).Distinct().ToList();
+        var labelUnits = (await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).Select(p => new { p.Id, p.Schema }).ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => p.Schema.LabelUnit);
         var byBatch = points.GroupBy(p => p.BatchId).ToDictionary(g => g.Key, g => g.ToList());
         var result = new Dictionary<int, GateEvidence>();
         foreach (var batch in batches)
@@ -32,6 +35,7 @@ public sealed class BatchEvidence(ReferenceProfileStore profiles)
             result[batch.Id] = new GateEvidence(actual, Reference(version.HoldoutMetrics, version.FileHash))
             {
                 MissingReason = key => MissingReason(key, batch),
+                LabelUnit = labelUnits.GetValueOrDefault(batch.ProductId),
             };
         }
         return result;

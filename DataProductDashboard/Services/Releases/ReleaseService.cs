@@ -50,6 +50,7 @@ public sealed class ReleaseService(
             MissingReason = key => key.StartsWith(MetricCatalog.ShadowPrefix, StringComparison.Ordinal)
                 ? sample.Batches.Count == 0 ? "no production batches to re-score yet" : "no labelled production rows yet"
                 : "the version has no such hold-out metric",
+            LabelUnit = product.Schema.LabelUnit,
         };
         var now = clock.GetUtcNow().UtcDateTime;
         var outcomes = rules.Select(r => (Rule: r, Outcome: GateEvaluator.Evaluate(r.ToSpec(), evidence))).ToList();

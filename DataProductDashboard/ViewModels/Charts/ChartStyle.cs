@@ -30,4 +30,32 @@ public static class ChartStyle
     };
 
     public static Config Config() => new() { Responsive = true, DisplayLogo = false };
+
+    /// <summary>Gap in pixels between an axis's tick labels and its title.</summary>
+    public const int TitleStandoff = 10;
+
+    /// <summary>A figure whose axis titles never overlap their tick labels (see <see cref="FitAxisTitles"/>).</summary>
+    public static ChartFigure Figure(IList<ITrace> data, Layout layout, bool isEmpty) =>
+        new(data, FitAxisTitles(layout), Config(), isEmpty);
+
+    /// <summary>Turns on <c>automargin</c> for every axis and puts each axis title <see cref="TitleStandoff"/> pixels
+    /// beyond its tick labels: Plotly then grows the margin to fit rotated or long tick labels and the title below
+    /// (or beside) them, instead of drawing the title at a fixed offset across the labels. The margins of
+    /// <see cref="BaseLayout"/> stay the minimum.</summary>
+    public static Layout FitAxisTitles(Layout layout)
+    {
+        foreach (var axis in layout.XAxis ?? [])
+        {
+            axis.AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True;
+            if (axis.Title is { } title)
+                title.Standoff ??= TitleStandoff;
+        }
+        foreach (var axis in layout.YAxis ?? [])
+        {
+            axis.AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True;
+            if (axis.Title is { } title)
+                title.Standoff ??= TitleStandoff;
+        }
+        return layout;
+    }
 }

@@ -39,7 +39,7 @@ public static class DiagnosticsFigureBuilder
                 Marker = new ScatterMarker { Color = color, Size = 7 },
             });
         }
-        return new ChartFigure(traces, layout, ChartStyle.Config(), traces.Count == 1);
+        return ChartStyle.Figure(traces, layout, traces.Count == 1);
     }
 
     /// <summary>Share of each true class per probability bin: solid for rows that are positive, dashed for negative.</summary>
@@ -67,7 +67,7 @@ public static class DiagnosticsFigureBuilder
                 });
             }
         }
-        return new ChartFigure(traces, layout, ChartStyle.Config(), traces.Count == 0);
+        return ChartStyle.Figure(traces, layout, traces.Count == 0);
     }
 
     /// <summary>Predicted against actual on the sampled rows, with the line of perfect predictions.</summary>
@@ -101,7 +101,7 @@ public static class DiagnosticsFigureBuilder
                 HoverTemplate = "actual %{x:.4g}, predicted %{y:.4g}<extra>v" + d.Version + "</extra>",
             });
         }
-        return new ChartFigure(traces, layout, ChartStyle.Config(), i == 0);
+        return ChartStyle.Figure(traces, layout, i == 0);
     }
 
     /// <summary>Residuals (prediction − label) against one feature's value on the sampled rows, with the zero line.</summary>
@@ -131,7 +131,7 @@ public static class DiagnosticsFigureBuilder
                 HoverTemplate = feature + " %{x:.4g}<br>residual %{y:.4g}<extra>v" + d.Version + "</extra>",
             });
         }
-        return new ChartFigure(traces, layout, ChartStyle.Config(), i == 0);
+        return ChartStyle.Figure(traces, layout, i == 0);
     }
 
     /// <summary>Permutation importance as horizontal bars, one colour per version, the most important feature on top
@@ -160,7 +160,7 @@ public static class DiagnosticsFigureBuilder
                 HoverTemplate = "%{y}: %{x:.4g} worse<extra>v" + version + "</extra>",
             });
         }
-        return new ChartFigure(traces, layout, ChartStyle.Config(), shown.Count == 0);
+        return ChartStyle.Figure(traces, layout, shown.Count == 0);
     }
 
     /// <summary>Residual (prediction − label) histograms, overlaid.</summary>
@@ -188,7 +188,7 @@ public static class DiagnosticsFigureBuilder
                 HoverTemplate = "residual ≈ %{x:.4g}<br>%{y} rows<extra>v" + d.Version + "</extra>",
             });
         }
-        return new ChartFigure(traces, layout, ChartStyle.Config(), i == 0);
+        return ChartStyle.Figure(traces, layout, i == 0);
     }
 
     private static ChartFigure Curves(IReadOnlyList<VersionDiagnostics> versions, Func<BinaryDiagnostics, CurvePoint[]> curve,
@@ -212,7 +212,7 @@ public static class DiagnosticsFigureBuilder
                 Line = new ScatterLine { Color = color, Width = 2 },
             });
         }
-        return new ChartFigure(traces, layout, ChartStyle.Config(), traces.Count == (diagonal ? 1 : 0));
+        return ChartStyle.Figure(traces, layout, traces.Count == (diagonal ? 1 : 0));
     }
 
     private static IEnumerable<(VersionDiagnostics Diagnostics, string Color)> Binary(IReadOnlyList<VersionDiagnostics> versions) =>

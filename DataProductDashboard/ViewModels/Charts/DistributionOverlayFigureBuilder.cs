@@ -15,7 +15,7 @@ public static class DistributionOverlayFigureBuilder
         layout.BarGap = 0.1m;
         layout.XAxis = [new XAxis
         {
-            Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = xTitle ?? (distribution is null ? "" : $"{distribution.Column} ({(distribution.Kind == "Categorical" ? "category" : "bin")})") },
+            Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = xTitle ?? (distribution is null ? "" : AxisTitle(distribution)) },
             Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category,
         }];
         layout.YAxis = [new YAxis
@@ -28,14 +28,21 @@ public static class DistributionOverlayFigureBuilder
             || distribution.Reference.Length != distribution.Bins.Count || distribution.Current.Length != distribution.Bins.Count
             || (distribution.ReferenceCount == 0 && distribution.CurrentCount == 0);
         if (isEmpty)
-            return new ChartFigure([], layout, ChartStyle.Config(), true);
+            return ChartStyle.Figure([], layout, true);
         var bins = distribution!.Bins.Select(b => (object)b).ToList();
-        return new ChartFigure(
+        return ChartStyle.Figure(
         [
             Bars($"Reference ({Formatting.Display.Count(distribution.ReferenceCount)} rows)", bins, distribution.Reference, ChartStyle.Reference),
             Bars($"Current ({Formatting.Display.Count(distribution.CurrentCount)} rows)", bins, distribution.Current, ChartStyle.Primary),
-        ], layout, ChartStyle.Config(), false);
+        ], layout, false);
     }
+
+    /// <summary>"season (category)", "mnth (value)" when each bar is one value, "temp (value bin)" otherwise.</summary>
+    public static string AxisTitle(ColumnDistribution distribution) => $"{distribution.Column} ({BinNoun(distribution)})";
+
+    /// <summary>What one bar stands for: "category", "value" or "value bin".</summary>
+    public static string BinNoun(ColumnDistribution distribution) =>
+        distribution.Kind == "Categorical" ? "category" : distribution.PerValue ? "value" : "value bin";
 
     private static Bar Bars(string name, List<object> bins, double[] shares, string color) => new()
     {

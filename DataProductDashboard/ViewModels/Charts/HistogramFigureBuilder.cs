@@ -89,6 +89,6 @@ public static class HistogramFigureBuilder
             });
         }
         var config = new Config { Responsive = true, DisplayLogo = false };
-        return new HistogramFigure([bar], layout, config, isEmpty, counts.Sum());
+        return new HistogramFigure([bar], ChartStyle.FitAxisTitles(layout), config, isEmpty, counts.Sum());
     }
 }

@@ -42,7 +42,7 @@ public static class TimeSeriesFigureBuilder
             HoverFormat = spec.Percent ? ".2%" : ".4~g",
         }];
         if (isEmpty)
-            return new ChartFigure(traces, layout, ChartStyle.Config(), true) { Note = note };
+            return ChartStyle.Figure(traces, layout, true) with { Note = note };
 
         foreach (var (band, points) in bands)
         {
@@ -108,7 +108,31 @@ public static class TimeSeriesFigureBuilder
             ReleaseLines.Add(layout, spec.Releases, times.Min(), times.Max(), spec.Zone, labelInside: true);
         else
             ReleaseLines.Add(layout, spec.Releases, window, spec.Zone, labelInside: true);
-        return new ChartFigure(traces, layout, ChartStyle.Config(), false) { Note = note };
+        ClipOutliers(layout, spec, finite, bands.SelectMany(b => b.Points.Select(p => p.Low)));
+        return ChartStyle.Figure(traces, layout, false) with { Note = note };
+    }
+
+    /// <summary>With <see cref="TimeSeriesSpec.ClipOutliers"/>: stops the y axis above the bulk of the lines' values when
+    /// a few points are far above it, and says so in a note above the plot's top right corner ("1 point above
+    /// 5,000 µs not shown"); the unified hover still gives the hidden points' values.</summary>
+    private static void ClipOutliers(Layout layout, TimeSeriesSpec spec, IReadOnlyList<TimeSeriesLine> lines, IEnumerable<double> bandLows)
+    {
+        var values = lines.SelectMany(l => l.Points.Select(p => p.Value)).ToList();
+        if (!spec.ClipOutliers || OutlierClip.Of(values, spec.Threshold) is not { } clip)
+            return;
+        var low = values.Concat(bandLows).Where(double.IsFinite).Min();
+        low = spec.FromZero ? Math.Min(0, low) : low - (0.05 * (clip.Top - low));
+        layout.YAxis[0].Range = [low, clip.Top];
+        layout.Annotations.Add(new Annotation
+        {
+            // The top is a round number: "5,000 µs", "30 µs", "0.003 s" (no trailing zeros).
+            Text = clip.Note(v => spec.Percent ? Format(v, percent: true)
+                : v.ToString("#,0.##########", CultureInfo.InvariantCulture) + (spec.Unit is { } unit ? " " + unit : "")),
+            XRef = "paper", X = 1, YRef = "paper", Y = 1, ShowArrow = false,
+            XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Right,
+            YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
+            Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = ChartStyle.Release, Size = 11 },
+        });
     }
 
     public static string ReleaseLabel(ReleaseMarker release) => $"v{release.Version.ToString(CultureInfo.InvariantCulture)}";

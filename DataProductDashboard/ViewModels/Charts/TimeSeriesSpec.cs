@@ -25,4 +25,10 @@ public sealed record TimeSeriesSpec(string YTitle, IReadOnlyList<TimeSeriesLine>
     /// <summary>The y axis starts at zero (counts, durations, shares).</summary>
     public bool FromZero { get; init; } = true;
     public int Height { get; init; } = 300;
+    /// <summary>A few far outliers (one slow batch) are cut off above the bulk with a note such as "1 point above
+    /// 5,000 µs not shown" instead of flattening every other point (see <see cref="OutlierClip"/>). Off by default:
+    /// on drift or quality charts a spike is the news.</summary>
+    public bool ClipOutliers { get; init; }
+    /// <summary>The values' unit for notes ("µs", "seconds"); percentages when <see cref="Percent"/>.</summary>
+    public string? Unit { get; init; }
 }

@@ -47,13 +47,13 @@ public static class ArmEstimatesFigureBuilder
         if (challenger is not null)
             traces.Add(Arm(challengerLabel, challenger, ChallengerColor, rate, alpha));
         if (traces.Count == 0)
-            return new ChartFigure(traces, layout, ChartStyle.Config(), true);
+            return ChartStyle.Figure(traces, layout, true);
         if (champion is not null && minimumDetectableEffect is { } mde && mde > 0)
         {
             MdeLine(layout, champion.Estimate + mde, $"champion + MDE ({ExperimentDisplay.Difference(mde, metric.Kind)})");
             MdeLine(layout, champion.Estimate - mde, $"champion − MDE");
         }
-        return new ChartFigure(traces, layout, ChartStyle.Config(), false);
+        return ChartStyle.Figure(traces, layout, false);
     }
 
     /// <summary>"Accuracy (share of labelled rows)", "MAE (label units)".</summary>

@@ -52,7 +52,7 @@ public static class GateHistoryFigureBuilder
         }];
         var traces = new List<ITrace>();
         if (evaluations.Count == 0)
-            return new ChartFigure(traces, layout, ChartStyle.Config(), true);
+            return ChartStyle.Figure(traces, layout, true);
 
         foreach (var status in GateStatusStyle.Order)
         {
@@ -81,7 +81,7 @@ public static class GateHistoryFigureBuilder
             ReleaseLines.Add(layout, releases, evaluations.Min(e => e.At), evaluations.Max(e => e.At), zone);
         else
             ReleaseLines.Add(layout, releases, window, zone);
-        return new ChartFigure(traces, layout, ChartStyle.Config(), false);
+        return ChartStyle.Figure(traces, layout, false);
     }
 
     /// <summary>Each rule's row label: its name, shortened for the axis, made unique with the rule id when two rules

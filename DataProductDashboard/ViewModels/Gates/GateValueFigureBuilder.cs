@@ -37,7 +37,7 @@ public static class GateValueFigureBuilder
         layout.Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.V, X = 1.01m, Y = 1, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top }];
         var traces = new List<ITrace>();
         if (points.Count == 0)
-            return new ChartFigure(traces, layout, ChartStyle.Config(), true);
+            return ChartStyle.Figure(traces, layout, true);
 
         traces.Add(new Scatter
         {
@@ -86,7 +86,7 @@ public static class GateValueFigureBuilder
             ReleaseLines.Add(layout, releases, points[0].At, points[^1].At, zone);
         else
             ReleaseLines.Add(layout, releases, window, zone);
-        return new ChartFigure(traces, layout, ChartStyle.Config(), false);
+        return ChartStyle.Figure(traces, layout, false);
     }
 
     /// <summary>"Missing share of 'temp' (share)", "Latency p95 (µs)", "MAE".</summary>

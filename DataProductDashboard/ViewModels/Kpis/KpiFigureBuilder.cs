@@ -61,7 +61,7 @@ public static class KpiFigureBuilder
         if (window is not null)
             Time.TimeAxis.Apply(layout.XAxis[0], window, Formatting.ZonedDisplay.Utc);
         if (overall.Count == 0)
-            return new ChartFigure(traces, layout, ChartStyle.Config(), true) { Note = note };
+            return ChartStyle.Figure(traces, layout, true) with { Note = note };
 
         var first = window?.From ?? overall[0].Period;
         var last = window?.To ?? KpiPeriods.Next(overall[^1].Period, kpi.Period);
@@ -105,7 +105,7 @@ public static class KpiFigureBuilder
         ReleaseLines.Add(layout, releases ?? Releases(detail.Markers), first, last);
         AddEvents(traces, detail.Markers, KpiMarkerKind.DataDrift, "Data drift (batch)", DriftColor, Symbol.TriangleDown, DriftRow, first, last);
         AddEvents(traces, detail.Markers, KpiMarkerKind.FailedGate, "Failed gate (batch)", GateColor, Symbol.X, GateRow, first, last);
-        return new ChartFigure(traces, layout, ChartStyle.Config(), false) { Note = note };
+        return ChartStyle.Figure(traces, layout, false) with { Note = note };
     }
 
     /// <summary>Long daily or weekly histories open on their newest stretch (the last <see cref="DaysShown"/> days or

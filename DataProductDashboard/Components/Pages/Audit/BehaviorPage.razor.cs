@@ -136,9 +136,15 @@ public sealed partial class BehaviorPage
         _latency = TimeSeriesFigureBuilder.Build(Spec("Latency per row (µs)",
             new TimeSeriesLine("p50", SeriesPoints.From(await SeriesAsync(MetricKeys.LatencyP50)), ChartStyle.Tertiary),
             new TimeSeriesLine("p95", SeriesPoints.From(await SeriesAsync(MetricKeys.LatencyP95)), ChartStyle.Primary),
-            new TimeSeriesLine("p99", SeriesPoints.From(await SeriesAsync(MetricKeys.LatencyP99)), ChartStyle.Secondary)));
+            new TimeSeriesLine("p99", SeriesPoints.From(await SeriesAsync(MetricKeys.LatencyP99)), ChartStyle.Secondary)) with
+        {
+            ClipOutliers = true, Unit = "µs",
+        });
         _running = TimeSeriesFigureBuilder.Build(Spec("Scoring time (seconds)",
-            new TimeSeriesLine("Scoring", SeriesPoints.From(await SeriesAsync(MetricKeys.ScoringSeconds)))));
+            new TimeSeriesLine("Scoring", SeriesPoints.From(await SeriesAsync(MetricKeys.ScoringSeconds)))) with
+        {
+            ClipOutliers = true, Unit = "s",
+        });
         await LoadSegmentsAsync(product, metric, ct);
     }
 

@@ -114,10 +114,11 @@ public sealed partial class DriftPage
             var distribution = await Audits.GetColumnDistributionAsync(Selected.Batch.Id, _column, ct);
             var axis = _column == DriftDetector.PredictionColumn
                 ? ViewModels.Charts.HistogramFigureBuilder.PredictionAxisTitle(Selected.Task, Product?.Schema.Label?.Name, Selected.PositiveClass)
-                : $"{_column} ({(distribution.Kind == nameof(ColumnKind.Categorical) ? "category" : "value bin")})";
+                : DistributionOverlayFigureBuilder.AxisTitle(distribution);
             _overlay = DistributionOverlayFigureBuilder.Build(distribution, axis);
-            _overlayCaption = result is null ? "Share of rows per bin" :
-                $"Share of rows per bin · {result.MethodDisplayName} {DriftDisplay.Score(result.Score)} vs threshold {DriftDisplay.Score(result.Threshold)}";
+            var per = distribution.Kind == nameof(ColumnKind.Categorical) ? "category" : distribution.PerValue ? "value" : "bin";
+            _overlayCaption = result is null ? $"Share of rows per {per}" :
+                $"Share of rows per {per} · {result.MethodDisplayName} {DriftDisplay.Score(result.Score)} vs threshold {DriftDisplay.Score(result.Threshold)}";
         }
         catch (DashboardException ex)
         {
