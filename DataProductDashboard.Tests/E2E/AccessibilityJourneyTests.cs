@@ -35,7 +35,7 @@ public sealed class AccessibilityJourneyTests(DashboardServerFixture server)
         foreach (var path in Pages)
         {
             await OpenAsync(page, path);
-            await CheckAxeAsync(page, path, problems);
+            await CheckAxeAsync(page, path, problems, WcagAa);
             foreach (var width in Widths)
             {
                 await page.SetViewportSizeAsync(width, 1000);
@@ -55,8 +55,15 @@ public sealed class AccessibilityJourneyTests(DashboardServerFixture server)
         Assert.True(problems.Length == 0, problems.ToString());
     }
 
+    /// <summary>The dark theme changes colours only (the same markup, another palette): its sweep runs axe's colour rules,
+    /// the light sweep every WCAG rule.</summary>
+    private static readonly AxeRunOptions Colours = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast", "link-in-text-block"] },
+    };
+
     [Fact]
-    public async Task EveryPage_DarkTheme_NoSeriousAxeViolation()
+    public async Task EveryPage_DarkTheme_NoSeriousColourContrastViolation()
     {
         var page = await server.NewPageAsync("a11y.dark@example.test", colorScheme: ColorScheme.Dark);
         var problems = new StringBuilder();
@@ -64,7 +71,7 @@ public sealed class AccessibilityJourneyTests(DashboardServerFixture server)
         {
             await OpenAsync(page, path);
             Assert.Equal("dark", await page.Locator(".mud-layout").GetAttributeAsync("data-theme"));
-            await CheckAxeAsync(page, path, problems);
+            await CheckAxeAsync(page, path, problems, Colours);
         }
         Assert.True(problems.Length == 0, problems.ToString());
     }
@@ -116,9 +123,9 @@ public sealed class AccessibilityJourneyTests(DashboardServerFixture server)
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-skeleton, .mud-table-loading')].every(e => e.offsetParent === null)");
     }
 
-    private static async Task CheckAxeAsync(IPage page, string path, StringBuilder problems)
+    private static async Task CheckAxeAsync(IPage page, string path, StringBuilder problems, AxeRunOptions options)
     {
-        var result = await page.RunAxe(WcagAa);
+        var result = await page.RunAxe(options);
         foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
         {
             var nodes = string.Join(" | ", violation.Nodes.Take(3).Select(n => $"{n.Target} {n.Html[..Math.Min(n.Html.Length, 160)]}"));
