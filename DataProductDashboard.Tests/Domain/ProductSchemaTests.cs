@@ -110,4 +110,34 @@ public sealed class ProductSchemaTests
         Assert.Contains("would change how it is made (composed from year, month, day, hour → composed from year, month, day)",
             Assert.Single(result.Errors["schema.columns['event_time']"]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_SeasonalFeature_IsValid()
+    {
+        var schema = new ProductSchema([new("hr", ColumnKind.Numeric, Seasonal: true), new("pm", ColumnKind.Numeric, ColumnRole.Label)]);
+
+        Assert.Empty(schema.Validate(TaskType.Regression));
+        Assert.Equal(["hr"], schema.SeasonalFeatureNames());
+    }
+
+    [Fact]
+    public void Validate_SeasonalLabel_IsRefusedOnTheColumn()
+    {
+        var schema = new ProductSchema([new("hr", ColumnKind.Numeric), new("pm", ColumnKind.Numeric, ColumnRole.Label, Seasonal: true)]);
+
+        var errors = schema.Validate(TaskType.Regression);
+
+        Assert.Contains("Only feature columns can be seasonal", Assert.Single(errors["schema.columns['pm'].seasonal"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hr", true)]
+    [InlineData("Hour_Of_Day", true)]
+    [InlineData("day-of-week", true)]
+    [InlineData("mnth", true)]
+    [InlineData("season", true)]
+    [InlineData("yr", false)]
+    [InlineData("temp", false)]
+    public void LooksSeasonal_CalendarNames_AreRecognised(string name, bool expected) =>
+        Assert.Equal(expected, ColumnSpec.LooksSeasonal(name));
 }

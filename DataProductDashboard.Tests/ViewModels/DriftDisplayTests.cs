@@ -23,6 +23,27 @@ public sealed class DriftDisplayTests
     }
 
     [Fact]
+    public void Verdict_WithSeasonalFeatures_SaysTheyAreShownApart()
+    {
+        DriftColumnResult[] columns = [Column("temp", ScoreKind.Distance, 0.2, 0.1, true), Column("hum", ScoreKind.Distance, 0.01, 0.1, false),
+            Column("hr", ScoreKind.Distance, 0.4, 0.1, true) with { Seasonal = true }, Column("mnth", ScoreKind.Distance, 0.01, 0.1, false) with { Seasonal = true }];
+        var drift = new DatasetDriftResult(2, 1, 0.5, 0.5, true, columns, null);
+
+        Assert.Equal("1 of 2 features drifted (50 %), dataset drift threshold 50 %; 2 seasonal features shown apart (1 drifted)", DriftDisplay.Verdict(drift));
+    }
+
+    [Fact]
+    public void DefaultColumn_SeasonalMostDrifted_PrefersACountedDriftedColumn()
+    {
+        var drift = Dataset(
+            Column("hr", ScoreKind.Distance, 0.9, 0.1, true) with { Seasonal = true },
+            Column("temp", ScoreKind.Distance, 0.2, 0.1, true),
+            Column("hum", ScoreKind.Distance, 0.05, 0.1, false));
+
+        Assert.Equal("temp", DriftDisplay.DefaultColumn(drift, null));
+    }
+
+    [Fact]
     public void DefaultColumn_NoRequest_MostDriftedAcrossMethods()
     {
         var drift = Dataset(
@@ -56,7 +77,8 @@ public sealed class DriftDisplayTests
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("column,kind,method,method_name,score_kind,score,threshold,rule,drift,direction", lines[0]);
         Assert.StartsWith("temp,Numeric,wasserstein,Wasserstein distance (normed),Distance,0.25,0.1,", lines[1]);
-        Assert.Contains(",true,up,100,50,0.5,0.6", lines[1]);
+        Assert.EndsWith(",true,up,100,50,0.5,0.6,false", lines[1]);
+        Assert.EndsWith(",seasonal", lines[0]);
     }
 
     [Fact]

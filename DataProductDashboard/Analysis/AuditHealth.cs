@@ -32,7 +32,7 @@ public sealed record AuditHealth(HealthState Quality, string QualityReason, Heal
         (HealthState, string) drift = d.Drift
             ? (HealthState.Red, $"Dataset drift: {d.Drifted} of {d.Columns} features drifted.")
             : d.Drifted > 0
-                ? (HealthState.Amber, $"{d.Drifted} of {d.Columns} features drifted: {string.Join(", ", d.ColumnResults.Where(c => c.Drift).Select(c => c.Column).Take(4))}.")
+                ? (HealthState.Amber, $"{d.Drifted} of {d.Columns} features drifted: {string.Join(", ", d.ColumnResults.Where(c => c.Drift && !c.Seasonal).Select(c => c.Column).Take(4))}.")
                 : d.Prediction is { Drift: true }
                     ? (HealthState.Amber, "The prediction distribution drifted.")
                     : (HealthState.Green, $"No drift in {d.Columns} features.");

@@ -125,7 +125,7 @@ public sealed class BatchAuditBuilder
                 : null;
             if (pair is null)
                 return;
-            results[i] = DriftDetector.DetectColumn(pair, _settings);
+            results[i] = DriftDetector.DetectColumn(pair, _settings, _features[i].Seasonal);
             if (results[i] is not null)
                 distributions[i] = ColumnDistribution.Of(pair);
         });

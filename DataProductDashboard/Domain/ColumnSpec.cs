@@ -18,6 +18,9 @@ namespace DataProductDashboard.Domain;
 /// <param name="ComposedOf">A virtual event-time column (kind Timestamp, role EventTime) that no file carries: its UTC
 /// time is composed, row by row, from these part columns of the schema, in the order year, month, day[, hour[, minute]]
 /// (e.g. year, month, day, hour); null: the column is read from the files.</param>
+/// <param name="Seasonal">A feature that follows the calendar (hour of day, weekday, month, season): a short batch
+/// holds one slice of its cycle, so against a year of reference it drifts by construction. Its drift is still measured
+/// and shown, but apart: it does not count in the dataset-drift share. Absent in JSON: false.</param>
 public sealed record ColumnSpec(
     string Name,
     ColumnKind Kind,
@@ -30,7 +33,8 @@ public sealed record ColumnSpec(
     string? Format = null,
     IReadOnlyList<string>? MissingMarkers = null,
     int? AddedInVersion = null,
-    IReadOnlyList<string>? ComposedOf = null)
+    IReadOnlyList<string>? ComposedOf = null,
+    bool Seasonal = false)
 {
     /// <summary>The parts a composed time takes: year, month, day, and optionally hour and minute.</summary>
     public static readonly IReadOnlyList<string> ComposedPartNames = ["year", "month", "day", "hour", "minute"];
@@ -41,6 +45,17 @@ public sealed record ColumnSpec(
 
     /// <summary>A feature column is an input of the model.</summary>
     public bool IsFeature => Role == ColumnRole.Feature;
+
+    /// <summary>Integer columns whose name says they are a calendar cycle (hour, weekday, month, season): the schema
+    /// wizard proposes them as <see cref="Seasonal"/>. Compared ignoring case, underscores and dashes.</summary>
+    public static readonly IReadOnlySet<string> SeasonalNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "hour", "hr", "hourofday", "weekday", "dayofweek", "dow", "wday", "month", "mnth", "mon", "season", "quarter",
+    };
+
+    /// <summary>Whether <paramref name="name"/> reads like a calendar cycle (see <see cref="SeasonalNames"/>).</summary>
+    public static bool LooksSeasonal(string name) =>
+        SeasonalNames.Contains(name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal));
 
     /// <summary>Whether the column is composed from other columns (<see cref="ComposedOf"/>) rather than read from files.</summary>
     public bool IsComposed => ComposedOf is not null;

@@ -25,6 +25,9 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
 
     public IEnumerable<ColumnSpec> Features => Columns.Where(c => c.IsFeature);
 
+    /// <summary>Names of the seasonal features (<see cref="ColumnSpec.Seasonal"/>): drift shown apart, not counted in dataset drift.</summary>
+    public IReadOnlySet<string> SeasonalFeatureNames() => Features.Where(c => c.Seasonal).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+
     public ColumnSpec? Label => Columns.FirstOrDefault(c => c.Role == ColumnRole.Label);
 
     public ColumnSpec? RowKey => Columns.FirstOrDefault(c => c.Role == ColumnRole.RowKey);
@@ -89,6 +92,8 @@ public sealed record ProductSchema(IReadOnlyList<ColumnSpec> Columns, string? Po
             if (CheckComposed(c) is { Count: > 0 } problems)
                 errors[$"schema.columns['{c.Name}'].composedOf"] = [.. problems];
         }
+        foreach (var c in Columns.Where(c => c.Seasonal && !c.IsFeature))
+            errors[$"schema.columns['{c.Name}'].seasonal"] = [$"Only feature columns can be seasonal (their drift is shown apart); '{c.Name}' is {c.Role}."];
         foreach (var c in Columns.Where(c => c.Format is not null))
         {
             if (c.IsComposed)

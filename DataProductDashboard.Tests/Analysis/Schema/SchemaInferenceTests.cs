@@ -230,4 +230,23 @@ public sealed class SchemaInferenceTests
         Assert.Null(withoutDate.Schema.EventTime);
         Assert.Contains(withoutDate.Notes, n => n.Contains("arrival time will be used", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Infer_BikeHours_ProposesTheIntegerCalendarColumnsAsSeasonal()
+    {
+        var proposal = InferFile(RepoPaths.BikeHourCsv, rows: 2_000);
+
+        Assert.Equal(["season", "mnth", "hr", "weekday"], proposal.Schema.Columns.Where(c => c.Seasonal).Select(c => c.Name));
+        Assert.Contains(proposal.Notes, n => n.StartsWith("'season', 'mnth', 'hr', 'weekday' look like calendar cycles: proposed as seasonal", StringComparison.Ordinal));
+        Assert.Empty(proposal.Schema.Validate(proposal.Task));
+    }
+
+    [Fact]
+    public void Infer_CalendarNameWithFractions_IsNotProposedAsSeasonal()
+    {
+        var proposal = Infer("id,hour,temp,y\n1,1.5,3,1\n2,2.5,4,2\n3,3.5,5,3\n4,4.5,6,4\n");
+
+        Assert.False(Column(proposal, "hour").Seasonal);
+        Assert.DoesNotContain(proposal.Notes, n => n.Contains("calendar cycles", StringComparison.Ordinal));
+    }
 }

@@ -79,6 +79,8 @@ public static class SchemaEvolution
         CompareRange(old, now, errors, changes);
         if (old.IsSegment != now.IsSegment)
             changes.Add(now.IsSegment ? $"Column '{name}' slices the population (segment)." : $"Column '{name}' no longer slices the population.");
+        if (old.Seasonal != now.Seasonal)
+            changes.Add(now.Seasonal ? $"Column '{name}' is seasonal: its drift is shown apart, not counted in dataset drift." : $"Column '{name}' is no longer seasonal: its drift counts in dataset drift.");
         if (!SameSet(old.MissingMarkers, now.MissingMarkers))
             changes.Add($"Missing-value markers of '{name}': {Markers(old.MissingMarkers)} → {Markers(now.MissingMarkers)} (for batches from now on).");
     }

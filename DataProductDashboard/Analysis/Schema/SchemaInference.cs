@@ -134,9 +134,11 @@ public static class SchemaInference
             var role = i == keyIndex ? ColumnRole.RowKey : i == timeIndex ? ColumnRole.EventTime : i == labelIndex ? ColumnRole.Label : ColumnRole.Feature;
             var kind = role == ColumnRole.RowKey ? ColumnKind.Id : role == ColumnRole.Label && task != TaskType.Regression ? ColumnKind.Categorical : p.Kind;
             var isSegment = role == ColumnRole.Feature && kind == ColumnKind.Categorical && p.Distinct is >= 2 and <= MaxSegmentValues;
+            // An integer feature named like a calendar cycle (hr, weekday, mnth, season…) is proposed as seasonal.
+            var seasonal = role == ColumnRole.Feature && p is { Kind: ColumnKind.Numeric, AllIntegers: true } && kind == ColumnKind.Numeric && ColumnSpec.LooksSeasonal(p.Name);
             var spec = new ColumnSpec(p.Name, kind, role, Nullable: p.Missing > 0,
                 AllowedValues: role == ColumnRole.Label && task != TaskType.Regression ? classes : null,
-                IsSegment: isSegment, Format: kind == ColumnKind.Timestamp ? p.Format : null);
+                IsSegment: isSegment, Format: kind == ColumnKind.Timestamp ? p.Format : null, Seasonal: seasonal);
             columns.Add(new InferredColumn(spec, p.Missing, p.MarkerCells, p.Distinct, p.Min, p.Max,
                 kind == ColumnKind.Categorical ? p.Categories() : null, p.Examples, p.Note, i == labelIndex || candidates.Contains(p.Name)));
         }
@@ -148,6 +150,8 @@ public static class SchemaInference
         }
         foreach (var p in profiles.Where(p => p.Note is not null))
             notes.Add($"'{p.Name}': {p.Note}");
+        if (columns.Where(c => c.Spec.Seasonal).Select(c => $"'{c.Spec.Name}'").ToList() is { Count: > 0 } seasonalNames)
+            notes.Add($"{string.Join(", ", seasonalNames)} look{(seasonalNames.Count == 1 ? "s" : "")} like calendar cycles: proposed as seasonal, so their drift is shown apart and not counted in dataset drift (a batch of a few days holds one slice of each cycle).");
 
         var schema = new ProductSchema(columns.Select(c => c.Spec).ToList(), positive, markersSeen.Count > 0 ? markersSeen : null);
         if (!schema.Features.Any())

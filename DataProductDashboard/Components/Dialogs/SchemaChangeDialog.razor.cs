@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 namespace DataProductDashboard.Components.Dialogs;
 
 /// <summary>Proposes the next schema version from the current one — a new nullable column, more allowed values,
-/// columns that accept missing values, categorical features measured per value (segments) — through <see cref="ProductSchemaService"/>; a refused change stays in the
+/// columns that accept missing values, categorical features measured per value (segments), seasonal features — through <see cref="ProductSchemaService"/>; a refused change stays in the
 /// dialog with the reason per column. Closes with the new <see cref="SchemaVersionView"/>.</summary>
 public sealed partial class SchemaChangeDialog : FormDialogBase
 {
@@ -13,7 +13,9 @@ public sealed partial class SchemaChangeDialog : FormDialogBase
     private readonly Dictionary<string, string?> _added = new(StringComparer.Ordinal);
     private readonly HashSet<string> _nullable = new(StringComparer.Ordinal);
     private readonly HashSet<string> _segments = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seasonal = new(StringComparer.Ordinal);
     private List<ColumnSpec> _sliceable = [];
+    private List<ColumnSpec> _features = [];
     private List<ColumnSpec> _widenable = [];
     private List<ColumnSpec> _required = [];
     private string? _newName;
@@ -30,11 +32,16 @@ public sealed partial class SchemaChangeDialog : FormDialogBase
         // Categorical features can be measured per value (segments, fairness); Segment-role columns always are.
         _sliceable = Product.Schema.Columns.Where(c => c.Role == ColumnRole.Feature && c.Kind == ColumnKind.Categorical && !c.IsComposed).ToList();
         _segments.UnionWith(_sliceable.Where(c => c.IsSegment).Select(c => c.Name));
+        // Any feature can be marked seasonal (a calendar cycle): its drift is then shown apart.
+        _features = Product.Schema.Columns.Where(c => c.IsFeature && !c.IsComposed).ToList();
+        _seasonal.UnionWith(_features.Where(c => c.Seasonal).Select(c => c.Name));
     }
 
     private void Toggle(string column, bool on) => Toggle(_nullable, column, on);
 
     private void ToggleSegment(string column, bool on) => Toggle(_segments, column, on);
+
+    private void ToggleSeasonal(string column, bool on) => Toggle(_seasonal, column, on);
 
     private static void Toggle(HashSet<string> set, string column, bool on)
     {
@@ -52,7 +59,8 @@ public sealed partial class SchemaChangeDialog : FormDialogBase
             var more = (_added.GetValueOrDefault(c.Name) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var allowed = c.AllowedValues is { } values && more.Length > 0 ? values.Concat(more.Except(values, StringComparer.Ordinal)).ToList() : c.AllowedValues;
             var segment = _sliceable.Any(f => f.Name == c.Name) ? _segments.Contains(c.Name) : c.IsSegment;
-            return c with { AllowedValues = allowed, Nullable = c.Nullable || _nullable.Contains(c.Name), IsSegment = segment };
+            var seasonal = _features.Any(f => f.Name == c.Name) ? _seasonal.Contains(c.Name) : c.Seasonal;
+            return c with { AllowedValues = allowed, Nullable = c.Nullable || _nullable.Contains(c.Name), IsSegment = segment, Seasonal = seasonal };
         }).ToList();
         if (!string.IsNullOrWhiteSpace(_newName))
             columns.Add(new ColumnSpec(_newName.Trim(), _newKind, _newRole, Nullable: true, IsSegment: _newRole == ColumnRole.Segment));

@@ -59,7 +59,9 @@ public sealed class InsightService(IDbContextFactory<DashboardDbContext> dbFacto
         string[] keys = [AuditPoints.ColumnDrift, AuditPoints.DatasetDrift, AuditPoints.PredictionDrift];
         var points = await db.MetricPoints.AsNoTracking().Where(p => p.BatchId == batch.Id && keys.Contains(p.MetricKey) && p.Segment == null && !p.Shadow)
             .Select(p => new { p.MetricKey, p.Column, p.Value }).ToListAsync(ct);
-        var columns = points.Where(p => p.MetricKey == AuditPoints.ColumnDrift && p.Column != null).ToList();
+        // Seasonal features (calendar cycles) are shown apart on the drift page, not counted as data drift.
+        var seasonal = product.Schema.SeasonalFeatureNames();
+        var columns = points.Where(p => p.MetricKey == AuditPoints.ColumnDrift && p.Column != null && !seasonal.Contains(p.Column)).ToList();
         var order = product.Schema.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var drifted = columns.Where(p => p.Value >= 1).Select(p => p.Column!).OrderBy(c => order.GetValueOrDefault(c, int.MaxValue)).ToList();
         var dataset = points.FirstOrDefault(p => p.MetricKey == AuditPoints.DatasetDrift)?.Value >= 1;

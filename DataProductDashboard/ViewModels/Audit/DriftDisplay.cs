@@ -8,9 +8,18 @@ public static class DriftDisplay
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>"3 of 12 features drifted (25 %), dataset drift threshold 50 %".</summary>
-    public static string Verdict(DatasetDriftResult drift) =>
-        $"{drift.Drifted} of {drift.Columns} feature{(drift.Columns == 1 ? "" : "s")} drifted ({Percent(drift.Share)}), dataset drift threshold {Percent(drift.ShareThreshold)}";
+    /// <summary>Heading of the group of seasonal features on the drift page.</summary>
+    public const string SeasonalHeading = "Seasonal (calendar) features — shown apart, not counted in dataset drift";
+
+    /// <summary>"3 of 12 features drifted (25 %), dataset drift threshold 50 %"; with seasonal features, followed by
+    /// "; 4 seasonal features shown apart (2 drifted)".</summary>
+    public static string Verdict(DatasetDriftResult drift)
+    {
+        var text = $"{drift.Drifted} of {drift.Columns} feature{(drift.Columns == 1 ? "" : "s")} drifted ({Percent(drift.Share)}), dataset drift threshold {Percent(drift.ShareThreshold)}";
+        var seasonal = drift.ColumnResults.Count(c => c.Seasonal);
+        return seasonal == 0 ? text
+            : $"{text}; {seasonal} seasonal feature{(seasonal == 1 ? "" : "s")} shown apart ({drift.ColumnResults.Count(c => c.Seasonal && c.Drift)} drifted)";
+    }
 
     /// <summary>"25 %", "12.5 %".</summary>
     public static string Percent(double share) => double.IsFinite(share) ? $"{(share * 100).ToString("0.#", Invariant)} %" : "–";
@@ -41,7 +50,9 @@ public static class DriftDisplay
             return null;
         if (requested is not null && drift.ColumnResults.Any(c => c.Column == requested))
             return requested;
-        return drift.ColumnResults.OrderByDescending(c => c.Drift).ThenByDescending(Severity).First().Column;
+        // A drifted seasonal column is expected (a short batch holds one slice of the calendar): prefer the others.
+        return drift.ColumnResults.OrderByDescending(c => c.Drift && !c.Seasonal).ThenBy(c => c.Seasonal).ThenByDescending(c => c.Drift)
+            .ThenByDescending(Severity).First().Column;
     }
 
     /// <summary>The rule without repeating the method name: "drift when score ≥ 0.1".</summary>

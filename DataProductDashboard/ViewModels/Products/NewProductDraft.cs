@@ -87,7 +87,8 @@ public sealed class NewProductDraft
                 AllowedValues: c.Role == ColumnRole.Label && classification ? Classes
                     : c.LimitToSampleValues && c.Kind == ColumnKind.Categorical ? c.Details.Categories : null,
                 IsSegment: c.IsSegment && c.Role == ColumnRole.Feature,
-                Format: c.Kind == ColumnKind.Timestamp ? c.Format : null)).ToList();
+                Format: c.Kind == ColumnKind.Timestamp ? c.Format : null,
+                Seasonal: c.Seasonal && c.Role == ColumnRole.Feature)).ToList();
         var markers = MarkerList;
         return new CreateProductRequest(Name, Description, Owner, Task,
             new ProductSchema(columns, Task == TaskType.BinaryClassification ? PositiveClass : null, markers.Count > 0 ? markers : null), DefaultGates);
@@ -102,6 +103,8 @@ public sealed class DraftColumn(ColumnSpec spec, ColumnDetails details)
     public ColumnRole Role { get; set; } = spec.Role;
     public bool Nullable { get; set; } = spec.Nullable;
     public bool IsSegment { get; set; } = spec.IsSegment;
+    /// <summary>A calendar cycle (hour, weekday, month): drift shown apart, not counted in dataset drift.</summary>
+    public bool Seasonal { get; set; } = spec.Seasonal;
     public string? Format { get; } = spec.Format;
     /// <summary>The part columns of a composed event time (year, month, day[, hour]); null for a column of the sample.</summary>
     public IReadOnlyList<string>? ComposedOf { get; } = spec.ComposedOf;
