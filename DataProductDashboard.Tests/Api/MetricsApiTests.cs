@@ -142,6 +142,61 @@ public sealed class MetricsApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task DriftSettings_ReferenceWindows_MeasureDriftAgainstThePooledSamplesOfTheirBatches()
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateClient();
+        var id = await CreateTrainedRegressionProductAsync(client);
+        var csvs = new[] { 11, 12, 13 }.Select((seed, i) => TestSchemas.RegressionCsv(60, seed: seed, withLabel: false, firstId: 1 + (60 * i))).ToArray();
+        var ids = new List<int>();
+        async Task<JsonElement> ReferenceOf(int batchId) =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/batches/{batchId}", Json)).GetProperty("audit").GetProperty("drift").GetProperty("reference");
+        async Task PutWindow(object reference) =>
+            Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/products/{id}/drift-settings", new { shareThreshold = 0.5, reference }, Json)).StatusCode);
+
+        foreach (var csv in csvs[..2])
+            ids.Add((await (await client.PostAsync($"/api/products/{id}/batches", CsvBody(csv))).Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32());
+        await PutWindow(new { kind = "LastBatches", lastBatches = 2 });
+        var third = await client.PostAsync($"/api/products/{id}/batches", CsvBody(csvs[2]));
+        ids.Add((await third.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetInt32());
+        var rolling = await ReferenceOf(ids[2]);
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/batches/{ids[2]}", Json);
+        await client.PostAsync($"/api/batches/{ids[0]}/audit", null);
+        var first = await ReferenceOf(ids[0]);
+        var day = DateOnly.FromDateTime(detail.GetProperty("batch").GetProperty("receivedAt").GetDateTime());
+        await PutWindow(new { kind = "Period", from = day.AddDays(-1), to = day.AddDays(1) });
+        await client.PostAsync($"/api/batches/{ids[2]}/audit", null);
+        var period = await ReferenceOf(ids[2]);
+        await PutWindow(new { kind = "Period", from = new DateOnly(2000, 1, 1), to = new DateOnly(2000, 1, 31) });
+        await client.PostAsync($"/api/batches/{ids[2]}/audit", null);
+        var empty = await ReferenceOf(ids[2]);
+
+        Assert.Equal("LastBatches", rolling.GetProperty("window").GetProperty("kind").GetString());
+        Assert.Equal(2, rolling.GetProperty("batches").GetInt32());
+        Assert.Equal(1, rolling.GetProperty("firstBatch").GetInt32());
+        Assert.Equal(2, rolling.GetProperty("lastBatch").GetInt32());
+        Assert.Equal(120, rolling.GetProperty("rows").GetInt64());
+        // Batches of 60 rows keep every row: the window's test is the two-sample test of batches 1 and 2 against batch 3.
+        static double[] Temps(string csv)
+        {
+            var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var column = Array.IndexOf(lines[0].Split(','), "temp");
+            return [.. lines.Skip(1).Select(l => double.Parse(l.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture))];
+        }
+        var expected = DataProductDashboard.Analysis.Drift.DriftDetector.DetectColumn(DataProductDashboard.Analysis.Drift.ColumnPair.Numeric("temp",
+            DataProductDashboard.Analysis.Drift.NumericSample.From([.. Temps(csvs[0]), .. Temps(csvs[1])]), DataProductDashboard.Analysis.Drift.NumericSample.From(Temps(csvs[2]))),
+            DataProductDashboard.Analysis.Drift.DriftSettings.Default)!;
+        var temp = detail.GetProperty("audit").GetProperty("drift").GetProperty("columnResults").EnumerateArray().Single(c => c.GetProperty("column").GetString() == "temp");
+        Assert.Equal(expected.Score, temp.GetProperty("score").GetDouble(), 12);
+        // Batch 1 has no batch before it: the training data served, and the audit says so.
+        Assert.True(first.GetProperty("fellBack").GetBoolean());
+        // A period holding every batch leaves out the audited one.
+        Assert.Equal(2, period.GetProperty("batches").GetInt32());
+        Assert.Equal(2, period.GetProperty("lastBatch").GetInt32());
+        Assert.True(empty.GetProperty("fellBack").GetBoolean());
+    }
+
+    [Fact]
     public async Task DriftSettings_PutInvalid_Returns400NamingEachProblem()
     {
         await using var app = new DashboardAppFactory();
@@ -159,7 +214,12 @@ public sealed class MetricsApiTests : ApiTestBase
             },
         }, Json);
 
+        var window = await client.PutAsJsonAsync($"/api/products/{id}/drift-settings", new { shareThreshold = 0.5, reference = new { kind = "LastBatches", lastBatches = 0 } }, Json);
+        var period = await client.PutAsJsonAsync($"/api/products/{id}/drift-settings", new { shareThreshold = 0.5, reference = new { kind = "Period", from = "2024-03-01" } }, Json);
+
         var errors = (await ProblemAsync(response, 400)).GetProperty("errors");
+        Assert.Contains("1 to 500 batches; got 0", (await ProblemAsync(window, 400)).GetProperty("errors").GetProperty("reference.lastBatches")[0].GetString());
+        Assert.Contains("last day", (await ProblemAsync(period, 400)).GetProperty("errors").GetProperty("reference.to")[0].GetString());
         Assert.True(errors.TryGetProperty("shareThreshold", out _));
         Assert.Contains("does not apply to Categorical", errors.GetProperty("overrides['season'].method")[0].GetString());
         Assert.True(errors.TryGetProperty("overrides['nope']", out _));

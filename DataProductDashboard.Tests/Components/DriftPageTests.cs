@@ -19,6 +19,7 @@ public sealed class DriftPageTests : BunitTestContext
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#drift-table")));
         Assert.Matches(@"^\d of 2 features drifted \(\d+ %\), dataset drift threshold 50 %$", cut.Find("[data-testid=drift-verdict-text]").TextContent.Trim());
+        Assert.Matches(@"^Reference: training data \([\d,]+ rows\)$", cut.Find("[data-testid=drift-reference]").TextContent.Trim());
         var columns = cut.FindAll("#drift-table [data-testid=drift-row]").Select(r => r.GetAttribute("data-column")).Order().ToList();
         Assert.Equal(["hr", "temp"], columns);
         Assert.NotNull(cut.Find("#drift-table-export"));

@@ -111,15 +111,16 @@ public sealed class AccessibilityJourneyTests(DashboardServerFixture server)
         await DashboardServerFixture.OpenAsync(page, server.BaseUrl + "/products/1/batches");
         var drawer = page.Locator("[data-testid=drawer]");
         await Assertions.Expect(drawer).ToHaveAttributeAsync("data-rail", "true");
-        var railWidth = (await drawer.BoundingBoxAsync())!.Width;
-        Assert.InRange(railWidth, 40, 80);
+        // The drawer's width is animated: wait for it to settle rather than measure mid-transition.
+        const string DrawerWidth = "() => document.querySelector('[data-testid=drawer]').getBoundingClientRect().width";
+        await page.WaitForFunctionAsync($"() => ({DrawerWidth})() >= 40 && ({DrawerWidth})() <= 80");
 
         await page.ClickAsync("[data-testid=nav-toggle]");
         await Assertions.Expect(drawer).ToHaveAttributeAsync("data-rail", "false");
 
         await page.SetViewportSizeAsync(1440, 900);
         await Assertions.Expect(drawer).ToHaveAttributeAsync("data-rail", "false");
-        Assert.True((await drawer.BoundingBoxAsync())!.Width > 200);
+        await page.WaitForFunctionAsync($"() => ({DrawerWidth})() > 200");
     }
 
     /// <summary>The first page is loaded; the next ones are reached through Blazor's router in the same circuit (the

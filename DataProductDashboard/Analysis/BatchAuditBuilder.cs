@@ -15,6 +15,8 @@ public sealed class BatchAuditBuilder
     public const int DefaultDriftSampleRows = 1_000_000;
 
     private readonly ReferenceProfile _reference;
+    private readonly ReferenceProfile _driftReference;
+    private readonly DriftReference _driftReferenceUsed;
     private readonly DriftSettings _settings;
     private readonly DataQualityAccumulator _quality;
     private readonly List<ColumnSpec> _features;
@@ -24,14 +26,20 @@ public sealed class BatchAuditBuilder
     private readonly bool[] _present;
     private readonly Reservoir _sample;
 
+    /// <param name="reference">The champion's training profile: data quality is judged against it, and it decides which
+    /// columns are tested (and kept in the batch's <see cref="ReferenceSampleOf"/>).</param>
     /// <param name="seed">Seeds the sample (a hash of the file: the same file is always sampled alike).</param>
+    /// <param name="window">The product's reference window and its profile, when it is not the training data: feature
+    /// and prediction drift are measured against it, and the result says which reference served.</param>
     public BatchAuditBuilder(ProductSchema schema, ReferenceProfile reference, DriftSettings settings, int expectedRows = 0,
-        int driftSampleRows = DefaultDriftSampleRows, int seed = 0)
+        int driftSampleRows = DefaultDriftSampleRows, int seed = 0, (ReferenceProfile Profile, DriftReference Used)? window = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentOutOfRangeException.ThrowIfLessThan(driftSampleRows, 1);
         _reference = reference;
+        _driftReference = window?.Profile ?? reference;
+        _driftReferenceUsed = window?.Used ?? DriftReference.Training(reference.Rows);
         _settings = settings;
         _quality = new DataQualityAccumulator(schema, reference, expectedRows);
         _features = schema.Features.ToList();
@@ -118,9 +126,9 @@ public sealed class BatchAuditBuilder
             var name = _features[i].Name;
             if (!_present[i])
                 return;
-            var pair = _numericSlot[i] >= 0 && _reference.Numeric(name) is { } referenceNumbers
+            var pair = _numericSlot[i] >= 0 && _driftReference.Numeric(name) is { } referenceNumbers
                 ? ColumnPair.Numeric(name, referenceNumbers, NumericSample.From(_sample.Column(_numericSlot[i])))
-                : _categories[i] is { } counts && _reference.Categories(name) is { } referenceCounts
+                : _categories[i] is { } counts && _driftReference.Categories(name) is { } referenceCounts
                 ? ColumnPair.Categorical(name, referenceCounts, CategoryCounts.FromCounts(counts))
                 : null;
             if (pair is null)
@@ -129,14 +137,57 @@ public sealed class BatchAuditBuilder
             if (results[i] is not null)
                 distributions[i] = ColumnDistribution.Of(pair);
         });
-        var predictionPair = _predictionSlot >= 0
-            ? ColumnPair.Numeric(DriftDetector.PredictionColumn, _reference.Predictions, NumericSample.From(_sample.Column(_predictionSlot)))
+        var predictionPair = _predictionSlot >= 0 && _driftReference.SortedPredictions.Length > 0
+            ? ColumnPair.Numeric(DriftDetector.PredictionColumn, _driftReference.Predictions, NumericSample.From(_sample.Column(_predictionSlot)))
             : null;
         var prediction = predictionPair is null ? null : DriftDetector.DetectPrediction(predictionPair, _settings);
         var summary = DriftDetector.Summarize(results.OfType<DriftColumnResult>().ToList(), prediction, _settings);
         var shown = distributions.OfType<ColumnDistribution>().ToList();
         if (prediction is not null)
             shown.Add(ColumnDistribution.Of(predictionPair!));
+        summary = summary with { Reference = _driftReferenceUsed };
         return (_sample.Sampled ? summary with { SampledFrom = _sample.Seen, SampleRows = _sample.Count } : summary, shown);
+    }
+
+    /// <summary>What this batch lends to later reference windows (call after the last <see cref="Add"/>): a seeded uniform
+    /// sample of at most <paramref name="rows"/> of its rows (drawn from the drift sample, itself uniform), their
+    /// numeric feature values and outputs, and the exact counts of its categorical features.</summary>
+    public ReferenceSample ReferenceSampleOf(int rows, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        var held = _sample.Count;
+        var slots = Enumerable.Range(0, held).ToArray();
+        if (held > rows)
+        {
+            // A partial Fisher–Yates shuffle picks the rows; kept in row order.
+            var random = new Random(seed);
+            for (var i = 0; i < rows; i++)
+            {
+                var j = random.Next(i, held);
+                (slots[i], slots[j]) = (slots[j], slots[i]);
+            }
+            slots = slots[..rows];
+            Array.Sort(slots);
+        }
+        double[] Pick(int slot)
+        {
+            var column = _sample.Column(slot);
+            var picked = new double[slots.Length];
+            for (var i = 0; i < slots.Length; i++)
+                picked[i] = column[slots[i]];
+            return picked;
+        }
+        var numbers = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var categories = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        for (var i = 0; i < _features.Count; i++)
+        {
+            if (!_present[i])
+                continue;
+            if (_numericSlot[i] >= 0)
+                numbers[_features[i].Name] = Pick(_numericSlot[i]);
+            else if (_categories[i] is { } counts)
+                categories[_features[i].Name] = new Dictionary<string, long>(counts, StringComparer.Ordinal);
+        }
+        return new ReferenceSample(_sample.Seen, numbers, categories, _predictionSlot >= 0 ? Pick(_predictionSlot) : []);
     }
 }

@@ -63,6 +63,43 @@ public sealed class ReferenceProfile
         };
     }
 
+    /// <summary>A reference window of past batches: their samples' numeric values and outputs pooled, their category
+    /// counts summed. What the window cannot give stays the training profile's (segments' predictions, the labelled
+    /// hold-out, the multivariate reference); a feature no sample holds has no reference in the window, so it is not
+    /// tested rather than tested against another population.</summary>
+    public static ReferenceProfile FromSamples(ReferenceProfile training, IReadOnlyList<ReferenceSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentOutOfRangeException.ThrowIfZero(samples.Count);
+        var numbers = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var column in samples.SelectMany(s => s.Numbers.Keys).Distinct(StringComparer.Ordinal))
+        {
+            var pooled = NumericSample.From([.. samples.SelectMany(s => s.Numbers.GetValueOrDefault(column) ?? [])]).Values;
+            if (pooled.Length > 0)
+                numbers[column] = pooled;
+        }
+        var categories = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        foreach (var sample in samples)
+        {
+            foreach (var (column, counts) in sample.Categories)
+            {
+                var sum = categories.TryGetValue(column, out var existing) ? existing : categories[column] = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var (value, count) in counts)
+                    sum[value] = sum.GetValueOrDefault(value) + count;
+            }
+        }
+        return new ReferenceProfile
+        {
+            Rows = samples.Sum(s => s.SampledRows),
+            SortedNumbers = numbers,
+            CategoryCounts = categories,
+            SortedPredictions = NumericSample.From([.. samples.SelectMany(s => s.Predictions)]).Values,
+            SegmentPredictions = training.SegmentPredictions,
+            Holdout = training.Holdout,
+            Multivariate = training.Multivariate,
+        };
+    }
+
     public NumericSample? Numeric(string column) => _numeric.GetOrAdd(column,
         name => SortedNumbers.TryGetValue(name, out var values) ? NumericSample.FromSorted(values) : null);
 

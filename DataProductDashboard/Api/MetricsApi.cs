@@ -17,7 +17,7 @@ public static class MetricsApi
         group.MapGet("/metrics/keys", KeysAsync).WithName("ListMetricKeys").WithSummary("The metric keys a product has history for.");
         group.MapGet("/releases", ReleasesAsync).WithName("ListReleases").WithSummary("When each model version became champion (release markers).");
         group.MapGet("/health", HealthAsync).WithName("GetProductHealth").WithSummary("Traffic lights of data quality and drift from the newest audited batch.");
-        group.MapGet("/drift-settings", GetSettingsAsync).WithName("GetDriftSettings").WithSummary("Dataset drift share and per-column method / threshold overrides.");
+        group.MapGet("/drift-settings", GetSettingsAsync).WithName("GetDriftSettings").WithSummary("Dataset drift share, per-column method / threshold overrides and the reference window (training data, a period or the last N batches).");
         group.MapPut("/drift-settings", PutSettingsAsync).WithName("SetDriftSettings").RequireAuthorization(DashboardPolicies.ModelWork).WithSummary("Replace the drift settings; they apply to the next audits.");
         api.MapGet("/batches/{batchId:int}/distribution", DistributionAsync).WithName("GetBatchDistribution").WithTags("Audit")
             .WithSummary("Reference vs current shares of a feature (column=…) or of the model output (column=prediction) for a batch.");

@@ -15,6 +15,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<MetricRun> MetricRuns => Set<MetricRun>();
     public DbSet<MetricPoint> MetricPoints => Set<MetricPoint>();
     public DbSet<BatchStatistic> BatchStatistics => Set<BatchStatistic>();
+    public DbSet<BatchReferenceSample> ReferenceSamples => Set<BatchReferenceSample>();
     public DbSet<GroupCell> GroupCells => Set<GroupCell>();
     public DbSet<GateRule> GateRules => Set<GateRule>();
     public DbSet<GateEvaluation> GateEvaluations => Set<GateEvaluation>();

@@ -8,6 +8,8 @@ namespace DataProductDashboard.Analysis.Drift;
 /// numeric columns and the prediction were then tested on a seeded uniform sample (their <c>CurrentCount</c>), the
 /// categorical columns on every row. Null when every row was tested.</param>
 /// <param name="SampleRows">The rows of that sample (null when every row was tested).</param>
+/// <param name="Reference">The reference the batch was measured against (null in audits stored before reference
+/// windows: training data).</param>
 public sealed record DatasetDriftResult(
     int Columns,
     int Drifted,
@@ -17,4 +19,5 @@ public sealed record DatasetDriftResult(
     IReadOnlyList<DriftColumnResult> ColumnResults,
     DriftColumnResult? Prediction,
     long? SampledFrom = null,
-    int? SampleRows = null);
+    int? SampleRows = null,
+    DriftReference? Reference = null);

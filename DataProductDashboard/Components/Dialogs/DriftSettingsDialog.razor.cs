@@ -7,12 +7,16 @@ using MudBlazor;
 namespace DataProductDashboard.Components.Dialogs;
 
 /// <summary>Edits a product's drift settings: the dataset-drift share and a method / threshold per feature (and the
-/// model output). Closes with the saved <see cref="DriftSettings"/>.</summary>
+/// model output), and the reference window drift is measured against. Closes with the saved <see cref="DriftSettings"/>.</summary>
 public sealed partial class DriftSettingsDialog
 {
     private const string DefaultMethod = "";
     private readonly List<Row> _rows = [];
     private double _share = 0.5;
+    private ReferenceWindowKind _windowKind;
+    private DateTime? _from;
+    private DateTime? _to;
+    private int? _lastBatches = 10;
     private bool _busy;
     private string? _error;
     private IReadOnlyDictionary<string, string[]>? _errors;
@@ -26,6 +30,11 @@ public sealed partial class DriftSettingsDialog
         var product = await Products.GetAsync(ProductId, CancellationToken.None);
         var settings = await Products.GetDriftSettingsAsync(ProductId, CancellationToken.None);
         _share = settings.ShareThreshold;
+        var window = settings.Window;
+        _windowKind = window.Kind;
+        _from = window.From?.ToDateTime(TimeOnly.MinValue);
+        _to = window.To?.ToDateTime(TimeOnly.MinValue);
+        _lastBatches = window.LastBatches ?? _lastBatches;
         var columns = product.Schema.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Categorical)
             .Select(f => (f.Name, f.Kind)).Append((DriftDetector.PredictionColumn, ColumnKind.Numeric));
         foreach (var (name, kind) in columns)
@@ -44,7 +53,14 @@ public sealed partial class DriftSettingsDialog
         {
             var overrides = _rows.Where(r => r.Method != DefaultMethod || r.Threshold is not null)
                 .ToDictionary(r => r.Column, r => new DriftOverride(r.Method == DefaultMethod ? null : r.Method, r.Threshold));
-            var saved = await Products.UpdateDriftSettingsAsync(ProductId, new DriftSettings(_share, overrides), CancellationToken.None);
+            var window = _windowKind switch
+            {
+                ReferenceWindowKind.Period => new ReferenceWindow(ReferenceWindowKind.Period,
+                    _from is { } from ? DateOnly.FromDateTime(from) : null, _to is { } to ? DateOnly.FromDateTime(to) : null),
+                ReferenceWindowKind.LastBatches => new ReferenceWindow(ReferenceWindowKind.LastBatches, LastBatches: _lastBatches),
+                _ => null,
+            };
+            var saved = await Products.UpdateDriftSettingsAsync(ProductId, new DriftSettings(_share, overrides, window), CancellationToken.None);
             MudDialog.Close(DialogResult.Ok(saved));
         }
         catch (InputValidationException ex)

@@ -326,6 +326,20 @@ namespace DataProductDashboard.Data.Migrations
                     b.ToTable("Batches");
                 });
 
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.BatchReferenceSample", b =>
+                {
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("BatchId");
+
+                    b.ToTable("ReferenceSamples");
+                });
+
             modelBuilder.Entity("DataProductDashboard.Data.Entities.BatchStatistic", b =>
                 {
                     b.Property<int>("BatchId")
@@ -1695,6 +1709,15 @@ namespace DataProductDashboard.Data.Migrations
                     b.Navigation("ModelVersion");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.BatchReferenceSample", b =>
+                {
+                    b.HasOne("DataProductDashboard.Data.Entities.Batch", null)
+                        .WithOne()
+                        .HasForeignKey("DataProductDashboard.Data.Entities.BatchReferenceSample", "BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.BatchStatistic", b =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DataProductDashboard.Analysis;
+using DataProductDashboard.Analysis.Drift;
 using DataProductDashboard.Analysis.Experiments;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
@@ -87,10 +88,13 @@ public sealed class BatchImporter(
             rows = await Task.Run(() => CsvBatchReader.ReadFileChunks(file.Path, fileName, product.Schema, CsvReadMode.Batch, options.Value.ImportChunkRows,
                 chunk => whole = ++chunks == 1 ? chunk : null, ProductTimeZone.Of(product.TimeZone), ct), ct);
         }
+        var window = profiles.Get(champion.FileHash) is { } training
+            ? await ReferenceWindows.ResolveAsync(db, productId, product.TimeZone, product.DriftSettings, training, beforeNumber: null, excludeBatchId: null, ct)
+            : null;
         return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, whole, rows, file,
             Path.GetFileName(fileName), source, receivedAt, stopwatch.Elapsed, earlier.Select(b => b.RowCount).ToList(),
             earlier.Select(b => b.ReceivedAt).ToList(), product.DriftSettings, experiment)
-        { SchemaVersion = product.SchemaVersion, Zone = ProductTimeZone.Of(product.TimeZone), Challengers = challengers, ShadowRows = shadowRows };
+        { DriftWindow = window, SchemaVersion = product.SchemaVersion, Zone = ProductTimeZone.Of(product.TimeZone), Challengers = challengers, ShadowRows = shadowRows };
     }
 
     /// <summary>The product's running A/B test, if it still applies: its champion must still be the product's champion
@@ -147,7 +151,8 @@ public sealed class BatchImporter(
                 ? Analysis.Estimation.PerformanceEstimate.Binary(reference?.Holdout, probability, scored.Scores.Predicted)
                 : scored.EstimatedMae is { } mae ? Analysis.Estimation.PerformanceEstimate.Regression(reference?.Holdout, mae, scored.Rows, scored.EstimatedMse)
                 : null;
-            return new BatchAnalysis(profile, await audit, armAudits, segments) { Estimate = estimate };
+            var audited = await audit;
+            return new BatchAnalysis(profile, audited?.Result, armAudits, segments) { Estimate = estimate, ReferenceSample = audited?.Sample };
         }, ct);
 
         var file = store.Adopt(ContentStore.Batches, prepared.File, ".csv");
@@ -198,7 +203,8 @@ public sealed class BatchImporter(
             .Select(p => p.Score ?? p.Predicted).ToArrayAsync(ct);
         var earlier = await db.Batches.Where(b => b.ProductId == batch.ProductId && b.Status == BatchStatus.Analyzed && b.ReceivedAt < batch.ReceivedAt)
             .OrderByDescending(b => b.ReceivedAt).Take(VolumeHistory).Select(b => new { b.RowCount, b.ReceivedAt }).ToListAsync(ct);
-        var builder = new BatchAuditBuilder(product.Schema, reference, product.DriftSettings, predictions.Length, options.Value.DriftSampleRows, SeedOf(batch.FileHash));
+        var window = await ReferenceWindows.ResolveAsync(db, product.Id, product.TimeZone, product.DriftSettings, reference, batch.Number, batch.Id, ct);
+        var builder = new BatchAuditBuilder(product.Schema, reference, product.DriftSettings, predictions.Length, options.Value.DriftSampleRows, SeedOf(batch.FileHash), window);
         var rows = await Task.Run(() => CsvBatchReader.ReadFileChunks(path, batch.FileName, product.Schema, CsvReadMode.Batch, options.Value.ImportChunkRows, chunk =>
         {
             if (chunk.FirstRow + chunk.RowCount > predictions.Length)
@@ -213,6 +219,9 @@ public sealed class BatchImporter(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.MetricRuns.Where(r => r.BatchId == batchId && (r.Kind == AuditRunKind || r.Kind == DistributionsRunKind)).ExecuteDeleteAsync(ct);
         await AddAuditRuns(new MetricRunSet(batch), audit).SaveAsync(db, ct);
+        // The same file gives the same sample; a batch stored before samples were kept gets one now.
+        await db.ReferenceSamples.Where(s => s.BatchId == batchId).ExecuteDeleteAsync(ct);
+        db.ReferenceSamples.Add(new BatchReferenceSample { BatchId = batchId, Payload = ReferenceSampleCodec.Encode(builder.ReferenceSampleOf(ReferenceSample.DefaultRows, SampleSeedOf(batch.FileHash))) });
         var followUp = FollowUpRecorder.Record(db, batch.ProductId, FollowUpKind.BatchReaudited, [batchId], clock.GetUtcNow().UtcDateTime);
         batch.FollowUpPending = true;
         await db.SaveChangesAsync(ct);
@@ -232,13 +241,14 @@ public sealed class BatchImporter(
     /// the scoring), spooling keys and labels and auditing against the champion's reference profile (no audit when the
     /// version has none). Returns the time spent reading the file (apart from waiting for the scorer) and the audit's
     /// conclusion as a task that runs on while the predictions are stored.</summary>
-    private async Task<(ScoredBatch Scored, Task<AuditResult?> Audit, TimeSpan ParseTime, (DateTime At, bool Backfill) Placed)> ScoreAsync(
+    private async Task<(ScoredBatch Scored, Task<(AuditResult Result, ReferenceSample Sample)?> Audit, TimeSpan ParseTime, (DateTime At, bool Backfill) Placed)> ScoreAsync(
         PreparedBatch prepared, PredictionSpool spool, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var champion = models.Get(prepared.ChampionFileHash);
         var challenger = prepared.Experiment is { } experiment ? models.Get(experiment.ChallengerFileHash) : null;
         var audit = profiles.Get(prepared.ChampionFileHash) is { } reference
-            ? new BatchAuditBuilder(prepared.Schema, reference, prepared.DriftSettings, prepared.RowCount, options.Value.DriftSampleRows, SeedOf(prepared.File.Hash))
+            ? new BatchAuditBuilder(prepared.Schema, reference, prepared.DriftSettings, prepared.RowCount, options.Value.DriftSampleRows, SeedOf(prepared.File.Hash),
+                prepared.DriftWindow)
             : null;
         var shadows = prepared.Challengers.Select(c => (c, models.Get(c.FileHash))).ToList();
         var coverage = profiles.Get(prepared.ChampionFileHash) is { } population
@@ -269,13 +279,17 @@ public sealed class BatchImporter(
             logger.LogInformation("Batch '{FileName}' of product {ProductId} is a backfill ({How}): placed at its newest event time {At:o}",
                 prepared.FileName, prepared.ProductId, prepared.Backfill is true ? "flagged" : "detected", placed.At);
         var result = audit is null
-            ? Task.FromResult<AuditResult?>(null)
-            : Task.Run<AuditResult?>(() => audit.Finish(placed.At, prepared.EarlierBatchRows, placed.Backfill ? [] : prepared.EarlierReceivedAt), ct);
+            ? Task.FromResult<(AuditResult, ReferenceSample)?>(null)
+            : Task.Run<(AuditResult, ReferenceSample)?>(() => (audit.Finish(placed.At, prepared.EarlierBatchRows, placed.Backfill ? [] : prepared.EarlierReceivedAt),
+                audit.ReferenceSampleOf(ReferenceSample.DefaultRows, SampleSeedOf(prepared.File.Hash))), ct);
         return (scored, result, parseTime, placed);
     }
 
     /// <summary>The sample of a long batch's drift tests is seeded by its content: the same file, the same sample.</summary>
     private static int SeedOf(string hash) => int.Parse(hash.AsSpan(0, 8), System.Globalization.NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
+    /// <summary>Seeds the rows a batch keeps for reference windows (<see cref="BatchAuditBuilder.ReferenceSampleOf"/>).</summary>
+    private static int SampleSeedOf(string hash) => int.Parse(hash.AsSpan(8, 8), System.Globalization.NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     /// <summary>Each non-empty arm audited on its own, against its own model's reference, with its model version id.</summary>
     private List<(ArmAudit Audit, int VersionId)> ArmAuditsOf(PreparedBatch prepared, ScoreResult championScores, ScoreResult challengerScores)
@@ -350,6 +364,8 @@ public sealed class BatchImporter(
         }
         var analysed = await analysis;
         var (profile, audit, armAudits, segmentPoints) = analysed;
+        if (analysed.ReferenceSample is { } sample)
+            db.ReferenceSamples.Add(new BatchReferenceSample { BatchId = batch.Id, Payload = ReferenceSampleCodec.Encode(sample) });
         batch.PredictionMean = profile.Values?.Mean;
         // The batch's own runs in one save; the arms' and challengers' runs carry other versions.
         var runs = new MetricRunSet(batch).Add(ScoringRunKind, profile,
@@ -406,6 +422,9 @@ public sealed class BatchImporter(
     {
         /// <summary>Performance estimated before labels (binary, with a labelled reference).</summary>
         public Analysis.Estimation.PerformanceEstimate? Estimate { get; init; }
+
+        /// <summary>What the batch lends to later reference windows (null without a reference profile).</summary>
+        public Analysis.Drift.ReferenceSample? ReferenceSample { get; init; }
     }
 
     /// <summary>The scoring figures of a batch as metric points; a multiclass product's class shares carry the class

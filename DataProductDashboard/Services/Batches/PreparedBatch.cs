@@ -29,6 +29,9 @@ public sealed record PreparedBatch(
     Experiments.RunningExperiment? Experiment = null,
     bool? Backfill = null)
 {
+    /// <summary>The product's reference window and its profile when drift is not measured against the training data.</summary>
+    public (Analysis.ReferenceProfile Profile, Analysis.Drift.DriftReference Used)? DriftWindow { get; init; }
+
     /// <summary>The product schema version <see cref="Schema"/> is.</summary>
     public int SchemaVersion { get; init; } = 1;
 

@@ -82,6 +82,7 @@ public sealed class ProductLifecycleService(IDbContextFactory<DashboardDbContext
             rows["predictions"] = await db.Predictions.Where(p => p.ProductId == productId).ExecuteDeleteAsync(ct);
             rows["shadow predictions"] = await db.ShadowPredictions.Where(p => batchIds.Contains(p.BatchId)).ExecuteDeleteAsync(ct);
             rows["batch statistics"] = await db.BatchStatistics.Where(s => batchIds.Contains(s.BatchId)).ExecuteDeleteAsync(ct);
+            rows["reference samples"] = await db.ReferenceSamples.Where(s => batchIds.Contains(s.BatchId)).ExecuteDeleteAsync(ct);
             rows["KPI values"] = await db.KpiValues.Where(v => kpiIds.Contains(v.KpiId)).ExecuteDeleteAsync(ct);
             rows["KPIs"] = await db.Kpis.Where(k => k.ProductId == productId).ExecuteDeleteAsync(ct);
             rows["metric points"] = await db.MetricPoints.Where(p => p.ProductId == productId).ExecuteDeleteAsync(ct);

@@ -151,11 +151,13 @@ public sealed class ProductService(IDbContextFactory<DashboardDbContext> dbFacto
             if (choice.Threshold is { } threshold && !(threshold > 0 && double.IsFinite(threshold)))
                 errors[$"overrides['{column}'].threshold"] = [$"The threshold must be positive; got {choice.Threshold}."];
         }
+        foreach (var (field, messages) in settings.Window.Validate())
+            errors[field] = messages;
         if (errors.Count > 0)
             throw new InputValidationException($"The drift settings are not valid: {string.Join("; ", errors.Values.Select(v => v[0]))}", errors);
         product.DriftSettings = settings;
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Drift settings of product {ProductId} changed", productId);
+        logger.LogInformation("Drift settings of product {ProductId} changed (reference: {Reference})", productId, settings.Window.Describe());
         return settings;
     }
 
