@@ -122,4 +122,35 @@ public sealed class NewProductPageTests : BunitTestContext
         var detail = await Service<ProductService>().GetAsync(product.Id, CancellationToken.None);
         Assert.Equal(["shop", "web"], detail.Schema.Find("channel")!.AllowedValues!.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Create_RegressionWithALabelUnit_WritesTheUnitIntoTheSchema()
+    {
+        const string rentals = "id,hr,temp,cnt\nr1,1,0.2,40\nr2,2,0.3,55\nr3,3,0.1,31\nr4,4,0.5,72\nr5,5,0.4,66\nr6,6,0.2,48\n";
+        UseData(await UiTestData.CreateEmptyAsync());
+        var cut = Render<NewProductPage>();
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(rentals, "rentals.csv"));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("input[data-testid=wizard-label-unit]")));
+
+        cut.Find("input[data-testid=wizard-label-unit]").Change("rentals");
+        cut.Find("#wizard-create").Click();
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/models", Service<NavigationManager>().Uri));
+        var product = (await Service<ProductService>().ListAsync(CancellationToken.None)).Single();
+        var detail = await Service<ProductService>().GetAsync(product.Id, CancellationToken.None);
+        Assert.Equal(TaskType.Regression, detail.Task);
+        Assert.Equal("rentals", detail.Schema.LabelUnit);
+    }
+
+    [Fact]
+    public async Task ChooseSample_Classification_OffersNoLabelUnit()
+    {
+        UseData(await UiTestData.CreateEmptyAsync());
+        var cut = Render<NewProductPage>();
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Sample, "orders.csv"));
+
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=wizard-column]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=wizard-label-unit]"));
+    }
 }

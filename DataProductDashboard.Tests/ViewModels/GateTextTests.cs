@@ -19,6 +19,15 @@ public sealed class GateTextTests
         Assert.Equal(expected, GateText.ShortCondition(condition, threshold, upper, bound, unit));
 
     [Theory]
+    [InlineData("perf.mae", GateCondition.Gt, 25, null, "rentals", "> 25 rentals")]
+    [InlineData("perf.mae", GateCondition.Gt, 25, null, null, "> 25")]
+    [InlineData("drift.share", GateCondition.Gte, 0.5, null, null, "≥ 50 %")]
+    [InlineData("scoring.latency_p95_us", GateCondition.Lt, 2000, null, null, "< 2,000 µs")]
+    [InlineData("dq.volume_ratio", GateCondition.Between, 0.5, 2.0, null, "0.5× – 2×")]
+    public void ShortCondition_WithTheMetric_WritesItsUnit(string key, GateCondition condition, double threshold, double? upper, string? labelUnit, string expected) =>
+        Assert.Equal(expected, GateText.ShortCondition(condition, threshold, upper, RelativeBound.NotBelow, ToleranceUnit.Percent, key, labelUnit));
+
+    [Theory]
     [InlineData(0.0833, "share", "0.083")]
     [InlineData(3.0, "rows", "3 rows")]
     [InlineData(174.0, "h", "174 h")]

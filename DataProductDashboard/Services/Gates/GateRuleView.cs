@@ -12,5 +12,8 @@ public sealed record GateRuleView(
     /// <summary>When the latest outcome is a release gate blocking a version with an active waiver: that waiver.</summary>
     public WaiverState? LastWaiver { get; init; }
 
+    /// <summary>The product's label unit ("rentals"), written after the thresholds of error metrics.</summary>
+    public string? LabelUnit { get; init; }
+
     public GateRuleInput ToInput() => new(Scope, MetricKey, Column, Condition, Threshold, Severity, UpperThreshold, Bound, Unit, Name, Owner, Enabled, Segment);
 }

@@ -26,7 +26,7 @@ public sealed class GateService(
     public async Task<IReadOnlyList<GateRuleView>> ListAsync(int productId, GateScope? scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RequireProductAsync(db, productId, ct);
+        var product = await RequireProductAsync(db, productId, ct);
         var rules = await db.GateRules.AsNoTracking().Where(r => r.ProductId == productId && (scope == null || r.Scope == scope))
             .OrderBy(r => r.Scope).ThenBy(r => r.Id).ToListAsync(ct);
         var ids = rules.Select(r => r.Id).ToList();
@@ -34,7 +34,7 @@ public sealed class GateService(
             .GroupBy(e => e.GateRuleId).Select(g => g.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).First()).ToListAsync(ct);
         var byRule = latest.ToDictionary(e => e.GateRuleId);
         var waivers = await ActiveWaivers.OfProductAsync(db, productId, clock.GetUtcNow().UtcDateTime, ct);
-        return rules.Select(r => View(r, byRule.GetValueOrDefault(r.Id), waivers)).ToList();
+        return rules.Select(r => View(r, byRule.GetValueOrDefault(r.Id), waivers) with { LabelUnit = product.Schema.LabelUnit }).ToList();
     }
 
     public async Task<GateRuleView> GetAsync(int productId, int ruleId, CancellationToken ct)

@@ -101,10 +101,15 @@ public static class GateText
     }
 
     /// <summary>The comparison part of a rule, short enough for a table cell: "≤ 0.05", "0.5 – 2", "≥ −5 % of reference".</summary>
-    public static string ShortCondition(GateCondition condition, double threshold, double? upper, RelativeBound bound, ToleranceUnit unit)
+    /// <param name="metricKey">The rule's metric: its thresholds are written with its unit ("≤ 5 %", "&lt; 2,000 µs",
+    /// "&gt; 25 rentals"); without it, as plain numbers.</param>
+    /// <param name="labelUnit">The product's label unit, for error metrics.</param>
+    public static string ShortCondition(GateCondition condition, double threshold, double? upper, RelativeBound bound, ToleranceUnit unit,
+        string? metricKey = null, string? labelUnit = null)
     {
-        string N(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-        var tolerance = unit == ToleranceUnit.Percent ? $"{N(threshold)} %" : N(threshold);
+        string Plain(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+        string N(double v) => metricKey is null ? Plain(v) : Analysis.Gates.MetricValueText.Value(metricKey, v, labelUnit, Plain);
+        var tolerance = unit == ToleranceUnit.Percent ? $"{Plain(threshold)} %" : N(threshold);
         var against = condition == GateCondition.RelativeToChampion ? "champion" : "reference";
         return condition switch
         {

@@ -20,6 +20,7 @@ public sealed class NewProductDraft
         Owner = inferred.Owner;
         Task = inferred.Task;
         PositiveClass = inferred.Schema.PositiveClass;
+        LabelUnit = inferred.Schema.LabelUnit;
         Markers = string.Join(", ", inferred.Schema.MissingMarkers ?? []);
         DefaultGates = inferred.DefaultGates;
         _columns = inferred.Schema.Columns.Select(spec => new DraftColumn(spec,
@@ -34,6 +35,8 @@ public sealed class NewProductDraft
     public string? Owner { get; set; }
     public TaskType Task { get; set; }
     public string? PositiveClass { get; set; }
+    /// <summary>Regression: what the label counts or measures ("rentals"), written after errors and thresholds.</summary>
+    public string? LabelUnit { get; set; }
     /// <summary>The product's missing-value markers, comma-separated.</summary>
     public string Markers { get; set; }
     public bool DefaultGates { get; set; }
@@ -91,7 +94,8 @@ public sealed class NewProductDraft
                 Seasonal: c.Seasonal && c.Role == ColumnRole.Feature)).ToList();
         var markers = MarkerList;
         return new CreateProductRequest(Name, Description, Owner, Task,
-            new ProductSchema(columns, Task == TaskType.BinaryClassification ? PositiveClass : null, markers.Count > 0 ? markers : null), DefaultGates);
+            new ProductSchema(columns, Task == TaskType.BinaryClassification ? PositiveClass : null, markers.Count > 0 ? markers : null,
+                LabelUnit: Task == TaskType.Regression && !string.IsNullOrWhiteSpace(LabelUnit) ? LabelUnit.Trim() : null), DefaultGates);
     }
 }
 
