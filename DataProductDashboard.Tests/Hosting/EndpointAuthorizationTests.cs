@@ -13,7 +13,9 @@ public sealed class EndpointAuthorizationTests
     /// circuit disconnect (needs the circuit's secret id).</summary>
     private static readonly string[] AnonymousRoutes = ["/account/login", "/account/access-denied", "/account/logout", "/Error",
         // The API reference page and its scripts: the document they render (/openapi/v1.json) needs sign-in.
-        "/api-reference/{documentName?}", "/api-reference/favicon.svg", "/api-reference/scalar.aspnetcore.js", "/api-reference/scalar.js"];
+        "/api-reference/{documentName?}", "/api-reference/favicon.svg", "/api-reference/scalar.aspnetcore.js", "/api-reference/scalar.js",
+        // What load balancers and metric scrapers ask: health states and counters, no data of any product.
+        "/health/live", "/health/ready", "/metrics"];
 
     private static readonly string[] FrameworkRoutes = ["/{**path:file}", "/_framework/opaque-redirect", "/_blazor/initializers", "/_blazor/disconnect"];
 
@@ -28,7 +30,7 @@ public sealed class EndpointAuthorizationTests
     [Fact]
     public async Task EveryEndpoint_HasAPolicyOrIsListedAsAnonymous()
     {
-        await using var app = new DashboardAppFactory();
+        await using var app = new DashboardAppFactory(settings: new Dictionary<string, string?> { ["Operations:Prometheus"] = "true" });
         var missing = new List<string>();
         var anonymous = new List<string>();
         foreach (var endpoint in Endpoints(app).Where(e => !IsStaticAsset(e) && !FrameworkRoutes.Contains(Route(e))))

@@ -35,6 +35,8 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             // The fixtures' fixed dates (2011, 2024) are not history: only the tests about backfills detect them.
             ["Dashboard:BackfillAfterDays"] = NoBackfillDetection,
+            // No meter provider in the hundreds of test apps (the Operations tests turn the Prometheus scrape on).
+            ["Operations:Prometheus"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;

@@ -1,12 +1,18 @@
 using DataProductDashboard.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Data;
 
-/// <summary>The one EF Core context of the app (with the Identity stores); services create short-lived instances through a factory.</summary>
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityDbContext<DashboardUser>(options)
+/// <summary>The one EF Core context of the app (with the Identity stores and the data-protection keys); services create
+/// short-lived instances through a factory.</summary>
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityDbContext<DashboardUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies, antiforgery and reset tokens: in the database, so every instance
+    /// on it reads what another wrote.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<DataProduct> Products => Set<DataProduct>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<Batch> Batches => Set<Batch>();

@@ -5,6 +5,7 @@ using DataProductDashboard.Hosting.Access;
 using DataProductDashboard.Services.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -59,14 +60,19 @@ public static class AccessServiceExtensions
 
     /// <summary>Users (Identity's stores in the dashboard database, its password and lockout rules) and API keys, with the
     /// services that manage them; no authentication. <see cref="AddDashboardAccess"/> calls it; UI tests call it alone.</summary>
+    /// <summary>The application name of the data-protection key ring: payloads protected by one instance unprotect on another.</summary>
+    public const string DataProtectionApplicationName = "DataProductDashboard";
+
     public static IServiceCollection AddDashboardUserStore(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<UserPreferenceService>();
         services.AddSingleton<InitialAdmin>();
-        // Password-reset tokens are protected data (AddAuthentication registers it too; a second call adds nothing).
-        services.AddDataProtection();
+        // Sign-in cookies, antiforgery and password-reset tokens are protected data. The key ring lives in the dashboard's
+        // database (not the machine's profile folder), so a cookie issued by one instance is read by every other one on
+        // the same database, and survives moving the app to another machine. One application name for every instance.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<DashboardDbContext>();
         services.AddIdentityCore<DashboardUser>(o =>
             {
                 o.Password.RequiredLength = 12;

@@ -14,6 +14,7 @@ public static class DashboardApp
         builder.Services.AddDashboardUi();
         builder.AddDashboardApi();
         builder.Services.AddDashboardInputRules();
+        builder.AddDashboardOperations();
         var app = builder.Build();
         app.MapDashboard();
         return app;

@@ -44,6 +44,7 @@ public static class DashboardEndpointExtensions
         api.MapProductsApi().MapModelsApi().MapBatchesApi().MapJobsApi().MapMetricsApi().MapLabelsApi()
             .MapGatesApi().MapFairnessApi().MapCoverageApi().MapSegmentsApi().MapAlertsApi().MapChannelsApi().MapInsightsApi().MapKpisApi().MapExperimentsApi().MapAdminApi();
         app.MapAccountEndpoints();
+        app.MapDashboardOperations();
         // Every page says who may open it (Components/Pages/_Imports.razor: the Read policy; the account pages their own).
         // Not RequireAuthorization here: a convention added after the pages' [AllowAnonymous] would override it.
         // The circuit hub needs a signed-in user too (no interactive page is open to anyone else).

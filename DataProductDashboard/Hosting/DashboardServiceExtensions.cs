@@ -41,6 +41,9 @@ public static class DashboardServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<DataProductDashboard.Services.Operations.QueueGauge>();
+        services.AddSingleton<DataProductDashboard.Services.Operations.DashboardMetrics>();
         services.AddDbContextFactory<DashboardDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;

@@ -42,6 +42,7 @@ public sealed class BatchImporter(
     BatchQueries queries,
     IOptions<DashboardOptions> options,
     TimeProvider clock,
+    Operations.DashboardMetrics metrics,
     ILogger<BatchImporter> logger)
 {
     public const string ScoringRunKind = "scoring";
@@ -132,6 +133,26 @@ public sealed class BatchImporter(
     /// transaction; when <paramref name="jobId"/> is given, the job is marked succeeded in that same transaction, so a
     /// restart never imports its file twice. Then runs the follow-up.</summary>
     public async Task<BatchSummary> ImportAsync(PreparedBatch prepared, Guid? jobId, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        using var activity = Operations.DashboardMetrics.Activities.StartActivity("batch.import");
+        activity?.SetTag("dpd.product_id", prepared.ProductId);
+        var started = clock.GetTimestamp();
+        try
+        {
+            var summary = await ImportScoredAsync(prepared, jobId, progress, ct);
+            metrics.ImportSucceeded(prepared.Source, summary.RowCount, clock.GetElapsedTime(started));
+            activity?.SetTag("dpd.batch_id", summary.Id).SetTag("dpd.rows", summary.RowCount);
+            return summary;
+        }
+        catch (Exception ex)
+        {
+            metrics.ImportFailed(prepared.Source, ex);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<BatchSummary> ImportScoredAsync(PreparedBatch prepared, Guid? jobId, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var receivedAt = prepared.ReceivedAt ?? clock.GetUtcNow().UtcDateTime;
         prepared = prepared with { ReceivedAt = receivedAt, UploadedAt = receivedAt };

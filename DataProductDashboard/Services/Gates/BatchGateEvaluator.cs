@@ -17,6 +17,7 @@ public sealed class BatchGateEvaluator(
     BatchEvidence evidence,
     AlertService alerts,
     TimeProvider clock,
+    Operations.DashboardMetrics metrics,
     ILogger<BatchGateEvaluator> logger)
 {
     /// <summary>Evaluates batches in arrival order (e.g. after labels joined several of them).</summary>
@@ -100,6 +101,7 @@ public sealed class BatchGateEvaluator(
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        metrics.GateOutcomes(GateScope.Batch, stored.Select(e => e.Status));
         logger.LogInformation("Gates of batch {BatchId}: {Failed} failed, {Warnings} warnings, {Passed} passed", batchId,
             stored.Count(s => s.Status == GateStatus.Failed), stored.Count(s => s.Status == GateStatus.Warning), stored.Count(s => s.Status == GateStatus.Passed));
         alerts.AfterSave(batch.ProductId, notify);

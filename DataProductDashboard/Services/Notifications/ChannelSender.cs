@@ -12,6 +12,7 @@ public sealed class ChannelSender(
     EmailSender email,
     IDbContextFactory<DashboardDbContext> dbFactory,
     TimeProvider clock,
+    Operations.DashboardMetrics metrics,
     ILogger<ChannelSender> logger)
 {
     /// <param name="maxAttempts">Overrides the configured webhook attempts (a test send makes one).</param>
@@ -35,6 +36,7 @@ public sealed class ChannelSender(
             logger.LogError(ex, "Channel {ChannelId} ({Kind}) failed unexpectedly", channel.Id, channel.Kind);
             result = new DeliveryResult(false, 1, null, DeliveryResult.Truncate($"Unexpected error: {ex.Message}"), clock.GetElapsedTime(started).TotalMilliseconds);
         }
+        metrics.Delivery(channel.Kind, result.Succeeded);
         var delivery = new NotificationDelivery
         {
             ChannelId = channel.Id, ProductId = channel.ProductId, AlertId = notification.AlertId, IsTest = notification.IsTest, At = at,

@@ -24,6 +24,7 @@ public sealed class ReleaseService(
     AuditTrail trail,
     ProductEvents events,
     TimeProvider clock,
+    Operations.DashboardMetrics metrics,
     ILogger<ReleaseService> logger)
 {
     public const string RunKind = "release";
@@ -88,6 +89,7 @@ public sealed class ReleaseService(
             var notify = await RaiseAlertsAsync(db, product, version, outcomes, waived, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            metrics.GateOutcomes(GateScope.Release, stored.Select(e => e.Status));
             alerts.AfterSave(productId, notify);
         }
         logger.LogInformation("Release gates of version {Number} of product {ProductId}: {Status} on {Batches} shadow batches", number, productId,
