@@ -2,7 +2,7 @@ using DataProductDashboard.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using DataProductDashboard.Services.Jobs;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
+using DataProductDashboard.Data;
 
 namespace DataProductDashboard.Hosting;
 
@@ -20,10 +20,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             exception = described;
         else if (BindingFailure.Malformed(exception) is { } body)
             exception = body;
-        if (exception is SqliteException { SqliteErrorCode: 5 or 6 } busy)
+        if (DatabaseErrors.IsBusy(exception))
         {
             // The store stayed busy past the busy timeout: the app is saturated, not broken.
-            logger.LogWarning(busy, "The database stayed busy for {Method} {Path}", httpContext.Request.Method, path);
+            logger.LogWarning(exception, "The database stayed busy for {Method} {Path}", httpContext.Request.Method, path);
             exception = new ServiceBusyException("The database is busy with other writes; send the request again in a few seconds.", TimeSpan.FromSeconds(5));
         }
         if (exception is ServiceBusyException { RetryAfter: var retryAfter })

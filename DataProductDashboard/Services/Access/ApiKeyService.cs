@@ -107,7 +107,7 @@ public sealed class ApiKeyService(IDbContextFactory<DashboardDbContext> dbFactor
         {
             await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (Data.DatabaseErrors.IsStoreFailure(ex))
         {
             // Last use is informational (to the minute); a busy store must not fail the caller's request.
             logger.LogWarning(ex, "Could not record the last use of API key {KeyId}", keyId);

@@ -136,9 +136,9 @@ public sealed class ExperimentService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (Data.DatabaseErrors.IsConstraintViolation(ex))
         {
-            // SQLITE_CONSTRAINT on the one-running-per-product index: another start won the race.
+            // The one-running-per-product index refused it: another start won the race.
             throw new ConflictException($"Another experiment was started on '{product.Name}' at the same moment; decide it before starting another.");
         }
         logger.LogInformation("Experiment {ExperimentId} of product {ProductId} started by {Actor}: v{Challenger} on {Share:P0} of rows against champion v{Champion}",

@@ -1,7 +1,6 @@
 using DataProductDashboard.Configuration;
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +27,7 @@ public sealed class IdempotencyStore(IDbContextFactory<DashboardDbContext> dbFac
             await db.SaveChangesAsync(ct);
             return null;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (DatabaseErrors.IsConstraintViolation(ex))
         {
             db.ChangeTracker.Clear();
         }
