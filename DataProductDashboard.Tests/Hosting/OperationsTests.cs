@@ -81,7 +81,7 @@ public sealed class OperationsTests : ApiTestBase
         await using var harness = await ServiceHarness.CreateAsync();
         await using (var db = await harness.DbFactory.CreateDbContextAsync())
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = (SELECT MAX(\"MigrationId\") FROM \"__EFMigrationsHistory\")");
-        var check = new DatabaseHealthCheck(harness.DbFactory);
+        var check = new DatabaseHealthCheck(harness.DbFactory, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseHealthCheck>.Instance);
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 

@@ -6,7 +6,7 @@ namespace DataProductDashboard.Services.Operations;
 
 /// <summary>Ready when the database answers and every committed migration is applied (an instance started before a
 /// newer one migrated the schema, or against a store it could not migrate, is not).</summary>
-public sealed class DatabaseHealthCheck(IDbContextFactory<DashboardDbContext> dbFactory) : IHealthCheck
+public sealed class DatabaseHealthCheck(IDbContextFactory<DashboardDbContext> dbFactory, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -22,7 +22,9 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<DashboardDbContext> db
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"The database failed: {ex.Message}");
+            // The answer is public (load balancers ask it): the kind of failure only; the exception goes to the log.
+            logger.LogError(ex, "Readiness: the database check failed");
+            return HealthCheckResult.Unhealthy($"The database failed ({ex.GetType().Name}).", ex);
         }
     }
 }
