@@ -38,11 +38,9 @@ public static class BulkInsert
             var parameters = new System.Data.Common.DbParameter[columns.Count];
             for (var c = 0; c < columns.Count; c++)
             {
-                parameters[c] = command.CreateParameter();
-                parameters[c].ParameterName = sql.GenerateParameterName($"p{c}");
-                // Typed from the EF model, so a provider that prepares before the first value (Npgsql) knows each type.
-                if (properties[c].GetRelationalTypeMapping().DbType is { } type)
-                    parameters[c].DbType = type;
+                // Made by the column's own type mapping, so a provider that prepares before the first value (Npgsql)
+                // knows each type, down to its own (timestamptz has no DbType).
+                parameters[c] = properties[c].GetRelationalTypeMapping().CreateParameter(command, sql.GenerateParameterName($"p{c}"), null, properties[c].IsNullable);
                 command.Parameters.Add(parameters[c]);
             }
             command.CommandText = head + "(" + string.Join(", ", parameters.Select(p => p.ParameterName)) + ")";

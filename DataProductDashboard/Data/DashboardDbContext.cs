@@ -7,7 +7,7 @@ namespace DataProductDashboard.Data;
 
 /// <summary>The one EF Core context of the app (with the Identity stores and the data-protection keys); services create
 /// short-lived instances through a factory.</summary>
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityDbContext<DashboardUser>(options), IDataProtectionKeyContext
+public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityDbContext<DashboardUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The keys that protect sign-in cookies, antiforgery and reset tokens: in the database, so every instance
     /// on it reads what another wrote.</summary>

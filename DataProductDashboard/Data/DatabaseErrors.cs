@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace DataProductDashboard.Data;
 
@@ -8,16 +9,28 @@ namespace DataProductDashboard.Data;
 /// instead of testing a provider's exception type and codes.</summary>
 public static class DatabaseErrors
 {
-    /// <summary>A unique (or other) constraint refused the write — SQLite's SQLITE_CONSTRAINT (19).</summary>
-    public static bool IsConstraintViolation(Exception error) =>
-        Inner(error) is SqliteException { SqliteErrorCode: 19 };
+    /// <summary>A unique (or other) constraint refused the write: SQLite's SQLITE_CONSTRAINT (19); PostgreSQL's
+    /// integrity-constraint class 23 (23505 unique, 23503 foreign key, 23514 check, 23502 not null).</summary>
+    public static bool IsConstraintViolation(Exception error) => Inner(error) switch
+    {
+        SqliteException { SqliteErrorCode: 19 } => true,
+        PostgresException postgres => postgres.SqlState.StartsWith("23", StringComparison.Ordinal),
+        _ => false,
+    };
 
-    /// <summary>The store stayed locked by other writers past the busy timeout — SQLITE_BUSY (5) or SQLITE_LOCKED (6).</summary>
-    public static bool IsBusy(Exception error) =>
-        Inner(error) is SqliteException { SqliteErrorCode: 5 or 6 };
+    /// <summary>The store stayed locked by other writers past its timeout: SQLITE_BUSY (5) or SQLITE_LOCKED (6);
+    /// PostgreSQL's serialization failure (40001), deadlock (40P01), lock not available (55P03) or a cancelled statement
+    /// (57014, statement or lock timeout).</summary>
+    public static bool IsBusy(Exception error) => Inner(error) switch
+    {
+        SqliteException { SqliteErrorCode: 5 or 6 } => true,
+        PostgresException { SqlState: "40001" or "40P01" or "55P03" or "57014" } => true,
+        _ => false,
+    };
 
-    /// <summary>Any failure of the store itself (a write refused, a busy store), as opposed to a bug in the caller.</summary>
-    public static bool IsStoreFailure(Exception error) => error is DbUpdateException || Inner(error) is SqliteException;
+    /// <summary>Any failure of the store itself (a write refused, a busy store, a lost server), as opposed to a bug in
+    /// the caller.</summary>
+    public static bool IsStoreFailure(Exception error) => error is DbUpdateException || Inner(error) is SqliteException or NpgsqlException;
 
     private static Exception Inner(Exception error) => error is DbUpdateException { InnerException: { } inner } ? inner : error;
 }

@@ -8,7 +8,8 @@ namespace DataProductDashboard.Data;
 /// <summary>Bulk-inserts a batch's predictions inside the caller's transaction through one prepared multi-row
 /// statement bound by parameter index with SQLitePCLRaw (the layer under Microsoft.Data.Sqlite). EF Core's change
 /// tracker is far too slow for a million rows, and Microsoft.Data.Sqlite binds parameters by name, which SQLite looks
-/// up linearly: quadratic for a multi-row statement.</summary>
+/// up linearly: quadratic for a multi-row statement. On PostgreSQL the same calls go through binary COPY
+/// (<see cref="PostgreSqlPredictions"/>).</summary>
 public static class PredictionWriter
 {
     /// <summary>The batch the rows belong to and its product (stored on each row for the label-join index).</summary>
@@ -35,6 +36,11 @@ public static class PredictionWriter
         Func<int, string?>? segmentsOf = null)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        if (connection is Npgsql.NpgsqlConnection postgres)
+        {
+            PostgreSqlPredictions.WritePredictions(postgres, batch, rows, keyOf, predicted, score, labelOf, arms, rowsDone, ct, segmentsOf);
+            return;
+        }
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
         var n = rows;
         var rowKeys = keyOf;
@@ -96,6 +102,8 @@ public static class PredictionWriter
     public static LabelJoin JoinLabels(DbConnection connection, int productId, IReadOnlyList<(int Row, string Key, double Label)> rows,
         DateTime labelledAt, int maxMissing, CancellationToken ct = default)
     {
+        if (connection is Npgsql.NpgsqlConnection postgres)
+            return PostgreSqlPredictions.JoinLabels(postgres, productId, rows, labelledAt, maxMissing, ct);
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
         var missing = new List<int>();
         var found = new List<(int BatchId, int RowIndex, double Label)>(rows.Count);

@@ -17,6 +17,11 @@ public static class ShadowPredictionWriter
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        if (connection is Npgsql.NpgsqlConnection postgres)
+        {
+            PostgreSqlPredictions.WriteShadow(postgres, batchId, modelVersionId, predicted, score, ct);
+            return;
+        }
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
         var n = predicted.Length;
         var row = 0;

@@ -44,14 +44,15 @@ public static class DashboardServiceExtensions
         services.AddMetrics();
         services.AddSingleton<DataProductDashboard.Services.Operations.QueueGauge>();
         services.AddSingleton<DataProductDashboard.Services.Operations.DashboardMetrics>();
-        services.AddDbContextFactory<DashboardDbContext>((sp, db) =>
-        {
-            var options = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
-            // A private cache per connection (shared cache locks tables: 'database table is locked'), WAL so readers
-            // never wait, BEGIN IMMEDIATE transactions and a busy timeout so writers queue instead of failing.
-            db.UseSqlite($"Data Source={options.DatabasePath};Default Timeout=30")
-              .AddInterceptors(new SqlitePragmaInterceptor());
-        });
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .Configure<IConfiguration>((o, configuration) => o.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The provider's context behind the one factory every service uses; scoped contexts (Identity's stores, the
+        // key ring) come from it too.
+        services.AddSingleton<IDbContextFactory<DashboardDbContext>, DashboardDbContextFactory>();
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ModelCache>();
         services.AddSingleton<DataProductDashboard.Services.Audit.ReferenceProfileStore>();

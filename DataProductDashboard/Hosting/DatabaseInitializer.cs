@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using DataProductDashboard.Configuration;
 using DataProductDashboard.Data;
 using DataProductDashboard.Services.Demo;
@@ -22,9 +24,15 @@ public sealed class DatabaseInitializer(
         Directory.CreateDirectory(options.Value.DataPath);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // Created first when missing, through the provider's own check (which expects the failure it probes for):
+            // migrating a PostgreSQL database that does not exist yet logs a connection error before it creates it.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+                await creator.CreateAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            logger.LogInformation("Database ready: {Provider} at {DataSource} {Database}", db.Database.ProviderName, connection.DataSource, connection.Database);
         }
-        logger.LogInformation("Database ready at {Path}", options.Value.DatabasePath);
         await experimentSamples.BackfillAsync(dbFactory, logger, cancellationToken);
         await orphans.SweepAsync(cancellationToken);
         await initialAdmin.EnsureAsync(cancellationToken);

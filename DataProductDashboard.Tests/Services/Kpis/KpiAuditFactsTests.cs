@@ -27,7 +27,7 @@ public sealed class KpiAuditFactsTests
         var expected = (await db.MetricPoints.AsNoTracking().Where(p => p.ProductId == product.Id).ToListAsync())
             .Where(p => p.BatchId != null && p.Column == null && p.Segment == null
                 && p.MetricKey is AuditPoints.DatasetDrift or AuditPoints.DriftShare or AuditPoints.DriftedColumns)
-            .Select(p => (p.BatchId!.Value, p.MetricKey, p.Value, p.Id)).OrderBy(p => p.Id).ToList();
+            .Select(p => new KpiAuditFacts.BatchPoint(p.BatchId!.Value, p.MetricKey, p.Value, p.Id)).OrderBy(p => p.Id).ToList();
         Assert.Equal(9, expected.Count);
         Assert.Equal(expected, points.OrderBy(p => p.Id).ToList());
     }

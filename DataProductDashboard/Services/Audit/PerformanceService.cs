@@ -167,7 +167,7 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         try
         {
             await using var command = BatchCommand(db, batchId,
-                $"SELECT \"ModelVersionId\", \"RowIndex\", \"Predicted\", \"Score\" FROM \"{ShadowPredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch ORDER BY \"ModelVersionId\", \"RowIndex\"");
+                $"SELECT \"ModelVersionId\", \"RowIndex\", \"Predicted\", \"Score\" FROM \"{ShadowPredictionConfiguration.TableName}\" WHERE \"BatchId\" = @batch ORDER BY \"ModelVersionId\", \"RowIndex\"");
             await using var reader = await command.ExecuteReaderAsync(ct);
             int? version = null;
             var (label, predicted, score) = (new List<double>(), new List<double>(), new List<double>());
@@ -214,14 +214,14 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         public (double[] Label, double[] Predicted, double[]? Score) Values => (Label, Predicted, Score);
     }
 
-    /// <summary>A command of one batch's rows (<c>$batch</c>) on the context's open connection, in its transaction.</summary>
+    /// <summary>A command of one batch's rows (<c>@batch</c>) on the context's open connection, in its transaction.</summary>
     private static System.Data.Common.DbCommand BatchCommand(DashboardDbContext db, int batchId, string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = sql;
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "$batch";
+        parameter.ParameterName = "@batch";
         parameter.Value = batchId;
         command.Parameters.Add(parameter);
         return command;
@@ -235,7 +235,7 @@ public sealed class PerformanceService(ILogger<PerformanceService> logger)
         try
         {
             await using var command = BatchCommand(db, batchId,
-                $"SELECT \"Label\", \"Predicted\", \"Score\", \"Arm\", \"Segments\", \"RowIndex\" FROM \"{PredictionConfiguration.TableName}\" WHERE \"BatchId\" = $batch AND \"Label\" IS NOT NULL ORDER BY \"RowIndex\"");
+                $"SELECT \"Label\", \"Predicted\", \"Score\", \"Arm\", \"Segments\", \"RowIndex\" FROM \"{PredictionConfiguration.TableName}\" WHERE \"BatchId\" = @batch AND \"Label\" IS NOT NULL ORDER BY \"RowIndex\"");
             var (label, predicted, score, arms) = (new List<double>(), new List<double>(), new List<double>(), new List<ExperimentArm?>());
             var segments = new List<string?>();
             var rowIndex = new List<int>();

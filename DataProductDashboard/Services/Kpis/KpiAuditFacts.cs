@@ -22,12 +22,16 @@ internal static class KpiAuditFacts
 
     /// <summary>The batch-level points of <see cref="Keys"/> of batches received in [since, until], read from the
     /// partial index IX_MetricPoints_BatchLevel alone.</summary>
-    internal static IQueryable<(int BatchId, string MetricKey, double Value, long Id)> BatchLevelPoints(DashboardDbContext db, int productId,
+    /// <summary>A batch-level point as read (a record, not a tuple: PostgreSQL's provider reads a projected tuple as
+    /// one row value).</summary>
+    internal sealed record BatchPoint(int BatchId, string MetricKey, double Value, long Id);
+
+    internal static IQueryable<BatchPoint> BatchLevelPoints(DashboardDbContext db, int productId,
         DateTime since, DateTime until) =>
         db.MetricPoints.AsNoTracking()
             .Where(p => p.ProductId == productId && Keys.Contains(p.MetricKey) && p.At >= since && p.At <= until
                 && p.BatchId != null && p.Column == null && p.Segment == null && !p.Shadow)
-            .Select(p => ValueTuple.Create(p.BatchId!.Value, p.MetricKey, p.Value, p.Id));
+            .Select(p => new BatchPoint(p.BatchId!.Value, p.MetricKey, p.Value, p.Id));
 
     public static async Task<IReadOnlyList<KpiBatchAudit>> LoadAsync(DashboardDbContext db, DataProduct product, KpiPeriod period, DateTime from, DateTime to,
         CancellationToken ct)

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DataProductDashboard.Configuration;
+
+/// <summary>Which database server holds the store.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded SQLite file under the data directory (the default; one instance).</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server named by <c>ConnectionStrings:Dashboard</c> (several instances may share it).</summary>
+    PostgreSql,
+}
+
+/// <summary>The "Dashboard:Database" section, with the connection string from <c>ConnectionStrings:Dashboard</c>.</summary>
+public sealed class DatabaseOptions : IValidatableObject
+{
+    public const string SectionName = "Dashboard:Database";
+    public const string ConnectionStringName = "Dashboard";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>PostgreSQL: the server, database and credentials (<c>ConnectionStrings:Dashboard</c>, e.g.
+    /// <c>Host=db;Database=dashboard;Username=dashboard;Password=…</c>). SQLite ignores it: the file is
+    /// <see cref="DashboardOptions.DatabasePath"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider != DatabaseProvider.PostgreSql)
+            yield break;
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                $"Dashboard:Database:Provider is PostgreSql but ConnectionStrings:{ConnectionStringName} is empty; set it to e.g. 'Host=127.0.0.1;Database=dashboard;Username=dashboard;Password=…'.",
+                [nameof(ConnectionString)]);
+            yield break;
+        }
+        string? error = null;
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        }
+        catch (ArgumentException e)
+        {
+            error = e.Message;
+        }
+        if (error is not null)
+            yield return new ValidationResult($"ConnectionStrings:{ConnectionStringName} is not a PostgreSQL connection string: {error}", [nameof(ConnectionString)]);
+    }
+}
