@@ -8,6 +8,7 @@ namespace DataProductDashboard.Tests.Api;
 /// <summary>Every API endpoint as anonymous, Viewer, DataScientist, ProductManager, Admin and an Ingest key, against the
 /// table below (the README carries the same table). "Allowed" means the request got past authorization (it may still
 /// answer 400 or 404: the bodies here are empty and the ids made up). Anonymous always gets 401; a role not listed, 403.</summary>
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClassFixture<AccessMatrixTests.Fixture>
 {
     private const string Everyone = "Viewer DataScientist ProductManager Admin Ingest";

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataProductDashboard.Tests.Api;
 
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class AlertsApiTests(SharedApp shared) : ApiTestBase, IClassFixture<SharedApp>
 {
     private sealed record Arranged(int Rentals, int Credit, int CriticalOpen, int WarningAcknowledged, int CriticalResolved, int WarningOpen);

@@ -11,6 +11,7 @@ namespace DataProductDashboard.Tests.Api;
 
 /// <summary>Pipelines upload at the same time: on a real temp SQLite store every upload lands exactly once, no answer
 /// is a 500, and the log holds no error (no 'database table is locked', no disposed handler).</summary>
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class ConcurrentUploadsApiTests : ApiTestBase
 {
     private const int Uploads = 20;

@@ -12,6 +12,7 @@ namespace DataProductDashboard.Tests.Api;
 /// Segment column, region as a feature flagged isSegment), a model trained in the app, batches uploaded before their
 /// labels; the fairness endpoint checked against an independent computation from the exported predictions, the
 /// per-segment points, and segment-scoped and fairness gates.</summary>
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class FairnessApiTests(FairnessApiTests.Fixture fixture) : ApiTestBase, IClassFixture<FairnessApiTests.Fixture>
 {
     public static readonly ProductSchema Schema = new(

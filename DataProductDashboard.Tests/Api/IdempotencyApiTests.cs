@@ -7,6 +7,7 @@ using DataProductDashboard.Tests.TestSupport;
 namespace DataProductDashboard.Tests.Api;
 
 /// <summary>Uploads honour Idempotency-Key, and the same file without a key is refused as a duplicate.</summary>
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class IdempotencyApiTests : ApiTestBase
 {
     private static readonly string Batch = TestSchemas.RegressionCsv(40, seed: 5, withLabel: false, firstId: 9000);

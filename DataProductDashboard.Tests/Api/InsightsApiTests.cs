@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataProductDashboard.Tests.Api;
 
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class InsightsApiTests : ApiTestBase, IClassFixture<InsightsApiTests.Factory>
 {
     public sealed class Factory : IAsyncLifetime

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataProductDashboard.Tests.Api;
 
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class KpisApiTests : ApiTestBase, IClassFixture<KpisApiTests.Factory>
 {
     public sealed class Factory : IAsyncLifetime

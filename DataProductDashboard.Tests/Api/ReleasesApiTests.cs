@@ -7,6 +7,7 @@ using DataProductDashboard.Tests.TestSupport;
 
 namespace DataProductDashboard.Tests.Api;
 
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class ReleasesApiTests : ApiTestBase
 {
     private static StringContent JsonText(string json) => new(json, Encoding.UTF8, "application/json");

@@ -31,4 +31,40 @@ public sealed class MigrationTests
 
         Assert.False(db.Database.HasPendingModelChanges(), "Run 'dotnet ef migrations add <Name>' in DataProductDashboard/.");
     }
+
+    [Fact]
+    public void PostgreSqlModel_HasNoChangesMissingFromTheMigrations()
+    {
+        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseNpgsql("Host=127.0.0.1;Database=unused").Options;
+        using var db = new PostgreSqlDashboardDbContext(options);
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "Run 'dotnet ef migrations add <Name> -c PostgreSqlDashboardDbContext --output-dir Data/Migrations/PostgreSql --namespace DataProductDashboard.Data.Migrations.PostgreSql' in DataProductDashboard/.");
+    }
+
+    [Fact]
+    public async Task MigratePostgreSql_EmptyDatabase_AppliesEveryPostgreSqlMigrationAndNoneOfSqlites()
+    {
+        var name = $"dpd_migrate_{Guid.NewGuid():N}";
+        var connectionString = PostgresServer.ConnectionString(name);
+        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseNpgsql(connectionString).Options;
+        try
+        {
+            await using var db = new PostgreSqlDashboardDbContext(options);
+
+            await db.Database.MigrateAsync();
+
+            var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+            Assert.Equal(db.Database.GetMigrations(), applied);
+            await using var sqlite = new DashboardDbContext(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite("Data Source=:memory:").Options);
+            Assert.Empty(applied.Intersect(sqlite.Database.GetMigrations()));
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(0, await db.Products.CountAsync());
+            Assert.Equal(0, await db.Predictions.CountAsync());
+        }
+        finally
+        {
+            PostgresServer.DropDatabase(connectionString);
+        }
+    }
 }

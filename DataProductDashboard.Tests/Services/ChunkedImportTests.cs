@@ -12,6 +12,7 @@ namespace DataProductDashboard.Tests.Services;
 
 /// <summary>A batch read, scored and audited chunk by chunk stores exactly what one whole read would: the same keys,
 /// predictions and labels in row order, the same audit, the same event-time range.</summary>
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class ChunkedImportTests
 {
     [Theory]

@@ -13,6 +13,7 @@ namespace DataProductDashboard.Tests.Services;
 
 /// <summary>Jobs and follow-up work survive a stop: what was interrupted runs again from its stored input, at most
 /// once to success, and what cannot run is failed with the reason.</summary>
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class DurableJobsTests
 {
     private static readonly Actor Pm = new("pm");

@@ -1,3 +1,4 @@
+using DataProductDashboard.Configuration;
 using System.Globalization;
 using DataProductDashboard.Analysis.Performance;
 using DataProductDashboard.Data;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataProductDashboard.Tests.Services;
 
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class LabelServiceTests
 {
     private static string Labels(int from, int to, Func<int, double> value) =>
@@ -135,7 +137,7 @@ public sealed class LabelServiceTests
     [Fact]
     public async Task KeyLookup_ProbesTheProductAndRowKeyIndexOnly_NotTheProductsPredictions()
     {
-        await using var h = await ServiceHarness.CreateAsync();
+        await using var h = await ServiceHarness.CreateAsync(provider: DatabaseProvider.Sqlite);
         var product = await h.CreateRegressionProductAsync();
         await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(50, withLabel: false)), "b.csv", BatchSource.Api);
         await using var db = await h.DbFactory.CreateDbContextAsync();

@@ -14,6 +14,7 @@ namespace DataProductDashboard.Tests.TestSupport;
 public sealed class DashboardAppFactory : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _temp = new();
+    private readonly TestStore? _store;
     private readonly Dictionary<string, string?> _settings;
     private readonly Microsoft.Extensions.Logging.ILoggerProvider? _logs;
 
@@ -22,8 +23,10 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
     public const string NoBackfillDetection = "36500";
 
     /// <param name="settings">Extra or overriding settings, e.g. "Notifications:WebhookBackoffSeconds".</param>
+    /// <param name="provider">The store's database; the run's default (<see cref="TestStore.DefaultProvider"/>) when null.</param>
     public DashboardAppFactory(bool seedDemo = false, int backgroundBatchRows = 100_000, int maxUploadMegabytes = 256,
-        IReadOnlyDictionary<string, string?>? settings = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null,
+        DataProductDashboard.Configuration.DatabaseProvider? provider = null)
     {
         _logs = logs;
         _settings = new()
@@ -40,9 +43,19 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
-        if (_settings["Dashboard:DataDirectory"] == _temp.Path && !_settings.ContainsKey("Dashboard:DatabaseFile"))
-            TemplateDatabase.CopyTo(Path.Combine(_temp.Path, "dashboard.db"));
+        // A test that names its own data folder or database file (a restart on the same store) keeps it.
+        if (_settings["Dashboard:DataDirectory"] == _temp.Path && !_settings.ContainsKey("Dashboard:DatabaseFile")
+            && !_settings.ContainsKey("ConnectionStrings:Dashboard"))
+        {
+            _store = TestStore.Create(Path.Combine(_temp.Path, "dashboard.db"), provider);
+            foreach (var (key, value) in _store.Settings)
+                _settings[key] = value;
+        }
     }
+
+    /// <summary>The store's database provider.</summary>
+    public DataProductDashboard.Configuration.DatabaseProvider Provider =>
+        _store?.Provider ?? (_settings.ContainsKey("ConnectionStrings:Dashboard") ? DataProductDashboard.Configuration.DatabaseProvider.PostgreSql : DataProductDashboard.Configuration.DatabaseProvider.Sqlite);
 
     public string DataPath => _temp.Path;
 
@@ -149,12 +162,16 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (disposing)
+        {
+            _store?.Dispose();
             _temp.Dispose();
+        }
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        _store?.Dispose();
         _temp.Dispose();
     }
 }

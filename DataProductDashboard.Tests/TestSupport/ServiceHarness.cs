@@ -26,7 +26,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Tests.TestSupport;
 
-/// <summary>The real application services over a temp SQLite file and data folder, without a web host: composed by
+/// <summary>The real application services over a temp store (<see cref="TestStore"/>) and data folder, without a web host: composed by
 /// the app's own <see cref="DashboardServiceExtensions.AddDashboardCore"/> (no second copy of the registrations), with
 /// the clock replaced when a test needs one. Hosted services (job runner, follow-up worker) are not started: tests
 /// drive them.</summary>
@@ -35,9 +35,12 @@ public sealed class ServiceHarness : IAsyncDisposable
     private readonly TempDirectory _temp = new();
     private readonly ServiceProvider _provider;
 
-    private ServiceHarness(int backgroundBatchRows, TimeProvider? clock, IReadOnlyDictionary<string, string?>? settings)
+    private readonly TestStore _store;
+
+    private ServiceHarness(int backgroundBatchRows, TimeProvider? clock, IReadOnlyDictionary<string, string?>? settings, DatabaseProvider? provider)
     {
-        Clock = clock ?? TimeProvider.System;
+        _store = TestStore.Create(Path.Combine(_temp.Path, "data", "dashboard.db"), provider);
+        Clock = clock ?? new DataProductDashboard.Data.StoreClock(TimeProvider.System);
         var values = new Dictionary<string, string?>
         {
             ["Dashboard:RootDirectory"] = _temp.Path,
@@ -46,6 +49,8 @@ public sealed class ServiceHarness : IAsyncDisposable
             ["Dashboard:BackfillAfterDays"] = DashboardAppFactory.NoBackfillDetection,
             ["Dashboard:BackgroundBatchRows"] = backgroundBatchRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in _store.Settings)
+            values[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
         var services = new ServiceCollection();
@@ -61,11 +66,11 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <summary>Any service of the app.</summary>
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    /// <param name="provider">The store's database; the run's default (<see cref="TestStore.DefaultProvider"/>) when null.</param>
     public static async Task<ServiceHarness> CreateAsync(int backgroundBatchRows = 100_000, TimeProvider? clock = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
     {
-        var harness = new ServiceHarness(backgroundBatchRows, clock, settings);
-        TemplateDatabase.CopyTo(harness.Options.Value.DatabasePath);
+        var harness = new ServiceHarness(backgroundBatchRows, clock, settings, provider);
         await using var db = await harness.DbFactory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         return harness;
@@ -165,6 +170,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     {
         await _provider.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _store.Dispose();
         _temp.Dispose();
     }
 }

@@ -40,7 +40,7 @@ public static class DashboardServiceExtensions
             .BindConfiguration(DashboardOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new StoreClock(TimeProvider.System));
         services.AddMetrics();
         services.AddSingleton<DataProductDashboard.Services.Operations.QueueGauge>();
         services.AddSingleton<DataProductDashboard.Services.Operations.DashboardMetrics>();

@@ -24,11 +24,13 @@ public sealed class DatabaseInitializer(
         Directory.CreateDirectory(options.Value.DataPath);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            // Created first when missing, through the provider's own check (which expects the failure it probes for):
-            // migrating a PostgreSQL database that does not exist yet logs a connection error before it creates it.
+            // The database and its migration history are created first when missing, through checks that expect the
+            // failure they probe for: EF's migrator on an empty PostgreSQL database logs a connection error and a failed
+            // history query as errors before it creates both (dotnet/efcore#37328).
             var creator = db.GetService<IRelationalDatabaseCreator>();
             if (!await creator.ExistsAsync(cancellationToken))
                 await creator.CreateAsync(cancellationToken);
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
             logger.LogInformation("Database ready: {Provider} at {DataSource} {Database}", db.Database.ProviderName, connection.DataSource, connection.Database);

@@ -1,3 +1,4 @@
+using DataProductDashboard.Tests.TestSupport;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -7,6 +8,7 @@ namespace DataProductDashboard.Tests.Api.BadInputs;
 /// the error named by field / parameter / "row N, column 'c'", and nothing stored (every table and the data folder
 /// counted before and after).</summary>
 [Collection(CorpusAppCollection.Name)]
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture)
 {
     public static TheoryData<string> Names => [.. BadInputCorpus.All.Select(c => c.Name)];

@@ -1,8 +1,10 @@
+using DataProductDashboard.Tests.TestSupport;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Audit;
 
 namespace DataProductDashboard.Tests.Services.Audit;
 
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class PerformanceServiceTests
 {
     [Fact]

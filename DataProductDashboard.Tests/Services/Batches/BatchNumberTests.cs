@@ -1,3 +1,4 @@
+using DataProductDashboard.Configuration;
 using DataProductDashboard.Data;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Gates;
@@ -20,7 +21,7 @@ public sealed class BatchNumberTests
     /// <summary>Two products whose batches arrive interleaved: A, B, A, B, A (ids 1–5; numbers 1, 1, 2, 2, 3).</summary>
     private static async Task<(ServiceHarness H, int A, int B)> InterleavedAsync()
     {
-        var h = await ServiceHarness.CreateAsync();
+        var h = await ServiceHarness.CreateAsync(provider: DatabaseProvider.Sqlite);
         var a = await h.CreateRegressionProductAsync("A");
         var b = await h.CreateRegressionProductAsync("B");
         int[] order = [a.Id, b.Id, a.Id, b.Id, a.Id];

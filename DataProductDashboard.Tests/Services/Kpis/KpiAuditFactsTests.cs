@@ -1,3 +1,4 @@
+using DataProductDashboard.Configuration;
 using DataProductDashboard.Analysis;
 using DataProductDashboard.Domain;
 using DataProductDashboard.Services.Kpis;
@@ -11,7 +12,7 @@ public sealed class KpiAuditFactsTests
     [Fact]
     public async Task BatchLevelPoints_ReadsThePartialIndex_AndReturnsEveryBatchLevelPointOfItsKeys()
     {
-        await using var h = await ServiceHarness.CreateAsync();
+        await using var h = await ServiceHarness.CreateAsync(provider: DatabaseProvider.Sqlite);
         var product = await h.CreateRegressionProductAsync();
         for (var b = 0; b < 3; b++)
             await h.Importer.ImportAsync(product.Id, TestSchemas.Utf8(TestSchemas.RegressionCsv(40, seed: 10 + b, withLabel: false)), $"b{b}.csv", BatchSource.Api);

@@ -27,9 +27,10 @@ public sealed class BatchQueries(IDbContextFactory<DashboardDbContext> dbFactory
         var query = db.Batches.AsNoTracking().Where(b => b.ProductId == productId);
         if (!string.IsNullOrWhiteSpace(fileNameContains))
         {
-            var pattern = "%" + fileNameContains.Trim().Replace("\\", "\\\\", StringComparison.Ordinal)
+            // Case-insensitive on every provider (SQLite's LIKE ignores ASCII case, PostgreSQL's does not): both sides lower-cased.
+            var pattern = "%" + fileNameContains.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
                 .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(b => EF.Functions.Like(b.FileName, pattern, "\\"));
+            query = query.Where(b => EF.Functions.Like(b.FileName.ToLower(), pattern, "\\"));
         }
         var total = await query.CountAsync(ct);
         var ordered = (sort, descending) switch

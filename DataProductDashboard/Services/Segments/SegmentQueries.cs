@@ -31,6 +31,6 @@ public sealed class SegmentQueries(IDbContextFactory<DashboardDbContext> dbFacto
     /// <summary>The segments ("sex=Female") any measured batch of the product showed: every segment's support point
     /// (<see cref="SupportKey"/>) carries it ("attribute=value"; an A/B arm's segment has no '=').</summary>
     public static async Task<IReadOnlyList<string>> SeenAsync(DashboardDbContext db, int productId, CancellationToken ct) =>
-        await db.MetricPoints.AsNoTracking().Where(p => p.ProductId == productId && p.MetricKey == SupportKey && p.Segment != null && p.Segment.Contains('='))
+        await db.MetricPoints.AsNoTracking().Where(p => p.ProductId == productId && p.MetricKey == SupportKey && p.Segment != null && p.Segment.Contains("="))
             .Select(p => p.Segment!).Distinct().ToListAsync(ct);
 }
