@@ -39,7 +39,7 @@ public sealed class MigrationTests
         using var db = new PostgreSqlDashboardDbContext(options);
 
         Assert.False(db.Database.HasPendingModelChanges(),
-            "Run 'dotnet ef migrations add <Name> -c PostgreSqlDashboardDbContext --output-dir Data/Migrations/PostgreSql --namespace DataProductDashboard.Data.Migrations.PostgreSql' in DataProductDashboard/.");
+            "Run 'dotnet ef migrations add <Name> -c PostgreSqlDashboardDbContext --output-dir Data/Migrations/PostgreSql' in DataProductDashboard/.");
     }
 
     [Fact]

@@ -169,6 +169,80 @@ public sealed class DurableJobsTests
         (await later).Dispose();
     }
 
+    [Fact]
+    public async Task Recover_RunningUnderAnotherInstancesLiveLease_LeavesTheJobToIt()
+    {
+        await using var h = await ServiceHarness.CreateAsync(backgroundBatchRows: 100);
+        var product = await h.CreateRegressionProductAsync();
+        var job = await QueueImportAsync(h, product.Id, rows: 150);
+        var now = h.Clock.GetUtcNow().UtcDateTime;
+        await SetLeaseAsync(h, job.Id, "other-instance", now.AddSeconds(20));
+
+        await h.NewJobRunner().RecoverAsync(default);
+
+        var stored = await StoredJobAsync(h, job.Id);
+        Assert.Equal(JobState.Running, stored.State);
+        Assert.Equal("other-instance", stored.LeaseOwner);
+        Assert.Equal(1, stored.Attempts);
+    }
+
+    [Fact]
+    public async Task Recover_LeaseOfADeadInstanceRanOut_QueuesTheJobAgainAndRunsItOnce()
+    {
+        await using var h = await ServiceHarness.CreateAsync(backgroundBatchRows: 100);
+        var product = await h.CreateRegressionProductAsync();
+        var job = await QueueImportAsync(h, product.Id, rows: 150);
+        await SetLeaseAsync(h, job.Id, "dead-instance", h.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1));
+
+        await h.NewJobRunner().RecoverAsync(default);
+        var queued = await StoredJobAsync(h, job.Id);
+        var done = await h.RunJobAsync(job.Id);
+
+        Assert.Equal(JobState.Queued, queued.State);
+        Assert.Null(queued.LeaseOwner);
+        Assert.Null(queued.LeaseExpiresAt);
+        Assert.Equal(JobState.Succeeded, done.State);
+        Assert.Equal(2, done.Attempts);
+        Assert.Equal(1, await h.CountAsync(db => db.Batches.Where(b => b.JobId == job.Id)));
+        var finished = await StoredJobAsync(h, job.Id);
+        Assert.Null(finished.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task Claim_TwoInstancesAtOnce_ExactlyOneGetsTheJobWithItsLease()
+    {
+        await using var h = await ServiceHarness.CreateAsync(backgroundBatchRows: 100);
+        var product = await h.CreateRegressionProductAsync();
+        var job = await QueueImportAsync(h, product.Id, rows: 150);
+        var now = h.Clock.GetUtcNow().UtcDateTime;
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            await Task.Yield();
+            await using var db = await h.DbFactory.CreateDbContextAsync();
+            return await DataProductDashboard.Data.JobClaims.ClaimAsync(db, job.Id, $"instance-{i}", now, TimeSpan.FromSeconds(30), default);
+        }));
+
+        var winner = Assert.Single(claims, c => c is not null)!;
+        Assert.Equal(JobState.Running, winner.State);
+        Assert.Equal(1, winner.Attempts);
+        Assert.Equal(now.AddSeconds(30), winner.LeaseExpiresAt);
+        Assert.Equal(winner.LeaseOwner, (await StoredJobAsync(h, job.Id)).LeaseOwner);
+    }
+
+    private static async Task SetLeaseAsync(ServiceHarness h, Guid jobId, string owner, DateTime expires)
+    {
+        await using var db = await h.DbFactory.CreateDbContextAsync();
+        await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Running).SetProperty(j => j.Attempts, 1)
+            .SetProperty(j => j.LeaseOwner, owner).SetProperty(j => j.LeaseExpiresAt, expires));
+    }
+
+    private static async Task<Job> StoredJobAsync(ServiceHarness h, Guid jobId)
+    {
+        await using var db = await h.DbFactory.CreateDbContextAsync();
+        return await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+    }
+
     private static async Task<JobStatus> QueueImportAsync(ServiceHarness h, int productId, int rows)
     {
         using var file = await h.UploadAsync(TestSchemas.RegressionCsv(rows, withLabel: false), "big.csv");

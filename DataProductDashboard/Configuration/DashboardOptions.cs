@@ -57,6 +57,11 @@ public sealed class DashboardOptions
     [Range(1, 20)]
     public int JobMaxAttempts { get; set; } = 3;
 
+    /// <summary>A running job belongs to its instance for this many seconds, renewed every third of it while the instance
+    /// lives; an instance that died loses its jobs to the others (or to itself after a restart) once this passed.</summary>
+    [Range(2, 3600)]
+    public int JobLeaseSeconds { get; set; } = 30;
+
     /// <summary>How long an Idempotency-Key is remembered, in hours.</summary>
     [Range(1, 24 * 30)]
     public int IdempotencyKeyHours { get; set; } = 24;

@@ -42,6 +42,7 @@ public static class DashboardServiceExtensions
             .ValidateOnStart();
         services.AddSingleton<TimeProvider>(new StoreClock(TimeProvider.System));
         services.AddMetrics();
+        services.AddSingleton<DataProductDashboard.Services.Operations.InstanceIdentity>();
         services.AddSingleton<DataProductDashboard.Services.Operations.QueueGauge>();
         services.AddSingleton<DataProductDashboard.Services.Operations.DashboardMetrics>();
         services.AddOptions<DatabaseOptions>()

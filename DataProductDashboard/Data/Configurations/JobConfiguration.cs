@@ -15,6 +15,7 @@ public sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(j => j.InputArea).HasMaxLength(20);
         builder.Property(j => j.InputHash).HasMaxLength(64);
         builder.Property(j => j.InputExtension).HasMaxLength(10);
+        builder.Property(j => j.LeaseOwner).HasMaxLength(200);
         builder.HasOne<DataProduct>().WithMany().HasForeignKey(j => j.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -30,4 +30,9 @@ public sealed class Job
     public DateTime UpdatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+    /// <summary>The instance running the job (<see cref="Services.Operations.InstanceIdentity"/>) while it runs.</summary>
+    public string? LeaseOwner { get; set; }
+    /// <summary>Until when the running job is its owner's: renewed by the owner's heartbeat; past it, any instance
+    /// takes the job over (the owner died).</summary>
+    public DateTime? LeaseExpiresAt { get; set; }
 }

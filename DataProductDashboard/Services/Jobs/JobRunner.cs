@@ -8,34 +8,46 @@ using Microsoft.Extensions.Options;
 
 namespace DataProductDashboard.Services.Jobs;
 
-/// <summary>Runs the stored jobs, oldest first, each once it gets an import slot (<see cref="ImportSlots"/>). At
-/// start, jobs that were running when the app stopped are queued again (their input is stored and their work commits
-/// all at once, so a rerun is safe) or, after <see cref="DashboardOptions.JobMaxAttempts"/> starts, marked failed with
-/// the reason. A failing job never stops the loop.</summary>
+/// <summary>Runs the stored jobs, oldest first, each once it gets an import slot (<see cref="ImportSlots"/>). Several
+/// instances may run on one database: an instance claims a job with a lease (<see cref="DashboardOptions.JobLeaseSeconds"/>)
+/// that its heartbeat renews while the job runs. A job whose lease ran out (its instance died or stopped mid-job) is
+/// queued again by whichever instance sees it first (its input is stored and its work commits all at once, and a
+/// batch names its job uniquely, so a rerun stores it once) or, after <see cref="DashboardOptions.JobMaxAttempts"/>
+/// starts, marked failed with the reason. A failing job never stops the loop.</summary>
 public sealed class JobRunner(
     IDbContextFactory<DashboardDbContext> dbFactory,
     JobTracker tracker,
     ImportSlots slots,
     IEnumerable<IJobHandler> handlers,
     IOptions<DashboardOptions> options,
+    Operations.InstanceIdentity instance,
     TimeProvider clock,
     ILogger<JobRunner> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
+    private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.JobLeaseSeconds);
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Task> _running = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var heartbeat = new CancellationTokenSource();
+        var beating = HeartbeatAsync(heartbeat.Token);
         try
         {
             await RecoverAsync(stoppingToken);
+            var recovered = clock.GetUtcNow();
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (clock.GetUtcNow() - recovered >= Lease / 2)
+                {
+                    await RecoverAsync(stoppingToken);
+                    recovered = clock.GetUtcNow();
+                }
                 var next = await NextQueuedAsync(stoppingToken);
                 if (next is null)
                 {
-                    await tracker.WaitForWorkAsync(IdlePoll, stoppingToken);
+                    await tracker.WaitForWorkAsync(IdlePoll < Lease / 2 ? IdlePoll : Lease / 2, stoppingToken);
                     continue;
                 }
                 var handler = _handlers.GetValueOrDefault(next.Kind);
@@ -55,14 +67,54 @@ public sealed class JobRunner(
         {
         }
         await Task.WhenAll(_running.Values);
+        await heartbeat.CancelAsync();
+        await beating;
     }
 
-    /// <summary>Jobs left running by a stopped process: queued again, or failed once they used up their attempts.</summary>
+    /// <summary>Renews the lease of every job running here, every third of the lease, until stopped.</summary>
+    private async Task HeartbeatAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(Lease / 3, clock, ct);
+                var running = _running.Keys.ToList();
+                if (running.Count == 0)
+                    continue;
+                try
+                {
+                    var expires = clock.GetUtcNow().UtcDateTime + Lease;
+                    await using var db = await dbFactory.CreateDbContextAsync(ct);
+                    var renewed = await db.Jobs.Where(j => running.Contains(j.Id) && j.State == JobState.Running && j.LeaseOwner == instance.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpiresAt, expires), ct);
+                    if (renewed < running.Count)
+                        logger.LogWarning("{Lost} of {Running} jobs running here lost their lease to another instance", running.Count - renewed, running.Count);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The next beat tries again; the lease outlasts two missed beats.
+                    logger.LogWarning(ex, "Renewing the leases of {Running} running jobs failed", running.Count);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Jobs whose instance stopped or died while they ran (their lease ran out, or they predate leases): queued
+    /// again, or failed once they used up their attempts. A job running here is never taken back, however late its
+    /// heartbeat (a long store can hold SQLite's write lock past the lease).</summary>
     public async Task RecoverAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var interrupted = await db.Jobs.Where(j => j.State == JobState.Running).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var interrupted = await db.Jobs
+            .Where(j => j.State == JobState.Running && j.LeaseOwner != instance.Id && (j.LeaseExpiresAt == null || j.LeaseExpiresAt < now))
+            .ToListAsync(ct);
+        if (interrupted.Count == 0)
+            return;
         foreach (var job in interrupted)
         {
             if (job.Attempts >= options.Value.JobMaxAttempts)
@@ -79,6 +131,9 @@ public sealed class JobRunner(
                 job.Stage = "Queued again after a restart";
                 logger.LogWarning("Job {JobId} ({Kind}) was interrupted by a restart; it runs again from its stored input (attempt {Attempt})", job.Id, job.Kind, job.Attempts + 1);
             }
+            logger.LogInformation("Job {JobId} was taken over from instance {Owner}, whose lease ran out at {Expired}", job.Id, job.LeaseOwner ?? "(none)", job.LeaseExpiresAt);
+            job.LeaseOwner = null;
+            job.LeaseExpiresAt = null;
             job.UpdatedAt = now;
         }
         await db.SaveChangesAsync(ct);
@@ -92,15 +147,12 @@ public sealed class JobRunner(
             .OrderBy(j => j.CreatedAt).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Queued → Running, one attempt more, in one conditional update (a job already claimed is skipped).</summary>
+    /// <summary>Queued → Running with this instance's lease, one attempt more, in one statement (a job another instance
+    /// claimed, or is claiming, is skipped).</summary>
     private async Task<Job?> ClaimAsync(Guid id, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var claimed = await db.Jobs.Where(j => j.Id == id && j.State == JobState.Queued).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.State, JobState.Running).SetProperty(j => j.Stage, "Starting")
-            .SetProperty(j => j.Attempts, j => j.Attempts + 1).SetProperty(j => j.StartedAt, now).SetProperty(j => j.UpdatedAt, now), ct);
-        return claimed == 0 ? null : await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == id, ct);
+        return await JobClaims.ClaimAsync(db, id, instance.Id, clock.GetUtcNow().UtcDateTime, Lease, ct);
     }
 
     private async Task RunAsync(Job job, IJobHandler? handler, IDisposable lease, CancellationToken stoppingToken)
@@ -151,12 +203,21 @@ public sealed class JobRunner(
         }
     }
 
-    /// <summary>Stores the job's final state (not cancellable: the outcome must be kept) and tells live pages.</summary>
+    /// <summary>Stores the job's final state (not cancellable: the outcome must be kept) and tells live pages; a job
+    /// another instance took over meanwhile (this one lost its lease) is left to that instance.</summary>
     private async Task FinishAsync(Guid id, Action<Job> change)
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         var job = await db.Jobs.FirstAsync(j => j.Id == id, CancellationToken.None);
+        if (job.LeaseOwner != instance.Id)
+        {
+            logger.LogWarning("Job {JobId} ended here after instance {Owner} took it over; its outcome is that instance's", id, job.LeaseOwner ?? "(none)");
+            tracker.Ended(job);
+            return;
+        }
         change(job);
+        job.LeaseOwner = null;
+        job.LeaseExpiresAt = null;
         var now = clock.GetUtcNow().UtcDateTime;
         job.UpdatedAt = now;
         if (job.State is JobState.Succeeded or JobState.Failed)

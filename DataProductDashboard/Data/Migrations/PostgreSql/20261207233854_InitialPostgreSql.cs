@@ -356,7 +356,9 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
