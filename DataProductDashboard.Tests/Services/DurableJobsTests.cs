@@ -103,7 +103,7 @@ public sealed class DurableJobsTests
             await db.Batches.ExecuteUpdateAsync(s => s.SetProperty(b => b.FollowUpPending, true));
         }
         Assert.Equal(BatchSummary.FollowUpPending, (await h.Batches.GetDetailAsync(batch.Id, default)).FollowUp);
-        var worker = new FollowUpWorker(h.DbFactory, h.FollowUps, h.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<FollowUpWorker>.Instance);
+        var worker = new FollowUpWorker(h.DbFactory, h.FollowUps, h.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<FollowUpWorker>.Instance, h.Get<DataProductDashboard.Services.Operations.SingletonWork>());
 
         Assert.Equal(1, await worker.RunPendingAsync(default));
         Assert.Equal(0, await worker.RunPendingAsync(default));

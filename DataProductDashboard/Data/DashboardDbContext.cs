@@ -35,6 +35,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : 
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<BackgroundLease> BackgroundLeases => Set<BackgroundLease>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<OutboxMessage> NotificationOutbox => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -43,6 +43,7 @@ public static class DashboardServiceExtensions
         services.AddSingleton<TimeProvider>(new StoreClock(TimeProvider.System));
         services.AddMetrics();
         services.AddSingleton<DataProductDashboard.Services.Operations.InstanceIdentity>();
+        services.AddSingleton<DataProductDashboard.Services.Operations.SingletonWork>();
         services.AddSingleton<DataProductDashboard.Services.Operations.QueueGauge>();
         services.AddSingleton<DataProductDashboard.Services.Operations.DashboardMetrics>();
         services.AddOptions<DatabaseOptions>()

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataProductDashboard.Tests.Services.Notifications;
 
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class NotificationDispatcherTests : IAsyncLifetime
 {
     private static readonly Actor Tester = new("tests");
@@ -160,6 +161,47 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
         Assert.Equal(alert.Id, received.Json.GetProperty("alertId").GetInt32());
         Assert.Single(_receiver.Received);
         Assert.Single(await _host.DeliveriesAsync());
+    }
+
+    [Fact]
+    public async Task DeliverUnsentAsync_TwoInstancesAtOnce_SendTheAlertOnce()
+    {
+        await AddAsync("All alerts", ChannelKind.Webhook, _receiver.Url("/all"));
+        var alert = await _host.RaiseAlertAsync(_productId, GateSeverity.Critical, title: "Seen by both instances");
+        var a = ActivatorUtilities.CreateInstance<NotificationDispatcher>(_host.Services, new DataProductDashboard.Services.Operations.InstanceIdentity());
+        var b = ActivatorUtilities.CreateInstance<NotificationDispatcher>(_host.Services, new DataProductDashboard.Services.Operations.InstanceIdentity());
+
+        await Task.WhenAll(a.DeliverUnsentAsync(alert.Id, CancellationToken.None), b.DeliverUnsentAsync(alert.Id, CancellationToken.None));
+        await a.DeliverUnsentAsync(alert.Id, CancellationToken.None);
+
+        Assert.Single(_receiver.Received);
+        Assert.Single(await _host.DeliveriesAsync());
+        Assert.True(await SentAsync(alert.Id));
+    }
+
+    [Fact]
+    public async Task DeliverUnsentAsync_ClaimOfADeadInstanceRanOut_SendsIt_ClaimStillRunning_LeavesIt()
+    {
+        await AddAsync("All alerts", ChannelKind.Webhook, _receiver.Url("/all"));
+        var running = await _host.RaiseAlertAsync(_productId, GateSeverity.Critical, title: "Being sent elsewhere");
+        var abandoned = await _host.RaiseAlertAsync(_productId, GateSeverity.Critical, title: "Its sender died");
+        await using (var db = await _host.Get<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync())
+        {
+            var now = DateTime.UtcNow;
+            await db.NotificationOutbox.Where(m => m.AlertId == running.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ClaimedBy, "live-instance").SetProperty(m => m.ClaimedUntil, now.AddMinutes(4)));
+            await db.NotificationOutbox.Where(m => m.AlertId == abandoned.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ClaimedBy, "dead-instance").SetProperty(m => m.ClaimedUntil, now.AddMinutes(-1)));
+        }
+        var dispatcher = _host.Get<NotificationDispatcher>();
+
+        await dispatcher.DeliverUnsentAsync(running.Id, CancellationToken.None);
+        await dispatcher.DeliverUnsentAsync(abandoned.Id, CancellationToken.None);
+
+        var received = Assert.Single(_receiver.Received);
+        Assert.Equal(abandoned.Id, received.Json.GetProperty("alertId").GetInt32());
+        Assert.False(await SentAsync(running.Id));
+        Assert.True(await SentAsync(abandoned.Id));
     }
 
     private async Task<bool> SentAsync(int alertId)

@@ -10,6 +10,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
     {
         builder.ToTable("NotificationOutbox");
         builder.HasIndex(m => m.SentAt);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(200);
         builder.HasOne(m => m.Alert).WithMany().HasForeignKey(m => m.AlertId).OnDelete(DeleteBehavior.Cascade);
     }
 }

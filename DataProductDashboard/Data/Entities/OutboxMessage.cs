@@ -11,4 +11,8 @@ public sealed class OutboxMessage
     public DateTime? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? Error { get; set; }
+    /// <summary>The instance sending the message, and until when it may: another instance leaves a claimed message
+    /// alone until then (it sends a message once the sender died before marking it sent).</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedUntil { get; set; }
 }

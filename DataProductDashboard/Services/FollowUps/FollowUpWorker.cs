@@ -7,22 +7,37 @@ namespace DataProductDashboard.Services.FollowUps;
 /// that is not done (oldest first) and has attempts left. The usual path runs a follow-up right after its commit;
 /// this worker only finds the ones a stop or a failure left behind.</summary>
 public sealed class FollowUpWorker(IDbContextFactory<DashboardDbContext> dbFactory, FollowUpRunner runner, TimeProvider clock,
-    ILogger<FollowUpWorker> logger) : BackgroundService
+    ILogger<FollowUpWorker> logger, Operations.SingletonWork singleton) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    private const string LeaseName = "follow-up repair";
 
+    /// <summary>On one instance at a time (the usual path runs each follow-up on the instance that committed its change;
+    /// this loop only repairs, and each step is idempotent anyway).</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await RunPendingAsync(stoppingToken);
+                try
+                {
+                    if (await singleton.TryHoldAsync(LeaseName, (Interval * 2) + TimeSpan.FromSeconds(10), stoppingToken))
+                        await RunPendingAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "The follow-up repair failed; it runs again in {Interval}", Interval);
+                }
                 await Task.Delay(Interval, clock, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            await singleton.ReleaseAsync(LeaseName);
         }
     }
 

@@ -19,17 +19,27 @@ public sealed class NotificationDispatcher(
     ChannelSender sender,
     ProductEvents events,
     PublicBaseUrl publicBaseUrl,
+    Operations.InstanceIdentity instance,
     TimeProvider clock,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
     /// <summary>Alerts dispatched at the same time.</summary>
     public const int MaxConcurrentAlerts = 4;
+
+    /// <summary>How long an instance's claim on an alert's messages keeps the others off them (every channel's attempts
+    /// and back-off fit many times over).</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the outbox is searched for messages nobody is sending (their raiser died before it sent them, or
+    /// its claim ran out).</summary>
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _perAlert = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var slots = new SemaphoreSlim(MaxConcurrentAlerts);
         var running = new ConcurrentDictionary<Task, bool>();
+        var sweeping = SweepAsync(stoppingToken);
         try
         {
             foreach (var alertId in await UnsentAlertsAsync(stoppingToken))
@@ -46,13 +56,40 @@ public sealed class NotificationDispatcher(
         {
         }
         await Task.WhenAll(running.Keys);
+        await sweeping;
     }
 
-    /// <summary>Alerts with outbox messages not yet sent, oldest first.</summary>
+    /// <summary>Every <see cref="SweepEvery"/>, queues the alerts with unsent messages that no live instance is sending.</summary>
+    private async Task SweepAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(SweepEvery, clock, ct);
+                try
+                {
+                    foreach (var alertId in await UnsentAlertsAsync(ct))
+                        outbox.Enqueue(alertId);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Looking for unsent notifications failed; the next sweep tries again");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Alerts with outbox messages not yet sent and not claimed by a live sender, oldest first.</summary>
     private async Task<List<int>> UnsentAlertsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var unsent = await db.NotificationOutbox.AsNoTracking().Where(m => m.SentAt == null).OrderBy(m => m.Id).Select(m => m.AlertId).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var unsent = await db.NotificationOutbox.AsNoTracking().Where(m => m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.Id).Select(m => m.AlertId).ToListAsync(ct);
         if (unsent.Count > 0)
             logger.LogInformation("Sending {Count} notifications left unsent when the app stopped", unsent.Count);
         return unsent.Distinct().ToList();
@@ -107,6 +144,24 @@ public sealed class NotificationDispatcher(
         }
         if (any && unsent.Count == 0)
             return;
+        if (unsent.Count > 0)
+        {
+            // Claimed for this instance first: two instances that both see the alert unsent (one raised it, the other
+            // swept it up) send it once. A claim that ran out belonged to a sender that died before marking it sent.
+            var claimedAt = clock.GetUtcNow().UtcDateTime;
+            var until = claimedAt + ClaimFor;
+            await using var claim = await dbFactory.CreateDbContextAsync(ct);
+            var claimed = await claim.NotificationOutbox
+                .Where(m => unsent.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < claimedAt || m.ClaimedBy == instance.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, instance.Id).SetProperty(m => m.ClaimedUntil, until), ct);
+            if (claimed == 0)
+            {
+                logger.LogDebug("Alert {AlertId} is being notified by another instance", alertId);
+                return;
+            }
+            unsent = await claim.NotificationOutbox.AsNoTracking().Where(m => unsent.Contains(m.Id) && m.SentAt == null && m.ClaimedBy == instance.Id)
+                .Select(m => m.Id).ToListAsync(ct);
+        }
         await DeliverAsync(alertId, ct);
         if (unsent.Count == 0)
             return;

@@ -81,6 +81,19 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "BackgroundLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackgroundLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -954,7 +967,9 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
-                    Error = table.Column<string>(type: "text", nullable: true)
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1349,6 +1364,9 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "AuditTrail");
+
+            migrationBuilder.DropTable(
+                name: "BackgroundLeases");
 
             migrationBuilder.DropTable(
                 name: "BatchStatistics");
