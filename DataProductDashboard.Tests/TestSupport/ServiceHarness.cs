@@ -66,6 +66,9 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <summary>Any service of the app.</summary>
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    /// <summary>The harness's service provider (to build a hosted service of the app over it).</summary>
+    public IServiceProvider ServiceProvider => _provider;
+
     /// <param name="provider">The store's database; the run's default (<see cref="TestStore.DefaultProvider"/>) when null.</param>
     public static async Task<ServiceHarness> CreateAsync(int backgroundBatchRows = 100_000, TimeProvider? clock = null,
         IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)

@@ -111,6 +111,7 @@ public static class DashboardServiceExtensions
         services.AddHostedService<DataProductDashboard.Services.FollowUps.FollowUpWorker>();
         services.AddHostedService<DataProductDashboard.Services.Alerts.TimelinessService>();
         services.AddHostedService<RetentionSweeper>();
+        services.AddHostedService<DataProductDashboard.Services.Operations.InstanceEventRelay>();
         return services;
     }
 

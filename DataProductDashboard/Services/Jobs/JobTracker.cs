@@ -17,8 +17,24 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
     private readonly SemaphoreSlim _signal = new(0);
     private readonly ConcurrentDictionary<Guid, bool> _saving = new();
 
-    /// <summary>Raised after every change of a job, with the new snapshot.</summary>
+    /// <summary>Raised after every change of a job, with the new snapshot (jobs of other instances included, as their
+    /// stored state, when <see cref="Operations.InstanceEventRelay"/> relays them).</summary>
     public event Action<JobStatus>? Changed;
+
+    /// <summary>A job changed here in a way other instances should hear of: queued, started, its progress saved, ended.</summary>
+    public event Action<Guid>? Published;
+
+    /// <summary>Another instance changed job <paramref name="id"/>: its stored state is announced to this instance's
+    /// pages (a job running here is announced live already).</summary>
+    public async Task AnnounceStoredAsync(Guid id, CancellationToken ct)
+    {
+        if (_live.ContainsKey(id))
+            return;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (job is not null)
+            Raise(ToStatus(job));
+    }
 
     /// <summary>Stores a new queued job and wakes the runner.</summary>
     public async Task<JobStatus> EnqueueAsync(Job job, CancellationToken ct)
@@ -37,6 +53,7 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
         var status = ToStatus(job);
         logger.LogInformation("Queued {Kind} job {JobId} for product {ProductId} ({Rows} rows)", job.Kind, job.Id, job.ProductId, job.RowsTotal);
         Raise(status);
+        Published?.Invoke(status.Id);
         _signal.Release();
         return status;
     }
@@ -78,6 +95,7 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
         var status = ToStatus(job);
         _live[job.Id] = (status, clock.GetUtcNow().UtcDateTime);
         Raise(status);
+        Published?.Invoke(job.Id);
     }
 
     /// <summary>Progress of a running job: announced at once, saved at most once a second.</summary>
@@ -109,6 +127,7 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
             await db.Jobs.Where(j => j.Id == id && j.State == JobState.Running).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Stage, status.Stage).SetProperty(j => j.RowsDone, status.RowsDone)
                 .SetProperty(j => j.RowsTotal, status.RowsTotal).SetProperty(j => j.UpdatedAt, now), ct);
+            Published?.Invoke(id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -126,6 +145,7 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
     {
         _live.TryRemove(job.Id, out _);
         Raise(ToStatus(job));
+        Published?.Invoke(job.Id);
     }
 
     public static JobStatus ToStatus(Job j) => new()

@@ -26,7 +26,19 @@ public sealed class ProductEvents(TimeProvider clock, ILogger<ProductEvents> log
     /// <summary>Subscriptions not disposed yet (for tests: every page ends its own).</summary>
     internal int SubscriptionCount => _subscriptions.Count;
 
+    /// <summary>Raised by <see cref="Publish"/> (a change made here), so that other instances on the database hear of it
+    /// (<see cref="Operations.InstanceEventRelay"/>); not by <see cref="Deliver"/>.</summary>
+    public event Action<int>? Published;
+
+    /// <summary>A change made by this instance: its pages refresh, and the other instances are told.</summary>
     public void Publish(int productId)
+    {
+        Deliver(productId);
+        Published?.Invoke(productId);
+    }
+
+    /// <summary>A change this instance's pages must show (made here, or heard from another instance).</summary>
+    public void Deliver(int productId)
     {
         foreach (var subscription in _subscriptions.Values)
         {
