@@ -112,6 +112,7 @@ public static class DashboardServiceExtensions
         services.AddHostedService<DataProductDashboard.Services.Alerts.TimelinessService>();
         services.AddHostedService<RetentionSweeper>();
         services.AddHostedService<DataProductDashboard.Services.Operations.InstanceEventRelay>();
+        services.AddHostedService<DataProductDashboard.Services.Operations.InstancePresence>();
         return services;
     }
 

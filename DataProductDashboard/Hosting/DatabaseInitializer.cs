@@ -16,6 +16,7 @@ public sealed class DatabaseInitializer(
     InitialAdmin initialAdmin,
     DataProductDashboard.Services.Jobs.OrphanFiles orphans,
     DataProductDashboard.Services.Experiments.ExperimentSamples experimentSamples,
+    DataProductDashboard.Services.Operations.SingletonWork instances,
     IOptions<DashboardOptions> options,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -35,12 +36,21 @@ public sealed class DatabaseInitializer(
             var connection = db.Database.GetDbConnection();
             logger.LogInformation("Database ready: {Provider} at {DataSource} {Database}", db.Database.ProviderName, connection.DataSource, connection.Database);
         }
-        await experimentSamples.BackfillAsync(dbFactory, logger, cancellationToken);
-        await orphans.SweepAsync(cancellationToken);
-        await initialAdmin.EnsureAsync(cancellationToken);
-        if (options.Value.SeedDemo)
-            await seeder.SeedAsync(cancellationToken);
+        // Several instances may start at once on one database: the first admin, the demo and the repairs are made by
+        // one of them at a time (the others then find them done).
+        await instances.AnnouncePresenceAsync(cancellationToken);
+        await using (await instances.HoldAsync(StartUpWork, TimeSpan.FromMinutes(2), cancellationToken))
+        {
+            await experimentSamples.BackfillAsync(dbFactory, logger, cancellationToken);
+            await orphans.SweepAsync(cancellationToken);
+            await initialAdmin.EnsureAsync(cancellationToken);
+            if (options.Value.SeedDemo)
+                await seeder.SeedAsync(cancellationToken);
+        }
     }
+
+    /// <summary>The lease of the start-up's one-instance-at-a-time part.</summary>
+    public const string StartUpWork = "start-up";
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -229,7 +229,8 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
     /// <summary>At start: removes uploads that never arrived (data/tmp) and the files of <paramref name="area"/> that
     /// nothing references (a crash between writing a file and committing what points at it).</summary>
     /// <returns>How many files were removed.</returns>
-    public int Sweep(string area, IReadOnlySet<string> referencedHashes)
+    /// <param name="writtenBefore">Only files last written before this time (UTC) go; null: every unreferenced file.</param>
+    public int Sweep(string area, IReadOnlySet<string> referencedHashes, DateTime? writtenBefore = null)
     {
         var removed = 0;
         var directory = Path.Combine(options.Value.DataPath, area);
@@ -239,7 +240,7 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
         {
             var name = Path.GetFileName(path);
             var hash = name.Split('.')[0];
-            if (name.EndsWith(".tmp", StringComparison.Ordinal) || !referencedHashes.Contains(hash))
+            if ((name.EndsWith(".tmp", StringComparison.Ordinal) || !referencedHashes.Contains(hash)) && WrittenBefore(path, writtenBefore))
             {
                 TryDelete(path);
                 removed++;
@@ -248,20 +249,23 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
         return removed;
     }
 
-    /// <summary>Removes every upload left in data/tmp by a stopped process.</summary>
-    public int SweepTemp()
+    /// <summary>Removes every upload left in data/tmp by a stopped process (only those last written before
+    /// <paramref name="writtenBefore"/> when given).</summary>
+    public int SweepTemp(DateTime? writtenBefore = null)
     {
         var directory = Path.Combine(options.Value.DataPath, Temp);
         if (!Directory.Exists(directory))
             return 0;
         var removed = 0;
-        foreach (var path in Directory.EnumerateFiles(directory))
+        foreach (var path in Directory.EnumerateFiles(directory).Where(p => WrittenBefore(p, writtenBefore)))
         {
             TryDelete(path);
             removed++;
         }
         return removed;
     }
+
+    private static bool WrittenBefore(string path, DateTime? time) => time is not { } t || File.GetLastWriteTimeUtc(path) < t;
 
     private void TryDelete(string path)
     {

@@ -112,7 +112,10 @@ public sealed class JobTracker(IDbContextFactory<DashboardDbContext> dbFactory, 
         // While an import stores its rows it holds the database's write lock: the stage is saved when it starts storing
         // is over (the commit itself marks the job done), so no save queues behind it.
         var save = (now - live.SavedAt >= SaveEvery || status.Stage != live.Status.Stage) && status.Stage != StoringStage;
-        _live[id] = (status, save ? now : live.SavedAt);
+        // Only over the snapshot read above: a report that runs late (on a pool thread) after the job ended must not
+        // put the ended job back as running, which pages and the API would then show forever.
+        if (!_live.TryUpdate(id, (status, save ? now : live.SavedAt), live))
+            return;
         Raise(status);
         if (!save || !_saving.TryAdd(id, true))
             return;

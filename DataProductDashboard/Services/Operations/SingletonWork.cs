@@ -32,4 +32,83 @@ public sealed class SingletonWork(IDbContextFactory<DashboardDbContext> dbFactor
             logger.LogWarning(ex, "Giving back the lease of the {Work} failed; it runs out by itself", name);
         }
     }
+
+    private TimeProvider Clock => clock;
+    private ILogger Logger => logger;
+
+    /// <summary>How long an instance counts as alive after its last presence beat (<see cref="InstancePresence"/>).</summary>
+    public static readonly TimeSpan Presence = TimeSpan.FromSeconds(60);
+    private const string PresencePrefix = "instance ";
+
+    /// <summary>Marks this instance alive for <see cref="Presence"/> (renewed by <see cref="InstancePresence"/>).</summary>
+    public Task AnnouncePresenceAsync(CancellationToken ct) => TryHoldAsync(PresencePrefix + instance.Id, Presence, ct);
+
+    /// <summary>Marks this instance gone (a clean stop).</summary>
+    public Task WithdrawPresenceAsync() => ReleaseAsync(PresencePrefix + instance.Id);
+
+    /// <summary>Whether another instance beat its presence within <see cref="Presence"/>.</summary>
+    public async Task<bool> OthersAliveAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mine = PresencePrefix + instance.Id;
+        return await db.BackgroundLeases.AnyAsync(l => l.Name.StartsWith(PresencePrefix) && l.Name != mine && l.ExpiresAt > now, ct);
+    }
+
+    /// <summary>Waits until this instance holds lease <paramref name="name"/> and keeps renewing it (every third of
+    /// <paramref name="duration"/>) until the returned handle is disposed, which gives it back: work that must not run on
+    /// two instances at once, however long it takes (the start-up's first admin and demo seeding).</summary>
+    public async Task<IAsyncDisposable> HoldAsync(string name, TimeSpan duration, CancellationToken ct)
+    {
+        var waited = false;
+        while (!await TryHoldAsync(name, duration, ct))
+        {
+            if (!waited)
+                logger.LogInformation("Waiting for another instance to finish its {Work}", name);
+            waited = true;
+            await Task.Delay(TimeSpan.FromMilliseconds(500), clock, ct);
+        }
+        return new Held(this, name, duration);
+    }
+
+    private sealed class Held : IAsyncDisposable
+    {
+        private readonly SingletonWork _owner;
+        private readonly string _name;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _renewing;
+
+        public Held(SingletonWork owner, string name, TimeSpan duration)
+        {
+            (_owner, _name) = (owner, name);
+            _renewing = RenewAsync(duration, _stop.Token);
+        }
+
+        private async Task RenewAsync(TimeSpan duration, CancellationToken ct)
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(duration / 3, _owner.Clock, ct);
+                    await _owner.TryHoldAsync(_name, duration, ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                _owner.Logger.LogWarning(ex, "Renewing the lease of the {Work} failed", _name);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _renewing;
+            _stop.Dispose();
+            await _owner.ReleaseAsync(_name);
+        }
+    }
 }
