@@ -47,4 +47,44 @@ public sealed class SingletonWorkTests
         Assert.False(stillHeld);
         Assert.True(await b.TryHoldAsync("follow-up repair", Lease, default));
     }
+
+    [Fact]
+    public async Task TryHoldAsync_HolderWasAProcessOfThisMachineThatIsGone_TakesTheLeaseAtOnce()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+        await using var h = await ServiceHarness.CreateAsync(clock: clock);
+        await using (var db = await h.DbFactory.CreateDbContextAsync())
+        {
+            db.BackgroundLeases.Add(new DataProductDashboard.Data.Entities.BackgroundLease
+            {
+                Name = "retention sweep", Owner = $"{Environment.MachineName}:{GonePid()}:deadbeef", ExpiresAt = clock.GetUtcNow().UtcDateTime.AddMinutes(5),
+            });
+            db.BackgroundLeases.Add(new DataProductDashboard.Data.Entities.BackgroundLease
+            {
+                Name = "timeliness check", Owner = "another-machine:4242:deadbeef", ExpiresAt = clock.GetUtcNow().UtcDateTime.AddMinutes(5),
+            });
+            await db.SaveChangesAsync();
+        }
+        var restarted = new SingletonWork(h.DbFactory, new InstanceIdentity(), clock, NullLogger<SingletonWork>.Instance);
+
+        Assert.True(await restarted.TryHoldAsync("retention sweep", Lease, default));
+        Assert.False(await restarted.TryHoldAsync("timeliness check", Lease, default)); // another machine's: it may be alive
+    }
+
+    [Fact]
+    public void IsGoneFromThisMachine_ThisProcess_IsNot_AnEndedOne_Is_AnotherMachinesOrAForeignId_IsNot()
+    {
+        Assert.False(InstanceIdentity.IsGoneFromThisMachine(new InstanceIdentity().Id));
+        Assert.True(InstanceIdentity.IsGoneFromThisMachine($"{Environment.MachineName}:{GonePid()}:0123abcd"));
+        Assert.False(InstanceIdentity.IsGoneFromThisMachine($"not-{Environment.MachineName}:{GonePid()}:0123abcd"));
+        Assert.False(InstanceIdentity.IsGoneFromThisMachine("no-process-id"));
+    }
+
+    /// <summary>The id of a process that ran and ended on this machine.</summary>
+    private static int GonePid()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        process.WaitForExit();
+        return process.Id;
+    }
 }

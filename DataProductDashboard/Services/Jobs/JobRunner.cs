@@ -103,16 +103,18 @@ public sealed class JobRunner(
         }
     }
 
-    /// <summary>Jobs whose instance stopped or died while they ran (their lease ran out, or they predate leases): queued
-    /// again, or failed once they used up their attempts. A job running here is never taken back, however late its
+    /// <summary>Jobs whose instance stopped or died while they ran (their lease ran out, their process on this machine is
+    /// gone, or they predate leases): queued again, or failed once they used up their attempts. A job running here is never taken back, however late its
     /// heartbeat (a long store can hold SQLite's write lock past the lease).</summary>
     public async Task RecoverAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var interrupted = await db.Jobs
-            .Where(j => j.State == JobState.Running && j.LeaseOwner != instance.Id && (j.LeaseExpiresAt == null || j.LeaseExpiresAt < now))
-            .ToListAsync(ct);
+        // A lease also ends with its process: an instance of this machine that is gone (killed, then restarted as this
+        // one) gives its jobs back at once instead of after the lease.
+        var interrupted = (await db.Jobs.Where(j => j.State == JobState.Running && j.LeaseOwner != instance.Id).ToListAsync(ct))
+            .Where(j => j.LeaseExpiresAt is not { } expires || expires < now || j.LeaseOwner is null || Operations.InstanceIdentity.IsGoneFromThisMachine(j.LeaseOwner))
+            .ToList();
         if (interrupted.Count == 0)
             return;
         foreach (var job in interrupted)

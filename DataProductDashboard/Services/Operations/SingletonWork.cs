@@ -13,6 +13,14 @@ public sealed class SingletonWork(IDbContextFactory<DashboardDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var held = await BackgroundLeases.TryAcquireAsync(db, name, instance.Id, clock.GetUtcNow().UtcDateTime, duration, ct);
+        if (!held && await db.BackgroundLeases.AsNoTracking().Where(l => l.Name == name).Select(l => l.Owner).FirstOrDefaultAsync(ct) is { } holder
+            && InstanceIdentity.IsGoneFromThisMachine(holder))
+        {
+            // The holder was this machine's process that is gone (killed, then restarted as this one): its lease is
+            // over now, not when it runs out.
+            await db.BackgroundLeases.Where(l => l.Name == name && l.Owner == holder).ExecuteDeleteAsync(ct);
+            held = await BackgroundLeases.TryAcquireAsync(db, name, instance.Id, clock.GetUtcNow().UtcDateTime, duration, ct);
+        }
         if (!held)
             logger.LogDebug("The {Work} runs on another instance; skipped here", name);
         return held;
@@ -46,13 +54,16 @@ public sealed class SingletonWork(IDbContextFactory<DashboardDbContext> dbFactor
     /// <summary>Marks this instance gone (a clean stop).</summary>
     public Task WithdrawPresenceAsync() => ReleaseAsync(PresencePrefix + instance.Id);
 
-    /// <summary>Whether another instance beat its presence within <see cref="Presence"/>.</summary>
+    /// <summary>Whether another instance beat its presence within <see cref="Presence"/> and may still run: one on this
+    /// machine whose process is gone (killed, then restarted as this one) does not count.</summary>
     public async Task<bool> OthersAliveAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var mine = PresencePrefix + instance.Id;
-        return await db.BackgroundLeases.AnyAsync(l => l.Name.StartsWith(PresencePrefix) && l.Name != mine && l.ExpiresAt > now, ct);
+        var others = await db.BackgroundLeases.AsNoTracking().Where(l => l.Name.StartsWith(PresencePrefix) && l.Name != mine && l.ExpiresAt > now)
+            .Select(l => l.Name).ToListAsync(ct);
+        return others.Any(name => !InstanceIdentity.IsGoneFromThisMachine(name[PresencePrefix.Length..]));
     }
 
     /// <summary>Waits until this instance holds lease <paramref name="name"/> and keeps renewing it (every third of
