@@ -13,6 +13,7 @@ namespace DataProductDashboard.Tests.Api;
 
 /// <summary>Archive, restore, delete with all data, schema versions and retention, through the API on one shared app
 /// (each test makes its own products).</summary>
+[Trait(Providers.Trait, Providers.Both)]
 public sealed class ProductLifecycleApiTests(ProductLifecycleApiTests.Fixture fixture) : ApiTestBase, IClassFixture<ProductLifecycleApiTests.Fixture>
 {
     public sealed class Fixture : IAsyncLifetime

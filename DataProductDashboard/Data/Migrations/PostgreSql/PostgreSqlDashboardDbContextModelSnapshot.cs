@@ -2018,15 +2018,6 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                     b.Navigation("Alert");
                 });
 
-            modelBuilder.Entity("DataProductDashboard.Data.Entities.Prediction", b =>
-                {
-                    b.HasOne("DataProductDashboard.Data.Entities.Batch", null)
-                        .WithMany()
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("DataProductDashboard.Data.Entities.ProductSchemaVersion", b =>
                 {
                     b.HasOne("DataProductDashboard.Data.Entities.DataProduct", "Product")
@@ -2055,12 +2046,6 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.ShadowPrediction", b =>
                 {
-                    b.HasOne("DataProductDashboard.Data.Entities.Batch", null)
-                        .WithMany()
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("DataProductDashboard.Data.Entities.ModelVersion", null)
                         .WithMany()
                         .HasForeignKey("ModelVersionId")

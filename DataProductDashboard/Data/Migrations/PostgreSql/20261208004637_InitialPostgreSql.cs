@@ -125,6 +125,26 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Predictions",
+                columns: table => new
+                {
+                    BatchId = table.Column<int>(type: "integer", nullable: false),
+                    RowIndex = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    RowKey = table.Column<string>(type: "text", nullable: false),
+                    Predicted = table.Column<double>(type: "double precision", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: true),
+                    Label = table.Column<double>(type: "double precision", nullable: true),
+                    LabelAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Arm = table.Column<int>(type: "integer", maxLength: 32, nullable: true),
+                    Segments = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Predictions", x => new { x.BatchId, x.RowIndex });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -642,6 +662,27 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ShadowPredictions",
+                columns: table => new
+                {
+                    BatchId = table.Column<int>(type: "integer", nullable: false),
+                    ModelVersionId = table.Column<int>(type: "integer", nullable: false),
+                    RowIndex = table.Column<int>(type: "integer", nullable: false),
+                    Predicted = table.Column<double>(type: "double precision", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShadowPredictions", x => new { x.BatchId, x.ModelVersionId, x.RowIndex });
+                    table.ForeignKey(
+                        name: "FK_ShadowPredictions_ModelVersions_ModelVersionId",
+                        column: x => x.ModelVersionId,
+                        principalTable: "ModelVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Alerts",
                 columns: table => new
                 {
@@ -853,32 +894,6 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "Predictions",
-                columns: table => new
-                {
-                    BatchId = table.Column<int>(type: "integer", nullable: false),
-                    RowIndex = table.Column<int>(type: "integer", nullable: false),
-                    ProductId = table.Column<int>(type: "integer", nullable: false),
-                    RowKey = table.Column<string>(type: "text", nullable: false),
-                    Predicted = table.Column<double>(type: "double precision", nullable: false),
-                    Score = table.Column<double>(type: "double precision", nullable: true),
-                    Label = table.Column<double>(type: "double precision", nullable: true),
-                    LabelAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Arm = table.Column<int>(type: "integer", maxLength: 32, nullable: true),
-                    Segments = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Predictions", x => new { x.BatchId, x.RowIndex });
-                    table.ForeignKey(
-                        name: "FK_Predictions_Batches_BatchId",
-                        column: x => x.BatchId,
-                        principalTable: "Batches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ReferenceSamples",
                 columns: table => new
                 {
@@ -892,33 +907,6 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                         name: "FK_ReferenceSamples_Batches_BatchId",
                         column: x => x.BatchId,
                         principalTable: "Batches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ShadowPredictions",
-                columns: table => new
-                {
-                    BatchId = table.Column<int>(type: "integer", nullable: false),
-                    ModelVersionId = table.Column<int>(type: "integer", nullable: false),
-                    RowIndex = table.Column<int>(type: "integer", nullable: false),
-                    Predicted = table.Column<double>(type: "double precision", nullable: false),
-                    Score = table.Column<double>(type: "double precision", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ShadowPredictions", x => new { x.BatchId, x.ModelVersionId, x.RowIndex });
-                    table.ForeignKey(
-                        name: "FK_ShadowPredictions_Batches_BatchId",
-                        column: x => x.BatchId,
-                        principalTable: "Batches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ShadowPredictions_ModelVersions_ModelVersionId",
-                        column: x => x.ModelVersionId,
-                        principalTable: "ModelVersions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DataProductDashboard.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlDashboardDbContext))]
-    [Migration("20261207234546_InitialPostgreSql")]
+    [Migration("20261208004637_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -2021,15 +2021,6 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                     b.Navigation("Alert");
                 });
 
-            modelBuilder.Entity("DataProductDashboard.Data.Entities.Prediction", b =>
-                {
-                    b.HasOne("DataProductDashboard.Data.Entities.Batch", null)
-                        .WithMany()
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("DataProductDashboard.Data.Entities.ProductSchemaVersion", b =>
                 {
                     b.HasOne("DataProductDashboard.Data.Entities.DataProduct", "Product")
@@ -2058,12 +2049,6 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("DataProductDashboard.Data.Entities.ShadowPrediction", b =>
                 {
-                    b.HasOne("DataProductDashboard.Data.Entities.Batch", null)
-                        .WithMany()
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("DataProductDashboard.Data.Entities.ModelVersion", null)
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
