@@ -46,7 +46,7 @@ public sealed class ChunkedImportTests
         var batch = await db.Batches.Include(b => b.ModelVersion).SingleAsync(b => b.Id == batchId);
         var stored = await db.Predictions.Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex).ToListAsync();
         var parsed = CsvBatchReader.Read(bytes, "long.csv", TestSchemas.Regression, CsvReadMode.Batch);
-        var scores = ModelScorer.Score(h.Get<ModelCache>().Get(batch.ModelVersion!.FileHash), parsed.Table, TestSchemas.Regression, TaskType.Regression);
+        var scores = ModelScorer.Score(await h.Get<ModelCache>().GetAsync(batch.ModelVersion!.FileHash), parsed.Table, TestSchemas.Regression, TaskType.Regression);
 
         Assert.Equal(2_500, batch.RowCount);
         Assert.Equal(2_500, batch.LabelledRows);
@@ -57,7 +57,7 @@ public sealed class ChunkedImportTests
         Assert.Equal(parsed.Table.Timestamps("day").Min(), batch.EventTimeFrom);
         Assert.Equal(parsed.Table.Timestamps("day").Max(), batch.EventTimeTo);
 
-        var reference = h.Profiles.Get(batch.ModelVersion.FileHash)!;
+        var reference = (await h.Profiles.GetAsync(batch.ModelVersion.FileHash, default))!;
         var settings = (await db.Products.SingleAsync(p => p.Id == product.Id)).DriftSettings;
         var expected = BatchAuditor.Audit(TestSchemas.Regression, parsed.Table, parsed.RowKeys, scores.Predicted.Select(v => (double)v).ToArray(),
             reference, batch.ReceivedAt, [], settings);

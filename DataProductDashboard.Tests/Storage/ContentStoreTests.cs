@@ -24,7 +24,7 @@ public sealed class ContentStoreTests : IDisposable
 
     public ContentStoreTests()
     {
-        _store = new ContentStore(Options.Create(new DashboardOptions { RootDirectory = _temp.Path }), NullLogger<ContentStore>.Instance);
+        _store = new ContentStore(Options.Create(new DashboardOptions { RootDirectory = _temp.Path }), new DirectoryFiles(), NullLogger<ContentStore>.Instance);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -146,7 +146,7 @@ public static class ModelsApi
         using var upload = await UploadReader.ReadAsync(request, ["text/csv"], "training.csv", ct);
         var trainRequest = ParseTrainRequest(upload);
         var rows = await registry.CheckTrainingDataAsync(productId, upload.Content, upload.FileName, ct, trainRequest.Trainer);
-        store.Adopt(ContentStore.JobInputs, upload.File, ".csv");
+        await store.AdoptAsync(ContentStore.JobInputs, upload.File, ".csv", ct);
         var job = await jobs.EnqueueAsync(new Job
         {
             Kind = TrainingJobHandler.JobKind, ProductId = productId, RowsTotal = rows, InputArea = ContentStore.JobInputs,

@@ -12,6 +12,16 @@ public enum DatabaseProvider
     PostgreSql,
 }
 
+/// <summary>Where the stored files (models, batch files, reference data) are kept for every instance.</summary>
+public enum FileStorage
+{
+    /// <summary>The data directory: with one instance, or with several that mount it from one shared volume.</summary>
+    Directory,
+
+    /// <summary>The database, with each instance's data directory as a local cache (the default on PostgreSQL).</summary>
+    Database,
+}
+
 /// <summary>The "Dashboard:Database" section, with the connection string from <c>ConnectionStrings:Dashboard</c>.</summary>
 public sealed class DatabaseOptions : IValidatableObject
 {
@@ -24,6 +34,13 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <c>Host=db;Database=dashboard;Username=dashboard;Password=…</c>). SQLite ignores it: the file is
     /// <see cref="DashboardOptions.DatabasePath"/>.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>Where stored files are kept; unset: <see cref="FileStorage.Database"/> on PostgreSQL (several instances
+    /// need no shared volume), <see cref="FileStorage.Directory"/> on SQLite.</summary>
+    public FileStorage? Files { get; set; }
+
+    /// <summary>The file storage in effect (<see cref="Files"/>, or its provider's default).</summary>
+    public FileStorage EffectiveFiles => Files ?? (Provider == DatabaseProvider.PostgreSql ? FileStorage.Database : FileStorage.Directory);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

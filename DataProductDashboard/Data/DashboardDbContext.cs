@@ -40,6 +40,8 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : 
     public DbSet<OutboxMessage> NotificationOutbox => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ProductSchemaVersion> SchemaVersions => Set<ProductSchemaVersion>();
+    public DbSet<SharedFile> SharedFiles => Set<SharedFile>();
+    public DbSet<SharedFileChunk> SharedFileChunks => Set<SharedFileChunk>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

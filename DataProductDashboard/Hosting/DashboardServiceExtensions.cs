@@ -55,6 +55,9 @@ public static class DashboardServiceExtensions
         // key ring) come from it too.
         services.AddSingleton<IDbContextFactory<DashboardDbContext>, DashboardDbContextFactory>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
+        services.AddSingleton<DatabaseFiles>();
+        services.AddSingleton<ISharedFiles>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveFiles == FileStorage.Database
+            ? sp.GetRequiredService<DatabaseFiles>() : new DirectoryFiles());
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ModelCache>();
         services.AddSingleton<DataProductDashboard.Services.Audit.ReferenceProfileStore>();

@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace DataProductDashboard.Storage;
 
 /// <summary>Files under data/&lt;area&gt;/ named by the SHA-256 of their content, and uploads on their way in under
-/// data/tmp/.</summary>
-public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<ContentStore> logger)
+/// data/tmp/. Every write also goes to the <see cref="ISharedFiles"/> copy that every instance reaches, and a file that
+/// is not (or no longer) in the local data directory is fetched from it on first use; with
+/// <see cref="DirectoryFiles"/> the data directory is that copy and nothing moves.</summary>
+public sealed class ContentStore(IOptions<DashboardOptions> options, ISharedFiles shared, ILogger<ContentStore> logger)
 {
     public const string Models = "models";
     public const string Batches = "batches";
@@ -22,8 +24,23 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
 
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    public string PathFor(string area, string hash, string extension) =>
-        Path.Combine(options.Value.DataPath, area, hash + extension);
+    /// <summary>Where the file lives in this instance's data directory (it may not be there yet: see
+    /// <see cref="LocalCopyAsync"/>).</summary>
+    public string PathFor(string area, string name, string extension) => Path.Combine(options.Value.DataPath, area, name + extension);
+
+    /// <summary>The local path of a stored file, fetched from the shared copy first when this instance does not have
+    /// it; null when it is stored nowhere.</summary>
+    public async Task<string?> LocalCopyAsync(string area, string name, string extension, CancellationToken ct)
+    {
+        var path = PathFor(area, name, extension);
+        if (File.Exists(path) || await shared.FetchAsync(area, name + extension, path, ct))
+            return path;
+        return null;
+    }
+
+    /// <summary>The length of a stored file this instance holds; null when it is not (or not yet) here.</summary>
+    public long? LocalLength(string area, string name, string extension) =>
+        PathFor(area, name, extension) is var path && File.Exists(path) ? new FileInfo(path).Length : null;
 
     /// <summary>Writes the content unless a file with the same hash is already there.</summary>
     /// <returns>The hash and whether this call created the file (so a failed transaction can remove it).</returns>
@@ -31,25 +48,43 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
     {
         var hash = Hash(content.Span);
         var path = PathFor(area, hash, extension);
-        if (File.Exists(path))
-            return new StoredFile(hash, path, Created: false);
+        var created = false;
+        if (!File.Exists(path))
+        {
+            await WriteLocalAsync(path, content, ct);
+            logger.LogDebug("Stored {Area} file {Hash} ({Bytes} bytes)", area, hash, content.Length);
+            created = true;
+        }
+        created |= await shared.PutAsync(area, hash + extension, path, ct);
+        return new StoredFile(area, hash, extension, path, created);
+    }
+
+    /// <summary>Writes a file named by something other than its content (a model version's derived files, by the
+    /// version's hash), replacing this instance's copy; the shared copy keeps the first one written.</summary>
+    public async Task WriteAsync(string area, string name, string extension, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var path = PathFor(area, name, extension);
+        await WriteLocalAsync(path, content, ct);
+        await shared.PutAsync(area, name + extension, path, ct);
+    }
+
+    private static async Task WriteLocalAsync(string path, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await File.WriteAllBytesAsync(temp, content, ct);
         File.Move(temp, path, overwrite: true);
-        logger.LogDebug("Stored {Area} file {Hash} ({Bytes} bytes)", area, hash, content.Length);
-        return new StoredFile(hash, path, Created: true);
     }
 
     /// <summary>Moves an uploaded file to its content-addressed place (or drops it when the same content is already
     /// stored); the upload then points at the stored file.</summary>
-    public StoredFile Adopt(string area, UploadedFile upload, string extension)
+    public async Task<StoredFile> AdoptAsync(string area, UploadedFile upload, string extension, CancellationToken ct)
     {
         var path = PathFor(area, upload.Hash, extension);
         if (!upload.IsTemporary)
         {
             if (string.Equals(upload.Path, path, StringComparison.Ordinal))
-                return new StoredFile(upload.Hash, path, Created: false);
+                return new StoredFile(area, upload.Hash, extension, path, Created: false);
             throw new InvalidOperationException($"The upload {upload.FileName} is already stored at {upload.Path}.");
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -60,13 +95,16 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
             File.Delete(upload.Path);
         upload.MarkAdopted(path);
         logger.LogDebug("Stored {Area} file {Hash} ({Bytes} bytes)", area, upload.Hash, upload.Length);
-        return new StoredFile(upload.Hash, path, created);
+        created |= await shared.PutAsync(area, upload.Hash + extension, path, ct);
+        return new StoredFile(area, upload.Hash, extension, path, created);
     }
 
-    /// <summary>A stored file as an upload (e.g. a job's input read again after a restart).</summary>
-    public UploadedFile Open(string area, string hash, string extension, string fileName)
+    /// <summary>A stored file as an upload (e.g. a job's input read again after a restart, or on another instance);
+    /// null when it is stored nowhere.</summary>
+    public async Task<UploadedFile?> OpenAsync(string area, string hash, string extension, string fileName, CancellationToken ct)
     {
-        var path = PathFor(area, hash, extension);
+        if (await LocalCopyAsync(area, hash, extension, ct) is not { } path)
+            return null;
         var file = new UploadedFile(path, new FileInfo(path).Length, hash, fileName);
         file.MarkAdopted(path);
         return file;
@@ -209,44 +247,49 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ILogger<Con
     }
 
     /// <summary>Removes a file this request created, when the work it belonged to failed.</summary>
-    public void Discard(StoredFile file)
+    public async Task DiscardAsync(StoredFile file)
     {
         if (!file.Created)
             return;
         TryDelete(file.Path);
+        await shared.DeleteAsync(file.Area, file.Hash + file.Extension, CancellationToken.None);
     }
 
-    /// <summary>Removes a stored file (its product was deleted, or retention expired it); false when it was not there.</summary>
-    public bool Delete(string area, string hash, string extension)
+    /// <summary>Removes a stored file (its product was deleted, retention expired it, its job ended), here and in the
+    /// shared copy; false when it was in neither.</summary>
+    public async Task<bool> DeleteAsync(string area, string hash, string extension, CancellationToken ct)
     {
         var path = PathFor(area, hash, extension);
-        if (!File.Exists(path))
-            return false;
-        TryDelete(path);
-        return !File.Exists(path);
+        var local = File.Exists(path);
+        if (local)
+            TryDelete(path);
+        var removedShared = await shared.DeleteAsync(area, hash + extension, ct);
+        return (local && !File.Exists(path)) || removedShared;
     }
 
     /// <summary>At start: removes uploads that never arrived (data/tmp) and the files of <paramref name="area"/> that
-    /// nothing references (a crash between writing a file and committing what points at it).</summary>
-    /// <returns>How many files were removed.</returns>
+    /// nothing references (a crash between writing a file and committing what points at it), here and in the shared
+    /// copy.</summary>
+    /// <returns>How many copies were removed (a file stored both here and in the database counts twice).</returns>
     /// <param name="writtenBefore">Only files last written before this time (UTC) go; null: every unreferenced file.</param>
-    public int Sweep(string area, IReadOnlySet<string> referencedHashes, DateTime? writtenBefore = null)
+    public async Task<int> SweepAsync(string area, IReadOnlySet<string> referencedHashes, DateTime? writtenBefore, CancellationToken ct)
     {
         var removed = 0;
         var directory = Path.Combine(options.Value.DataPath, area);
-        if (!Directory.Exists(directory))
-            return 0;
-        foreach (var path in Directory.EnumerateFiles(directory))
+        if (Directory.Exists(directory))
         {
-            var name = Path.GetFileName(path);
-            var hash = name.Split('.')[0];
-            if ((name.EndsWith(".tmp", StringComparison.Ordinal) || !referencedHashes.Contains(hash)) && WrittenBefore(path, writtenBefore))
+            foreach (var path in Directory.EnumerateFiles(directory))
             {
-                TryDelete(path);
-                removed++;
+                var name = Path.GetFileName(path);
+                var hash = name.Split('.')[0];
+                if ((name.EndsWith(".tmp", StringComparison.Ordinal) || !referencedHashes.Contains(hash)) && WrittenBefore(path, writtenBefore))
+                {
+                    TryDelete(path);
+                    removed++;
+                }
             }
         }
-        return removed;
+        return removed + await shared.SweepAsync(area, referencedHashes, writtenBefore, ct);
     }
 
     /// <summary>Removes every upload left in data/tmp by a stopped process (only those last written before

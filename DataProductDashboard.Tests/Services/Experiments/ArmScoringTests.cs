@@ -33,13 +33,12 @@ public sealed class ArmScoringTests
         return (product.Id, champion.Id, v2.Id, experiment.Id);
     }
 
-    private static float[] ScoreAll(ServiceHarness h, string modelHash, byte[] csv, TaskType task, out float[]? probability)
+    private static async Task<(float[] Predicted, float[]? Probability)> ScoreAllAsync(ServiceHarness h, string modelHash, byte[] csv, TaskType task)
     {
-        var model = new ModelCache(h.Store).Get(modelHash);
+        var model = await new ModelCache(h.Store).GetAsync(modelHash);
         var table = CsvBatchReader.Read(csv, "b.csv", TestSchemas.Binary, CsvReadMode.Batch).Table;
         var result = ModelScorer.Score(model, table, TestSchemas.Binary, task);
-        probability = result.Probability;
-        return result.Predicted;
+        return (result.Predicted, result.Probability);
     }
 
     [Fact]
@@ -61,8 +60,8 @@ public sealed class ArmScoringTests
         Assert.InRange(predictions.Count(p => p.Arm == ExperimentArm.Challenger), 150, 250);
 
         var hashes = await db.ModelVersions.Where(v => v.Id == championId || v.Id == challengerId).ToDictionaryAsync(v => v.Id, v => v.FileHash);
-        var byChampion = ScoreAll(h, hashes[championId], csv, TaskType.BinaryClassification, out var championProbability);
-        var byChallenger = ScoreAll(h, hashes[challengerId], csv, TaskType.BinaryClassification, out var challengerProbability);
+        var (byChampion, championProbability) = await ScoreAllAsync(h, hashes[championId], csv, TaskType.BinaryClassification);
+        var (byChallenger, challengerProbability) = await ScoreAllAsync(h, hashes[challengerId], csv, TaskType.BinaryClassification);
         Assert.NotEqual(championProbability, challengerProbability);
         for (var i = 0; i < predictions.Count; i++)
         {

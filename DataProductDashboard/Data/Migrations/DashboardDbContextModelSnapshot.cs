@@ -1539,6 +1539,56 @@ namespace DataProductDashboard.Data.Migrations
                     b.ToTable("ShadowPredictions", (string)null);
                 });
 
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.SharedFile", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Area", "Name");
+
+                    b.HasIndex("UploadId")
+                        .IsUnique();
+
+                    b.ToTable("SharedFiles", (string)null);
+                });
+
+            modelBuilder.Entity("DataProductDashboard.Data.Entities.SharedFileChunk", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UploadId", "Index");
+
+                    b.ToTable("SharedFileChunks", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -32,7 +32,7 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
             return JsonSerializer.Deserialize<List<ColumnDistribution>>(stored, JsonValueConverter.Options)?.Find(d => d.Column == column)
                 ?? throw new ConflictException($"'{column}' of batch {batchId} was not tested for drift (no values in the batch or none in the reference), so there is no distribution to compare.");
         }
-        var reference = profiles.Get(batch.ModelHash)
+        var reference = await profiles.GetAsync(batch.ModelHash, ct)
             ?? throw new ConflictException("The model version of this batch has no reference data, so there is nothing to compare with.");
         ColumnPair pair;
         if (column == DriftDetector.PredictionColumn)
@@ -44,7 +44,8 @@ public sealed class AuditQueryService(IDbContextFactory<DashboardDbContext> dbFa
         else
         {
             Products.RowsGone.ThrowIfPurged(batchId, batch.RowsPurgedAt);
-            var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
+            var path = await store.LocalCopyAsync(ContentStore.Batches, batch.FileHash, ".csv", ct)
+                ?? throw new GoneException($"Batch {batchId}'s stored file is gone; its column '{column}' cannot be read again.");
             var table = (await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, Domain.ProductTimeZone.Of(product.TimeZone), ct), ct)).Table;
             pair = table.TryGetNumeric(column, out var numbers) && reference.Numeric(column) is { } r
                 ? ColumnPair.Numeric(column, r, NumericSample.From(numbers))

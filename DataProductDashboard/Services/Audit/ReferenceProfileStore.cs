@@ -8,8 +8,8 @@ using DataProductDashboard.Storage;
 
 namespace DataProductDashboard.Services.Audit;
 
-/// <summary>Reference profiles of model versions, saved as data/profiles/&lt;model hash&gt;.json when a version is
-/// registered and kept in memory once read.</summary>
+/// <summary>Reference profiles of model versions, saved as data/profiles/&lt;model hash&gt;.json (and in the shared copy
+/// of the content store) when a version is registered, and kept in memory once read.</summary>
 public sealed class ReferenceProfileStore(ContentStore store, ILogger<ReferenceProfileStore> logger)
 {
     public const string Area = "profiles";
@@ -28,10 +28,7 @@ public sealed class ReferenceProfileStore(ContentStore store, ILogger<ReferenceP
             var sample = task == TaskType.BinaryClassification ? holdout ?? LabelledRows(schema, data, scores) : task == TaskType.Regression ? holdout : null;
             return ReferenceProfile.Build(schema, data, scores.Probability ?? scores.Predicted, sample);
         }, ct);
-        var path = store.PathFor(Area, modelHash, ".json");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (var file = File.Create(path))
-            await JsonSerializer.SerializeAsync(file, profile, JsonValueConverter.Options, ct);
+        await store.WriteAsync(Area, modelHash, ".json", JsonSerializer.SerializeToUtf8Bytes(profile, JsonValueConverter.Options), ct);
         _profiles[modelHash] = profile;
         logger.LogInformation("Reference profile of model {Hash}: {Rows} rows", modelHash[..12], profile.Rows);
         return profile;
@@ -57,12 +54,16 @@ public sealed class ReferenceProfileStore(ContentStore store, ILogger<ReferenceP
     }
 
     /// <summary>The profile of a model, or null when the version was registered without reference data.</summary>
-    public ReferenceProfile? Get(string modelHash) => _profiles.GetOrAdd(modelHash, hash =>
+    public async Task<ReferenceProfile?> GetAsync(string modelHash, CancellationToken ct)
     {
-        var path = store.PathFor(Area, hash, ".json");
-        if (!File.Exists(path))
-            return null;
-        using var file = File.OpenRead(path);
-        return JsonSerializer.Deserialize<ReferenceProfile>(file, JsonValueConverter.Options);
-    });
+        if (_profiles.TryGetValue(modelHash, out var known))
+            return known;
+        ReferenceProfile? profile = null;
+        if (await store.LocalCopyAsync(Area, modelHash, ".json", ct) is { } path)
+        {
+            await using var file = File.OpenRead(path);
+            profile = await JsonSerializer.DeserializeAsync<ReferenceProfile>(file, JsonValueConverter.Options, ct);
+        }
+        return _profiles.GetOrAdd(modelHash, profile);
+    }
 }

@@ -13,10 +13,13 @@ public sealed class BatchImportJobHandler(BatchImporter importer, ContentStore s
 {
     public string Kind => BatchIntake.JobKind;
 
+    /// <summary>A rough size of a CSV row, for a job whose file is not here yet.</summary>
+    private const long EstimatedBytesPerRow = 100;
+
     public long MemoryWeight(Job job)
     {
-        var path = store.PathFor(job.InputArea, job.InputHash, job.InputExtension);
-        return File.Exists(path) ? new FileInfo(path).Length * 2 : 0;
+        // A job another instance received has its input in the shared copy only: weighed by its rows then.
+        return store.LocalLength(job.InputArea, job.InputHash, job.InputExtension) is { } bytes ? bytes * 2 : job.RowsTotal * EstimatedBytesPerRow * 2;
     }
 
     public async Task<JobOutcome> RunAsync(Job job, IProgress<JobProgress> progress, CancellationToken ct)
@@ -27,10 +30,8 @@ public sealed class BatchImportJobHandler(BatchImporter importer, ContentStore s
             if (stored is not null)
                 return new JobOutcome(stored.Id, RowsDone: stored.RowCount);
         }
-        var path = store.PathFor(job.InputArea, job.InputHash, job.InputExtension);
-        if (!File.Exists(path))
-            throw new InvalidOperationException($"The stored input of job {job.Id} ('{job.InputFileName}') is missing; send the file again.");
-        var file = store.Open(job.InputArea, job.InputHash, job.InputExtension, job.InputFileName);
+        var file = await store.OpenAsync(job.InputArea, job.InputHash, job.InputExtension, job.InputFileName, ct)
+            ?? throw new InvalidOperationException($"The stored input of job {job.Id} ('{job.InputFileName}') is missing; send the file again.");
         var (source, backfill) = ParseParameters(job.Parameters);
         progress.Report(new JobProgress(nameof(ImportStage.Parsing), 0, job.RowsTotal, 0.05));
         // Received when it was uploaded, not when it ran (a rerun keeps the batch's place in the history). The file was

@@ -89,7 +89,7 @@ public sealed class BatchImporter(
             rows = await Task.Run(() => CsvBatchReader.ReadFileChunks(file.Path, fileName, product.Schema, CsvReadMode.Batch, options.Value.ImportChunkRows,
                 chunk => whole = ++chunks == 1 ? chunk : null, ProductTimeZone.Of(product.TimeZone), ct), ct);
         }
-        var window = profiles.Get(champion.FileHash) is { } training
+        var window = await profiles.GetAsync(champion.FileHash, ct) is { } training
             ? await ReferenceWindows.ResolveAsync(db, productId, product.TimeZone, product.DriftSettings, training, beforeNumber: null, excludeBatchId: null, ct)
             : null;
         return new PreparedBatch(productId, product.Task, product.Schema, champion.Id, champion.Number, champion.FileHash, whole, rows, file,
@@ -165,8 +165,8 @@ public sealed class BatchImporter(
         var analysis = Task.Run(async () =>
         {
             var profile = PredictionProfile.For(prepared.Task, scored.Scores.Predicted, scored.Scores.Probability, ClassNames.Multiclass(prepared.Schema).Count);
-            var armAudits = scored.ArmScores is { } armScores ? ArmAuditsOf(prepared, armScores.Champion, armScores.Challenger) : null;
-            var reference = profiles.Get(prepared.ChampionFileHash);
+            var armAudits = scored.ArmScores is { } armScores ? await ArmAuditsOfAsync(prepared, armScores.Champion, armScores.Challenger, ct) : null;
+            var reference = await profiles.GetAsync(prepared.ChampionFileHash, ct);
             var segments = scored.Segments?.Measure.Points(reference, prepared.DriftSettings);
             var estimate = prepared.Task == TaskType.BinaryClassification && scored.Scores.Probability is { } probability
                 ? Analysis.Estimation.PerformanceEstimate.Binary(reference?.Holdout, probability, scored.Scores.Predicted)
@@ -176,7 +176,7 @@ public sealed class BatchImporter(
             return new BatchAnalysis(profile, audited?.Result, armAudits, segments) { Estimate = estimate, ReferenceSample = audited?.Sample };
         }, ct);
 
-        var file = store.Adopt(ContentStore.Batches, prepared.File, ".csv");
+        var file = await store.AdoptAsync(ContentStore.Batches, prepared.File, ".csv", ct);
         var stopwatch = Stopwatch.StartNew();
         Batch batch;
         int followUpId;
@@ -195,7 +195,7 @@ public sealed class BatchImporter(
         {
             // A job's input is the batch file itself: it stays for the next attempt.
             if (jobId is null)
-                store.Discard(file);
+                await store.DiscardAsync(file);
             // Not awaited when the store failed first: observed here, its own failure (if any) lost to the first.
             await ((Task)analysis).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
@@ -217,9 +217,10 @@ public sealed class BatchImporter(
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == batch.ProductId, ct);
         Products.ProductWrites.EnsureActive(product);
         Products.RowsGone.ThrowIfPurged(batch);
-        var reference = profiles.Get(batch.ModelVersion!.FileHash)
+        var reference = await profiles.GetAsync(batch.ModelVersion!.FileHash, ct)
             ?? throw new ConflictException($"Model version {batch.ModelVersion.Number} has no reference data, so batch {batchId} cannot be audited.");
-        var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
+        var path = await store.LocalCopyAsync(ContentStore.Batches, batch.FileHash, ".csv", ct)
+            ?? throw new GoneException($"Batch {batchId}'s stored file is gone; it cannot be audited again.");
         var predictions = await db.Predictions.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.RowIndex)
             .Select(p => p.Score ?? p.Predicted).ToArrayAsync(ct);
         var earlier = await db.Batches.Where(b => b.ProductId == batch.ProductId && b.Status == BatchStatus.Analyzed && b.ReceivedAt < batch.ReceivedAt)
@@ -265,22 +266,26 @@ public sealed class BatchImporter(
     private async Task<(ScoredBatch Scored, Task<(AuditResult Result, ReferenceSample Sample)?> Audit, TimeSpan ParseTime, (DateTime At, bool Backfill) Placed)> ScoreAsync(
         PreparedBatch prepared, PredictionSpool spool, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var champion = models.Get(prepared.ChampionFileHash);
-        var challenger = prepared.Experiment is { } experiment ? models.Get(experiment.ChallengerFileHash) : null;
-        var audit = profiles.Get(prepared.ChampionFileHash) is { } reference
+        var champion = await models.GetAsync(prepared.ChampionFileHash);
+        var challenger = prepared.Experiment is { } experiment ? await models.GetAsync(experiment.ChallengerFileHash) : null;
+        var reference = await profiles.GetAsync(prepared.ChampionFileHash, ct);
+        var audit = reference is not null
             ? new BatchAuditBuilder(prepared.Schema, reference, prepared.DriftSettings, prepared.RowCount, options.Value.DriftSampleRows, SeedOf(prepared.File.Hash),
                 prepared.DriftWindow)
             : null;
-        var shadows = prepared.Challengers.Select(c => (c, models.Get(c.FileHash))).ToList();
-        var coverage = profiles.Get(prepared.ChampionFileHash) is { } population
-            ? new Analysis.Coverage.CoverageAccumulator(new Analysis.Coverage.CoverageRules(prepared.Schema, population))
+        var shadows = new List<(ShadowChallenger, IScoringModel)>();
+        foreach (var shadow in prepared.Challengers)
+            shadows.Add((shadow, await models.GetAsync(shadow.FileHash)));
+        var coverage = reference is not null
+            ? new Analysis.Coverage.CoverageAccumulator(new Analysis.Coverage.CoverageRules(prepared.Schema, reference))
             : null;
-        var multivariate = profiles.Get(prepared.ChampionFileHash)?.Multivariate is { } multivariateReference
+        var multivariate = reference?.Multivariate is { } multivariateReference
             ? new Analysis.Multivariate.MultivariateAccumulator(multivariateReference)
             : null;
+        var estimatesError = prepared.Task == TaskType.Regression && prepared.Experiment is null;
         var scorer = new ChunkScorer(prepared, champion, challenger, audit, spool, shadows, coverage, multivariate,
-            prepared.Task == TaskType.Regression && prepared.Experiment is null ? models.ErrorModel(prepared.ChampionFileHash) : null,
-            prepared.Task == TaskType.Regression && prepared.Experiment is null ? models.SquaredErrorModel(prepared.ChampionFileHash) : null);
+            estimatesError ? await models.ErrorModelAsync(prepared.ChampionFileHash) : null,
+            estimatesError ? await models.SquaredErrorModelAsync(prepared.ChampionFileHash) : null);
         progress?.Report(new ImportProgress(ImportStage.Scoring, 0, prepared.RowCount));
         var parseTime = TimeSpan.Zero;
         if (prepared.Whole is { } whole)
@@ -313,7 +318,8 @@ public sealed class BatchImporter(
     private static int SampleSeedOf(string hash) => int.Parse(hash.AsSpan(8, 8), System.Globalization.NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     /// <summary>Each non-empty arm audited on its own, against its own model's reference, with its model version id.</summary>
-    private List<(ArmAudit Audit, int VersionId)> ArmAuditsOf(PreparedBatch prepared, ScoreResult championScores, ScoreResult challengerScores)
+    private async Task<List<(ArmAudit Audit, int VersionId)>> ArmAuditsOfAsync(PreparedBatch prepared, ScoreResult championScores, ScoreResult challengerScores,
+        CancellationToken ct)
     {
         var experiment = prepared.Experiment!;
         var audits = new List<(ArmAudit, int)>(2);
@@ -327,7 +333,7 @@ public sealed class BatchImporter(
                 continue;
             var latency = result.LatencyMicros;
             audits.Add((ArmAudit.Of(arm, prepared.Task, result.Predicted, result.Probability, result.Duration.TotalSeconds,
-                (latency.P50, latency.P95, latency.P99), profiles.Get(hash), prepared.DriftSettings), versionId));
+                (latency.P50, latency.P95, latency.P99), await profiles.GetAsync(hash, ct), prepared.DriftSettings), versionId));
         }
         return audits;
     }

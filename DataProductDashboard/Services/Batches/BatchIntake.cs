@@ -44,7 +44,7 @@ public sealed class BatchIntake(
             if (prepared.RowCount < options.Value.BackgroundBatchRows)
                 return new IntakeResult(await importer.ImportAsync(prepared, jobId: null, progress, ct), null);
 
-            store.Adopt(ContentStore.Batches, file, ".csv");
+            await store.AdoptAsync(ContentStore.Batches, file, ".csv", ct);
             var job = await jobs.EnqueueAsync(new Job
             {
                 Kind = JobKind, ProductId = productId, RowsTotal = prepared.RowCount, InputArea = ContentStore.Batches,

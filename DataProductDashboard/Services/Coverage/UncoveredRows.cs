@@ -90,11 +90,10 @@ public sealed class UncoveredRowsService(IDbContextFactory<DashboardDbContext> d
         var batch = await db.Batches.AsNoTracking().Include(b => b.ModelVersion).FirstOrDefaultAsync(b => b.Id == batchId, ct) ?? throw new NotFoundException("Batch", batchId);
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == batch.ProductId, ct);
         Products.RowsGone.ThrowIfPurged(batch);
-        var reference = profiles.Get(batch.ModelVersion!.FileHash)
+        var reference = await profiles.GetAsync(batch.ModelVersion!.FileHash, ct)
             ?? throw new ConflictException($"Model version {batch.ModelVersion.Number} has no reference data, so batch {batchId}'s coverage cannot be judged.");
-        var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
-        if (!File.Exists(path))
-            throw new GoneException($"Batch {batchId}'s stored file is gone; its uncovered rows cannot be listed.");
+        var path = await store.LocalCopyAsync(ContentStore.Batches, batch.FileHash, ".csv", ct)
+            ?? throw new GoneException($"Batch {batchId}'s stored file is gone; its uncovered rows cannot be listed.");
         return (path, batch.FileName, product.Schema, ProductTimeZone.Of(product.TimeZone), new CoverageRules(product.Schema, reference), batch.Id);
     }
 }

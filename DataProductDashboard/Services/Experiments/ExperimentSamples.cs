@@ -137,8 +137,7 @@ public sealed class ExperimentSamples(ContentStore store)
             armOfRow[row.RowIndex] = row.Arm!.Value;
         var columns = product.Schema.Columns.Where(c => c is { Kind: ColumnKind.Numeric, IsFeature: true }).Select(c => c.Name).ToList();
         var columnStatistics = new Dictionary<string, Moments>[] { new(StringComparer.Ordinal), new(StringComparer.Ordinal) };
-        var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
-        if (columns.Count > 0 && File.Exists(path))
+        if (columns.Count > 0 && await store.LocalCopyAsync(ContentStore.Batches, batch.FileHash, ".csv", ct) is { } path)
         {
             await Task.Run(() => CsvBatchReader.ReadFileChunks(path, batch.FileName, product.Schema, CsvReadMode.Batch, BackfillChunkRows, chunk =>
             {

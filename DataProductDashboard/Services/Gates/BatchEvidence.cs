@@ -25,14 +25,17 @@ public sealed class BatchEvidence(ReferenceProfileStore profiles)
         var labelUnits = (await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).Select(p => new { p.Id, p.Schema }).ToListAsync(ct))
             .ToDictionary(p => p.Id, p => p.Schema.LabelUnit);
         var byBatch = points.GroupBy(p => p.BatchId).ToDictionary(g => g.Key, g => g.ToList());
+        var references = new Dictionary<int, Dictionary<MetricAddress, double>>();
+        foreach (var (id, version) in versions)
+            references[id] = await ReferenceAsync(version.HoldoutMetrics, version.FileHash, ct);
         var result = new Dictionary<int, GateEvidence>();
         foreach (var batch in batches)
         {
             var actual = new Dictionary<MetricAddress, double>();
             foreach (var p in byBatch.GetValueOrDefault(batch.Id) ?? [])
                 actual[new MetricAddress(p.MetricKey, p.Column, p.Segment)] = p.Value;
-            var version = versions[batch.ModelVersionId];
-            result[batch.Id] = new GateEvidence(actual, Reference(version.HoldoutMetrics, version.FileHash))
+            // Each batch's own copy: an evaluation may add to its reference values.
+            result[batch.Id] = new GateEvidence(actual, new Dictionary<MetricAddress, double>(references[batch.ModelVersionId]))
             {
                 MissingReason = key => MissingReason(key, batch),
                 LabelUnit = labelUnits.GetValueOrDefault(batch.ProductId),
@@ -41,10 +44,10 @@ public sealed class BatchEvidence(ReferenceProfileStore profiles)
         return result;
     }
 
-    private Dictionary<MetricAddress, double> Reference(IReadOnlyDictionary<string, double> holdout, string modelHash)
+    private async Task<Dictionary<MetricAddress, double>> ReferenceAsync(IReadOnlyDictionary<string, double> holdout, string modelHash, CancellationToken ct)
     {
         var reference = holdout.ToDictionary(h => new MetricAddress(PerformancePoints.Prefix + h.Key), h => h.Value);
-        if (profiles.Get(modelHash) is { SortedPredictions.Length: > 0 } profile)
+        if (await profiles.GetAsync(modelHash, ct) is { SortedPredictions.Length: > 0 } profile)
         {
             var summary = Summary.Of(Array.ConvertAll(profile.SortedPredictions, v => (float)v));
             if (summary is not null)

@@ -23,8 +23,8 @@ public sealed class OrphanFiles(IDbContextFactory<DashboardDbContext> dbFactory,
         var batchFiles = (await db.Batches.AsNoTracking().Select(b => b.FileHash).Distinct().ToListAsync(ct))
             .Concat(pending.Where(p => p.InputArea == ContentStore.Batches).Select(p => p.InputHash)).ToHashSet(StringComparer.Ordinal);
         var jobInputs = pending.Where(p => p.InputArea == ContentStore.JobInputs).Select(p => p.InputHash).ToHashSet(StringComparer.Ordinal);
-        var removed = store.SweepTemp(writtenBefore) + store.Sweep(ContentStore.Batches, batchFiles, writtenBefore)
-            + store.Sweep(ContentStore.JobInputs, jobInputs, writtenBefore);
+        var removed = store.SweepTemp(writtenBefore) + await store.SweepAsync(ContentStore.Batches, batchFiles, writtenBefore, ct)
+            + await store.SweepAsync(ContentStore.JobInputs, jobInputs, writtenBefore, ct);
         if (removed > 0)
             logger.LogWarning("Removed {Count} files that a stopped process left behind (uploads in progress, files of imports that never committed)", removed);
         return removed;

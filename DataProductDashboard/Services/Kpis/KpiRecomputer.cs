@@ -236,7 +236,9 @@ public sealed class KpiRecomputer(
                 }
                 else
                 {
-                    var fileRows = await Task.Run(() => CsvBatchReader.ReadFileChunks(store.PathFor(ContentStore.Batches, batch.FileHash, ".csv"), batch.FileName,
+                    var path = await store.LocalCopyAsync(ContentStore.Batches, batch.FileHash, ".csv", ct)
+                        ?? throw new FileNotFoundException($"Batch {batch.Id}'s stored file ({batch.FileName}) is gone.");
+                    var fileRows = await Task.Run(() => CsvBatchReader.ReadFileChunks(path, batch.FileName,
                         schema, CsvReadMode.Batch, ChunkRows, chunk => AddChunk(chunk.Table, chunk.FirstRow, chunk.RowCount), zone, ct), ct);
                     if (fileRows != stored)
                         throw new RowCountMismatchException();

@@ -62,9 +62,8 @@ public sealed class EvaluationSetService(IDbContextFactory<DashboardDbContext> d
     /// "row N" with N the file's line).</summary>
     public async Task<(ColumnTable Table, double[] Labels, string[] Keys)> LoadAsync(Data.Entities.DataProduct product, CancellationToken ct)
     {
-        var path = store.PathFor(ContentStore.Reference, product.EvaluationSetHash ?? throw new ConflictException($"'{product.Name}' has no evaluation set."), ".csv");
-        if (!File.Exists(path))
-            throw new GoneException($"The evaluation set file of '{product.Name}' ({product.EvaluationSetFileName}) is no longer stored; register it again.");
+        var path = await store.LocalCopyAsync(ContentStore.Reference, product.EvaluationSetHash ?? throw new ConflictException($"'{product.Name}' has no evaluation set."), ".csv", ct)
+            ?? throw new GoneException($"The evaluation set file of '{product.Name}' ({product.EvaluationSetFileName}) is no longer stored; register it again.");
         var parsed = await Task.Run(() => CsvBatchReader.ReadFile(path, product.EvaluationSetFileName ?? "evaluation.csv", product.Schema, CsvReadMode.Training,
             ProductTimeZone.Of(product.TimeZone), ct), ct);
         var labels = Labels.LabelService.LabelValues(parsed, product.Schema.Label!, product.Task, product.Schema.PositiveClass);

@@ -121,11 +121,15 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
                 ? $"The evaluation set of '{product.Name}' has no labelled row."
                 : $"'{product.Name}' has no labelled production rows yet: versions are compared on the labelled rows of the latest {batches} labelled batches. Upload labels for a batch first.");
 
-        var compared = await Task.Run(() => Compute(product, versions, baselineNumber, rows, labelled, ct), ct);
+        var scoring = new Dictionary<string, IScoringModel>(StringComparer.Ordinal);
+        foreach (var version in versions)
+            scoring[version.FileHash] = await models.GetAsync(version.FileHash);
+        var compared = await Task.Run(() => Compute(product, versions, scoring, baselineNumber, rows, labelled, ct), ct);
         return (compared.View with { Source = source, EvaluationSet = EvaluationSetInfo.Of(product) }, compared.Disagreements);
     }
 
-    private (ModelComparisonView View, IReadOnlyList<DisagreementRow> Disagreements) Compute(Data.Entities.DataProduct product, List<Data.Entities.ModelVersion> versions, int baseline,
+    private (ModelComparisonView View, IReadOnlyList<DisagreementRow> Disagreements) Compute(Data.Entities.DataProduct product, List<Data.Entities.ModelVersion> versions,
+        IReadOnlyDictionary<string, IScoringModel> scoring, int baseline,
         EvaluationRows rows, int labelled, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -147,7 +151,7 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
         var described = new List<ComparedVersion>();
         foreach (var version in versions)
         {
-            var model = models.Get(version.FileHash);
+            var model = scoring[version.FileHash];
             var predicted = new double[labelled];
             double[]? probability = product.Task == TaskType.BinaryClassification ? new double[labelled] : null;
             var latencies = new List<float>();
@@ -204,7 +208,7 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
             described, result.Metrics, result.Agreement, [.. disagreements.Take(DisagreementsShown)], result.DisagreementCount)
         {
             Diagnostics = diagnostics,
-            Importance = Importance(product, versions, rows, at, labels, predictions, ct),
+            Importance = Importance(product, versions, scoring, rows, at, labels, predictions, ct),
             SampledFeatures = diagnostics.FirstOrDefault()?.Regression is { } sampled ? SampledFeatures(product.Schema, rows, at, sampled.Rows) : new Dictionary<string, double[]>(),
             Fairness = FairnessOf(product, rows, at, labels, predictions),
         };
@@ -239,7 +243,8 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
 
     /// <summary>Permutation importance on the compared rows (a fixed-seed sample of at most
     /// <see cref="PermutationImportance.MaxRows"/>).</summary>
-    private IReadOnlyList<FeatureImportance> Importance(Data.Entities.DataProduct product, List<Data.Entities.ModelVersion> versions, EvaluationRows rows,
+    private static IReadOnlyList<FeatureImportance> Importance(Data.Entities.DataProduct product, List<Data.Entities.ModelVersion> versions,
+        IReadOnlyDictionary<string, IScoringModel> scoring, EvaluationRows rows,
         List<(int Table, int Row)> at, double[] labels, IReadOnlyList<VersionPredictions> predictions, CancellationToken ct)
     {
         var picked = Enumerable.Range(0, at.Count).ToArray();
@@ -254,7 +259,7 @@ public sealed class ModelComparisonService(IDbContextFactory<DashboardDbContext>
         var order = byTable.SelectMany(g => g).ToArray();
         var unshuffled = predictions.Select(p => new VersionPredictions(p.Version, [.. order.Select(i => p.Predicted[i])],
             p.Probability is { } probability ? [.. order.Select(i => probability[i])] : null)).ToList();
-        return PermutationImportance.Compute(product.Schema, product.Task, [.. versions.Select(v => (v.Number, models.Get(v.FileHash)))], unshuffled, sample,
+        return PermutationImportance.Compute(product.Schema, product.Task, [.. versions.Select(v => (v.Number, scoring[v.FileHash]))], unshuffled, sample,
             [.. order.Select(i => labels[i])], PairedBootstrap.DefaultSeed, ct);
     }
 

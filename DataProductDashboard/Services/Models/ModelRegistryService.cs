@@ -222,17 +222,9 @@ public sealed class ModelRegistryService(
             if (referenceTable is not null)
                 await profiles.BuildAsync(modelFile.Hash, zip, referenceTable, owner.Schema, owner.Task, ct, holdout);
             if (errorModel is not null)
-            {
-                var path = store.PathFor(ModelCache.ErrorModels, modelFile.Hash, ".zip");
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllBytesAsync(path, errorModel, ct);
-            }
+                await store.WriteAsync(ModelCache.ErrorModels, modelFile.Hash, ".zip", errorModel, ct);
             if (squaredErrorModel is not null)
-            {
-                var path = store.PathFor(ModelCache.ErrorModels, ModelCache.SquaredName(modelFile.Hash), ".zip");
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllBytesAsync(path, squaredErrorModel, ct);
-            }
+                await store.WriteAsync(ModelCache.ErrorModels, ModelCache.SquaredName(modelFile.Hash), ".zip", squaredErrorModel, ct);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var product = await db.Products.FirstAsync(p => p.Id == entity.ProductId, ct);
@@ -262,9 +254,9 @@ public sealed class ModelRegistryService(
         }
         catch
         {
-            store.Discard(modelFile);
+            await store.DiscardAsync(modelFile);
             if (referenceFile is not null)
-                store.Discard(referenceFile);
+                await store.DiscardAsync(referenceFile);
             throw;
         }
         logger.LogInformation("Registered model version {Number} ({Source}) for product {ProductId}", entity.Number, entity.Source, entity.ProductId);

@@ -114,7 +114,7 @@ public sealed class ProductLifecycleService(IDbContextFactory<DashboardDbContext
             var hashes = group.Select(f => f.Hash).ToList();
             var stillUsed = await StillReferencedAsync(db, group.Key, hashes, ct);
             foreach (var file in group.Where(f => !stillUsed.Contains(f.Hash)))
-                removedFiles += store.Delete(file.Area, file.Hash, file.Extension) ? 1 : 0;
+                removedFiles += await store.DeleteAsync(file.Area, file.Hash, file.Extension, ct) ? 1 : 0;
         }
         logger.LogWarning("Product {ProductId} '{Name}' deleted by {Actor} with {Rows} rows ({Detail}) and {Files} files",
             productId, product.Name, actor.Name, rows.Values.Sum(), string.Join(", ", rows.Where(r => r.Value > 0).Select(r => $"{r.Value} {r.Key}")), removedFiles);

@@ -49,7 +49,9 @@ public sealed class RetentionService(IDbContextFactory<DashboardDbContext> dbFac
             .Concat(db.Jobs.AsNoTracking().Where(j => j.InputArea == ContentStore.Batches && hashes.Contains(j.InputHash)
                 && (j.State == JobState.Queued || j.State == JobState.Running)).Select(j => j.InputHash))
             .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var files = hashes.Where(h => !kept.Contains(h)).Count(h => store.Delete(ContentStore.Batches, h, ".csv"));
+        var files = 0;
+        foreach (var hash in hashes.Where(h => !kept.Contains(h)))
+            files += await store.DeleteAsync(ContentStore.Batches, hash, ".csv", ct) ? 1 : 0;
         logger.LogInformation("Retention of product {ProductId}: {Batches} batches older than {Days} days purged ({Predictions} predictions, {Files} files)",
             productId, expired.Count, days, predictions, files);
         events.Publish(productId);

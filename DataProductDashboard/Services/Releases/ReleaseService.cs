@@ -43,8 +43,8 @@ public sealed class ReleaseService(
         var rules = await db.GateRules.AsNoTracking().Where(r => r.ProductId == productId && r.Scope == GateScope.Release && r.Enabled).OrderBy(r => r.Id).ToListAsync(ct);
 
         var sample = await shadow.LoadAsync(db, product, ct);
-        var candidateValues = await Task.Run(() => Values(version, product, sample, ct), ct);
-        var championValues = champion is null ? null : await Task.Run(() => Values(champion, product, sample, ct), ct);
+        var candidateValues = await Task.Run(() => ValuesAsync(version, product, sample, ct), ct);
+        var championValues = champion is null ? null : await Task.Run(() => ValuesAsync(champion, product, sample, ct), ct);
         var reference = version.HoldoutMetrics.ToDictionary(h => new MetricAddress(MetricCatalog.ShadowPrefix + h.Key), h => h.Value);
         var evidence = new GateEvidence(Addresses(candidateValues), reference, championValues is null ? null : Addresses(championValues))
         {
@@ -234,13 +234,13 @@ public sealed class ReleaseService(
     /// <summary>A critical release gate blocks when it fails, and when it cannot be judged (no evidence is no pass).</summary>
     public static bool Blocks(GateSeverity severity, GateStatus status) => GateEvaluator.BlocksRelease(severity, status);
 
-    private Dictionary<string, double> Values(ModelVersion version, DataProduct product, ShadowScorer.Sample sample, CancellationToken ct)
+    private async Task<Dictionary<string, double>> ValuesAsync(ModelVersion version, DataProduct product, ShadowScorer.Sample sample, CancellationToken ct)
     {
         var values = version.HoldoutMetrics.Where(h => double.IsFinite(h.Value))
             .ToDictionary(h => MetricCatalog.HoldoutPrefix + h.Key, h => h.Value, StringComparer.Ordinal);
         if (sample.Tables.Count > 0)
         {
-            foreach (var (key, value) in shadow.Measure(version, product, sample, ct))
+            foreach (var (key, value) in await shadow.MeasureAsync(version, product, sample, ct))
                 values[key] = value;
         }
         return values;

@@ -54,8 +54,7 @@ public sealed class ShadowScorer(ContentStore store, ModelCache models)
         {
             if (rows > 0 && rows + batch.RowCount > maxRows)
                 break;
-            var path = store.PathFor(ContentStore.Batches, batch.FileHash, ".csv");
-            if (!File.Exists(path))
+            if (await store.LocalCopyAsync(ContentStore.Batches, batch.FileHash, ".csv", ct) is not { } path)
                 continue;
             var parsed = await Task.Run(() => CsvBatchReader.ReadFile(path, batch.FileName, product.Schema, CsvReadMode.Batch, zone, ct), ct);
             var label = new double[parsed.RowCount];
@@ -77,9 +76,9 @@ public sealed class ShadowScorer(ContentStore store, ModelCache models)
 
     /// <summary>The version's shadow metrics on the sample: "shadow.&lt;metric&gt;" on the labelled rows, the median of
     /// the batches' p95 latency, and the labelled row count.</summary>
-    public Dictionary<string, double> Measure(ModelVersion version, DataProduct product, Sample sample, CancellationToken ct)
+    public async Task<Dictionary<string, double>> MeasureAsync(ModelVersion version, DataProduct product, Sample sample, CancellationToken ct)
     {
-        var model = models.Get(version.FileHash);
+        var model = await models.GetAsync(version.FileHash);
         var labels = new List<double>();
         var predicted = new List<double>();
         var scores = new List<double>();

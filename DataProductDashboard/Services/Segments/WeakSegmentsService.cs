@@ -41,12 +41,12 @@ public sealed class WeakSegmentsService(IDbContextFactory<DashboardDbContext> db
         if (loaded.Tables.Count == 0)
             throw new ConflictException($"'{product.Name}' has no labelled batches whose rows are still stored; weak segments need labels.");
 
+        var own = await models.GetAsync(model.FileHash);
+        var baseline = other is null ? null : await models.GetAsync(other.FileHash);
         return await Task.Run(() =>
         {
             var parts = new List<(ColumnTable, IReadOnlyList<int>)>();
             var errors = new List<double>();
-            var own = models.Get(model.FileHash);
-            var baseline = other is null ? null : models.Get(other.FileHash);
             for (var t = 0; t < loaded.Tables.Count; t++)
             {
                 var labels = loaded.Labels[t];

@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DataProductDashboard.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class SharedFilesPostgreSql : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SharedFileChunks",
+                columns: table => new
+                {
+                    UploadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    WrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharedFileChunks", x => new { x.UploadId, x.Index });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SharedFiles",
+                columns: table => new
+                {
+                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Chunks = table.Column<int>(type: "integer", nullable: false),
+                    StoredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SharedFiles", x => new { x.Area, x.Name });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SharedFiles_UploadId",
+                table: "SharedFiles",
+                column: "UploadId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SharedFileChunks");
+
+            migrationBuilder.DropTable(
+                name: "SharedFiles");
+        }
+    }
+}
