@@ -16,7 +16,7 @@ namespace DataProductDashboard.Bench;
 
 /// <summary>`bench ingest --rows N [--runs R] [--out-dir DIR] [--experiment-share S]`: generates a fixed-seed bike-shaped
 /// CSV, then times parse + validate, scoring and storing through <see cref="BatchImporter"/> (the path the UI and the API
-/// use) on a fresh SQLite store, and reports rows/s per stage (median of the runs) and peak RSS. With
+/// use) on a fresh store (SQLite, or the PostgreSQL database the settings name: several benches may share it), and reports rows/s per stage (median of the runs) and peak RSS. With
 /// <c>--experiment-share</c> (e.g. 0.5) a second FastTree version is trained and an A/B test started first, so every run
 /// is split between the two models (assignment, per-arm scoring and per-arm audits included). With
 /// <c>--challengers C</c> that many more FastTree versions are marked as challengers and shadow-score every row of each
@@ -57,7 +57,9 @@ public static class IngestBench
             var products = host.Services.GetRequiredService<ProductService>();
             var registry = host.Services.GetRequiredService<ModelRegistryService>();
             var batches = host.Services.GetRequiredService<BatchImporter>();
-            var product = await products.CreateAsync(new CreateProductRequest("bench", null, null, TaskType.Regression, DemoProducts.BikeSchema), default);
+            // Named by its store folder: benches started at once on one PostgreSQL database (two instances importing) each
+            // have a product of their own.
+            var product = await products.CreateAsync(new CreateProductRequest("bench " + Path.GetFileName(dataDir), null, null, TaskType.Regression, DemoProducts.BikeSchema), default);
             var model = await registry.TrainAsync(product.Id, BikeShapedCsv.Generate(20_000, seed: 7, withLabel: true), "train.csv",
                 new TrainModelRequest(TrainerKind.FastTree), default);
             Console.WriteLine($"model: {model.Trainer}, trained in {model.TrainingSeconds:F2} s");
