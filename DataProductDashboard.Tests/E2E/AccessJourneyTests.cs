@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace DataProductDashboard.Tests.E2E;
 
 [Collection(AccessCollection.Name)]
-public sealed class AccessJourneyTests(DashboardServerFixture server)
+public sealed class AccessJourneyTests(FirstStartServerFixture server)
 {
     private const string ViewerEmail = "business.user@example.test";
     private const string ViewerPassword = "Viewer-Reads-2026";
@@ -27,8 +27,9 @@ public sealed class AccessJourneyTests(DashboardServerFixture server)
         await page.FillAsync("#confirm-password", "Admin-Chose-This-1");
         await page.ClickAsync("#change-password-submit");
 
-        // The portfolio, then the Admin page through the navigation entry only Admins see.
-        await Assertions.Expect(page.Locator("[data-testid=product-card]").First).ToBeVisibleAsync();
+        // The empty portfolio offers an Admin the first product, then the Admin page through the navigation entry only
+        // Admins see.
+        await Assertions.Expect(page.Locator("[data-testid=portfolio-empty-new]")).ToBeVisibleAsync();
         await DashboardServerFixture.WaitUntilInteractiveAsync(page);
         await page.ClickAsync("#nav-admin");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin$"));
@@ -53,7 +54,9 @@ public sealed class AccessJourneyTests(DashboardServerFixture server)
         // The Viewer, in another browser, reads the portfolio but has no way to the Admin page.
         var viewer = await server.NewAnonymousPageAsync();
         await server.SignInAsync(viewer, ViewerEmail, ViewerPassword);
-        await Assertions.Expect(viewer.Locator("[data-testid=product-card]").First).ToBeVisibleAsync();
+        // A reader is told who creates products instead of being offered a button that would refuse them.
+        await Assertions.Expect(viewer.Locator("[data-testid=portfolio-empty-reader]")).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.Locator("[data-testid=portfolio-empty-new]")).ToHaveCountAsync(0);
         await DashboardServerFixture.WaitUntilInteractiveAsync(viewer);
         await Assertions.Expect(viewer.Locator("#nav-admin")).ToHaveCountAsync(0);
         await viewer.ClickAsync("[data-testid=user-menu] button");

@@ -12,18 +12,28 @@ namespace DataProductDashboard.Tests.E2E;
 
 /// <summary>The real app on Kestrel at 127.0.0.1 with a free port, seeded with the demo, and Debian's chromium
 /// driven by Playwright. Shared by the browser journeys of one collection.</summary>
-public sealed class DashboardServerFixture : IAsyncLifetime
+public class DashboardServerFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    // The journeys sign in about fifteen times from 127.0.0.1; the default 10 a minute turned a fast run's last sign-ins
-    // into 429s (the limit itself is tested in Hosting/SignInTests).
-    private readonly DashboardAppFactory _factory = new(seedDemo: true,
-        settings: new Dictionary<string, string?>
-        {
-            [NotificationTestHost.AllowLoopbackKey] = NotificationTestHost.Loopback,
-            ["Dashboard:RateLimits:SignInPerMinute"] = "1000",
-        });
+    private readonly DashboardAppFactory _factory;
+
+    /// <summary>The server of the journeys: the demo seeded.</summary>
+    public DashboardServerFixture() : this(seedDemo: true)
+    {
+    }
+
+    protected DashboardServerFixture(bool seedDemo)
+    {
+        // The journeys sign in about fifteen times from 127.0.0.1; the default 10 a minute turned a fast run's last
+        // sign-ins into 429s (the limit itself is tested in Hosting/SignInTests).
+        _factory = new(seedDemo: seedDemo,
+            settings: new Dictionary<string, string?>
+            {
+                [NotificationTestHost.AllowLoopbackKey] = NotificationTestHost.Loopback,
+                ["Dashboard:RateLimits:SignInPerMinute"] = "1000",
+            });
+    }
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

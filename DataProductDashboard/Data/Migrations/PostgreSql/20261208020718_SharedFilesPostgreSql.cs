@@ -46,6 +46,10 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                 table: "SharedFiles",
                 column: "UploadId",
                 unique: true);
+
+            // Chunks are stored out of line without compression: compressing each 1 MiB chunk (pglz) cost the server more
+            // time than the copy itself, and the files are already what the app keeps (CSV, zip).
+            migrationBuilder.Sql("ALTER TABLE \"SharedFileChunks\" ALTER COLUMN \"Data\" SET STORAGE EXTERNAL;");
         }
 
         /// <inheritdoc />
