@@ -76,15 +76,34 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ISharedFile
         File.Move(temp, path, overwrite: true);
     }
 
+    /// <summary>Starts copying an upload to the shared copy before it is adopted (while its batch is scored, say), so
+    /// that <see cref="AdoptAsync"/> only waits for it; undone by <see cref="UnshareAsync"/> if the work fails first.</summary>
+    /// <returns>True when this call stored the copy.</returns>
+    public Task<bool> ShareAsync(string area, UploadedFile upload, string extension, CancellationToken ct) =>
+        shared.PutAsync(area, upload.Hash + extension, upload.Path, ct);
+
+    /// <summary>Removes the shared copy <see cref="ShareAsync"/> made, once it ended, when the work it was for failed
+    /// before the upload was adopted.</summary>
+    public async Task UnshareAsync(string area, UploadedFile upload, string extension, Task<bool> sharing)
+    {
+        await ((Task)sharing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (sharing.IsCompletedSuccessfully && sharing.Result)
+            await shared.DeleteAsync(area, upload.Hash + extension, CancellationToken.None);
+    }
+
     /// <summary>Moves an uploaded file to its content-addressed place (or drops it when the same content is already
     /// stored); the upload then points at the stored file.</summary>
-    public async Task<StoredFile> AdoptAsync(string area, UploadedFile upload, string extension, CancellationToken ct)
+    /// <param name="sharing">The copy to the shared store started by <see cref="ShareAsync"/>, if any: waited for instead
+    /// of copying again.</param>
+    public async Task<StoredFile> AdoptAsync(string area, UploadedFile upload, string extension, CancellationToken ct, Task<bool>? sharing = null)
     {
+        // Waited for before the file moves: the copy reads it.
+        bool? sharedCopy = sharing is null ? null : await sharing;
         var path = PathFor(area, upload.Hash, extension);
         if (!upload.IsTemporary)
         {
             if (string.Equals(upload.Path, path, StringComparison.Ordinal))
-                return new StoredFile(area, upload.Hash, extension, path, Created: false);
+                return new StoredFile(area, upload.Hash, extension, path, Created: sharedCopy == true);
             throw new InvalidOperationException($"The upload {upload.FileName} is already stored at {upload.Path}.");
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -95,7 +114,7 @@ public sealed class ContentStore(IOptions<DashboardOptions> options, ISharedFile
             File.Delete(upload.Path);
         upload.MarkAdopted(path);
         logger.LogDebug("Stored {Area} file {Hash} ({Bytes} bytes)", area, upload.Hash, upload.Length);
-        created |= await shared.PutAsync(area, upload.Hash + extension, path, ct);
+        created |= sharedCopy ?? await shared.PutAsync(area, upload.Hash + extension, path, ct);
         return new StoredFile(area, upload.Hash, extension, path, created);
     }
 

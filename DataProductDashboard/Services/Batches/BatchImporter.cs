@@ -157,7 +157,20 @@ public sealed class BatchImporter(
         var receivedAt = prepared.ReceivedAt ?? clock.GetUtcNow().UtcDateTime;
         prepared = prepared with { ReceivedAt = receivedAt, UploadedAt = receivedAt };
         using var spool = new PredictionSpool(store.TempDirectory);
-        var (scored, audit, parseTime, placed) = await ScoreAsync(prepared, spool, progress, ct);
+        // Other instances read the batch's file from the shared copy (files in the database): it goes there while the
+        // batch is scored, and the commit waits for it.
+        var sharing = store.ShareAsync(ContentStore.Batches, prepared.File, ".csv", ct);
+        var scoring = ScoreAsync(prepared, spool, progress, ct);
+        try
+        {
+            await scoring;
+        }
+        catch
+        {
+            await store.UnshareAsync(ContentStore.Batches, prepared.File, ".csv", sharing);
+            throw;
+        }
+        var (scored, audit, parseTime, placed) = await scoring;
         prepared = prepared with { RowCount = scored.Rows, ParseTime = prepared.ParseTime + parseTime, ReceivedAt = placed.At, Backfill = placed.Backfill };
         var rows = scored.Rows;
         // The audit's conclusion, the prediction profile and the arms' audits are worked out while the predictions are
@@ -176,7 +189,7 @@ public sealed class BatchImporter(
             return new BatchAnalysis(profile, audited?.Result, armAudits, segments) { Estimate = estimate, ReferenceSample = audited?.Sample };
         }, ct);
 
-        var file = await store.AdoptAsync(ContentStore.Batches, prepared.File, ".csv", ct);
+        var file = await store.AdoptAsync(ContentStore.Batches, prepared.File, ".csv", ct, sharing);
         var stopwatch = Stopwatch.StartNew();
         Batch batch;
         int followUpId;

