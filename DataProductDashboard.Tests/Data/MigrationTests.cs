@@ -1,3 +1,4 @@
+using DataProductDashboard.Hosting;
 using DataProductDashboard.Data;
 using DataProductDashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,29 @@ public sealed class MigrationTests
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Equal(0, await db.Products.CountAsync());
             Assert.Equal(0, await db.Predictions.CountAsync());
+        }
+        finally
+        {
+            PostgresServer.DropDatabase(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task MigrateAsync_FourInstancesStartingAtOnceOnAMissingPostgreSqlDatabase_AllSucceedOnOneMigratedDatabase()
+    {
+        var connectionString = PostgresServer.ConnectionString($"dpd_race_{Guid.NewGuid():N}");
+        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseNpgsql(connectionString).Options;
+        try
+        {
+            // Each finds the database missing and tries to create it, then its history table, then migrates.
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                await using var db = new PostgreSqlDashboardDbContext(options);
+                await DatabaseInitializer.MigrateAsync(db, CancellationToken.None);
+            })));
+
+            await using var check = new PostgreSqlDashboardDbContext(options);
+            Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync());
         }
         finally
         {

@@ -28,6 +28,10 @@ public static class DatabaseErrors
         _ => false,
     };
 
+    /// <summary>A CREATE DATABASE lost a race with another instance's: PostgreSQL's duplicate database (42P04), or the
+    /// unique violation (23505) of the catalog row both inserted. Only for the start-up's creation of the database.</summary>
+    public static bool IsAlreadyCreated(Exception error) => Inner(error) is PostgresException { SqlState: "42P04" or "23505" };
+
     /// <summary>Any failure of the store itself (a write refused, a busy store, a lost server), as opposed to a bug in
     /// the caller.</summary>
     public static bool IsStoreFailure(Exception error) => error is DbUpdateException || Inner(error) is SqliteException or NpgsqlException;

@@ -25,14 +25,7 @@ public sealed class DatabaseInitializer(
         Directory.CreateDirectory(options.Value.DataPath);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            // The database and its migration history are created first when missing, through checks that expect the
-            // failure they probe for: EF's migrator on an empty PostgreSQL database logs a connection error and a failed
-            // history query as errors before it creates both (dotnet/efcore#37328).
-            var creator = db.GetService<IRelationalDatabaseCreator>();
-            if (!await creator.ExistsAsync(cancellationToken))
-                await creator.CreateAsync(cancellationToken);
-            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateAsync(db, cancellationToken);
             var connection = db.Database.GetDbConnection();
             logger.LogInformation("Database ready: {Provider} at {DataSource} {Database}", db.Database.ProviderName, connection.DataSource, connection.Database);
         }
@@ -46,6 +39,32 @@ public sealed class DatabaseInitializer(
             await initialAdmin.EnsureAsync(cancellationToken);
             if (options.Value.SeedDemo)
                 await seeder.SeedAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Creates the database and its migration history when missing, then applies the migrations. The first two
+    /// go through checks that expect the failure they probe for: EF's migrator on an empty PostgreSQL database logs a
+    /// connection error and a failed history query as errors before it creates both (dotnet/efcore#37328). Instances
+    /// starting at once may both find the database missing: the one whose create loses the race goes on with the
+    /// winner's; then each creates the history table and migrates under <see cref="MigrationLock"/>, one at a time.</summary>
+    public static async Task MigrateAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            try
+            {
+                await creator.CreateAsync(ct);
+            }
+            catch (Exception e) when (DatabaseErrors.IsAlreadyCreated(e))
+            {
+                // Another instance created it first.
+            }
+        }
+        await using (await MigrationLock.HoldAsync(db, ct))
+        {
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(ct);
+            await db.Database.MigrateAsync(ct);
         }
     }
 
