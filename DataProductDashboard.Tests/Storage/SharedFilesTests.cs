@@ -121,9 +121,14 @@ public sealed class SharedFilesTests
 
         var deleted = await b.Get<ProductLifecycleService>().DeleteAsync(product.Id, product.Name, DataProductDashboard.Services.Trail.Actor.System, default);
 
-        Assert.True(deleted.Files >= 3, $"{deleted.Files} files removed");
+        // Two batch files, the model, its reference data, its profile and its two error models: in the database and in
+        // the deleting instance's data directory.
+        Assert.Equal(7, deleted.Files);
         await using var db = await a.DbFactory.CreateDbContextAsync();
-        Assert.Equal(0, await db.SharedFiles.CountAsync(f => f.Area == ContentStore.Batches || f.Area == ContentStore.Models));
+        Assert.Empty(await db.SharedFiles.Select(f => f.Area + "/" + f.Name).ToListAsync());
+        Assert.Equal(0, await db.SharedFileChunks.CountAsync());
+        Assert.False(File.Exists(b.Store.PathFor(ReferenceProfileStore.Area, modelHash, ".json")));
+        Assert.False(File.Exists(b.Store.PathFor(ModelCache.ErrorModels, ModelCache.SquaredName(modelHash), ".zip")));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using DataProductDashboard.Data;
 using DataProductDashboard.Data.Entities;
 using DataProductDashboard.Domain;
+using DataProductDashboard.Scoring;
 using DataProductDashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,6 +69,10 @@ public sealed class ProductLifecycleService(IDbContextFactory<DashboardDbContext
         var models = await db.ModelVersions.Where(v => v.ProductId == productId).Select(v => new { v.FileHash, v.ReferenceFileHash }).ToListAsync(ct);
         files.AddRange(models.Select(m => (ContentStore.Models, m.FileHash, ".zip")));
         files.AddRange(models.Where(m => m.ReferenceFileHash != null).Select(m => (ContentStore.Reference, m.ReferenceFileHash!, ".csv")));
+        // What a version derives from its model file, named by the model's hash: its reference profile and, for a
+        // regression trained in the app, its error models.
+        files.AddRange(models.Select(m => (Audit.ReferenceProfileStore.Area, m.FileHash, ".json")));
+        files.AddRange(models.SelectMany(m => new[] { m.FileHash, ModelCache.SquaredName(m.FileHash) }).Select(name => (ModelCache.ErrorModels, name, ".zip")));
         if (product.EvaluationSetHash is { } evaluationSet)
             files.Add((ContentStore.Reference, evaluationSet, ".csv"));
         files.AddRange((await db.Jobs.Where(j => j.ProductId == productId && j.InputArea == ContentStore.JobInputs).Select(j => j.InputHash).ToListAsync(ct))
@@ -150,11 +155,20 @@ public sealed class ProductLifecycleService(IDbContextFactory<DashboardDbContext
 
     private static async Task<HashSet<string>> StillReferencedAsync(DashboardDbContext db, string area, List<string> hashes, CancellationToken ct)
     {
+        if (area == ModelCache.ErrorModels)
+        {
+            // Named by their model's hash, the squared-error model with "-squared" after it.
+            var suffix = ModelCache.SquaredName("");
+            var byModel = hashes.ToLookup(n => n.EndsWith(suffix, StringComparison.Ordinal) ? n[..^suffix.Length] : n);
+            var modelHashes = byModel.Select(g => g.Key).ToList();
+            var usedModels = await db.ModelVersions.Where(v => modelHashes.Contains(v.FileHash)).Select(v => v.FileHash).Distinct().ToListAsync(ct);
+            return usedModels.SelectMany(hash => byModel[hash]).ToHashSet(StringComparer.Ordinal);
+        }
         var used = area switch
         {
             ContentStore.Batches => db.Batches.Where(b => hashes.Contains(b.FileHash)).Select(b => b.FileHash)
                 .Concat(db.Jobs.Where(j => j.InputArea == area && hashes.Contains(j.InputHash)).Select(j => j.InputHash)),
-            ContentStore.Models => db.ModelVersions.Where(v => hashes.Contains(v.FileHash)).Select(v => v.FileHash),
+            ContentStore.Models or Audit.ReferenceProfileStore.Area => db.ModelVersions.Where(v => hashes.Contains(v.FileHash)).Select(v => v.FileHash),
             ContentStore.Reference => db.ModelVersions.Where(v => v.ReferenceFileHash != null && hashes.Contains(v.ReferenceFileHash)).Select(v => v.ReferenceFileHash!)
                 .Concat(db.Products.Where(p => p.EvaluationSetHash != null && hashes.Contains(p.EvaluationSetHash)).Select(p => p.EvaluationSetHash!)),
             _ => db.Jobs.Where(j => j.InputArea == area && hashes.Contains(j.InputHash)).Select(j => j.InputHash),
